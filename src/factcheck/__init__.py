@@ -1,0 +1,15 @@
+"""factcheck: compare news reports of one incident, with evidence for every finding.
+
+The public API: `compare_folder()` runs the whole pipeline; `extract_claims()` reads one
+document; the models are the one schema for sources, claims, findings and reports.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from factcheck.extract import extract_claims  # noqa: E402
+from factcheck.models import ClaimsFile, Corroboration, Finding, Report  # noqa: E402
+from factcheck.pipeline import compare_folder  # noqa: E402
+
+__all__ = ["ClaimsFile", "Corroboration", "Finding", "Report", "__version__", "compare_folder", "extract_claims"]

@@ -1,0 +1,326 @@
+"""Claims → findings and corroborations, incident by incident.
+
+Claims are compared only within an incident, and only with claims about the same subject and
+attribute (blocking by key keeps this near-linear in the number of claims). Each kind has its
+own rule: ages and counts as intervals, dates at their precision after resolution, statuses
+through an explicit ontology of which states exclude each other.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from factcheck.models import (
+    AgeClaim,
+    ClaimBase,
+    ClaimRef,
+    ClaimsFile,
+    Corroboration,
+    DateClaim,
+    Finding,
+    Incident,
+    QuantityClaim,
+    Severity,
+    StatusClaim,
+    stable_id,
+)
+from factcheck.resolve import EntityMap, resolve_entities
+
+# Pairs of employment states and what it means when two accounts give them.
+EMPLOYMENT: dict[frozenset[str], tuple[Severity, str]] = {
+    frozenset({"fired", "not_fired"}): ("contradiction", "one account says fired, the other says not fired"),
+    frozenset({"fired", "suspended"}): ("contradiction", "fired (job ended) against suspended (still employed)"),
+    frozenset({"fired", "on_leave"}): ("contradiction", "fired (job ended) against placed on leave (still employed)"),
+    frozenset({"fired", "resigned"}): ("contradiction", "fired against resigned: the job ended in two different ways"),
+    frozenset({"fired", "reinstated"}): ("divergence", "fired against reinstated: possibly a later development"),
+    frozenset({"on_leave", "not_fired"}): ("divergence", "placed on leave against told he would not be fired"),
+    frozenset({"pressured_to_resign", "not_fired"}): (
+        "divergence", "pushed to resign against told he would not be fired"),
+    frozenset({"suspended", "resigned"}): ("divergence", "suspended against resigned"),
+    frozenset({"on_leave", "resigned"}): ("divergence", "on leave against resigned"),
+}  # fmt: skip
+COMPARABLE_MODALITIES = {"asserted", "reported", "negated"}
+SEVERITY_ORDER = {"contradiction": 0, "divergence": 1}
+
+
+@dataclass
+class Pending:
+    """A finding before ids and references are made."""
+
+    severity: Severity
+    incident: str
+    subject: str
+    attribute: str
+    explanation: str
+    claims: list[ClaimBase]
+
+
+@dataclass
+class Agreement:
+    incident: str
+    subject: str
+    attribute: str
+    value: str
+    resolution: str
+    claims: list[ClaimBase]
+
+
+class LineIndex:
+    """Offsets → line numbers of a source's text, for annotations that point at a line."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+
+def claim_ref(claim: ClaimBase, lines: dict[str, LineIndex]) -> ClaimRef:
+    index = lines.get(claim.source)
+    return ClaimRef(
+        claim_id=claim.id, source=claim.source, start=claim.start, end=claim.end, quote=claim.quote,
+        value=claim.display_value(), line=index.line(claim.start) if index else 1, speaker=claim.speaker,
+    )  # fmt: skip
+
+
+def _pairs(claims: list[ClaimBase], same_source: Callable[[ClaimBase, ClaimBase], bool] | None = None,
+           ) -> Iterable[tuple[ClaimBase, ClaimBase]]:  # fmt: skip
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if a.start == b.start and a.source == b.source:
+                continue  # one sentence does not argue with itself
+            if a.source != b.source or (same_source is not None and same_source(a, b)):
+                yield a, b
+
+
+def _keep_strongest(candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]], incident: str, subject: str,
+                    attribute: str) -> list[Pending]:  # fmt: skip
+    """One finding per pair of sources for a fact: the most severe conflict between them."""
+    best: dict[tuple[str, str], tuple[Severity, str, ClaimBase, ClaimBase]] = {}
+    for cand in candidates:
+        _, _, a, b = cand
+        pair = (min(a.source, b.source), max(a.source, b.source))
+        if pair not in best or SEVERITY_ORDER[cand[0]] < SEVERITY_ORDER[best[pair][0]]:
+            best[pair] = cand
+    out = []
+    for severity, why, a, b in best.values():
+        first, second = sorted((a, b), key=lambda c: (c.source, c.start))
+        out.append(Pending(severity, incident, subject, attribute, why, [first, second]))
+    return out
+
+
+def _ages(claims: list[AgeClaim], incident: str, subject: str) -> tuple[list[Pending], list[Agreement]]:
+    candidates = []
+    for a, b in _pairs(list(claims)):
+        assert isinstance(a, AgeClaim) and isinstance(b, AgeClaim)
+        if a.value != b.value:
+            candidates.append(("contradiction", f"age given as {a.value} and as {b.value}", a, b))
+    agreements = _agree_by_value(claims, incident, subject, "age", lambda c: str(c.display_value()),
+                                 "same number of years")  # fmt: skip
+    return _keep_strongest(candidates, incident, subject, "age"), agreements  # type: ignore[arg-type]
+
+
+def _agree_by_value(claims: Iterable[ClaimBase], incident: str, subject: str, attribute: str,
+                    value_of: Callable[[ClaimBase], str | None], resolution: str) -> list[Agreement]:  # fmt: skip
+    groups: dict[str, list[ClaimBase]] = defaultdict(list)
+    for claim in claims:
+        value = value_of(claim)
+        if value is not None:
+            groups[value].append(claim)
+    agreements = []
+    for value, members in sorted(groups.items()):
+        by_source: dict[str, ClaimBase] = {}
+        for claim in members:
+            by_source.setdefault(claim.source, claim)
+        if len(by_source) >= 2:
+            chosen = sorted(by_source.values(), key=lambda c: (c.source, c.start))[:10]
+            agreements.append(Agreement(incident, subject, attribute, value, resolution, chosen))
+    return agreements
+
+
+def _status(claims: list[StatusClaim], incident: str, subject: str) -> tuple[list[Pending], list[Agreement]]:
+    usable = [c for c in claims if c.modality in COMPARABLE_MODALITIES]
+    domain = usable[0].domain if usable else "employment"
+    attribute = f"{domain} status"
+    candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]] = []
+    for a, b in _pairs(list(usable)):
+        assert isinstance(a, StatusClaim) and isinstance(b, StatusClaim)
+        pair = frozenset({a.state, b.state})
+        if a.domain == "employment" and pair in EMPLOYMENT:
+            severity, why = EMPLOYMENT[pair]
+            candidates.append((severity, why, a, b))
+        elif a.domain == "legal" and (a.state == "not_" + b.state or b.state == "not_" + a.state):
+            candidates.append(("contradiction", f"{a.state.replace('_', ' ')} against {b.state.replace('_', ' ')}", a, b))
+    agreements = _agree_by_value(
+        [c for c in usable if c.domain == "employment"], incident, subject, attribute,
+        lambda c: c.state if isinstance(c, StatusClaim) else None, "same state in the status ontology",
+    )  # fmt: skip
+    return _keep_strongest(candidates, incident, subject, attribute), agreements
+
+
+def _quantity_text(c: QuantityClaim) -> str:
+    return c.expression
+
+
+def _quantities(claims: list[QuantityClaim], incident: str, subject: str, attribute: str,
+                ) -> tuple[list[Pending], list[Agreement]]:  # fmt: skip
+    candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]] = []
+
+    def different_speakers(a: ClaimBase, b: ClaimBase) -> bool:
+        # Within one article, two figures for one fact matter when two people give them.
+        return a.speaker != b.speaker
+
+    for a, b in _pairs(list(claims), different_speakers):
+        assert isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim)
+        if a.number == b.number:
+            continue
+        a_low, a_high = a.low if a.low is not None else float("-inf"), a.high if a.high is not None else float("inf")
+        b_low, b_high = b.low if b.low is not None else float("-inf"), b.high if b.high is not None else float("inf")
+        if a_high < b_low or b_high < a_low:
+            candidates.append(("contradiction", f"'{a.expression}' and '{b.expression}' cannot both be true", a, b))
+        else:
+            candidates.append(("divergence", f"'{a.expression}' against '{b.expression}': different figures", a, b))
+    agreements = _agree_by_value(
+        claims, incident, subject, attribute,
+        lambda c: f"{c.number:g} {c.unit}" if isinstance(c, QuantityClaim) else None, "same figure",
+    )  # fmt: skip
+    return _keep_strongest(candidates, incident, subject, attribute), agreements
+
+
+def _day_key(c: DateClaim) -> str | None:
+    if c.date is not None:
+        return c.date.strftime("%m-%d")
+    return c.month_day
+
+
+def _date_value(c: DateClaim) -> str:
+    if c.date is not None:
+        return c.date.strftime("%A %d %B %Y").replace(" 0", " ")
+    return c.expression
+
+
+def _dates(claims: list[DateClaim], incident: str, event: str, emap: EntityMap, subjects: dict[str, str],
+           ) -> tuple[list[Pending], list[Agreement]]:  # fmt: skip
+    """Dates of one event: a conflict needs the same named person on both sides; agreement
+    accepts a group ('the couple') as the same actor."""
+    resolved = [c for c in claims if c.resolved and c.precision in ("day", "weekday")]
+    candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]] = []
+    agreements: list[Agreement] = []
+    for a, b in _pairs(list(resolved)):
+        assert isinstance(a, DateClaim) and isinstance(b, DateClaim)
+        sa, sb = subjects[a.id], subjects[b.id]
+        person_a, person_b = sa.partition("@")[2], sb.partition("@")[2]
+        same_person = bool(person_a) and person_a == person_b and not person_a.startswith("g:")
+        compatible = same_person or person_a.startswith("g:") or person_b.startswith("g:")
+        ka, kb = _day_key(a), _day_key(b)
+        if ka is None or kb is None:
+            continue
+        years_differ = a.date is not None and b.date is not None and a.date.year != b.date.year
+        if ka == kb and not years_differ and compatible:
+            how = "; ".join(
+                f"'{c.expression}' ({c.source}): {c.resolution}" for c in (a, b) if c.resolution != "stated in full"
+            ) or "the same date, stated in full"
+            agreements.append(Agreement(incident, emap.label(person_a or person_b) if (person_a or person_b) else
+                                        event, f"date of {event}", _date_value(a if a.date else b), how, [a, b]))  # fmt: skip
+        elif (ka != kb or years_differ) and same_person:
+            candidates.append(("contradiction", f"'{a.expression}' ({_date_value(a)}) against '{b.expression}' "
+                               f"({_date_value(b)})", a, b))  # fmt: skip
+    label = emap.label(next(iter(subjects.values())).partition("@")[2]) if subjects else event
+    return _keep_strongest(candidates, incident, label, f"date of {event}"), _merge_agreements(agreements)
+
+
+def _merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
+    """Pairwise agreements on one value become one corroboration citing every source."""
+    merged: dict[tuple[str, str, str], Agreement] = {}
+    for ag in agreements:
+        key = (ag.subject, ag.attribute, ag.value)
+        if key not in merged:
+            merged[key] = Agreement(ag.incident, ag.subject, ag.attribute, ag.value, ag.resolution, list(ag.claims))
+            continue
+        target = merged[key]
+        for claim in ag.claims:
+            if all(c.source != claim.source for c in target.claims):
+                target.claims.append(claim)
+                if claim.resolution not in target.resolution and isinstance(claim, DateClaim):
+                    target.resolution += f"; '{claim.expression}' ({claim.source}): {claim.resolution}"
+    return list(merged.values())
+
+
+def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[Pending], list[Agreement], EntityMap]:
+    """Every finding and agreement among the claims of one incident."""
+    emap = resolve_entities(files)
+    ages: dict[str, list[AgeClaim]] = defaultdict(list)
+    statuses: dict[tuple[str, str], list[StatusClaim]] = defaultdict(list)
+    quantities: dict[tuple[str, str | None], list[QuantityClaim]] = defaultdict(list)
+    dates: dict[str, list[DateClaim]] = defaultdict(list)
+    date_subjects: dict[str, str] = {}
+    for cf in files:
+        sid = cf.source.id
+        for claim in cf.claims:
+            key = emap.global_key(sid, claim.subject)
+            if isinstance(claim, AgeClaim):
+                if not key.startswith("g:"):
+                    ages[key].append(claim)
+            elif isinstance(claim, StatusClaim):
+                if not key.startswith("g:"):
+                    statuses[(key, claim.domain)].append(claim)
+            elif isinstance(claim, QuantityClaim):
+                if claim.event is not None:
+                    quantities[(key, claim.incident_hint)].append(claim)
+            elif isinstance(claim, DateClaim):
+                dates[claim.event].append(claim)
+                date_subjects[claim.id] = key
+    pending: list[Pending] = []
+    agreed: list[Agreement] = []
+    for key, group in sorted(ages.items()):
+        f, a = _ages(group, incident.id, emap.label(key))
+        pending += f
+        agreed += a
+    for (key, _domain), sgroup in sorted(statuses.items()):
+        f, a = _status(sgroup, incident.id, emap.label(key))
+        pending += f
+        agreed += a
+    for (key, hint), qgroup in sorted(quantities.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        event, _, rest = key.partition(":")
+        unit, _, who = rest.partition("@")
+        subject = emap.label(who) if who else (f"{hint} events" if hint else incident.label)
+        attribute = f"{unit} ({event})"
+        f, a = _quantities(qgroup, incident.id, subject, attribute)
+        pending += f
+        agreed += a
+    for event, dgroup in sorted(dates.items()):
+        subjects = {c.id: date_subjects[c.id] for c in dgroup}
+        f, a = _dates(dgroup, incident.id, event, emap, subjects)
+        pending += f
+        agreed += a
+    return pending, agreed, emap
+
+
+def finalize(pending: list[Pending], agreed: list[Agreement], lines: dict[str, LineIndex],
+             ) -> tuple[list[Finding], list[Corroboration]]:  # fmt: skip
+    """Give findings and corroborations their stable ids and evidence references, in a fixed order."""
+    findings = []
+    for p in pending:
+        ids = sorted(c.id for c in p.claims)
+        findings.append(
+            Finding(
+                id=stable_id("F-", p.attribute, *ids), severity=p.severity, incident=p.incident, subject=p.subject,
+                attribute=p.attribute, explanation=p.explanation, claims=[claim_ref(c, lines) for c in p.claims],
+            )
+        )  # fmt: skip
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.incident, f.subject, f.attribute, f.id))
+    corroborations = []
+    for ag in agreed:
+        ids = sorted(c.id for c in ag.claims)
+        corroborations.append(
+            Corroboration(
+                id=stable_id("A-", ag.attribute, ag.value, *ids), incident=ag.incident, subject=ag.subject,
+                attribute=ag.attribute, value=ag.value, resolution=ag.resolution,
+                claims=[claim_ref(c, lines) for c in sorted(ag.claims, key=lambda c: (c.source, c.start))],
+            )
+        )  # fmt: skip
+    corroborations.sort(key=lambda c: (c.incident, c.subject, c.attribute, c.id))
+    return findings, corroborations

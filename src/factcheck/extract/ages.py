@@ -1,0 +1,96 @@
+"""Ages of people: "Ravan Nasimi, 27,", "20-year-old X", "his 20-year-old partner", "aged 27"."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.context import Context, resolve_words, subject_before
+from factcheck.extract.entities import norm
+from factcheck.extract.numbers import parse_number_word
+from factcheck.models import AgeClaim, Sentence
+
+NAME = r"[^\W\d_][\w’'-]+(?:\s[^\W\d_][\w’'-]+){0,3}"
+NUM = r"\d{1,3}|[a-z]+(?:-[a-z]+)?"
+APPOSITIVE = re.compile(rf"(?P<name>{NAME}),\s(?P<age>\d{{1,3}})\s?(?:,|\)|\.|\s(?:was|is|had|has|were|and|of|who|from|will|told)\b)")
+PAREN = re.compile(rf"(?P<name>{NAME})\s\((?P<age>\d{{1,3}})\)")
+YEAR_OLD = re.compile(
+    rf"\b(?P<age>{NUM})[- ]years?[- ]old\s(?P<rest>(?:[a-z]+\s){{0,2}}?(?P<target>{NAME}|[a-z]+(?:-[a-z]+)?))"
+)
+AGED = re.compile(rf"(?P<name>{NAME}),?\s(?:aged|age)\s(?P<age>\d{{1,3}})\b")
+IS_AGED = re.compile(rf"(?P<name>{NAME})\s(?:is|was)\s(?P<age>\d{{1,3}})\s(?:years\sold|years\sof\sage)\b")
+AT_AGE = re.compile(rf"\b[Aa]t\s(?:the\sage\sof\s)?(?P<age>\d{{1,3}})(?:\syears\sold)?,\s(?P<name>{NAME})")
+
+
+def _person_key(ctx: Context, words: str, position: int) -> str | None:
+    """The person a capitalised phrase names, trying shorter tails ('Police officer John Doe')."""
+    parts = words.split()
+    for i in range(len(parts)):
+        key = resolve_words(ctx, " ".join(parts[i:]), position)
+        if key:
+            return key
+    return None
+
+
+def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
+    claims: list[AgeClaim] = []
+    s = sentence.text
+    base = sentence.start
+
+    def add(key: str | None, words: str, age_text: str, a: int, b: int, rule: str) -> None:
+        value = parse_number_word(age_text)
+        if key is None or value is None or not 0 < value <= 120:
+            return
+        claims.append(
+            AgeClaim(
+                source=ctx.source, start=sentence.start, end=sentence.end, quote=sentence.text,
+                value_start=base + a, value_end=base + b, subject=key, subject_text=words,
+                rule=rule, speaker=ctx.speakers.get(sentence.index), value=int(value),
+            )
+        )  # fmt: skip
+
+    for m in APPOSITIVE.finditer(s):
+        key = _person_key(ctx, m.group("name"), base + m.start("name"))
+        add(key, m.group("name"), m.group("age"), m.start(), m.end("age"), "age.appositive")
+    for m in PAREN.finditer(s):
+        key = _person_key(ctx, m.group("name"), base + m.start("name"))
+        add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.parenthesis")
+    for m in AGED.finditer(s):
+        key = _person_key(ctx, m.group("name"), base + m.start("name"))
+        add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.aged")
+    for m in IS_AGED.finditer(s):
+        key = _person_key(ctx, m.group("name"), base + m.start("name"))
+        add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.is-years-old")
+    for m in AT_AGE.finditer(s):
+        key = _person_key(ctx, m.group("name"), base + m.start("name"))
+        add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.at-age")
+    for m in YEAR_OLD.finditer(s):
+        target = m.group("target")
+        tstart = base + m.start("target")
+        key = None
+        words = target
+        if target[:1].isupper():
+            key = _person_key(ctx, target, tstart)
+        else:
+            # "his 20-year-old partner": the role mention that covers these words.
+            for start, end, k, kind in ctx.people.mentions:
+                if kind == "role" and start <= base + m.start() < end:
+                    key, words = k, ctx.text[start:end]
+                    break
+            if key is None and target.lower() in ("man", "woman", "boy", "girl", "winger", "player"):
+                # "The 23-year-old winger": the sentence's person, if it names one.
+                key, words = subject_before(ctx, sentence, base + m.start())
+                if key is None:
+                    following = [mm for mm in ctx.people.mentions if mm[0] > base + m.end() and mm[1] <= sentence.end]
+                    if following and following[0][3] in ("name", "surname"):
+                        key, words = following[0][2], ctx.text[following[0][0] : following[0][1]]
+        if key and key.startswith("g:"):
+            continue
+        add(key, words, m.group("age"), m.start(), m.end(), "age.year-old")
+    # One claim per subject and age in a sentence.
+    unique: dict[tuple[str, int], AgeClaim] = {}
+    for claim in claims:
+        unique.setdefault((claim.subject, claim.value), claim)
+    return list(unique.values())
+
+
+__all__ = ["extract_ages", "norm"]

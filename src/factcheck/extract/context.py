@@ -1,0 +1,196 @@
+"""What every extractor of one source shares: its sentences, people, quotations and speakers,
+and the way a claim finds its subject and its evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from factcheck.extract.entities import (
+    GROUPS,
+    PRONOUNS,
+    DocEntities,
+    find_people,
+    nearest_person_before,
+    norm,
+)
+from factcheck.models import Document, Sentence
+
+QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("«", "»"))
+SPEECH_VERB = r"(?:said|says|told|added|stated|wrote|explained|noted|announced|claimed|insisted|recalled|posted)"
+ATTRIBUTION = re.compile(
+    rf"(?:,|’|”|\")\s*(?P<who>[\w’' -]{{1,40}}?)\s{SPEECH_VERB}\b"
+    rf"|\b(?P<who2>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){{0,3}}|[Hh]e|[Ss]he|[Tt]hey)\s{SPEECH_VERB}\b"
+    rf"|\b{SPEECH_VERB}\s(?P<who3>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){{0,3}})"
+    r"|\b[Aa]ccording\sto\s(?P<who4>[\w’' -]{1,40}?)(?:,|\.|$)"
+)
+YEAR_IN_TEXT = re.compile(r"\b(?:in|since|of|during|until|by)\s(?:[A-Z][a-z]+\s)?(?P<y>(?:19|20)\d\d)\b")
+CLAUSE_BREAK = re.compile(r"[;:]|,\s(?:and|but|while|whereas|although)\s|\s(?:but|while|whereas)\s")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted speech in a sentence (a closing ’ must not be an apostrophe)."""
+    spans: list[tuple[int, int]] = []
+    for opening, closing in QUOTE_PAIRS:
+        i = 0
+        while True:
+            a = text.find(opening, i)
+            if a < 0:
+                break
+            if opening == "‘" or opening == '"':
+                b = a + 1
+                while True:
+                    b = text.find(closing, b)
+                    if b < 0 or b + 1 >= len(text) or not text[b + 1].isalpha():
+                        break
+                    b += 1
+            else:
+                b = text.find(closing, a + 1)
+            if b < 0:
+                # A quotation running to the end of the paragraph.
+                spans.append((a, len(text)))
+                break
+            spans.append((a, b + 1))
+            i = b + 1
+    return sorted(spans)
+
+
+@dataclass
+class Context:
+    """One source being read: the state extractors share."""
+
+    document: Document
+    sentences: list[Sentence]
+    people: DocEntities
+    speakers: dict[int, str | None] = field(default_factory=dict)  # sentence index -> speaker key
+    quotes: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # sentence index -> spans
+    hints: dict[int, str | None] = field(default_factory=dict)  # sentence index -> other-time scope
+    # (sentence index, domain) -> subject key of status claims already made, for pronoun chains
+    status_subjects: list[tuple[int, str, str]] = field(default_factory=list)
+    last_date: tuple[int, dt.date | None, str | None, str] | None = None  # for "the following day"
+
+    @property
+    def source(self) -> str:
+        return self.document.source.id
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def published(self) -> dt.date | None:
+        return self.document.source.published
+
+    def in_quote(self, sentence: Sentence, position: int) -> bool:
+        rel = position - sentence.start
+        return any(a <= rel < b for a, b in self.quotes.get(sentence.index, []))
+
+    def label(self, key: str | None) -> str:
+        if key is None:
+            return "unknown"
+        entity = self.people.entities.get(key)
+        return entity.label if entity else key
+
+
+def build_context(document: Document, sentences: list[Sentence]) -> Context:
+    people = find_people(document.source.id, document.text, sentences)
+    ctx = Context(document=document, sentences=sentences, people=people)
+    last_speaker: str | None = None
+    last_paragraph = -1
+    story_year = document.source.published.year if document.source.published else None
+    for sentence in sentences:
+        ctx.quotes[sentence.index] = quote_spans(sentence.text)
+        speaker = _attribute(ctx, sentence)
+        starts_quoted = sentence.text[:1] in "“‘\"«" or sentence.text.startswith("[")
+        if speaker is None and starts_quoted and sentence.paragraph - last_paragraph <= 2:
+            speaker = last_speaker  # a quotation continuing the last speaker
+        if speaker is not None:
+            last_speaker = speaker
+            last_paragraph = sentence.paragraph
+        ctx.speakers[sentence.index] = speaker
+        years = {m.group("y") for m in YEAR_IN_TEXT.finditer(sentence.text)}
+        other = sorted(y for y in years if story_year is None or int(y) != story_year)
+        ctx.hints[sentence.index] = other[0] if len(other) == 1 and len(years) == 1 else None
+    return ctx
+
+
+def _attribute(ctx: Context, sentence: Sentence) -> str | None:
+    for m in ATTRIBUTION.finditer(sentence.text):
+        who = next(g for g in (m.group("who"), m.group("who2"), m.group("who3"), m.group("who4")) if g)
+        position = sentence.start + m.start()
+        key = resolve_words(ctx, who.strip(), position)
+        if key:
+            return key
+    return None
+
+
+def resolve_words(ctx: Context, words: str, position: int) -> str | None:
+    """The entity some words refer to: a name, a surname, or a pronoun."""
+    words = words.strip().rstrip(",")
+    low = words.lower()
+    if low in PRONOUNS:
+        cls = PRONOUNS[low]
+        if cls in ("male", "female"):
+            return nearest_person_before(ctx.people, position, ctx.sentences)
+        return None
+    key = "p:" + norm(words)
+    if key in ctx.people.entities:
+        return key
+    last = norm(words.split()[-1]) if words.split() else ""
+    return ctx.people.short_names.get(last)
+
+
+PRONOUN_OR_MENTION = re.compile(
+    r"\b(?:he|she|they|i|we|him|her|them|me|us)\b", re.IGNORECASE
+)
+
+
+def subject_before(ctx: Context, sentence: Sentence, position: int, domain: str | None = None,
+                   window: int = 90) -> tuple[str | None, str]:  # fmt: skip
+    """The entity a predicate at `position` is about: the nearest mention or pronoun to its left
+    within the clause. Returns (key, words)."""
+    rel = position - sentence.start
+    lo = max(0, rel - window)
+    left = sentence.text[lo:rel]
+    breaks = list(CLAUSE_BREAK.finditer(left))
+    if breaks:
+        lo += breaks[-1].end()
+    abs_lo = sentence.start + lo
+    best: tuple[int, str | None, str] | None = None
+    for start, end, key, _kind in ctx.people.mentions:
+        if abs_lo <= start and end <= position and (best is None or start > best[0]):
+            best = (start, key, ctx.text[start:end])
+    for m in PRONOUN_OR_MENTION.finditer(sentence.text, lo, rel):
+        start = sentence.start + m.start()
+        if best is None or start > best[0]:
+            best = (start, None, m.group(0))
+    for word, _cls in GROUPS.items():
+        for m in re.finditer(rf"\b(?:the|both|a)\s{word}\b", sentence.text[lo:rel], re.IGNORECASE):
+            start = abs_lo + m.start()
+            if best is None or start > best[0]:
+                best = (start, "g:" + word, m.group(0))
+    if best is None:
+        return None, ""
+    start, key, words = best
+    if key is not None:
+        return key, words
+    return resolve_pronoun(ctx, sentence, start, words, domain), words
+
+
+def resolve_pronoun(ctx: Context, sentence: Sentence, position: int, word: str, domain: str | None) -> str | None:
+    """Who a pronoun stands for. First person inside a quotation is the speaker; a third-person
+    pronoun that continues a status story ("was fired ... he was told he was not fired") is the
+    subject of the last such claim; otherwise the nearest person before it."""
+    cls = PRONOUNS.get(word.lower())
+    if cls in ("male", "female") and word.lower() in ("him", "her"):
+        domain = None  # an object pronoun does not continue the subject's story
+    if cls in ("first_singular",):
+        return ctx.speakers.get(sentence.index) if ctx.in_quote(sentence, position) else None
+    if cls in ("plural", "first_plural"):
+        return "g:group"
+    if domain is not None:
+        recent = [(i, key) for i, d, key in ctx.status_subjects if d == domain and sentence.index - i <= 2]
+        if recent:
+            return max(recent)[1]
+    return nearest_person_before(ctx.people, position, ctx.sentences)

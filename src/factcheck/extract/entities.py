@@ -1,0 +1,330 @@
+"""Mentions of people in one source: full names, surnames alone, role phrases and pronouns.
+
+There is no statistical model here: a capitalised run of two to four words is a person's name
+when the text treats it like one (an age, a role, a speech verb, or the surname used alone
+later). Role phrases ("his 20-year-old partner", "the activist") become entities of their own,
+linked to a name when an apposition says so ("his boyfriend, Alvi Aghabeyov").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.lexicons import load_lexicon
+from factcheck.models import Entity, Mention, Sentence
+
+_NAMES = load_lexicon("names")
+NOT_NAME = frozenset(_NAMES["not_name"])
+ORG_OR_PLACE = frozenset(_NAMES["org_or_place"])
+_ROLES = load_lexicon("roles")
+RELATIONAL: dict[str, str] = {w: cls for cls, words in _ROLES["relational"].items() for w in words}
+OCCUPATIONAL: dict[str, str] = {w: cls for cls, words in _ROLES["occupational"].items() for w in words}
+GROUPS: dict[str, str] = {w: cls for cls, words in _ROLES["group"].items() for w in words}
+PRONOUNS: dict[str, str] = {w: cls for cls, words in _ROLES["pronouns"].items() for w in words}
+
+WORD = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
+AGE_ADJ = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old"
+_role_words = sorted(set(RELATIONAL) | set(OCCUPATIONAL), key=len, reverse=True)
+ROLE_PHRASE = re.compile(
+    r"\b(?P<det>his|her|their|my|our|the|a|an|[A-Z][\w’'-]+(?:’s|'s|’|'))\s"
+    r"(?P<mods>(?:(?:former|late|own|new|young|longtime|long-time|" + AGE_ADJ + r"|[a-z]+-?[a-z]*)\s){0,3}?)"
+    r"(?P<role>" + "|".join(re.escape(w) for w in _role_words) + r")s?\b",
+)
+PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their|I|me|my|we|us|our)\b", re.IGNORECASE)
+SPEECH_AFTER = re.compile(
+    r"^,?\s*(?:\d{1,3},\s*)?(?:who\s|a\s|an\s|the\s)?[^.]{0,60}?\b(?:said|says|told|added|stated|wrote|explained|"
+    r"noted|announced|claimed|reported)\b"
+)
+
+
+SHORT_NAME_AS_SUBJECT = re.compile(
+    r"([^\W\d_][\w’'-]+)(?:’s|'s)?\s(?:said|says|told|added|was|is|has|had|were|sent|went|did|would|will|could|"
+    r"wrote|stated|noted|explained|surprises|believes|thinks|shared|posted|reported|remained|faces|faced)\b"
+)
+
+
+def _headline_case(text: str, position: int) -> bool:
+    """Whether the line holding `position` is a headline in title case, where capitals say nothing."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    words = WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
+    long_words = [w for w in words if len(w) > 3]
+    return len(long_words) >= 4 and sum(_is_cap(w) for w in long_words) / len(long_words) > 0.7
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def norm(name: str) -> str:
+    """A name as a comparison key: lower case, straight apostrophes, no possessive."""
+    name = name.replace("’", "'").lower()
+    return re.sub(r"'s?$", "", name).strip()
+
+
+@dataclass
+class NameSpan:
+    start: int
+    end: int
+    text: str
+    tokens: list[str]
+
+
+def capitalised_runs(text: str, offset: int = 0) -> list[NameSpan]:
+    """Runs of capitalised words (two or more), as candidate names, with offsets."""
+    runs: list[NameSpan] = []
+    current: list[re.Match[str]] = []
+
+    def flush() -> None:
+        words = [m for m in current]
+        # Trim words that cannot be part of a name from both ends.
+        while words and words[0].group(0).lower().rstrip(".") in NOT_NAME:
+            words.pop(0)
+        while words and words[-1].group(0).lower().rstrip(".") in NOT_NAME:
+            words.pop()
+        if words:
+            start, end = words[0].start(), words[-1].end()
+            surface = text[start:end]
+            surface = re.sub(r"(?:’s|'s|’|')$", "", surface)
+            runs.append(NameSpan(offset + start, offset + start + len(surface), surface, surface.split()))
+        current.clear()
+
+    for m in WORD.finditer(text):
+        word = m.group(0)
+        if current:
+            gap = text[current[-1].end() : m.start()]
+            if gap != " " or not _is_cap(word):
+                flush()
+        if _is_cap(word):
+            current.append(m)
+    flush()
+    return runs
+
+
+@dataclass
+class DocEntities:
+    """The people of one source and where each is mentioned."""
+
+    source: str
+    entities: dict[str, Entity] = field(default_factory=dict)
+    # surname / given name (normalised) -> entity key, when unambiguous
+    short_names: dict[str, str] = field(default_factory=dict)
+    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, key, kind
+    orgs: dict[str, int] = field(default_factory=dict)  # other proper names and their counts
+
+    def add_mention(self, key: str, start: int, end: int, text: str, kind: str) -> None:
+        entity = self.entities[key]
+        entity.mentions.append(Mention(source=self.source, start=start, end=end, text=text, kind=kind))  # type: ignore[arg-type]
+        self.mentions.append((start, end, key, kind))
+
+    def ensure(self, key: str, label: str, name: str | None = None) -> Entity:
+        if key not in self.entities:
+            self.entities[key] = Entity(id=key, name=name, label=label, sources=[self.source])
+        return self.entities[key]
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        return [m for m in self.mentions if start <= m[0] and m[1] <= end]
+
+    def salience(self, key: str) -> int:
+        return len(self.entities[key].mentions) if key in self.entities else 0
+
+
+def _person_evidence(text: str, span: NameSpan) -> bool:
+    after = text[span.end : span.end + 80]
+    before = text[max(0, span.start - 40) : span.start]
+    if re.match(r",\s\d{1,3}\s?,", after) or re.match(r"\s\(\d{1,3}\)", after):
+        return True
+    if SPEECH_AFTER.match(after):
+        return True
+    if re.match(r",\s(?:a|an|the|who|whose)\b", after):
+        return True
+    if re.search(AGE_ADJ + r"\s$", before) or re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s$", before):
+        return True
+    last = before.split()[-1].lower().strip(",") if before.split() else ""
+    return last in OCCUPATIONAL or last in RELATIONAL or last in NOT_NAME and last in (
+        "judge", "archbishop", "president", "minister", "sgt", "officer", "governor", "agent", "deputy",
+        "prosecutor", "spokesman", "spokeswoman", "activist", "journalist", "editor", "director", "lawyer",
+    )  # fmt: skip
+
+
+def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntities:
+    """All people mentioned in a source, with their mentions, roles and relations."""
+    doc = DocEntities(source=source)
+    candidates: list[NameSpan] = []
+    for sentence in sentences:
+        if sentence.furniture:
+            continue
+        candidates.extend(capitalised_runs(sentence.text, sentence.start))
+    # Which runs are people: evidence somewhere, or the last word used alone elsewhere.
+    # A surname used alone as the subject of a verb ("Nasimi said", "Heydarov was") marks a person.
+    single_words: dict[str, int] = {}
+    for sentence in sentences:
+        if sentence.furniture:
+            continue
+        for m in SHORT_NAME_AS_SUBJECT.finditer(sentence.text):
+            single_words[norm(m.group(1))] = single_words.get(norm(m.group(1)), 0) + 1
+    people: dict[str, NameSpan] = {}
+    for span in candidates:
+        if _headline_case(text, span.start):
+            continue
+        words = [w.lower().rstrip(".") for w in span.tokens]
+        if len(span.tokens) < 2 or len(span.tokens) > 4 or any(w in ORG_OR_PLACE for w in words):
+            key = norm(span.text)
+            doc.orgs[key] = doc.orgs.get(key, 0) + 1
+            continue
+        if any(not _is_cap(t) or len(t) == 1 for t in span.tokens):
+            continue
+        key = norm(span.text)
+        surname = norm(span.tokens[-1])
+        alone = single_words.get(surname, 0) > 0
+        if key in people or _person_evidence(text, span) or alone:
+            people.setdefault(key, span)
+        else:
+            doc.orgs[key] = doc.orgs.get(key, 0) + 1
+    # A name that extends another ("Ravan Nasimi" / "Nasimi Ravan") keeps the longest form.
+    for key, span in sorted(people.items(), key=lambda kv: (kv[1].start, kv[0])):
+        entity = doc.ensure("p:" + key, span.text, name=span.text)
+        entity.label = span.text
+    surname_owner: dict[str, set[str]] = {}
+    given_owner: dict[str, set[str]] = {}
+    for key in people:
+        parts = key.split()
+        surname_owner.setdefault(parts[-1], set()).add("p:" + key)
+        given_owner.setdefault(parts[0], set()).add("p:" + key)
+    for short, owners in surname_owner.items():
+        if len(owners) == 1:
+            doc.short_names[short] = next(iter(owners))
+    for short, owners in given_owner.items():
+        if len(owners) == 1 and short not in doc.short_names and short not in surname_owner:
+            doc.short_names[short] = next(iter(owners))
+    # Mentions: full names, then short names not inside a full name.
+    for span in candidates:
+        key = "p:" + norm(span.text)
+        if key in doc.entities:
+            doc.add_mention(key, span.start, span.end, span.text, "name")
+    taken = [(s, e) for s, e, _, _ in doc.mentions]
+    for sentence in sentences:
+        if sentence.furniture:
+            continue
+        for m in WORD.finditer(sentence.text):
+            s, e = sentence.start + m.start(), sentence.start + m.end()
+            if any(a <= s < b for a, b in taken) or not _is_cap(m.group(0)):
+                continue
+            key = doc.short_names.get(norm(m.group(0)))
+            if key:
+                doc.add_mention(key, s, e, m.group(0), "surname")
+    _find_roles(doc, text, sentences)
+    doc.mentions.sort()
+    return doc
+
+
+def _possessor(doc: DocEntities, det: str, position: int, sentences: list[Sentence]) -> str | None:
+    """Whose role it is: 'Gomes's mother' → Gomes; 'his partner' → the nearest person before."""
+    if det[:1].isupper() and det.lower() not in ("his", "her", "their", "the", "a", "an", "my", "our"):
+        key = doc.short_names.get(norm(det))
+        return key or ("p:" + norm(det) if "p:" + norm(det) in doc.entities else None)
+    if det.lower() in ("his", "her"):
+        return nearest_person_before(doc, position, sentences)
+    return None
+
+
+def nearest_person_before(doc: DocEntities, position: int, sentences: list[Sentence]) -> str | None:
+    """The nearest named person before `position` in its sentence, else the first person of the
+    sentences before (the subject a pronoun most likely continues)."""
+    sentence = sentence_at(sentences, position)
+    if sentence is None:
+        return None
+    here = [m for m in doc.mentions if sentence.start <= m[0] < position and m[2].startswith("p:")]
+    if here:
+        return max(here)[2]
+    for previous in reversed(sentences[max(0, sentence.index - 3) : sentence.index]):
+        there = [m for m in doc.mentions if previous.start <= m[0] < previous.end and m[2].startswith("p:")]
+        if there:
+            return min(there)[2]
+    return None
+
+
+def sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = sentences[mid]
+        if position < s.start:
+            hi = mid - 1
+        elif position >= s.end:
+            lo = mid + 1
+        else:
+            return s
+    return None
+
+
+def _find_roles(doc: DocEntities, text: str, sentences: list[Sentence]) -> None:
+    for sentence in sentences:
+        if sentence.furniture:
+            continue
+        for m in ROLE_PHRASE.finditer(sentence.text):
+            start = sentence.start + m.start()
+            end = sentence.start + m.end()
+            role_word = m.group("role").lower()
+            det = m.group("det")
+            # "his boyfriend, 20-year-old Alvi Aghabeyov" / "Hasanli's assistant, Mahammad Kekalov"
+            after = text[end : end + 60]
+            appos = re.match(r",\s(?:" + AGE_ADJ + r"\s)?(?P<name>[^\W\d_][\w’'-]+(?:\s[^\W\d_][\w’'-]+){1,3})", after)
+            named = None
+            if appos:
+                cand = "p:" + norm(appos.group("name"))
+                named = cand if cand in doc.entities else None
+            if named is None:
+                # "Ravan Nasimi, 27, bought his boyfriend ..." is the owner; the role follows a name
+                # directly only in "NAME, the activist," appositions.
+                before = text[max(sentence.start, start - 60) : start]
+                back = re.search(r"(?P<name>[^\W\d_][\w’'-]+(?:\s[^\W\d_][\w’'-]+){1,3}),\s$", before)
+                if back and det.lower() in ("a", "an", "the"):
+                    cand = "p:" + norm(back.group("name"))
+                    named = cand if cand in doc.entities else None
+            if role_word in RELATIONAL:
+                cls = RELATIONAL[role_word]
+                owner = _possessor(doc, det, start, sentences)
+                if named:
+                    entity = doc.entities[named]
+                    if cls not in entity.roles:
+                        entity.roles.append(cls)
+                    if owner and owner != named:
+                        entity.relation_of = owner
+                    doc.add_mention(named, start, end, m.group(0), "role")
+                    continue
+                if owner is None:
+                    continue
+                # An earlier apposition may have named this relation already.
+                known = [k for k, e in doc.entities.items() if cls in e.roles and e.relation_of == owner]
+                key = known[0] if known else f"r:{cls}@{owner}"
+                owner_label = doc.entities[owner].label if owner in doc.entities else owner
+                entity = doc.ensure(key, f"{owner_label}'s {cls}")
+                if not known:
+                    entity.roles = [cls]
+                    entity.relation_of = owner
+                doc.add_mention(key, start, end, m.group(0), "role")
+            elif role_word in OCCUPATIONAL and named:
+                cls = OCCUPATIONAL[role_word]
+                entity = doc.entities[named]
+                if cls not in entity.roles:
+                    entity.roles.append(cls)
+
+
+def proper_names(sentences: list[Sentence]) -> dict[str, int]:
+    """Capitalised words not at the start of a sentence, lower-cased, with counts: the distinctive
+    vocabulary of a story (places, organisations, people) that incidents are grouped by."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        if sentence.furniture or _headline_case(sentence.text, 0):
+            continue
+        for m in WORD.finditer(sentence.text):
+            word = m.group(0)
+            if m.start() == 0 or not _is_cap(word) or len(word) < 3 or word.isupper() and len(word) <= 3:
+                continue
+            key = norm(word)
+            if key in NOT_NAME:
+                continue
+            counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items()))

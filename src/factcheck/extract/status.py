@@ -1,0 +1,94 @@
+"""Status events with polarity and modality: fired, suspended, on leave, resigned; arrested,
+detained, released, charged, sentenced. Negation ("was not fired"), modality ("would not be
+fired", "will most likely quit", "planned to") and reversals ("was fired ... but then his boss
+changed his mind") are kept, so the comparison can tell a contradiction from a change."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.context import Context, resolve_pronoun, subject_before
+from factcheck.lexicons import load_lexicon
+from factcheck.models import Modality, Sentence, StatusClaim
+
+_LEX = load_lexicon("status")
+NEGATION = r"(?P<neg>not\s|n[’']t\s|never\s|no\slonger\s)?"
+DOMAINS = ("employment", "legal")
+PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
+    (domain, state, re.compile(p.replace("{neg}", NEGATION), re.IGNORECASE))
+    for domain in DOMAINS
+    for state, phrases in _LEX[domain].items()
+    for p in phrases
+]
+MODAL = {
+    word: kind for kind in ("future", "possible", "planned") for word in _LEX["modality"][kind]
+}
+MODAL_BEFORE = re.compile(
+    r"\b(?P<m>" + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in MODAL), key=len, reverse=True))
+    + r")\b(?:\s\w+){0,3}\s*$", re.IGNORECASE,
+)  # fmt: skip
+NEG_BEFORE = re.compile(r"\b(?:not|n[’']t|never|no\slonger)\s(?:\w+\s){0,1}$", re.IGNORECASE)
+REVERSAL = re.compile(r"\b(?:but|then|later|however)\b.{0,60}?\b(?:" + "|".join(_LEX["reversal"]) + r")\b",
+                      re.IGNORECASE)  # fmt: skip
+NEGATED_STATE = {"fired": "not_fired", "arrested": "not_arrested", "detained": "not_detained",
+                 "charged": "not_charged", "released": "not_released", "convicted": "not_convicted",
+                 "sentenced": "not_sentenced", "resigned": "not_resigned", "suspended": "not_suspended",
+                 "fined": "not_fined"}  # fmt: skip
+SENTENCE_LENGTH = re.compile(
+    r"\bsentenced\s(?:\w+\s){0,3}?to\s(?P<len>(?:\d+|[a-z]+)\s(?:days?|weeks?|months?|years?))", re.IGNORECASE
+)
+
+
+def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
+    claims: list[StatusClaim] = []
+    s = sentence.text
+    seen: set[tuple[int, str]] = set()
+    for domain, state, pattern in PATTERNS:
+        for m in pattern.finditer(s):
+            if (m.start(), domain) in seen:
+                continue
+            seen.add((m.start(), domain))
+            negated = bool(m.groupdict().get("neg")) or bool(NEG_BEFORE.search(s[max(0, m.start() - 25) : m.start()]))
+            modality: Modality = "asserted"
+            before = s[max(0, m.start() - 40) : m.start() + 1]
+            modal = MODAL_BEFORE.search(before)
+            if modal and not re.search(r"\b(?:said|told|and)\b", before[modal.end() :]):
+                modality = MODAL.get(modal.group("m").lower(), "future")  # type: ignore[assignment]
+            if state == "resigned" and re.match(r"will\b", m.group(0), re.IGNORECASE):
+                modality = "future"
+            final_state = NEGATED_STATE.get(state, state) if negated else state
+            if negated and final_state == state:
+                continue  # "was not placed on leave": no positive state to record
+            if modality == "asserted" and negated:
+                modality = "negated"
+            elif modality == "future" and negated:
+                modality = "negated"  # "would not be fired": a promise that it did not happen
+            if REVERSAL.search(s[m.end() :]) and not negated:
+                modality = "reversed"
+            position = sentence.start + m.start()
+            key, words = subject_before(ctx, sentence, position, domain=domain)
+            obj = re.search(r"\b(him|her|them)\b", m.group(0), re.IGNORECASE)
+            if state == "pressured_to_resign" and obj:
+                # "his employers encouraged him to resign": the status is the object's.
+                key, words = resolve_pronoun(ctx, sentence, position + obj.start(), obj.group(1), None), obj.group(1)
+            if key is None:
+                continue
+            detail = None
+            if state == "sentenced":
+                length = SENTENCE_LENGTH.search(s, m.start())
+                detail = length.group("len") if length and length.start() - m.end() < 40 else None
+            claims.append(
+                StatusClaim(
+                    source=ctx.source, start=sentence.start, end=sentence.end, quote=s,
+                    value_start=position, value_end=sentence.start + m.end(), subject=key, subject_text=words,
+                    rule=f"status.{domain}.{state}", speaker=ctx.speakers.get(sentence.index),
+                    domain=domain, state=final_state, modality=modality, detail=detail,  # type: ignore[arg-type]
+                    expression=m.group(0),
+                )
+            )  # fmt: skip
+            ctx.status_subjects.append((sentence.index, domain, key))
+    claims.sort(key=lambda c: c.value_start)
+    unique: dict[tuple[str, str, str, str], StatusClaim] = {}
+    for claim in claims:
+        unique.setdefault((claim.subject, claim.domain, claim.state, claim.modality), claim)
+    return list(unique.values())

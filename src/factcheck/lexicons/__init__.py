@@ -1,0 +1,30 @@
+"""The words the rules use, kept as data (YAML beside this file) and validated when loaded."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from pydantic import RootModel
+
+from factcheck.errors import FactcheckError
+
+
+class LexiconFile(RootModel[dict[str, list[str] | dict[str, Any]]]):
+    """A lexicon: named lists of phrases, or named tables."""
+
+
+@cache
+def load_lexicon(name: str) -> dict[str, Any]:
+    """Load `lexicons/<name>.yaml`, checking its shape; a broken lexicon is a bug we report clearly."""
+    raw = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    try:
+        data = LexiconFile.model_validate(yaml.safe_load(raw)).root
+    except Exception as exc:  # a packaging bug, not user input: say which file
+        raise FactcheckError(f"lexicon {name}.yaml is malformed: {exc}") from exc
+    for key, value in data.items():
+        if isinstance(value, list) and not all(isinstance(v, str) and v for v in value):
+            raise FactcheckError(f"lexicon {name}.yaml: list '{key}' must hold non-empty strings")
+    return data

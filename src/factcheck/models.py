@@ -1,0 +1,348 @@
+"""The one schema: sources, sentences, mentions, claims, findings and reports.
+
+Every stage of the pipeline takes and returns these models; the claims files, the
+JSON report and `factcheck schema` are all produced from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = 1
+
+
+class Model(BaseModel):
+    """Base for every model: unknown fields are an error, not silently kept."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short id that depends only on `parts`, so it is the same on every run."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:10]}"
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+
+class Evidence(Model):
+    """A piece of a source's text: half-open character offsets and the text they cover."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: str = Field(description="Source id: the file's path relative to the sources folder.")
+    start: int = Field(ge=0, description="Offset of the first character in the source's text.")
+    end: int = Field(ge=0, description="Offset one past the last character (half-open).")
+    quote: str = Field(description="Exactly text[start:end].")
+
+    @model_validator(mode="after")
+    def _span_matches_quote(self) -> Evidence:
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        if self.end - self.start != len(self.quote):
+            raise ValueError(f"quote has {len(self.quote)} characters but the span has {self.end - self.start}")
+        return self
+
+
+class Source(Model):
+    """One article file, as read: where it is, what it is, when it was published."""
+
+    id: str = Field(description="Path relative to the sources folder, with '/' separators.")
+    sha256: str = Field(description="SHA-256 of the file's bytes; claims made from other bytes are stale.")
+    encoding: str = Field(description="The encoding the bytes were decoded with.")
+    format: Literal["text", "markdown", "html"] = Field(description="How the file was read.")
+    length: int = Field(ge=0, description="Number of characters in the decoded (or extracted) text.")
+    title: str | None = Field(default=None, description="Headline, from front matter or the first line.")
+    outlet: str | None = Field(default=None, description="Publisher, from front matter or HTML metadata.")
+    url: str | None = Field(default=None, description="Address of the article, where known.")
+    published: dt.date | None = Field(default=None, description="Publication date, where known.")
+    published_from: Literal["front-matter", "dateline", "html-metadata"] | None = Field(
+        default=None, description="Where the publication date was found."
+    )
+    published_evidence: Evidence | None = Field(
+        default=None, description="The dateline in the text that gave the publication date."
+    )
+    warnings: list[str] = Field(default_factory=list, description="Problems met while reading the file.")
+
+
+class Document(Model):
+    """A source together with its text: what the extractors read. The text is not persisted
+    for plain-text sources (the file is the text); HTML sources keep their extracted text."""
+
+    source: Source
+    text: str
+
+
+class Sentence(Model):
+    """A sentence (or heading line) of a source, with offsets into the source's text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    index: int = Field(ge=0, description="Position of the sentence in the source.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = Field(description="text[start:end] of the source.")
+    paragraph: int = Field(ge=0, description="Index of the paragraph (block of lines) the sentence is in.")
+    furniture: bool = Field(
+        default=False, description="Page furniture (pitches, captions, teasers): read, but never a claim."
+    )
+
+
+# --- entities --------------------------------------------------------------------------------
+
+MentionKind = Literal["name", "surname", "role", "pronoun", "speaker"]
+
+
+class Mention(Model):
+    """A place in a source that refers to an entity."""
+
+    source: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    kind: MentionKind = Field(description="Full name, surname alone, role phrase, pronoun or speaker.")
+
+
+class Entity(Model):
+    """A person (or group) that claims are about, resolved within a source or across sources."""
+
+    id: str = Field(description="Stable id of the entity.")
+    name: str | None = Field(default=None, description="Best full name, if any source names it.")
+    label: str = Field(description="How the report refers to it: the name, or a role phrase.")
+    roles: list[str] = Field(default_factory=list, description="Role classes, e.g. 'partner', 'activist'.")
+    relation_of: str | None = Field(
+        default=None, description="For relational roles ('his partner'): the entity it is relative to."
+    )
+    ages: list[int] = Field(default_factory=list, description="Ages stated for it.")
+    sources: list[str] = Field(default_factory=list, description="Sources that mention it.")
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+# --- claims ----------------------------------------------------------------------------------
+
+Modality = Literal["asserted", "reported", "negated", "future", "planned", "possible", "reversed"]
+
+
+class ClaimBase(Model):
+    """Fields every claim has: what it is about, where it stands, and how it was found."""
+
+    id: str = Field(default="", description="Stable id, derived from source, kind, value and quote.")
+    source: str = Field(description="Source id.")
+    start: int = Field(ge=0, description="Start of the evidence sentence in the source's text.")
+    end: int = Field(ge=0, description="End of the evidence sentence (half-open).")
+    quote: str = Field(description="The evidence: exactly text[start:end].")
+    value_start: int = Field(ge=0, description="Start of the words that state the value.")
+    value_end: int = Field(ge=0, description="End of the words that state the value.")
+    subject: str = Field(description="What the claim is about, as a key ('person:nasimi', 'count:detained').")
+    subject_text: str = Field(description="The words naming the subject in this source.")
+    rule: str = Field(description="The extraction rule that produced the claim, e.g. 'age.appositive'.")
+    speaker: str | None = Field(default=None, description="Who the source attributes the claim to.")
+    origin: Literal["extracted", "human"] = Field(default="extracted", description="Who made the claim.")
+    incident_hint: str | None = Field(
+        default=None, description="A time scope that marks the claim as about another event (e.g. '2017')."
+    )
+
+    @model_validator(mode="after")
+    def _spans_ordered(self) -> ClaimBase:
+        if self.end - self.start != len(self.quote):
+            raise ValueError("quote length does not match start/end")
+        if not (self.start <= self.value_start <= self.value_end <= self.end):
+            raise ValueError("value span must lie inside the evidence span")
+        return self
+
+    def display_value(self) -> str:
+        raise NotImplementedError
+
+
+class AgeClaim(ClaimBase):
+    kind: Literal["age"] = "age"
+    value: int = Field(ge=0, le=130, description="Age in years.")
+
+    def display_value(self) -> str:
+        return str(self.value)
+
+
+Qualifier = Literal["exact", "at least", "more than", "at most", "fewer than", "about", "up to"]
+
+
+class QuantityClaim(ClaimBase):
+    kind: Literal["quantity"] = "quantity"
+    low: float | None = Field(description="Lowest value the words allow (None: unbounded).")
+    high: float | None = Field(description="Highest value the words allow (None: unbounded).")
+    number: float = Field(description="The number as written.")
+    qualifier: Qualifier = Field(description="How the number is hedged.")
+    unit: str = Field(description="What is counted or measured: 'people', 'days', 'hours', 'euros'.")
+    event: str | None = Field(default=None, description="The event class the count belongs to ('detain').")
+    expression: str = Field(description="The words of the quantity, e.g. 'at least 25 people'.")
+
+    def display_value(self) -> str:
+        return self.expression
+
+
+DatePrecision = Literal["day", "month", "year", "weekday", "part-of-day"]
+
+
+class DateClaim(ClaimBase):
+    kind: Literal["date"] = "date"
+    event: str = Field(description="The event class dated, e.g. 'publish', 'detain', 'die'.")
+    expression: str = Field(description="The words of the date, e.g. 'on Friday'.")
+    date: dt.date | None = Field(default=None, description="The resolved calendar date, where it could be.")
+    month_day: str | None = Field(default=None, description="'MM-DD' when the year is unknown.")
+    precision: DatePrecision = Field(description="How precise the expression is.")
+    resolved: bool = Field(description="Whether a calendar day could be fixed.")
+    resolution: str = Field(description="How the date was resolved, or why it could not be.")
+
+    def display_value(self) -> str:
+        if self.date is not None:
+            return f"{self.date.isoformat()} ({self.expression})"
+        return self.expression
+
+
+StatusDomain = Literal["employment", "legal"]
+
+
+class StatusClaim(ClaimBase):
+    kind: Literal["status"] = "status"
+    domain: StatusDomain
+    state: str = Field(description="A state of the status ontology, e.g. 'fired', 'suspended', 'detained'.")
+    modality: Modality = Field(description="Asserted, negated, future, planned, possible or reversed.")
+    detail: str | None = Field(default=None, description="Extra specifics, e.g. a sentence length.")
+    expression: str = Field(description="The words that state the status.")
+
+    def display_value(self) -> str:
+        mod = "" if self.modality == "asserted" else f" ({self.modality})"
+        return f"{self.state}{mod}"
+
+
+Claim = Annotated[AgeClaim | QuantityClaim | DateClaim | StatusClaim, Field(discriminator="kind")]
+
+
+def claim_id(claim: ClaimBase, value: Any) -> str:
+    """Stable claim id: independent of offsets, so an edit elsewhere in the file keeps it."""
+    return stable_id("c-", claim.source, getattr(claim, "kind", ""), claim.subject, value, claim.quote)
+
+
+class HumanEdit(Model):
+    """A person's correction to the claims of a source, kept apart from generated claims."""
+
+    action: Literal["reject", "correct", "add"] = Field(
+        description="reject: the claim is wrong; correct: replace its value; add: a claim the extractor missed."
+    )
+    claim_id: str | None = Field(default=None, description="The claim rejected or corrected.")
+    claim: Claim | None = Field(default=None, description="The corrected or added claim.")
+    note: str = Field(default="", description="Why.")
+
+
+class ClaimsFile(Model):
+    """What `claims/<source>.json` holds: the extracted claims of one source."""
+
+    schema_version: int = Field(default=SCHEMA_VERSION)
+    generator: str = Field(default="factcheck", description="Tool that wrote the file.")
+    source: Source
+    sentences: int = Field(ge=0, description="Number of sentences read.")
+    entities: list[Entity] = Field(default_factory=list, description="People the source mentions.")
+    names: dict[str, int] = Field(
+        default_factory=dict, description="Proper names (folded) and how often they occur: what incidents are grouped by."
+    )
+    claims: list[Claim] = Field(default_factory=list)
+    text: str | None = Field(default=None, description="Extracted text, kept for HTML sources only.")
+    content_hash: str = Field(default="", description="Hash of the generated content, to notice hand edits.")
+
+
+# --- findings and report ---------------------------------------------------------------------
+
+Severity = Literal["contradiction", "divergence"]
+
+
+class ClaimRef(Model):
+    """A claim as cited by a finding: its evidence and its value in words."""
+
+    claim_id: str
+    source: str
+    start: int
+    end: int
+    quote: str
+    value: str
+    line: int = Field(ge=1, description="Line of the source where the evidence starts.")
+    speaker: str | None = None
+
+
+class Finding(Model):
+    """A discrepancy: two accounts of one fact that cannot both be true, or differ in specifics."""
+
+    id: str = Field(description="Stable id: the same claims give the same id on every run.")
+    severity: Severity
+    incident: str = Field(description="Incident the claims belong to.")
+    subject: str = Field(description="Who or what the fact is about.")
+    attribute: str = Field(description="Which fact: 'age', 'employment status', 'number detained'.")
+    explanation: str = Field(description="One line saying why the two sides conflict.")
+    claims: list[ClaimRef] = Field(min_length=2)
+    review: ReviewDecision | None = Field(default=None, description="A person's decision, if reviewed.")
+
+
+class Corroboration(Model):
+    """A fact stated consistently by two or more sources, with how it was checked."""
+
+    id: str
+    incident: str
+    subject: str
+    attribute: str
+    value: str
+    resolution: str = Field(description="How the accounts were brought to one value (e.g. weekday to date).")
+    claims: list[ClaimRef] = Field(min_length=2)
+
+
+class ReviewDecision(Model):
+    """A person's decision on a finding, kept in the reviews file under version control."""
+
+    finding_id: str
+    status: Literal["confirmed", "dismissed", "explained"]
+    note: str = Field(default="", description="Why.")
+    reviewer: str | None = Field(default=None, description="Who decided (optional).")
+    date: dt.date = Field(description="When it was decided.")
+    subject: str = Field(default="", description="The finding's subject when reviewed, for humans reading the file.")
+    attribute: str = Field(default="", description="The finding's attribute when reviewed.")
+
+
+class Incident(Model):
+    """A group of sources that report the same event; claims of different incidents are never compared."""
+
+    id: str
+    label: str = Field(description="Short description: the most mentioned names.")
+    sources: list[str]
+
+
+class SourceSummary(Model):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    incident: str
+    claims: int
+
+
+class Report(Model):
+    """The result of `factcheck compare`: what `--format json` prints."""
+
+    schema_version: int = Field(default=SCHEMA_VERSION)
+    folder: str = Field(description="Name of the sources folder.")
+    sources: list[SourceSummary]
+    incidents: list[Incident]
+    entities: list[Entity]
+    discrepancies: list[Finding]
+    corroborations: list[Corroboration]
+    single_source: list[ClaimRef] = Field(
+        default_factory=list, description="Claims only one source makes, worth checking."
+    )
+    orphaned_reviews: list[ReviewDecision] = Field(
+        default_factory=list, description="Review decisions whose finding no longer exists."
+    )
+    warnings: list[str] = Field(default_factory=list)
+
+
+Finding.model_rebuild()

@@ -1,0 +1,94 @@
+"""Document → sentences with offsets, with page furniture marked so it never yields claims.
+
+Lines are paragraphs (news text captured from the web keeps one paragraph a line); sentences
+split at end punctuation unless it closes a known abbreviation or an initial.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.lexicons import load_lexicon
+from factcheck.models import Document, Sentence
+
+SENTENCE_END = re.compile(r"[.!?…]+[’'\"”)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+ABBREVIATIONS = frozenset(load_lexicon("abbreviations")["abbreviations"])
+_FURNITURE = load_lexicon("furniture")
+FURNITURE_LINE = re.compile("|".join(_FURNITURE["line_patterns"]), re.IGNORECASE)
+END_MARKERS = re.compile("|".join(_FURNITURE["end_markers"]), re.IGNORECASE)
+
+
+def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in SENTENCE_END.finditer(line):
+        before = line[start : m.start()]
+        last_word = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
+        if m.group(0).startswith(".") and last_word:
+            word = last_word.group(1)
+            if word.lower().rstrip(".") in ABBREVIATIONS or len(word.rstrip(".")) == 1:
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+        while start < len(line) and line[start].isspace():
+            start += 1
+    if start < len(line.rstrip()):
+        spans.append((start, len(line.rstrip())))
+    return [(offset + a, offset + b) for a, b in spans if line[a:b].strip()]
+
+
+def _is_furniture(line: str, previous: str, following: str) -> bool:
+    stripped = line.strip()
+    if FURNITURE_LINE.search(stripped):
+        return True
+    # A caption printed twice, as galleries do.
+    if stripped and stripped == previous.strip():
+        return True
+    # A teaser: a truncated summary of another story, and the headline above it.
+    if stripped.endswith(("…", "...")) and not stripped.endswith("....") and len(stripped.split()) > 8:
+        return True
+    following_s = following.strip()
+    return bool(
+        following_s.endswith(("…", "..."))
+        and len(following_s.split()) > 8
+        and not stripped.endswith((".", "!", "?", "’", "”", '"'))
+        and len(stripped.split()) <= 14
+    )
+
+
+def segment(document: Document) -> list[Sentence]:
+    """Split a document into sentences; furniture sentences are kept but flagged.
+
+    >>> from factcheck.ingest import document_from_text
+    >>> doc = document_from_text("a.txt", "He left. Mr. Smith stayed.", sha256="", encoding="utf-8", fmt="text")
+    >>> [s.text for s in segment(doc)]
+    ['He left.', 'Mr. Smith stayed.']
+    """
+    text = document.text
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        lines.append((offset, raw.rstrip("\r\n")))
+        offset += len(raw)
+    nonblank = [(o, line) for o, line in lines if line.strip()]
+    sentences: list[Sentence] = []
+    ended = False
+    for i, (off, line) in enumerate(nonblank):
+        previous = nonblank[i - 1][1] if i else ""
+        following = nonblank[i + 1][1] if i + 1 < len(nonblank) else ""
+        if END_MARKERS.search(line.strip()):
+            ended = True  # "Related Articles", "Most Popular": the article is over
+        furniture = ended or _is_furniture(line, previous, following)
+        lead = len(line) - len(line.lstrip())
+        for start, end in _split_line(line[lead:], off + lead):
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    paragraph=i,
+                    furniture=furniture,
+                )
+            )
+    return sentences

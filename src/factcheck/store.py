@@ -1,0 +1,81 @@
+"""Reading and writing factcheck's own files: claims files and reports, written atomically.
+
+A claims file records a hash of what factcheck generated; if the file on disk no longer matches
+it, a person edited it, and factcheck will not overwrite it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from factcheck.errors import ClaimsFileError, render_validation_error
+from factcheck.models import ClaimsFile
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file and a rename, so no reader ever sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def safe_name(source_id: str) -> str:
+    """A file name for a source id: folders joined with '__', nothing that could escape the folder."""
+    name = source_id.replace("\\", "/").strip("/").replace("/", "__")
+    name = re.sub(r"[^\w.\-]+", "_", name)
+    name = name.lstrip(".") or "source"
+    return name[:200]
+
+
+def claims_path(claims_dir: Path, source_id: str) -> Path:
+    return claims_dir / f"{safe_name(source_id)}.json"
+
+
+def content_hash(cf: ClaimsFile) -> str:
+    """Hash of everything generated in a claims file except the hash itself."""
+    data = cf.model_dump(mode="json", exclude={"content_hash"})
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def dump_claims(cf: ClaimsFile) -> str:
+    cf.content_hash = content_hash(cf)
+    return cf.model_dump_json(indent=2) + "\n"
+
+
+def load_claims(path: Path) -> ClaimsFile:
+    """Read and validate a claims file; a malformed one is an error naming the file and field."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ClaimsFileError(f"{path}: cannot be read: {exc}") from exc
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ClaimsFileError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            "Fix the file, or delete it and run `factcheck compare` to extract it again.",
+        ) from exc
+    try:
+        return ClaimsFile.model_validate(data)
+    except ValidationError as exc:
+        raise ClaimsFileError(
+            render_validation_error(str(path), exc),
+            "Fix the file, or delete it and run `factcheck compare` to extract it again.",
+        ) from exc
+
+
+def was_hand_edited(cf: ClaimsFile) -> bool:
+    return bool(cf.content_hash) and cf.content_hash != content_hash(cf)
