@@ -16,8 +16,9 @@ from pathlib import Path
 from factcheck.compare import LineIndex, compare_incident, finalize
 from factcheck.extract import extract_claims
 from factcheck.ingest import find_source_files, read_source, source_id
-from factcheck.models import ClaimsFile, Entity, Report, SourceSummary
+from factcheck.models import ClaimsFile, Entity, Report, ReviewsFile, SourceSummary
 from factcheck.resolve import group_incidents
+from factcheck.review import apply_edits, attach_reviews, load_reviews, reviews_path
 from factcheck.store import atomic_write, claims_path, dump_claims, load_claims, was_hand_edited
 
 # Bump when extraction changes, so claims made by older rules are extracted again.
@@ -33,6 +34,17 @@ class RunStats:
     extracted: int = 0
     reused: int = 0
     warnings: list[str] = field(default_factory=list)
+    stale: dict[str, str] = field(default_factory=dict)  # source id → why its claims file was not current
+    hand_edited: list[str] = field(default_factory=list)  # sources whose claims file a person edited
+
+
+def stale_reason(cf: ClaimsFile, sha: str) -> str | None:
+    """Why a claims file is not current for a source with this sha256, or None if it is."""
+    if cf.source.sha256 != sha:
+        return "the source changed since its claims were extracted"
+    if cf.generator != EXTRACTOR_REVISION:
+        return f"extracted by {cf.generator}, not {EXTRACTOR_REVISION}"
+    return None
 
 
 def _extract_one(args: tuple[str, str]) -> tuple[ClaimsFile, str]:
@@ -64,11 +76,16 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
         cpath = claims_path(claims_dir, sid)
         if cpath.exists():
             cf = load_claims(cpath)
-            current = cf.source.sha256 == sha and cf.generator == EXTRACTOR_REVISION
+            reason = stale_reason(cf, sha)
+            current = reason is None
+            if was_hand_edited(cf):
+                stats.hand_edited.append(sid)
+            if reason is not None:
+                stats.stale[sid] = reason
             if current or was_hand_edited(cf):
                 if not current:
                     stats.warnings.append(
-                        f"{cpath}: edited by hand, so not overwritten, but its source has changed since; "
+                        f"{cpath}: edited by hand, so not overwritten, but {reason}; "
                         "delete the file to extract the source again"
                     )
                 files[sid] = cf
@@ -77,6 +94,8 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
                 if progress:
                     progress(sid)
                 continue
+        else:
+            stats.stale[sid] = "no claims file"
         todo.append(sid)
     if todo:
         work = [(str(folder), sid) for sid in todo]
@@ -106,7 +125,7 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
 
 def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str]) -> Report:
     """Group sources into incidents, compare within each, and assemble the report."""
-    incidents = group_incidents(files)
+    incidents = group_incidents(files, [texts[cf.source.id] for cf in files])
     by_id = {cf.source.id: cf for cf in files}
     lines = {sid: LineIndex(text) for sid, text in texts.items()}
     pending, agreed = [], []
@@ -137,10 +156,18 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     )  # fmt: skip
 
 
-def compare_folder(folder: Path, claims_dir: Path, *, jobs: int = 1, write_claims: bool = True,
-                   progress: Progress | None = None) -> tuple[Report, RunStats]:  # fmt: skip
-    """Everything `factcheck compare` does except writing the report."""
+def compare_folder(folder: Path, claims_dir: Path, *, reviews_dir: Path | None = None, jobs: int = 1,
+                   write_claims: bool = True, progress: Progress | None = None) -> tuple[Report, RunStats]:  # fmt: skip
+    """Everything `factcheck compare` does except writing the report: people's corrections from
+    `reviews_dir` are applied to the claims and their decisions attached to the findings."""
+    name = folder.resolve().name
+    human = ReviewsFile(folder=name)
+    rpath = reviews_path(reviews_dir, name) if reviews_dir is not None else None
+    if rpath is not None:
+        human = load_reviews(rpath, name)  # first: a malformed reviews file stops the run before any write
     files, texts, stats = load_or_extract(folder, claims_dir, jobs=jobs, write=write_claims, progress=progress)
-    report = build_report(folder.resolve().name, files, texts)
-    report.warnings = stats.warnings
+    files, edit_warnings = apply_edits(files, texts, human.edits, str(rpath))
+    report = build_report(name, files, texts)
+    attach_reviews(report, human.decisions)
+    report.warnings = stats.warnings + edit_warnings
     return report, stats

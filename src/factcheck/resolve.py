@@ -8,6 +8,8 @@ incident, people named in several sources become one entity, and an unnamed role
 
 from __future__ import annotations
 
+import datetime as dt
+import heapq
 import math
 import re
 import unicodedata
@@ -15,6 +17,7 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
+from factcheck.lexicons import load_lexicon
 from factcheck.models import AgeClaim, ClaimsFile, Entity, Incident, stable_id
 
 TRANSLITERATION = [("kh", "h"), ("q", "g"), ("w", "v"), ("y", "i"), ("ph", "f"), ("tz", "ts"), ("j", "dj"),
@@ -51,68 +54,132 @@ def _people(cf: ClaimsFile) -> list[Entity]:
     return [e for e in cf.entities if e.id.startswith("p:") and e.name]
 
 
-def similarity(a: ClaimsFile, b: ClaimsFile, name_idf: dict[str, float]) -> tuple[float, float]:
-    """(shared people, shared other names) between two sources, each weighted by salience."""
-    people = 0.0
+STOPWORDS = frozenset(load_lexicon("stopwords")["stopwords"])
+TERM = re.compile(r"[^\W\d_][\w'’-]{2,}|\d+(?:[.,]\d+)*")
+# Average similarity above which two groups of sources are one incident. Tuned on the ecbplus
+# corpus (two similar events per topic) and the shared gold clusters; see docs/quality.md.
+LINK_THRESHOLD = 0.06
+# Sharing a named person adds up to this much to the similarity of two sources.
+PERSON_BONUS = 0.1
+# Sources published further apart than this are never one incident.
+MAX_SPAN_DAYS = 7
+CANDIDATE_DF = 40
+
+
+def term_vector(text: str) -> dict[str, int]:
+    """Counts of the content words and numbers of a text (stop words left out)."""
+    counts: dict[str, int] = {}
+    for m in TERM.finditer(text):
+        word = m.group(0).lower().replace("’", "'")
+        if word not in STOPWORDS:
+            counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def _tfidf(vectors: list[dict[str, int]]) -> list[dict[str, float]]:
+    n = len(vectors)
+    df: dict[str, int] = defaultdict(int)
+    for v in vectors:
+        for term in v:
+            df[term] += 1
+    weighted = []
+    for v in vectors:
+        w = {t: (1 + math.log(c)) * math.log((n + 1) / df[t]) for t, c in v.items()}
+        norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
+        weighted.append({t: x / norm for t, x in w.items() if x > 0})
+    return weighted
+
+
+def shared_people(a: ClaimsFile, b: ClaimsFile) -> float:
+    """How much two sources share their named people, weighted by how often each names them."""
+    score = 0.0
     for ea in _people(a):
         for eb in _people(b):
             if ea.name and eb.name and same_person(ea.name, eb.name):
-                people += min(len(ea.mentions), len(eb.mentions), 5)
-    names = 0.0
-    for name, count in a.names.items():
-        if name in b.names:
-            names += name_idf.get(name, 0.0) * min(count, b.names[name], 3)
-    return people, names
+                score += min(len(ea.mentions), len(eb.mentions), 5)
+    return min(score, 5.0) / 5.0
 
 
-def group_incidents(files: list[ClaimsFile]) -> list[Incident]:
-    """Connected groups of sources that share the people or the distinctive names of a story."""
-    n = len(files)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    doc_freq: dict[str, int] = defaultdict(int)
-    for cf in files:
-        for name in cf.names:
-            doc_freq[name] += 1
-    # A name in every source of a big folder tells nothing; in a pair of sources, it tells a lot.
-    name_idf = {name: math.log((n + 1) / df) for name, df in doc_freq.items()}
-    blocks: dict[str, set[int]] = defaultdict(set)
-    for i, cf in enumerate(files):
-        for e in _people(cf):
-            assert e.name is not None
-            blocks["p:" + fold(e.name).split()[-1][:4]].add(i)
-        for name in cf.names:
-            blocks["n:" + name].add(i)
+def source_similarities(files: list[ClaimsFile], texts: list[str]) -> dict[tuple[int, int], float]:
+    """Similarity of the pairs of sources worth comparing: TF-IDF cosine of their words plus a
+    bonus for named people they share. Pairs are found through the terms they share that are
+    not common in the folder, so unrelated sources are never compared."""
+    weights = _tfidf([term_vector(t) for t in texts])
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(weights):
+        for term in w:
+            postings[term].append(i)
+    # A term in this many sources is too common to make two of them candidates (it still counts
+    # in their cosine); below it, every pair sharing a term is compared.
+    limit = max(CANDIDATE_DF, len(files) // 20)
     pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) > 200:
-            continue  # a name this common cannot decide anything
-        ordered = sorted(members)
-        for x in range(len(ordered)):
-            for y in range(x + 1, len(ordered)):
-                pairs.add((ordered[x], ordered[y]))
-    for i, j in sorted(pairs):
-        people, names = similarity(files[i], files[j], name_idf)
-        da, db = files[i].source.published, files[j].source.published
-        far_apart = da is not None and db is not None and abs((da - db).days) > 45
-        if far_apart and people < 6:
+    for members in postings.values():
+        if len(members) > limit:
             continue
-        if people >= 4 or people >= 2 and names >= 2.0 or names >= 4.0:
-            parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[find(i)].append(i)
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((members[x], members[y]))
+    sims: dict[tuple[int, int], float] = {}
+    for i, j in sorted(pairs):
+        wa, wb = weights[i], weights[j]
+        if len(wa) > len(wb):
+            wa, wb = wb, wa
+        cosine = sum(x * wb.get(t, 0.0) for t, x in wa.items())
+        sims[(i, j)] = cosine + PERSON_BONUS * shared_people(files[i], files[j])
+    return sims
+
+
+def group_incidents(files: list[ClaimsFile], texts: list[str]) -> list[Incident]:
+    """Average-linkage clustering of sources into incidents.
+
+    Two groups merge while the mean similarity of their sources is above LINK_THRESHOLD and
+    their publication dates (where known) span at most MAX_SPAN_DAYS. Average linkage, unlike
+    connected components, does not chain two similar events together through one bridging article.
+    """
+    n = len(files)
+    sims = source_similarities(files, texts)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    dates: dict[int, list[dt.date]] = {i: [f.source.published] if f.source.published else [] for i, f in enumerate(files)}
+    total: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), value in sims.items():
+        total[i][j] = value
+        total[j][i] = value
+    version = dict.fromkeys(range(n), 0)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        mean = total[a][b] / (len(members[a]) * len(members[b]))
+        if mean >= LINK_THRESHOLD:
+            heapq.heappush(heap, (-mean, a, b, version[a], version[b]))
+
+    for (i, j) in sims:
+        push(i, j)
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if a not in members or b not in members or version[a] != va or version[b] != vb:
+            continue
+        span = dates[a] + dates[b]
+        if span and (max(span) - min(span)).days > MAX_SPAN_DAYS:
+            continue
+        # Merge b into a.
+        members[a] += members.pop(b)
+        dates[a] = span
+        for k, value in total.pop(b).items():
+            total[k].pop(b, None)
+            if k == a:
+                continue
+            total[a][k] = total[a].get(k, 0.0) + value
+            total[k][a] = total[a][k]
+        total[a].pop(b, None)
+        version[a] += 1
+        for k in sorted(total[a]):
+            push(a, k)
     incidents = []
-    for members in sorted(groups.values(), key=lambda m: min(files[i].source.id for i in m)):
-        ids = sorted(files[i].source.id for i in members)
-        label = _incident_label([files[i] for i in members])
-        incidents.append(Incident(id=stable_id("I-", *ids[:1]), label=label, sources=ids))
+    for group in sorted(members.values(), key=lambda m: min(files[i].source.id for i in m)):
+        ids = sorted(files[i].source.id for i in group)
+        label = _incident_label([files[i] for i in group])
+        incidents.append(Incident(id=stable_id("I-", ids[0]), label=label, sources=ids))
     return incidents
 
 

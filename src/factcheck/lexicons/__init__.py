@@ -21,7 +21,8 @@ def load_lexicon(name: str) -> dict[str, Any]:
     """Load `lexicons/<name>.yaml`, checking its shape; a broken lexicon is a bug we report clearly."""
     raw = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     try:
-        data = LexiconFile.model_validate(yaml.safe_load(raw)).root
+        # BaseLoader: every scalar is a string, so "no" and "on" stay words, not booleans.
+        data = LexiconFile.model_validate(yaml.load(raw, Loader=yaml.BaseLoader)).root
     except Exception as exc:  # a packaging bug, not user input: say which file
         raise FactcheckError(f"lexicon {name}.yaml is malformed: {exc}") from exc
     for key, value in data.items():
