@@ -1,0 +1,214 @@
+"""Date expressions: found with their kind, resolved against the publication date or the date the
+context set, and left unresolved (with the reason) when nothing fixes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract_helpers import claims_file, dates, gap, make_document
+from factcheck.extract import extract_claims
+from factcheck.extract.dates import find_dates, resolve
+from factcheck.models import DateClaim
+
+WED_10_MARCH_2021 = dt.date(2021, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "year", "month", "day"),
+    [
+        ("on 14 February", "absolute", None, 2, 14),
+        ("on 19 February 2020", "absolute", 2020, 2, 19),
+        ("on February 14, 2020", "absolute", 2020, 2, 14),
+        ("on Feb. 29, 2012", "absolute", 2012, 2, 29),
+        ("on the 5th of May", "absolute", None, 5, 5),
+        ("on 10 March at around 17:00", "absolute", None, 3, 10),
+        ("on 2024-05-27", "absolute", 2024, 5, 27),
+        ("on 11/27/2005", "absolute", 2005, 11, 27),
+        ("in March 2005", "absolute", 2005, 3, None),
+        ("in 2017", "absolute", 2017, None, None),
+    ],
+)
+def test_absolute_dates(text: str, kind: str, year: int | None, month: int | None, day: int | None) -> None:
+    (expr,) = find_dates(text)
+    assert (expr.kind, expr.year, expr.month, expr.day) == (kind, year, month, day)
+    assert text[expr.start : expr.end] == expr.text
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday", "direction"),
+    [
+        ("on Friday", 4, None),
+        ("last Friday", 4, "last"),
+        ("next Monday", 0, "next"),
+        ("on Sunday evening", 6, None),
+        ("on the night of Friday", 4, None),
+    ],
+)
+def test_weekdays(text: str, weekday: int, direction: str | None) -> None:
+    (expr,) = find_dates(text)
+    assert (expr.kind, expr.weekday, expr.direction) == ("weekday", weekday, direction)
+
+
+@pytest.mark.parametrize(
+    ("text", "offset_days"),
+    [
+        ("yesterday", -1),
+        ("today", 0),
+        ("tomorrow", 1),
+        ("the following morning", 1),
+        ("the next day", 1),
+        ("the day before", -1),
+        ("two days later", 2),
+        ("three weeks ago", -21),
+        ("5 days earlier", -5),
+        ("last week", None),  # a period, not a day
+        pytest.param(
+            "a week later",
+            7,
+            marks=gap('"a week later" (article + unit) is not a relative expression'),
+            id="a-week-later",
+        ),
+    ],
+)
+def test_relative_expressions(text: str, offset_days: int | None) -> None:
+    (expr,) = find_dates(text)
+    assert (expr.kind, expr.offset_days) == ("relative", offset_days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May I ask a question?",  # a modal verb, not a month
+        "They will march on the square.",  # a verb, not a month
+        "He scored 14 goals in 30 games.",
+        "Route 66 runs west.",
+    ],
+)
+def test_not_a_date(text: str) -> None:
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # a weekday is the latest such day on or before the publication date
+        ("on Friday", WED_10_MARCH_2021, dt.date(2021, 3, 5)),
+        ("on Wednesday", WED_10_MARCH_2021, dt.date(2021, 3, 10)),
+        ("last Wednesday", WED_10_MARCH_2021, dt.date(2021, 3, 3)),
+        ("next Monday", WED_10_MARCH_2021, dt.date(2021, 3, 15)),
+        ("yesterday", WED_10_MARCH_2021, dt.date(2021, 3, 9)),
+        ("three weeks ago", WED_10_MARCH_2021, dt.date(2021, 2, 17)),
+        # a day without a year takes the publication year, or the year before when it would be in the future
+        ("on 5 March", WED_10_MARCH_2021, dt.date(2021, 3, 5)),
+        ("on 28 December", dt.date(2021, 1, 5), dt.date(2020, 12, 28)),
+        ("on 19 February 2020", WED_10_MARCH_2021, dt.date(2020, 2, 19)),
+    ],
+)
+def test_resolved_against_the_publication_date(text: str, anchor: dt.date, expected: dt.date) -> None:
+    (expr,) = find_dates(text)
+    assert resolve(expr, anchor, "the dateline").date == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on Friday", "yesterday", "two days later", "last week", "in March 2005"],
+)
+def test_unresolvable_without_an_anchor(text: str) -> None:
+    (expr,) = find_dates(text)
+    resolved = resolve(expr, None, "")
+    assert resolved.date is None
+    assert resolved.how  # the reason it could not be fixed
+
+
+def test_a_day_without_a_year_in_an_undated_source_keeps_month_and_day() -> None:
+    (expr,) = find_dates("on 14 February")
+    resolved = resolve(expr, None, "")
+    assert (resolved.date, resolved.month_day) == (None, "02-14")
+
+
+# --- date claims of a source --------------------------------------------------------------------
+
+
+def _one(body: str, published: dt.date | None, expression: str) -> DateClaim:
+    found = [c for c in dates(body, published) if c.expression == expression]
+    assert len(found) == 1, [c.expression for c in dates(body, published)]
+    return found[0]
+
+
+# fmt: off
+DATED_CLAIMS = [
+    ("Anna Berg said she posted the photograph on Friday, hours before the vote.",
+     "on Friday", "publish", dt.date(2021, 3, 5)),
+    ("Anna Berg said she posted the photograph on 5 March, before the vote.",
+     "5 March", "publish", dt.date(2021, 3, 5)),
+    ("Police said that Anna Berg was arrested on Monday evening near the station.",
+     "on Monday evening", "detain", dt.date(2021, 3, 8)),
+    ("Anna Berg, a reporter for the local radio, was released yesterday after questioning.",
+     "yesterday", "release", dt.date(2021, 3, 9)),
+    ("Anna Berg, a reporter for the local radio, was arrested on 2 March. "
+     "She was released the following morning without charge.",
+     "the following morning", "release", dt.date(2021, 3, 3)),
+    ("Anna Berg, a reporter for the local radio, was arrested on 2 March. "
+     "She was released two days later without charge.",
+     "two days later", "release", dt.date(2021, 3, 4)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("body", "expression", "event", "expected"), DATED_CLAIMS)
+def test_date_claims_resolved_in_a_dated_source(
+    body: str, expression: str, event: str, expected: dt.date
+) -> None:
+    claim = _one(body, WED_10_MARCH_2021, expression)
+    assert (claim.event, claim.date, claim.resolved) == (event, expected, True)
+    assert claim.resolution
+
+
+def test_relative_date_counts_from_the_date_the_context_set_not_from_publication() -> None:
+    body = (
+        "Anna Berg, a reporter for the local radio, was arrested on 19 February 2020. "
+        "She was released two days later without charge."
+    )
+    claim = _one(body, WED_10_MARCH_2021, "two days later")
+    assert claim.date == dt.date(2020, 2, 21)
+    assert "19 February 2020" in claim.resolution
+
+
+@pytest.mark.parametrize(
+    ("body", "expression"),
+    [
+        ("Anna Berg said she posted the photograph on Friday, hours before the vote.", "on Friday"),
+        ("Anna Berg, a reporter for the local radio, was released yesterday after questioning.", "yesterday"),
+        ("Anna Berg, a reporter for the local radio, was released two days later.", "two days later"),
+        ("Police said that Anna Berg was arrested last week near the station.", "last week"),
+    ],
+)
+def test_unresolvable_dates_stay_unresolved(body: str, expression: str) -> None:
+    claim = _one(body, None, expression)
+    assert claim.resolved is False
+    assert claim.date is None
+    assert claim.resolution
+
+
+def test_front_matter_date_anchors_weekdays() -> None:
+    text = "---\ntitle: Reporter freed\ndate: 2021-03-10\n---\nAnna Berg said she posted the photo on Friday."
+    cf = extract_claims(make_document(text))
+    (claim,) = [c for c in cf.claims if isinstance(c, DateClaim) and c.expression == "on Friday"]
+    assert claim.date == dt.date(2021, 3, 5)
+
+
+@gap('front matter lines are segmented as text and yield claims (publish date from "published:")')
+def test_front_matter_yields_no_claims() -> None:
+    text = "---\ntitle: Freed\npublished: 2021-03-10\n---\nAnna Berg said she posted the photo on Friday."
+    cf = extract_claims(make_document(text))
+    body_start = text.index("Anna")
+    assert all(c.start >= body_start for c in cf.claims), [c.quote for c in cf.claims if c.start < body_start]
+
+
+def test_date_evidence_slices_back() -> None:
+    cf, text = claims_file("Police said that Anna Berg was arrested on 2 March 2021 near the station.")
+    (claim,) = [c for c in cf.claims if isinstance(c, DateClaim)]
+    assert text[claim.start : claim.end] == claim.quote
+    assert text[claim.value_start : claim.value_end] == claim.expression == "2 March 2021"

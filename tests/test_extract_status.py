@@ -1,0 +1,103 @@
+"""Status events with polarity, modality and reversal: one row per phrasing."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import claims_file, gap, statuses
+from factcheck.models import StatusClaim
+
+# fmt: off
+STATUSES = [
+    # employment
+    ("The bank said on Tuesday that its clerk Oliver Grant was fired after the incident.",
+     "employment", "fired", "asserted"),
+    ("The bank said that Oliver Grant was dismissed from his job after the incident.",
+     "employment", "fired", "asserted"),
+    ("The bank said on Tuesday that its clerk Oliver Grant was not fired after the incident.",
+     "employment", "not_fired", "negated"),
+    ("Oliver Grant told the newspaper that he would not be fired over the incident at the bank.",
+     "employment", "not_fired", "negated"),
+    ("The bank said that Oliver Grant was placed on leave while the review was under way.",
+     "employment", "on_leave", "asserted"),
+    ("Oliver Grant said he was told to stay away from work until the review was over.",
+     "employment", "suspended", "asserted"),
+    ("Oliver Grant was suspended from work after the video spread online, his union said.",
+     "employment", "suspended", "asserted"),
+    ("Oliver Grant said he resigned from the bank after the incident in the branch.",
+     "employment", "resigned", "asserted"),
+    ("Oliver Grant told the newspaper that he will most likely quit his job at the bank soon.",
+     "employment", "resigned", "future"),
+    ("Oliver Grant was reinstated by the bank after a review of the video, his union said.",
+     "employment", "reinstated", "asserted"),
+    # reversal: the status stands only until someone changes their mind
+    ("Oliver Grant was fired by the bank last week, but then his boss changed his mind and kept him.",
+     "employment", "fired", "reversed"),
+    # legal
+    ("Police said that Oliver Grant was arrested outside the bank on the same evening.",
+     "legal", "arrested", "asserted"),
+    ("Police said that Oliver Grant was detained for questioning after the protest.",
+     "legal", "detained", "asserted"),
+    ("Police said that Oliver Grant was released without charge after questioning.",
+     "legal", "released", "asserted"),
+    ("Police said that Oliver Grant was charged with hooliganism after the protest.",
+     "legal", "charged", "asserted"),
+    ("Police said that Oliver Grant was fined for taking part in the protest.",
+     "legal", "fined", "asserted"),
+    ("Oliver Grant said he was never arrested by the police during the protest.",
+     "legal", "not_arrested", "negated"),
+    ("Police said that Oliver Grant could be arrested if he returned to the square.",
+     "legal", "arrested", "possible"),
+    pytest.param(
+        "Oliver Grant told the newspaper that he planned to resign from the bank next month.",
+        "employment", "resigned", "planned", id="planned-to-resign",
+        marks=gap('"planned to resign" is not a status (only "resigned" is)'),
+    ),
+    ("Oliver Grant told the newspaper that he planned to quit his job at the bank.",
+     "employment", "resigned", "planned"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "domain", "state", "modality"), STATUSES)
+def test_status_of_a_person(text: str, domain: str, state: str, modality: str) -> None:
+    found = statuses(text)
+    assert [(c.subject, c.domain, c.state, c.modality) for c in found] == [
+        ("p:oliver grant", domain, state, modality)
+    ]
+
+
+def test_sentence_length_is_kept_as_detail() -> None:
+    (claim,) = statuses("A court in the capital said that Oliver Grant was sentenced to 30 days in prison.")
+    assert (claim.state, claim.modality, claim.detail) == ("sentenced", "asserted", "30 days")
+
+
+def test_pronoun_subject_continues_the_person_of_the_story() -> None:
+    found = statuses(
+        "Oliver Grant said he works as a clerk at the city bank. "
+        "Last week he was placed on leave, his union said."
+    )
+    assert [(c.subject, c.subject_text, c.state) for c in found] == [("p:oliver grant", "he", "on_leave")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the verb, but no person the status is about
+        "The bank said that the policy was suspended for the summer months.",
+        # not a status of a person at all
+        "The museum was released from its obligations by the city council.",
+        # a negation of a state the ontology has no negative for
+        "Oliver Grant said he was not placed on leave by the bank.",
+    ],
+)
+def test_not_a_status(text: str) -> None:
+    assert statuses(text) == []
+
+
+def test_status_evidence_slices_back() -> None:
+    cf, text = claims_file("Police said that Oliver Grant was arrested outside the bank on Friday.")
+    (claim,) = [c for c in cf.claims if isinstance(c, StatusClaim)]
+    assert text[claim.start : claim.end] == claim.quote
+    assert text[claim.value_start : claim.value_end] == claim.expression == "was arrested"
+    assert claim.rule == "status.legal.arrested"
