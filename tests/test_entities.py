@@ -146,9 +146,7 @@ def test_people_named_in_two_sources_become_one_entity() -> None:
 
 @pytest.mark.parametrize(("age", "joined"), [(22, True), (35, False)])
 def test_unnamed_role_joins_the_named_person_with_the_same_role_owner_and_age(age: int, joined: bool) -> None:
-    a = _source(
-        "a.txt", "Daniel Moss, 31, bought his boyfriend, 22-year-old Leo Hart, a ring for the wedding."
-    )
+    a = _source("a.txt", "Daniel Moss, 31, bought his boyfriend, 22-year-old Leo Hart, a ring.")
     b = _source("b.txt", f"Daniel Moss said that his {age}-year-old partner had been threatened online.")
     emap = resolve_entities([a, b])
     same = emap.global_key("b.txt", "r:partner@p:daniel moss") == emap.global_key("a.txt", "p:leo hart")

@@ -3,6 +3,8 @@ furniture (pitches, captions, teasers, lists of other stories) is flagged so it 
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from extract_helpers import claims_file, gap, make_document
@@ -40,7 +42,7 @@ SPLITS = [
     ("“We are afraid.” The police did not reply.", ["“We are afraid.”", "The police did not reply."]),
     ('He asked: "Why?" Nobody answered.', ['He asked: "Why?"', "Nobody answered."]),
     # lines are paragraphs: a line without end punctuation is a sentence of its own
-    ("Court frees reporter\nThe court freed her on Monday.", ["Court frees reporter", "The court freed her on Monday."]),
+    ("Court frees reporter\nThe court freed her.", ["Court frees reporter", "The court freed her."]),
     pytest.param("The answer was no. Its rival agreed.", ["The answer was no.", "Its rival agreed."],
                  marks=gap('"no." ends a sentence; it is an abbreviation only before a number ("No. 5")'),
                  id="no-at-sentence-end"),
@@ -59,13 +61,13 @@ FURNITURE = [
      [("Subscribe to our newsletter", True), ("The mayor spoke to the crowd.", False)]),
     ("Photo: Reuters\nThe mayor spoke to the crowd.",
      [("Photo: Reuters", True), ("The mayor spoke to the crowd.", False)]),
-    ("Become a member\nSupport independent journalism today\nThe mayor spoke.",
-     [("Become a member", True), ("Support independent journalism today", True), ("The mayor spoke.", False)]),
+    ("Become a member\nSupport independent journalism\nThe mayor spoke.",
+     [("Become a member", True), ("Support independent journalism", True), ("The mayor spoke.", False)]),
     ("A screenshot of the video posted online.\nThe mayor spoke to the crowd.",
      [("A screenshot of the video posted online.", True), ("The mayor spoke to the crowd.", False)]),
     # a caption printed twice, as galleries do
-    ("The mayor greets the crowd\nThe mayor greets the crowd\nThe mayor spoke.",
-     [("The mayor greets the crowd", False), ("The mayor greets the crowd", True), ("The mayor spoke.", False)]),
+    ("The mayor greets fans\nThe mayor greets fans\nThe mayor spoke.",
+     [("The mayor greets fans", False), ("The mayor greets fans", True), ("The mayor spoke.", False)]),
     # everything after a list-of-stories marker is not the article
     ("The mayor spoke.\nRelated Articles\nFive people were detained in another city on Sunday.",
      [("The mayor spoke.", False), ("Related Articles", True),
@@ -108,4 +110,4 @@ def test_offsets_slice_back_to_the_sentence(text: str) -> None:
         assert document.text[s.start : s.end] == s.text
         assert s.text == s.text.strip()
     assert [s.index for s in found] == list(range(len(found)))
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
