@@ -227,15 +227,42 @@ def claim_id(claim: ClaimBase, value: Any) -> str:
     return stable_id("c-", claim.source, getattr(claim, "kind", ""), claim.subject, value, claim.quote)
 
 
+EditValue = str | int | float | bool | None
+
+
 class HumanEdit(Model):
-    """A person's correction to the claims of a source, kept apart from generated claims."""
+    """A person's correction to the claims of a source, kept in the reviews file, never in a claims
+    file. Edits apply in order after extraction, so one may refer to a claim an earlier one made."""
 
     action: Literal["reject", "correct", "add"] = Field(
-        description="reject: the claim is wrong; correct: replace its value; add: a claim the extractor missed."
+        description="reject: the claim is wrong; correct: change some of its fields; "
+        "add: a claim the extractor missed."
     )
-    claim_id: str | None = Field(default=None, description="The claim rejected or corrected.")
-    claim: Claim | None = Field(default=None, description="The corrected or added claim.")
+    source: str = Field(description="Source id of the claim.")
+    claim_id: str | None = Field(default=None, description="reject, correct: the id of the claim.")
+    changes: dict[str, EditValue] = Field(
+        default_factory=dict, description="correct: the fields to change and their new values."
+    )
+    claim: Claim | None = Field(default=None, description="add: the claim the extractor missed.")
     note: str = Field(default="", description="Why.")
+    reviewer: str | None = Field(default=None, description="Who made the edit (optional).")
+    date: dt.date = Field(description="When the edit was made.")
+
+    @model_validator(mode="after")
+    def _fields_fit_action(self) -> HumanEdit:
+        if self.action in ("reject", "correct") and not self.claim_id:
+            raise ValueError(f"a '{self.action}' edit needs 'claim_id'")
+        if self.action == "correct" and not self.changes:
+            raise ValueError("a 'correct' edit needs 'changes'")
+        if self.action == "add" and self.claim is None:
+            raise ValueError("an 'add' edit needs 'claim'")
+        if self.action != "add" and self.claim is not None:
+            raise ValueError(f"a '{self.action}' edit takes no 'claim'")
+        if self.action != "correct" and self.changes:
+            raise ValueError(f"a '{self.action}' edit takes no 'changes'")
+        if self.claim is not None and self.claim.source != self.source:
+            raise ValueError(f"the claim's source {self.claim.source!r} is not the edit's {self.source!r}")
+        return self
 
 
 class ClaimsFile(Model):
@@ -297,16 +324,41 @@ class Corroboration(Model):
     claims: list[ClaimRef] = Field(min_length=2)
 
 
+ReviewStatus = Literal["confirmed", "dismissed", "explained"]
+
+
 class ReviewDecision(Model):
     """A person's decision on a finding, kept in the reviews file under version control."""
 
-    finding_id: str
-    status: Literal["confirmed", "dismissed", "explained"]
+    finding_id: str = Field(description="The stable id of the finding decided on.")
+    status: ReviewStatus = Field(
+        description="confirmed: the sources really disagree; dismissed: a false alarm of factcheck's; "
+        "explained: both accounts hold (e.g. a later development)."
+    )
     note: str = Field(default="", description="Why.")
     reviewer: str | None = Field(default=None, description="Who decided (optional).")
     date: dt.date = Field(description="When it was decided.")
     subject: str = Field(default="", description="The finding's subject when reviewed, for humans reading the file.")
     attribute: str = Field(default="", description="The finding's attribute when reviewed.")
+
+
+class ReviewsFile(Model):
+    """What `reviews/<folder>.json` holds: people's decisions on findings and corrections to claims.
+    It is kept under version control; factcheck adds to it but never drops an entry."""
+
+    schema_version: int = Field(default=SCHEMA_VERSION)
+    folder: str = Field(default="", description="Name of the sources folder, for humans reading the file.")
+    decisions: list[ReviewDecision] = Field(default_factory=list, description="One per finding, by id.")
+    edits: list[HumanEdit] = Field(default_factory=list, description="Corrections to claims, in order.")
+
+    @model_validator(mode="after")
+    def _one_decision_per_finding(self) -> ReviewsFile:
+        seen: set[str] = set()
+        for decision in self.decisions:
+            if decision.finding_id in seen:
+                raise ValueError(f"finding {decision.finding_id} is decided twice; keep one decision")
+            seen.add(decision.finding_id)
+        return self
 
 
 class Incident(Model):
@@ -343,6 +395,40 @@ class Report(Model):
         default_factory=list, description="Review decisions whose finding no longer exists."
     )
     warnings: list[str] = Field(default_factory=list)
+
+
+# --- the CI gate -----------------------------------------------------------------------------
+
+
+class StaleSource(Model):
+    """A source whose claims file is missing or was made from other bytes or by other rules."""
+
+    source: str = Field(description="Source id.")
+    path: str = Field(description="The source file.")
+    claims_file: str = Field(description="Where its claims are (or would be) kept.")
+    reason: str = Field(description="Why the claims are not current.")
+    hand_edited: bool = Field(default=False, description="Edited by hand; compare keeps it.")
+
+
+class CheckResult(Model):
+    """What `factcheck check` found: everything that stops a folder of sources being up to date."""
+
+    folder: str = Field(description="The sources folder, as given.")
+    sources: int = Field(ge=0, description="Number of sources.")
+    stale: list[StaleSource] = Field(default_factory=list, description="Sources without current claims.")
+    report_file: str = Field(description="The Markdown report that `compare` writes.")
+    report: Literal["current", "missing", "outdated"] = Field(description="Is it what compare writes now?")
+    findings: int = Field(ge=0, description="Number of discrepancies.")
+    unreviewed: list[Finding] = Field(default_factory=list, description="Discrepancies without a decision.")
+    orphaned_reviews: list[ReviewDecision] = Field(
+        default_factory=list, description="Decisions whose finding no longer exists (kept, not failing)."
+    )
+    warnings: list[str] = Field(default_factory=list)
+    fixes: list[str] = Field(default_factory=list, description="Commands that bring the folder up to date.")
+
+    @property
+    def ok(self) -> bool:
+        return not self.stale and self.report == "current" and not self.unreviewed
 
 
 Finding.model_rebuild()

@@ -157,7 +157,8 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
 
 
 def compare_folder(folder: Path, claims_dir: Path, *, reviews_dir: Path | None = None, jobs: int = 1,
-                   write_claims: bool = True, progress: Progress | None = None) -> tuple[Report, RunStats]:  # fmt: skip
+                   write_claims: bool = True, progress: Progress | None = None,
+                   ) -> tuple[Report, RunStats]:  # fmt: skip
     """Everything `factcheck compare` does except writing the report: people's corrections from
     `reviews_dir` are applied to the claims and their decisions attached to the findings."""
     name = folder.resolve().name
@@ -165,7 +166,8 @@ def compare_folder(folder: Path, claims_dir: Path, *, reviews_dir: Path | None =
     rpath = reviews_path(reviews_dir, name) if reviews_dir is not None else None
     if rpath is not None:
         human = load_reviews(rpath, name)  # first: a malformed reviews file stops the run before any write
-    files, texts, stats = load_or_extract(folder, claims_dir, jobs=jobs, write=write_claims, progress=progress)
+    files, texts, stats = load_or_extract(folder, claims_dir, jobs=jobs, write=write_claims,
+                                          progress=progress)  # fmt: skip
     files, edit_warnings = apply_edits(files, texts, human.edits, str(rpath))
     report = build_report(name, files, texts)
     attach_reviews(report, human.decisions)
