@@ -1,0 +1,430 @@
+"""The CI gate over a repository of sources, and the commands that satisfy it.
+
+`check_folder` writes nothing: it says whether every source has current claims, the report is
+what `compare` would write now, and every finding has a person's decision. `update`,
+`review_findings` and the claim edits (`reject_claim`, `correct_claim`, `add_claim`) record
+people's work in the reviews file and bring the claims and the report up to date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from tabulate import tabulate
+
+from factcheck.compare import LineIndex
+from factcheck.errors import FactcheckError
+from factcheck.models import (
+    CheckResult,
+    ClaimBase,
+    ClaimsFile,
+    Finding,
+    HumanEdit,
+    Report,
+    ReviewsFile,
+    ReviewStatus,
+    StaleSource,
+)
+from factcheck.pipeline import Progress, compare_folder, load_or_extract
+from factcheck.report import to_markdown
+from factcheck.review import (
+    addition,
+    apply_edits,
+    correction,
+    decide,
+    load_reviews,
+    rejection,
+    reviews_path,
+    save_reviews,
+)
+from factcheck.store import atomic_write, claims_path
+
+STATUSES = "confirmed|dismissed|explained"
+DEFAULT_DIRS = {
+    "--claims-dir": Path("claims"),
+    "--reports-dir": Path("reports"),
+    "--reviews-dir": Path("reviews"),
+}
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A folder of sources and where its claims, report and reviews are kept."""
+
+    sources: Path
+    claims_dir: Path = Path("claims")
+    reports_dir: Path = Path("reports")
+    reviews_dir: Path = Path("reviews")
+
+    @property
+    def name(self) -> str:
+        return self.sources.resolve().name
+
+    @property
+    def report_path(self) -> Path:
+        return self.reports_dir / f"{self.name}.md"
+
+    @property
+    def reviews_path(self) -> Path:
+        return reviews_path(self.reviews_dir, self.name)
+
+    def command(self, name: str, *args: str, sources_option: bool = False) -> str:
+        """The factcheck command line `name` for this workspace, naming folders that are not the defaults."""
+        words = ["factcheck", name, *args]
+        words += ["--sources", str(self.sources)] if sources_option else [str(self.sources)]
+        folders = (self.claims_dir, self.reports_dir, self.reviews_dir)
+        for option, path in zip(DEFAULT_DIRS, folders, strict=True):
+            if path != DEFAULT_DIRS[option]:
+                words += [option, str(path)]
+        return " ".join(shlex.quote(w) if not w.startswith("<") else w for w in words)
+
+    def source_file(self, source_id: str) -> str:
+        """The source's path as a CI log and GitHub annotations want it: relative to the working folder."""
+        path = self.sources / source_id
+        try:
+            return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+# --- the gate --------------------------------------------------------------------------------
+
+
+def check_folder(ws: Workspace, *, jobs: int = 1, progress: Progress | None = None) -> CheckResult:
+    """Everything that keeps `ws` from being up to date, and the commands that fix it. Writes nothing:
+    stale sources are extracted in memory to know the findings `compare` would report."""
+    report, stats = compare_folder(
+        ws.sources,
+        ws.claims_dir,
+        reviews_dir=ws.reviews_dir,
+        jobs=jobs,
+        write_claims=False,
+        progress=progress,
+    )
+    hand_edited = set(stats.hand_edited)
+    stale = [
+        StaleSource(
+            source=sid,
+            path=ws.source_file(sid),
+            claims_file=str(claims_path(ws.claims_dir, sid)),
+            reason=reason,
+            hand_edited=sid in hand_edited,
+        )
+        for sid, reason in sorted(stats.stale.items())
+    ]
+    expected = to_markdown(report).encode("utf-8")
+    if not ws.report_path.exists():
+        report_state = "missing"
+    else:
+        report_state = "current" if ws.report_path.read_bytes() == expected else "outdated"
+    unreviewed = [f for f in report.discrepancies if f.review is None]
+    warnings = list(report.warnings)
+    for sid in sorted(hand_edited - set(stats.stale)):
+        warnings.append(
+            f"{claims_path(ws.claims_dir, sid)}: edited by hand (compare keeps it, but regenerating would "
+            "lose the edit); record corrections with `factcheck claim reject|correct|add` instead"
+        )
+    fixes = [
+        f"rm {shlex.quote(s.claims_file)}  # first record its hand edits with `factcheck claim`"
+        for s in stale
+        if s.hand_edited
+    ]
+    if stale or report_state != "current":
+        fixes.append(ws.command("compare"))
+    for f in unreviewed:
+        fixes.append(
+            ws.command("review", f.id, sources_option=True) + f" --status <{STATUSES}> --note '<why>'"
+        )
+    return CheckResult(
+        folder=str(ws.sources),
+        sources=len(report.sources),
+        stale=stale,
+        report_file=str(ws.report_path),
+        report=report_state,
+        findings=len(report.discrepancies),
+        unreviewed=unreviewed,
+        orphaned_reviews=report.orphaned_reviews,
+        warnings=warnings,
+        fixes=fixes,
+    )
+
+
+def _finding_line(ws: Workspace, f: Finding) -> str:
+    sides = " / ".join(f"{r.value} ({ws.source_file(r.source)}:{r.line})" for r in f.claims)
+    return f"{f.id} {f.severity}: {f.subject}, {f.attribute}: {sides}"
+
+
+def render_text(ws: Workspace, result: CheckResult) -> str:
+    """The result for a CI log: one line per problem, then the commands that fix them."""
+    if result.ok:
+        head = (
+            f"factcheck check {result.folder}: up to date: {result.sources} sources with current claims, "
+            f"{result.report_file} current, {result.findings} findings, all reviewed."
+        )
+    else:
+        head = (
+            f"factcheck check {result.folder}: NOT up to date "
+            f"({result.sources} sources, {result.findings} findings)."
+        )
+    out = [head]
+    for s in result.stale:
+        what = "new source" if s.reason == "no claims file" else "stale claims"
+        edited = " (edited by hand, so compare keeps it)" if s.hand_edited else ""
+        out.append(f"  {what}: {s.path}: {s.reason}{edited} [{s.claims_file}]")
+    if result.report == "missing":
+        out.append(f"  report missing: {result.report_file}")
+    elif result.report == "outdated":
+        out.append(f"  report out of date: {result.report_file} is not what `factcheck compare` writes now")
+    for f in result.unreviewed:
+        out.append(f"  unreviewed: {_finding_line(ws, f)}")
+    for r in result.orphaned_reviews:
+        out.append(
+            f"  orphaned review (kept, not failing): {r.finding_id} ({r.status}, {r.date.isoformat()}) on "
+            f"{r.subject}, {r.attribute}: its finding no longer exists"
+        )
+    out += [f"  warning: {w}" for w in result.warnings]
+    if result.fixes:
+        out += ["To fix, run:"] + [f"  {fix}" for fix in result.fixes]
+    return "\n".join(out)
+
+
+def _escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def _annotation(level: str, message: str, *, file: str, title: str, line: int | None = None) -> str:
+    props = (
+        f"file={_escape(file, True)}" + (f",line={line}" if line else "") + f",title={_escape(title, True)}"
+    )
+    return f"::{level} {props}::{_escape(message)}"
+
+
+def render_github(ws: Workspace, result: CheckResult) -> str:
+    """GitHub workflow annotations: each unreviewed finding on the lines of its evidence, each stale
+    source on its file; then the plain text, for the log."""
+    out = []
+    for s in result.stale:
+        out.append(
+            _annotation(
+                "error",
+                f"{s.reason}. Run: {ws.command('compare')}",
+                file=s.path,
+                title="factcheck: claims not current",
+            )
+        )
+    if result.report != "current":
+        out.append(
+            _annotation(
+                "error",
+                f"report {result.report}. Run: {ws.command('compare')}",
+                file=result.report_file,
+                title="factcheck: report not current",
+            )
+        )
+    for f in result.unreviewed:
+        for ref in f.claims:
+            others = "; ".join(f"{o.value} in {o.source}" for o in f.claims if o is not ref)
+            message = (
+                f"{f.explanation}. This source: {ref.value}; {others}. Review with: "
+                f"{ws.command('review', f.id, sources_option=True)} --status <{STATUSES}> --note '<why>'"
+            )
+            out.append(
+                _annotation(
+                    "warning",
+                    message,
+                    file=ws.source_file(ref.source),
+                    line=ref.line,
+                    title=f"factcheck {f.id}: {f.severity}, {f.subject}, {f.attribute}",
+                )
+            )
+    for r in result.orphaned_reviews:
+        out.append(
+            _annotation(
+                "notice",
+                f"decision {r.status} on {r.subject}, {r.attribute}: its finding no longer exists; kept",
+                file=str(ws.reviews_path),
+                title=f"factcheck: orphaned review {r.finding_id}",
+            )
+        )
+    return "\n".join([*out, render_text(ws, result)])
+
+
+# --- the commands that satisfy it ------------------------------------------------------------
+
+
+def update(ws: Workspace, *, jobs: int = 1, progress: Progress | None = None) -> Report:
+    """What `factcheck compare` does: current claims, corrections applied, decisions attached, report
+    written."""
+    report, _ = compare_folder(
+        ws.sources, ws.claims_dir, reviews_dir=ws.reviews_dir, jobs=jobs, progress=progress
+    )
+    atomic_write(ws.report_path, to_markdown(report))
+    return report
+
+
+def review_findings(
+    ws: Workspace,
+    finding_ids: list[str],
+    status: ReviewStatus,
+    note: str,
+    *,
+    reviewer: str | None = None,
+    today: dt.date | None = None,
+    jobs: int = 1,
+) -> Report:
+    """Record a decision on each finding, then update claims and report so `check` sees it.
+    Nothing is written unless every id names a current finding."""
+    if not note.strip():
+        raise FactcheckError(
+            "the note is empty", "Say why, with --note: it is what the next reader relies on."
+        )
+    report, _ = compare_folder(
+        ws.sources, ws.claims_dir, reviews_dir=ws.reviews_dir, jobs=jobs, write_claims=False
+    )
+    findings = {f.id: f for f in report.discrepancies}
+    unknown = [i for i in finding_ids if i not in findings]
+    if unknown:
+        raise FactcheckError(
+            f"{ws.sources}: no finding {', '.join(unknown)}",
+            f"`{ws.command('check')}` lists the current findings and their ids.",
+        )
+    reviews = load_reviews(ws.reviews_path, ws.name)
+    for fid in dict.fromkeys(finding_ids):
+        decide(reviews, findings[fid], status, note, reviewer=reviewer, today=today)
+    save_reviews(ws.reviews_path, reviews)
+    return update(ws, jobs=jobs)
+
+
+def current_claims(ws: Workspace, *, jobs: int = 1) -> tuple[list[ClaimsFile], dict[str, str], ReviewsFile]:
+    """The claims `compare` would use, people's edits applied, without writing anything."""
+    reviews = load_reviews(ws.reviews_path, ws.name)
+    files, texts, _ = load_or_extract(ws.sources, ws.claims_dir, jobs=jobs, write=False)
+    files, _ = apply_edits(files, texts, reviews.edits)
+    return files, texts, reviews
+
+
+def _claim(ws: Workspace, files: list[ClaimsFile], claim_id: str) -> ClaimBase:
+    for cf in files:
+        for claim in cf.claims:
+            if claim.id == claim_id:
+                return claim
+    raise FactcheckError(
+        f"{ws.sources}: no claim {claim_id}", f"`{ws.command('claim list')}` lists the claims and their ids."
+    )
+
+
+def _record(ws: Workspace, reviews: ReviewsFile, edit: HumanEdit, jobs: int) -> HumanEdit:
+    reviews.edits.append(edit)
+    save_reviews(ws.reviews_path, reviews)
+    update(ws, jobs=jobs)
+    return edit
+
+
+def _need_note(note: str) -> None:
+    if not note.strip():
+        raise FactcheckError("the note is empty", "Say why, with --note.")
+
+
+def reject_claim(
+    ws: Workspace,
+    claim_id: str,
+    note: str,
+    *,
+    reviewer: str | None = None,
+    today: dt.date | None = None,
+    jobs: int = 1,
+) -> HumanEdit:
+    """Mark an extracted claim wrong: compare leaves it out from now on."""
+    _need_note(note)
+    files, _, reviews = current_claims(ws, jobs=jobs)
+    edit = rejection(_claim(ws, files, claim_id), note, reviewer=reviewer, today=today)
+    return _record(ws, reviews, edit, jobs)
+
+
+def correct_claim(
+    ws: Workspace,
+    claim_id: str,
+    values: Mapping[str, str],
+    note: str,
+    *,
+    reviewer: str | None = None,
+    today: dt.date | None = None,
+    jobs: int = 1,
+) -> HumanEdit:
+    """Change some fields of a claim (`{"value": "28"}`); compare uses the corrected claim from now on."""
+    _need_note(note)
+    files, _, reviews = current_claims(ws, jobs=jobs)
+    edit = correction(_claim(ws, files, claim_id), values, note, reviewer=reviewer, today=today)
+    return _record(ws, reviews, edit, jobs)
+
+
+def add_claim(
+    ws: Workspace,
+    source_id: str,
+    kind: str,
+    subject: str,
+    quote: str,
+    values: Mapping[str, str],
+    note: str,
+    *,
+    value_text: str | None = None,
+    reviewer: str | None = None,
+    today: dt.date | None = None,
+    jobs: int = 1,
+) -> HumanEdit:
+    """Add a claim the extractor missed, with `quote` as its evidence in the source."""
+    _need_note(note)
+    files, texts, reviews = current_claims(ws, jobs=jobs)
+    cf = next((f for f in files if f.source.id == source_id), None)
+    if cf is None:
+        raise FactcheckError(
+            f"{ws.sources}: no source {source_id!r}", "Give the file's path relative to the sources folder."
+        )
+    edit = addition(
+        cf,
+        texts[source_id],
+        kind,
+        subject,
+        quote,
+        values,
+        note,
+        value_text=value_text,
+        reviewer=reviewer,
+        today=today,
+    )
+    return _record(ws, reviews, edit, jobs)
+
+
+def claims_table(ws: Workspace, source_ids: list[str], *, jobs: int = 1) -> str:
+    """The claims of some sources (all, if none given), corrections applied, with their ids."""
+    files, texts, _ = current_claims(ws, jobs=jobs)
+    known = {cf.source.id for cf in files}
+    missing = [s for s in source_ids if s not in known]
+    if missing:
+        raise FactcheckError(
+            f"{ws.sources}: no source {', '.join(map(repr, missing))}",
+            "Give paths relative to the sources folder.",
+        )
+    rows = []
+    for cf in files:
+        if source_ids and cf.source.id not in source_ids:
+            continue
+        lines = LineIndex(texts[cf.source.id])
+        for c in cf.claims:
+            rows.append(
+                [
+                    c.id,
+                    f"{cf.source.id}:{lines.line(c.start)}",
+                    c.kind,
+                    c.subject,
+                    c.display_value()[:40],
+                    c.rule,
+                    c.origin,
+                ]
+            )
+    return tabulate(rows, headers=["Claim", "Where", "Kind", "Subject", "Value", "Rule", "By"])
