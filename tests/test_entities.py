@@ -101,6 +101,30 @@ def test_role_after_another_noun_phrase() -> None:
     assert "r:lawyer@p:daniel moss" in found
 
 
+# --- attribution: who says it ------------------------------------------------------------------------
+
+# fmt: off
+SPEAKERS = [
+    ("Police chief Anton Brel said 40 people were detained.", "p:anton brel"),
+    ("Anton Brel told reporters that 40 people were detained.", "p:anton brel"),
+    ("“Forty people were detained,” said Anton Brel, the police chief.", "p:anton brel"),
+    ("Anton Brel, 52, is the police chief. He said 40 people were detained.", "p:anton brel"),
+    ("Anton Brel, 52, is the police chief. According to Brel, 40 people were detained.", "p:anton brel"),
+    ("The ministry said 40 people were detained.", None),
+    pytest.param("Anton Brel, the police chief, said 40 people were detained.", "p:anton brel",
+                 marks=gap('"NAME, the police chief, said": the apposition hides the speaker'),
+                 id="apposition-before-said"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKERS)
+def test_speaker_of_a_claim(text: str, speaker: str | None) -> None:
+    cf, _ = claims_file(text)
+    counts = [c for c in cf.claims if c.kind == "quantity"]
+    assert [c.speaker for c in counts] == [speaker]
+
+
 # --- the same person across sources ---------------------------------------------------------------
 
 
