@@ -56,6 +56,8 @@ class Pending:
     attribute: str
     explanation: str
     claims: list[ClaimBase]
+    values: tuple[str, str] = ("", "")
+    key: str = ""
 
 
 @dataclass
@@ -96,19 +98,33 @@ def _pairs(claims: list[ClaimBase], same_source: Callable[[ClaimBase, ClaimBase]
                 yield a, b
 
 
-def _keep_strongest(candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]], incident: str, subject: str,
-                    attribute: str) -> list[Pending]:  # fmt: skip
-    """One finding per pair of sources for a fact: the most severe conflict between them."""
-    best: dict[tuple[str, str], tuple[Severity, str, ClaimBase, ClaimBase]] = {}
+def _group_findings(candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]], incident: str, subject: str,
+                    attribute: str, value_of: Callable[[ClaimBase], str]) -> list[Pending]:  # fmt: skip
+    """One finding per fact and pair of values ('27' against '28'), citing every claim that states
+    either value, so a reader sees at once which sources say what."""
+    groups: dict[tuple[str, str], list[tuple[Severity, str, ClaimBase, ClaimBase]]] = defaultdict(list)
     for cand in candidates:
-        _, _, a, b = cand
-        pair = (min(a.source, b.source), max(a.source, b.source))
-        if pair not in best or SEVERITY_ORDER[cand[0]] < SEVERITY_ORDER[best[pair][0]]:
-            best[pair] = cand
+        va, vb = value_of(cand[2]), value_of(cand[3])
+        groups[(min(va, vb), max(va, vb))].append(cand)
     out = []
-    for severity, why, a, b in best.values():
-        first, second = sorted((a, b), key=lambda c: (c.source, c.start))
-        out.append(Pending(severity, incident, subject, attribute, why, [first, second]))
+    for values, cands in sorted(groups.items()):
+        cands.sort(key=lambda c: (SEVERITY_ORDER[c[0]], c[2].source, c[2].start, c[3].source, c[3].start))
+        severity, why = cands[0][0], cands[0][1]
+        sides: dict[str, list[ClaimBase]] = {values[0]: [], values[1]: []}
+        for _, _, a, b in cands:
+            for claim in (a, b):
+                side = sides[value_of(claim)]
+                if all(c.id != claim.id for c in side):
+                    side.append(claim)
+        claims: list[ClaimBase] = []
+        for side in sides.values():
+            # One claim per source first, then more places in the same sources, five at most a side.
+            side.sort(key=lambda c: (c.source, c.start))
+            firsts = {c.source: c for c in reversed(side)}
+            ordered = sorted(firsts.values(), key=lambda c: (c.source, c.start))
+            ordered += [c for c in side if c not in ordered]
+            claims += ordered[:5]
+        out.append(Pending(severity, incident, subject, attribute, why, claims, values))
     return out
 
 
@@ -120,7 +136,7 @@ def _ages(claims: list[AgeClaim], incident: str, subject: str) -> tuple[list[Pen
             candidates.append(("contradiction", f"age given as {a.value} and as {b.value}", a, b))
     agreements = _agree_by_value(claims, incident, subject, "age", lambda c: str(c.display_value()),
                                  "same number of years")  # fmt: skip
-    return _keep_strongest(candidates, incident, subject, "age"), agreements  # type: ignore[arg-type]
+    return _group_findings(candidates, incident, subject, "age", lambda c: c.display_value()), agreements  # type: ignore[arg-type]
 
 
 def _agree_by_value(claims: Iterable[ClaimBase], incident: str, subject: str, attribute: str,
@@ -158,7 +174,7 @@ def _status(claims: list[StatusClaim], incident: str, subject: str) -> tuple[lis
         [c for c in usable if c.domain == "employment"], incident, subject, attribute,
         lambda c: c.state if isinstance(c, StatusClaim) else None, "same state in the status ontology",
     )  # fmt: skip
-    return _keep_strongest(candidates, incident, subject, attribute), agreements
+    return _group_findings(candidates, incident, subject, attribute, lambda c: getattr(c, "state", "")), agreements
 
 
 def _quantity_text(c: QuantityClaim) -> str:
@@ -187,7 +203,11 @@ def _quantities(claims: list[QuantityClaim], incident: str, subject: str, attrib
         claims, incident, subject, attribute,
         lambda c: f"{c.number:g} {c.unit}" if isinstance(c, QuantityClaim) else None, "same figure",
     )  # fmt: skip
-    return _keep_strongest(candidates, incident, subject, attribute), agreements
+    return _group_findings(candidates, incident, subject, attribute, _quantity_value), agreements
+
+
+def _quantity_value(c: ClaimBase) -> str:
+    return f"{c.qualifier} {c.number:g} {c.unit}" if isinstance(c, QuantityClaim) else ""
 
 
 def _day_key(c: DateClaim) -> str | None:
@@ -228,8 +248,10 @@ def _dates(claims: list[DateClaim], incident: str, event: str, emap: EntityMap, 
         elif (ka != kb or years_differ) and same_person:
             candidates.append(("contradiction", f"'{a.expression}' ({_date_value(a)}) against '{b.expression}' "
                                f"({_date_value(b)})", a, b))  # fmt: skip
-    label = emap.label(next(iter(subjects.values())).partition("@")[2]) if subjects else event
-    return _keep_strongest(candidates, incident, label, f"date of {event}"), _merge_agreements(agreements)
+    person = next(iter(subjects.values())).partition("@")[2] if subjects else ""
+    label = emap.label(person) if person else "the incident"
+    value_of = lambda c: (c.date.isoformat() if c.date else (c.month_day or "")) if isinstance(c, DateClaim) else ""  # noqa: E731
+    return _group_findings(candidates, incident, label, f"date of {event}", value_of), _merge_agreements(agreements)
 
 
 def _merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
@@ -268,7 +290,8 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
                 if not key.startswith("g:"):
                     statuses[(key, claim.domain)].append(claim)
             elif isinstance(claim, QuantityClaim):
-                if claim.event is not None:
+                # Vague amounts ("dozens", "several") are too loose to contradict anything.
+                if claim.rule != "quantity.vague":
                     quantities[(key, claim.incident_hint)].append(claim)
             elif isinstance(claim, DateClaim):
                 dates[claim.event].append(claim)
@@ -277,11 +300,11 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
     agreed: list[Agreement] = []
     for key, group in sorted(ages.items()):
         f, a = _ages(group, incident.id, emap.label(key))
-        pending += f
+        pending += _keyed(f, key)
         agreed += a
     for (key, _domain), sgroup in sorted(statuses.items()):
         f, a = _status(sgroup, incident.id, emap.label(key))
-        pending += f
+        pending += _keyed(f, key)
         agreed += a
     for (key, hint), qgroup in sorted(quantities.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         event, _, rest = key.partition(":")
@@ -289,14 +312,20 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
         subject = emap.label(who) if who else (f"{hint} events" if hint else incident.label)
         attribute = f"{unit} ({event})"
         f, a = _quantities(qgroup, incident.id, subject, attribute)
-        pending += f
+        pending += _keyed(f, f"{key}|{hint}")
         agreed += a
     for event, dgroup in sorted(dates.items()):
         subjects = {c.id: date_subjects[c.id] for c in dgroup}
         f, a = _dates(dgroup, incident.id, event, emap, subjects)
-        pending += f
+        pending += _keyed(f, event)
         agreed += a
     return pending, agreed, emap
+
+
+def _keyed(findings: list[Pending], key: str) -> list[Pending]:
+    for finding in findings:
+        finding.key = key
+    return findings
 
 
 def finalize(pending: list[Pending], agreed: list[Agreement], lines: dict[str, LineIndex],
@@ -304,10 +333,10 @@ def finalize(pending: list[Pending], agreed: list[Agreement], lines: dict[str, L
     """Give findings and corroborations their stable ids and evidence references, in a fixed order."""
     findings = []
     for p in pending:
-        ids = sorted(c.id for c in p.claims)
         findings.append(
             Finding(
-                id=stable_id("F-", p.attribute, *ids), severity=p.severity, incident=p.incident, subject=p.subject,
+                # Stable across runs and when sources are added: the fact and the two values.
+                id=stable_id("F-", p.key or p.subject, p.attribute, *p.values), severity=p.severity, incident=p.incident, subject=p.subject,
                 attribute=p.attribute, explanation=p.explanation, claims=[claim_ref(c, lines) for c in p.claims],
             )
         )  # fmt: skip

@@ -25,7 +25,17 @@ ATTRIBUTION = re.compile(
     rf"|\b{SPEECH_VERB}\s(?P<who3>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){{0,3}})"
     r"|\b[Aa]ccording\sto\s(?P<who4>[\w’' -]{1,40}?)(?:,|\.|$)"
 )
-YEAR_IN_TEXT = re.compile(r"\b(?:in|since|of|during|until|by)\s(?:[A-Z][a-z]+\s)?(?P<y>(?:19|20)\d\d)\b")
+YEAR_IN_TEXT = re.compile(r"\b(?:[Ii]n|[Ss]ince|of|[Dd]uring|[Uu]ntil|by)\s(?:[A-Z][a-z]+\s)?(?P<y>(?:19|20)\d\d)\b")
+EARLIER_TIME = re.compile(
+    r"\b(?:last|previous|past)\s(?:year|years|month)\b|\b(?:a|one|two|three|several)\s(?:year|years)\s(?:ago|earlier)\b"
+    r"|\bin\s(?:recent|previous|past)\syears\b|\bthe\syear\sbefore\b",
+    re.IGNORECASE,
+)
+MONTH_ONLY = re.compile(
+    r"\b[Ii]n\s(?:early\s|late\s|mid-)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?!\s\d)\b"
+)
+ANAPHORIC_START = re.compile(r"^(?:It|They|This|That|The\s(?:quake|attack|disaster|raid|incident))\b")
 CLAUSE_BREAK = re.compile(r"[;:]|,\s(?:and|but|while|whereas|although)\s|\s(?:but|while|whereas)\s")
 
 
@@ -98,7 +108,9 @@ def build_context(document: Document, sentences: list[Sentence]) -> Context:
     ctx = Context(document=document, sentences=sentences, people=people)
     last_speaker: str | None = None
     last_paragraph = -1
-    story_year = document.source.published.year if document.source.published else None
+    published = document.source.published
+    story_year = published.year if published else None
+    previous: Sentence | None = None
     for sentence in sentences:
         ctx.quotes[sentence.index] = quote_spans(sentence.text)
         speaker = _attribute(ctx, sentence)
@@ -111,7 +123,16 @@ def build_context(document: Document, sentences: list[Sentence]) -> Context:
         ctx.speakers[sentence.index] = speaker
         years = {m.group("y") for m in YEAR_IN_TEXT.finditer(sentence.text)}
         other = sorted(y for y in years if story_year is None or int(y) != story_year)
-        ctx.hints[sentence.index] = other[0] if len(other) == 1 and len(years) == 1 else None
+        hint = other[0] if len(other) == 1 and len(years) == 1 else None
+        if hint is None and EARLIER_TIME.search(sentence.text):
+            hint = "earlier"  # "Last year, at least 25 people were detained": another event
+        month = MONTH_ONLY.search(sentence.text)
+        if hint is None and month and (published is None or month.group("m").lower() != published.strftime("%B").lower()):
+            hint = month.group("m").lower()  # "In February, a quake hit ...": background, not the story
+        if hint is None and ANAPHORIC_START.match(sentence.text) and previous is not None:
+            hint = ctx.hints.get(previous.index) if previous.paragraph >= sentence.paragraph - 1 else None
+        ctx.hints[sentence.index] = hint
+        previous = sentence
     return ctx
 
 

@@ -1,109 +1,231 @@
 """Counts, amounts and durations with their qualifiers, as intervals: "more than 50 people",
-"as many as 150", "at least three", "around five hours", "30 days", "€70 million"."""
+"as many as 150", "at least three", "around five hours", "30 days", "3 months and 29 days",
+"€70 million", "no one was detained"."""
 
 from __future__ import annotations
 
 import re
 
 from factcheck.extract.context import Context, subject_before
-from factcheck.extract.numbers import NUMBER, QUALIFIER, QUALIFIERS, interval, nearly_interval, parse_number_word, vague_interval
+from factcheck.extract.numbers import (
+    NUMBER,
+    QUALIFIER,
+    QUALIFIERS,
+    interval,
+    nearly_interval,
+    parse_number_word,
+    vague_interval,
+)
 from factcheck.lexicons import load_lexicon
 from factcheck.models import QuantityClaim, Sentence
 
 _LEX = load_lexicon("quantities")
 UNIT_OF: dict[str, str] = {w: unit for unit, words in _LEX["units"].items() for w in words}
-EVENTS: list[tuple[str, re.Pattern[str]]] = [
-    (event, re.compile(r"\b(?:" + "|".join(words) + r")", re.IGNORECASE)) for event, words in _LEX["events"].items()
-]
+EVENTS: dict[str, re.Pattern[str]] = {
+    event: re.compile(r"\b(?:" + "|".join(words) + r")", re.IGNORECASE) for event, words in _LEX["events"].items()
+}
+UNIT_EVENTS: dict[str, list[str]] = _LEX["unit_events"]
+MONEY_ROLES = {role: re.compile("|".join(words), re.IGNORECASE) for role, words in _LEX["money_roles"].items()}
+DURATION_DAYS = {"days": (1, 1), "weeks": (7, 7), "months": (28, 31), "years": (365, 366)}
+SHORT_DURATIONS = {"hours", "minutes"}
+PEOPLE_LIKE = {"people", "hours", "minutes", "sentences", "charges"} | set(DURATION_DAYS)
+
 _units = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in UNIT_OF), key=len, reverse=True))
+_NOT_AFTER = r"(?![- ]old)(?!\s(?:later|earlier|ago|after|before|from\snow)\b)"
 COUNT = re.compile(
-    rf"(?<![\w$€£.,/-])(?P<qual>{QUALIFIER}\s)?(?P<num>{NUMBER})(?:\s(?:or\sso|more|other|additional|further|"
-    rf"[a-z]+(?:-[a-z]+)?)){{0,2}}?\s(?P<unit>{_units})\b(?![- ]old)(?!\s(?:later|earlier|ago|after|before)\b)",
+    rf"(?<![\w$€£.,/-])(?P<qual>{QUALIFIER}\s)?(?P<num>{NUMBER})"
+    rf"(?P<mods>(?:\s(?-i:or\sso|[a-z]+(?:-[a-z]+)?)){{0,2}}?)\s(?P<unit>{_units})\b{_NOT_AFTER}",
+    re.IGNORECASE,
+)
+COMPOUND_DURATION = re.compile(
+    rf"(?<![\w.,-])(?P<qual>{QUALIFIER}\s)?(?P<n1>{NUMBER})\s(?P<u1>years?|months?|weeks?)\s(?:and\s)?"
+    rf"(?P<n2>{NUMBER})\s(?P<u2>months?|weeks?|days?)\b{_NOT_AFTER}",
     re.IGNORECASE,
 )
 MONEY = re.compile(
-    rf"(?<![\w.])(?P<qual>{QUALIFIER}\s)?(?P<cur>US\$|\$|€|£)\s?(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)\s?(?P<scale>m|bn|k|million|billion)?\b"
-    rf"|(?<![\w.])(?P<qual2>{QUALIFIER}\s)?(?P<num2>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)(?:\s(?P<scale2>million|billion))?\s(?P<cur2>euros?|dollars?|pounds?|manats?)\b",
+    rf"(?<![\w.])(?P<qual>{QUALIFIER}\s)?(?P<cur>US\$|\$|€|£)\s?(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)"
+    rf"(?:\s?[-–]\s?(?P<upto>\d{{1,3}}(?:\.\d+)?))?\s?(?P<scale>m|bn|k|million|billion)?\b"
+    rf"|(?<![\w.])(?P<qual2>{QUALIFIER}\s)?(?P<num2>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)(?:\s(?P<scale2>million|billion))?"
+    rf"\s(?P<cur2>euros?|dollars?|pounds?|manats?)\b",
     re.IGNORECASE,
-)  # fmt: skip
+)
+NOBODY = re.compile(
+    r"\b(?P<who>no\s?one|nobody|none\sof\s(?:the\s)?\w+|no\s(?:people|protesters|demonstrators|activists|one\selse))\s"
+    r"(?:was|were|had\sbeen|has\sbeen|have\sbeen)\s(?P<verb>detained|arrested|killed|injured|hurt|released)\b",
+    re.IGNORECASE,
+)
 CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "euro": "EUR", "euros": "EUR", "dollar": "USD",
             "dollars": "USD", "pound": "GBP", "pounds": "GBP", "manat": "AZN", "manats": "AZN"}  # fmt: skip
 SCALE = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
+VERB_EVENT = {"detained": "detain", "arrested": "detain", "killed": "kill", "injured": "injure", "hurt": "injure",
+              "released": "release"}  # fmt: skip
 
 
-def _event(text: str, start: int, end: int) -> str | None:
-    """The event class nearest to the number in its sentence."""
-    best: tuple[int, str] | None = None
-    for event, pattern in EVENTS:
-        for m in pattern.finditer(text):
+def _event(text: str, start: int, end: int, unit: str) -> tuple[str | None, int]:
+    """The event class nearest to the number in its sentence, among those its unit allows,
+    and where the event word is."""
+    kind = "money" if unit in CURRENCY.values() else unit if unit in UNIT_EVENTS else "other"
+    best: tuple[int, str, int] | None = None
+    for event in UNIT_EVENTS[kind]:
+        for m in EVENTS[event].finditer(text):
+            if m.start() < end and m.end() > start:
+                continue
             distance = m.start() - end if m.start() >= end else start - m.end()
-            if distance < 0:
-                distance = 0
+            if m.start() < start and distance <= 2:
+                distance = -1  # "killing 10 people": the verb just before the count is its event
             if distance <= 60 and (best is None or distance < best[0]):
-                best = (distance, event)
-    return best[1] if best else None
+                best = (distance, event, m.start())
+    if best is None:
+        return ("distance", start) if kind in ("kilometres", "miles") else (None, start)
+    return best[1], best[2]
+
+
+PARTIAL = re.compile(r"\b(?:more|other|additional|further|extra|new)\b", re.IGNORECASE)
+PARTIAL_BEFORE = re.compile(r"\b(?:another|other|the\sremaining|of\sthe|of\sthose|of\sthem)\s$", re.IGNORECASE)
+POPULATION_BEFORE = re.compile(r"\b(?:city|town|island|village|country|region|population|home|nation)\s(?:of|to)\s(?:about\s|some\s)?$",
+                               re.IGNORECASE)  # fmt: skip
+AGENT_AFTER = re.compile(
+    r"^\s+(?:\w+ly\s+)?(?:attacked|beat|assaulted|killed|detained|arrested|stormed|raided|shot|stabbed)\b(?!\s+by\b)",
+    re.IGNORECASE,
+)
+ANY_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:m|bn|million|billion|euros?|dollars?|pounds?)\b", re.IGNORECASE)
+DISTANCE_ANCHOR = re.compile(
+    r"^[\s,(]*(?:\(?(?:about\s)?[\d,.]+\s?(?:km|kilometres|kilometers|miles)\)?\s)?(?:\w+\s)?"
+    r"(?:(?:south|north|east|west)(?:east|west)?\s)?(?:of|from|off|away\sfrom|outside|to)\s(?:the\s)?"
+    r"(?P<anchor>[A-Z][\w'’-]+)"
+)
+
+
+def _money_role(text: str, start: int, end: int) -> str:
+    """Which part of a deal an amount is: 'in cash', 'in stock', 'with bonuses', 'funding'; else the total.
+    Role words are looked for only up to the neighbouring amounts, which have roles of their own."""
+    after = text[end : end + 45]
+    following = ANY_AMOUNT.search(after)
+    after = after[: following.start()] if following else after
+    before = text[max(0, start - 30) : start]
+    previous = list(ANY_AMOUNT.finditer(before))
+    before = before[previous[-1].end() :] if previous else before
+    if re.match(r"[,\s]*(?:not\sincluding|excluding|without|before|plus)\b", after, re.IGNORECASE):
+        return "total"
+    best: tuple[int, str] | None = None
+    for role, pattern in MONEY_ROLES.items():
+        for m in pattern.finditer(after):
+            if best is None or m.start() < best[0]:
+                best = (m.start(), role)
+        for m in pattern.finditer(before):
+            distance = len(before) - m.end()
+            if best is None or distance < best[0]:
+                best = (distance, role)
+    return best[1] if best else "total"
 
 
 def _qualifier(raw: str | None) -> tuple[str, str]:
-    words = (raw or "").strip().lower()
-    words = re.sub(r"\s+", " ", words)
-    return (QUALIFIERS.get(words, "exact"), words)
+    words = re.sub(r"\s+", " ", (raw or "").strip().lower())
+    return QUALIFIERS.get(words, "exact"), words
 
 
-def _claim(ctx: Context, sentence: Sentence, m: re.Match[str], number: float, low: float | None,
-           high: float | None, qualifier: str, unit: str, event: str | None, rule: str) -> QuantityClaim:  # fmt: skip
-    subject = f"{event or 'count'}:{unit}"
-    subject_text = f"{unit} ({event})" if event else unit
-    if unit in ("days", "hours", "minutes", "weeks", "months", "years"):
-        # A duration belongs to someone: "detained for five hours" is about the person detained.
-        key, words = subject_before(ctx, sentence, sentence.start + m.start())
-        if key:
-            subject, subject_text = f"{subject}@{key}", f"{words}: {unit} ({event})"
-    return QuantityClaim(
-        source=ctx.source, start=sentence.start, end=sentence.end, quote=sentence.text,
-        value_start=sentence.start + m.start(), value_end=sentence.start + m.end(), subject=subject,
-        subject_text=subject_text, rule=rule, speaker=ctx.speakers.get(sentence.index),
-        incident_hint=ctx.hints.get(sentence.index), low=low, high=high, number=number,
-        qualifier=qualifier, unit=unit, event=event, expression=m.group(0),  # type: ignore[arg-type]
-    )  # fmt: skip
+def _bounds(number: float, qualifier: str, words: str) -> tuple[float | None, float | None]:
+    if qualifier == "about":
+        return nearly_interval(number, words)
+    return interval(number, qualifier)
 
 
 def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
     s = sentence.text
     claims: list[QuantityClaim] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], number: float, low: float | None, high: float | None, qualifier: str, unit: str,
+            event: str | None, event_at: int, rule: str) -> None:  # fmt: skip
+        subject = f"{event or 'count'}:{unit}"
+        subject_text = f"{unit} ({event})" if event else unit
+        if unit in DURATION_DAYS or unit in SHORT_DURATIONS:
+            # A duration belongs to whoever the event happened to: "she was detained for five hours".
+            key, words = subject_before(ctx, sentence, sentence.start + event_at, window=45)
+            if key and not key.startswith("g:"):
+                subject, subject_text = f"{subject}@{key}", f"{words}: {unit} ({event})"
+        claims.append(
+            QuantityClaim(
+                source=ctx.source, start=sentence.start, end=sentence.end, quote=s,
+                value_start=sentence.start + m.start(), value_end=sentence.start + m.end(), subject=subject,
+                subject_text=subject_text, rule=rule, speaker=ctx.speakers.get(sentence.index),
+                incident_hint=ctx.hints.get(sentence.index), low=low, high=high, number=number,
+                qualifier=qualifier, unit=unit, event=event, expression=m.group(0),  # type: ignore[arg-type]
+            )
+        )  # fmt: skip
+        taken.append((m.start(), m.end()))
+
+    for m in COMPOUND_DURATION.finditer(s):
+        n1, n2 = parse_number_word(m.group("n1")), parse_number_word(m.group("n2"))
+        if n1 is None or n2 is None:
+            continue
+        u1 = UNIT_OF[m.group("u1").lower()]
+        u2 = UNIT_OF[m.group("u2").lower()]
+        low = n1 * DURATION_DAYS[u1][0] + n2 * DURATION_DAYS[u2][0]
+        high = n1 * DURATION_DAYS[u1][1] + n2 * DURATION_DAYS[u2][1]
+        event, at = _event(s, m.start(), m.end(), "days")
+        if event is not None:
+            add(m, low, low, high, "exact", "days", event, at, "quantity.duration")
     for m in COUNT.finditer(s):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
         raw = m.group("num")
         unit = UNIT_OF[re.sub(r"\s+", " ", m.group("unit").lower())]
         if re.fullmatch(r"(?:19|20)\d\d", raw):
             continue  # a year, not a count
+        if PARTIAL.search(m.group("mods")) or PARTIAL_BEFORE.search(s[max(0, m.start() - 12) : m.start()]):
+            continue  # "two more victims", "another 2,000": part of a count, not the count
+        if POPULATION_BEFORE.search(s[max(0, m.start() - 25) : m.start()]):
+            continue  # "a city of 500,000 people": a population, not an event
         qualifier, words = _qualifier(m.group("qual"))
         number = parse_number_word(raw)
+        rule = "quantity.count"
         if number is None:
             vague = vague_interval(raw)
             if vague is None:
                 continue
-            low, high = vague
-            number, qualifier = low, "about"
-        elif qualifier == "about":
-            low, high = nearly_interval(number, words)
+            (low, high), number, qualifier, rule = vague, vague[0], "about", "quantity.vague"
         else:
-            low, high = interval(number, qualifier)
-        event = _event(s, m.start(), m.end())
-        if event is None and unit in ("people", "days", "hours", "weeks", "months", "years", "minutes"):
+            low, high = _bounds(number, qualifier, words)
+        if unit in DURATION_DAYS:
+            # Durations compare in days: "four months" against "3 months and 29 days".
+            per_low, per_high = DURATION_DAYS[unit]
+            low = low * per_low if low is not None else None
+            high = high * per_high if high is not None else None
+            number, unit = number * per_low, "days"
+        event, at = _event(s, m.start(), m.end(), unit)
+        if event is None:
             continue  # a count of nothing in particular: too vague to compare
-        claims.append(_claim(ctx, sentence, m, number, low, high, qualifier, unit, event, "quantity.count"))
+        if event not in (None, "distance") and unit == "people" and AGENT_AFTER.match(s[m.end() :]):
+            event = f"{event}:agents"  # "twenty men beat him": the attackers, not the attacked
+        if event == "distance":
+            # A distance is from somewhere: "150 nautical miles off Aden", "1,150 kilometres southeast of Tehran".
+            anchor = DISTANCE_ANCHOR.match(s[m.end() :])
+            if anchor is None:
+                continue
+            event = f"distance from {anchor.group('anchor')}"
+        add(m, number, low, high, qualifier, unit, event, at, rule)
     for m in MONEY.finditer(s):
         raw = m.group("num") or m.group("num2")
         number = parse_number_word(raw)
         if number is None:
             continue
-        scale = (m.group("scale") or m.group("scale2") or "").lower()
-        number *= SCALE.get(scale, 1)
+        scale = SCALE.get((m.group("scale") or m.group("scale2") or "").lower(), 1)
         currency = CURRENCY[(m.group("cur") or m.group("cur2")).lower()]
         qualifier, words = _qualifier(m.group("qual") or m.group("qual2"))
-        low, high = nearly_interval(number, words) if qualifier == "about" else interval(number, qualifier)
-        event = _event(s, m.start(), m.end())
+        if m.group("upto"):  # "€10–12 million": a range
+            top = parse_number_word(m.group("upto"))
+            low, high = number * scale, (top or number) * scale
+            qualifier = "about"
+        else:
+            low, high = _bounds(number * scale, qualifier, words)
+        event, at = _event(s, m.start(), m.end(), currency)
         if event is None:
             continue
-        claims.append(_claim(ctx, sentence, m, number, low, high, qualifier, currency, event, "quantity.money"))
+        if event == "pay":
+            event = f"pay:{_money_role(s, m.start(), m.end())}"
+        add(m, number * scale, low, high, qualifier, currency, event, at, "quantity.money")
+    for m in NOBODY.finditer(s):
+        event = VERB_EVENT[m.group("verb").lower()]
+        add(m, 0.0, 0.0, 0.0, "exact", "people", event, m.start("verb"), "quantity.none")
     return claims
