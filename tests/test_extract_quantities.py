@@ -28,7 +28,7 @@ QUANTITIES = [
      "evacuate"),
     ("A dozen journalists were detained outside the court building.", 12, 12, "about", "people", "detain"),
     ("Dozens of people were detained across the country on Saturday.", 24, 99, "about", "people", "detain"),
-    ("He spent nine months in jail after he was detained in the capital.", 9, 9, "exact", "months", "detain"),
+    ("He spent 15 days in jail after he was detained in the capital.", 15, 15, "exact", "days", "detain"),
     ("The protesters were held for more than two hours.", 3, INF, "more than", "hours", "detain"),
     pytest.param(
         "More than a hundred people were detained.", 101, INF, "more than", "people", "detain",
@@ -43,14 +43,17 @@ def test_quantity_interval(
     text: str, low: float, high: float | None, qualifier: str, unit: str, event: str
 ) -> None:
     found = quantities(text)
-    assert [(q.qualifier, q.unit, q.event) for q in found] == [(qualifier, unit, event)]
+    # An event may be refined ('pay:total'); its class comes first.
+    assert [(q.qualifier, q.unit, (q.event or "").partition(":")[0]) for q in found] == [
+        (qualifier, unit, event)
+    ]
     assert found[0].low == pytest.approx(low)
     assert found[0].high == (pytest.approx(high) if high is not None else None)
 
 
 def test_two_counts_in_one_sentence_keep_their_own_events() -> None:
     found = quantities("Two activists were detained and three others were released after questioning.")
-    assert [(q.number, q.event) for q in found] == [(2, "detain"), (3, "release")]
+    assert [(q.number, (q.event or "").partition(":")[0]) for q in found] == [(2, "detain"), (3, "release")]
 
 
 @pytest.mark.parametrize(
