@@ -36,6 +36,11 @@ MONTH_ONLY = re.compile(
     r"(?!\s\d)\b"
 )
 ANAPHORIC_START = re.compile(r"^(?:It|They|This|That|The\s(?:quake|attack|disaster|raid|incident))\b")
+INSTITUTION_SPEAKS = re.compile(
+    r"\b(?:the\s)?(?P<body>(?:[A-Z][\w’'-]+\s){0,3}(?:[Mm]inistry|[Pp]olice|[Oo]ffice|[Dd]epartment|[Gg]overnment|"
+    r"[Cc]ourt|[Pp]rosecutor(?:’s|'s)?(?:\s[Oo]ffice)?|[Ss]pokes(?:man|woman|person)|[Aa]uthorities|[Aa]gency|[Ss]ervice))"
+    r"\s(?:\w+\s){0,4}?(?:said|says|saying|stated|claimed|announced|denied|reported|insisted)\b"
+)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s(?:and|but|while|whereas|although)\s|\s(?:but|while|whereas)\s")
 
 
@@ -143,6 +148,10 @@ def _attribute(ctx: Context, sentence: Sentence) -> str | None:
         key = resolve_words(ctx, who.strip(), position)
         if key:
             return key
+    # An institution speaking: "the Interior Ministry released a statement saying ...".
+    body = INSTITUTION_SPEAKS.search(sentence.text)
+    if body:
+        return "org:" + " ".join(body.group("body").lower().split()[-3:])
     return None
 
 

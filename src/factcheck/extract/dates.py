@@ -251,7 +251,8 @@ def find_dateline(lines: list[tuple[int, str]]) -> tuple[int, int, dt.date] | No
 
     `lines` are (offset, line) pairs. Returns (start, end, date) of the date words.
     """
-    for offset, line in lines:
+    for offset, full_line in lines:
+        line = re.split(r"\s[Bb]y\s(?=[A-Z])", full_line, maxsplit=1)[0]  # "date 2024-05-27 By A. Writer"
         for expr in find_dates(line[:160]):
             if expr.kind != "absolute" or expr.day is None or expr.year is None or expr.month is None:
                 continue

@@ -85,7 +85,7 @@ QUALIFIERS: dict[str, str] = {
     "at most": "at most", "no more than": "at most", "up to": "up to", "as many as": "up to",
     "fewer than": "fewer than", "less than": "fewer than", "under": "fewer than",
     "nearly": "about", "almost": "about", "around": "about", "about": "about", "approximately": "about",
-    "roughly": "about", "some": "about", "an estimated": "about", "close to": "about", "just over": "more than",
+    "roughly": "about", "some": "about", "an estimated": "about", "close to": "about", "just over": "more than", "exceeding": "more than", "topping": "more than",
     "just under": "fewer than", "estimated": "about", "circa": "about",
 }  # fmt: skip
 QUALIFIER = r"(?:" + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s") for q in QUALIFIERS), key=len,

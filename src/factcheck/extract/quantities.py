@@ -88,6 +88,8 @@ AGENT_AFTER = re.compile(
     r"^\s+(?:\w+ly\s+)?(?:attacked|beat|assaulted|killed|detained|arrested|stormed|raided|shot|stabbed)\b(?!\s+by\b)",
     re.IGNORECASE,
 )
+ROLE_CLAUSE = re.compile(r",?\s(?:with|and|plus|while|which)\s", re.IGNORECASE)
+LATEST = re.compile(r"\b(?:most\srecently|latest|recent|last|new|first|second|third)\b", re.IGNORECASE)
 ANY_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:m|bn|million|billion|euros?|dollars?|pounds?)\b", re.IGNORECASE)
 DISTANCE_ANCHOR = re.compile(
     r"^[\s,(]*(?:\(?(?:about\s)?[\d,.]+\s?(?:km|kilometres|kilometers|miles)\)?\s)?(?:\w+\s)?"
@@ -98,25 +100,40 @@ DISTANCE_ANCHOR = re.compile(
 
 def _money_role(text: str, start: int, end: int) -> str:
     """Which part of a deal an amount is: 'in cash', 'in stock', 'with bonuses', 'funding'; else the total.
-    Role words are looked for only up to the neighbouring amounts, which have roles of their own."""
-    after = text[end : end + 45]
+    Words right after an amount say it first ("$281m in cash"); role words are looked for only up
+    to the neighbouring amounts, which have roles of their own."""
+    after = text[end : end + 90]
     following = ANY_AMOUNT.search(after)
-    after = after[: following.start()] if following else after
-    before = text[max(0, start - 30) : start]
+    if following:
+        after = after[: following.start()]
+        clause = ROLE_CLAUSE.search(after)
+        if clause:
+            after = after[: clause.start()]  # "€70m, with bonuses pushing it to €80m": the bonus is the €80m's
+    after = after[:45]
+    before = text[max(0, start - 40) : start]
     previous = list(ANY_AMOUNT.finditer(before))
     before = before[previous[-1].end() :] if previous else before
-    if re.match(r"[,\s]*(?:not\sincluding|excluding|without|before|plus)\b", after, re.IGNORECASE):
+
+    def roles_in(window: str, reverse: bool) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for role, pattern in MONEY_ROLES.items():
+            for m in pattern.finditer(window):
+                distance = len(window) - m.end() if reverse else m.start()
+                found[role] = min(found.get(role, 99), distance)
+        return found
+
+    negated = re.match(r"[,\s]*(?:not\sincluding|excluding|without|before|plus)\b", after, re.IGNORECASE)
+    found = {} if negated else roles_in(after, reverse=False)
+    if {"cash", "stock"} <= set(found):
+        return "total"  # "in cash and stock": the whole price
+    if not found:
+        found = roles_in(before, reverse=True)
+    if not found:
         return "total"
-    best: tuple[int, str] | None = None
-    for role, pattern in MONEY_ROLES.items():
-        for m in pattern.finditer(after):
-            if best is None or m.start() < best[0]:
-                best = (m.start(), role)
-        for m in pattern.finditer(before):
-            distance = len(before) - m.end()
-            if best is None or distance < best[0]:
-                best = (distance, role)
-    return best[1] if best else "total"
+    role = min(found, key=lambda r: (found[r], r))
+    if role == "funding" and LATEST.search(before + " " + after):
+        return "funding:latest"  # "most recently, it raised $20 million": one round, not the total
+    return role
 
 
 def _qualifier(raw: str | None) -> tuple[str, str]:
@@ -222,8 +239,9 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         event, at = _event(s, m.start(), m.end(), currency)
         if event is None:
             continue
-        if event == "pay":
-            event = f"pay:{_money_role(s, m.start(), m.end())}"
+        if event in ("pay", "fund"):
+            role = _money_role(s, m.start(), m.end())
+            event = f"fund:{role}" if role.startswith("funding") else f"{event}:{role}"
         add(m, number * scale, low, high, qualifier, currency, event, at, "quantity.money")
     for m in NOBODY.finditer(s):
         event = VERB_EVENT[m.group("verb").lower()]
