@@ -36,7 +36,7 @@ def test_committed_schema_is_what_factcheck_schema_prints(update_golden: bool) -
         SCHEMA.write_text(printed, encoding="utf-8", newline="\n")
     assert SCHEMA.exists(), f"{SCHEMA} is missing: run `pytest --update-golden`"
     assert printed == SCHEMA.read_text(encoding="utf-8"), (
-        "the report schema changed: run `pytest --update-golden` and review the diff of docs/report.schema.json"
+        "the report schema changed: run `pytest --update-golden` and review the diff of the schema"
     )
 
 
