@@ -110,7 +110,7 @@ SPEAKERS = [
     ("“Forty people were detained,” said Anton Brel, the police chief.", "p:anton brel"),
     ("Anton Brel, 52, is the police chief. He said 40 people were detained.", "p:anton brel"),
     ("Anton Brel, 52, is the police chief. According to Brel, 40 people were detained.", "p:anton brel"),
-    ("The ministry said 40 people were detained.", None),
+    ("The ministry said 40 people were detained.", None),  # no person
     pytest.param("Anton Brel, the police chief, said 40 people were detained.", "p:anton brel",
                  marks=gap('"NAME, the police chief, said": the apposition hides the speaker'),
                  id="apposition-before-said"),
@@ -120,9 +120,11 @@ SPEAKERS = [
 
 @pytest.mark.parametrize(("text", "speaker"), SPEAKERS)
 def test_speaker_of_a_claim(text: str, speaker: str | None) -> None:
+    """The person a claim is attributed to (an organisation may be named too, but is no person)."""
     cf, _ = claims_file(text)
     counts = [c for c in cf.claims if c.kind == "quantity"]
-    assert [c.speaker for c in counts] == [speaker]
+    people = [c.speaker if c.speaker and c.speaker.startswith("p:") else None for c in counts]
+    assert people == [speaker]
 
 
 # --- the same person across sources ---------------------------------------------------------------
