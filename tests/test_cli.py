@@ -52,7 +52,7 @@ def test_compare_writes_claims_and_report_and_never_into_the_sources(workdir: Pa
 
 def test_default_output_is_a_summary_table(workdir: Path) -> None:
     result = run("compare", "seeds", "--jobs", "1")
-    report = Report.model_validate_json(run("compare", "seeds", "--format", "json").stdout)
+    report = Report.model_validate_json(run("compare", "seeds", "--format", "json", "--jobs", "1").stdout)
     for finding in report.discrepancies:
         assert finding.id in result.stdout
     assert "warning" not in result.stdout.lower()
