@@ -99,21 +99,42 @@ def _pairs(claims: list[ClaimBase], same_source: Callable[[ClaimBase, ClaimBase]
 
 
 def _group_findings(candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]], incident: str, subject: str,
-                    attribute: str, value_of: Callable[[ClaimBase], str]) -> list[Pending]:  # fmt: skip
-    """One finding per fact and pair of values ('27' against '28'), citing every claim that states
-    either value, so a reader sees at once which sources say what."""
+                    attribute: str, value_of: Callable[[ClaimBase], str],
+                    consistent: Callable[[ClaimBase, ClaimBase], bool] | None = None) -> list[Pending]:  # fmt: skip
+    """One finding per fact and pair of conflicting accounts ('27' against '28'), citing every claim
+    on each side. Values that agree with each other ('284' and 'nearly 300') form one side."""
+    claims_by_value: dict[str, list[ClaimBase]] = defaultdict(list)
+    for _, _, a, b in candidates:
+        for claim in (a, b):
+            if all(c.id != claim.id for c in claims_by_value[value_of(claim)]):
+                claims_by_value[value_of(claim)].append(claim)
+    parent = {v: v for v in claims_by_value}
+
+    def root(v: str) -> str:
+        while parent[v] != v:
+            v = parent[v]
+        return v
+
+    if consistent is not None:
+        values = sorted(claims_by_value)
+        for i, va in enumerate(values):
+            for vb in values[i + 1 :]:
+                if consistent(claims_by_value[va][0], claims_by_value[vb][0]):
+                    ra, rb = root(va), root(vb)
+                    parent[max(ra, rb)] = min(ra, rb)
     groups: dict[tuple[str, str], list[tuple[Severity, str, ClaimBase, ClaimBase]]] = defaultdict(list)
     for cand in candidates:
-        va, vb = value_of(cand[2]), value_of(cand[3])
-        groups[(min(va, vb), max(va, vb))].append(cand)
+        ga, gb = root(value_of(cand[2])), root(value_of(cand[3]))
+        if ga != gb:
+            groups[(min(ga, gb), max(ga, gb))].append(cand)
     out = []
-    for values, cands in sorted(groups.items()):
+    for sides_key, cands in sorted(groups.items()):
         cands.sort(key=lambda c: (SEVERITY_ORDER[c[0]], c[2].source, c[2].start, c[3].source, c[3].start))
         severity, why = cands[0][0], cands[0][1]
-        sides: dict[str, list[ClaimBase]] = {values[0]: [], values[1]: []}
+        sides: dict[str, list[ClaimBase]] = {sides_key[0]: [], sides_key[1]: []}
         for _, _, a, b in cands:
             for claim in (a, b):
-                side = sides[value_of(claim)]
+                side = sides[root(value_of(claim))]
                 if all(c.id != claim.id for c in side):
                     side.append(claim)
         claims: list[ClaimBase] = []
@@ -124,7 +145,7 @@ def _group_findings(candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]]
             ordered = sorted(firsts.values(), key=lambda c: (c.source, c.start))
             ordered += [c for c in side if c not in ordered]
             claims += ordered[:5]
-        out.append(Pending(severity, incident, subject, attribute, why, claims, values))
+        out.append(Pending(severity, incident, subject, attribute, why, claims, sides_key))
     return out
 
 
@@ -192,22 +213,43 @@ def _quantities(claims: list[QuantityClaim], incident: str, subject: str, attrib
     for a, b in _pairs(list(claims), different_speakers):
         assert isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim)
         if a.number == b.number:
+            if a.direction and b.direction and a.direction != b.direction:
+                candidates.append(("contradiction", f"the same distance, but {a.direction} against {b.direction}", a, b))
             continue
         a_low, a_high = a.low if a.low is not None else float("-inf"), a.high if a.high is not None else float("inf")
         b_low, b_high = b.low if b.low is not None else float("-inf"), b.high if b.high is not None else float("inf")
         if a_high < b_low or b_high < a_low:
             candidates.append(("contradiction", f"'{a.expression}' and '{b.expression}' cannot both be true", a, b))
+        elif (a.qualifier == "exact") != (b.qualifier == "exact"):
+            continue  # "284" lies within "nearly 300": an approximation of the same figure, not a conflict
         else:
             candidates.append(("divergence", f"'{a.expression}' against '{b.expression}': different figures", a, b))
     agreements = _agree_by_value(
         claims, incident, subject, attribute,
-        lambda c: f"{c.number:g} {c.unit}" if isinstance(c, QuantityClaim) else None, "same figure",
+        lambda c: f"{c.number:g} {c.unit} {c.direction or ''}".strip() if isinstance(c, QuantityClaim) else None,
+        "same figure",
     )  # fmt: skip
-    return _group_findings(candidates, incident, subject, attribute, _quantity_value), agreements
+    return _group_findings(candidates, incident, subject, attribute, _quantity_value, _consistent_figures), agreements
+
+
+def _consistent_figures(a: ClaimBase, b: ClaimBase) -> bool:
+    """Same figure, or an exact figure inside the other's approximation ('284', 'nearly 300')."""
+    if not isinstance(a, QuantityClaim) or not isinstance(b, QuantityClaim):
+        return False
+    if a.number == b.number and a.direction == b.direction:
+        return True
+    if (a.qualifier == "exact") == (b.qualifier == "exact"):
+        return False
+    exact, approx = (a, b) if a.qualifier == "exact" else (b, a)
+    low = approx.low if approx.low is not None else float("-inf")
+    high = approx.high if approx.high is not None else float("inf")
+    return low <= exact.number <= high
 
 
 def _quantity_value(c: ClaimBase) -> str:
-    return f"{c.qualifier} {c.number:g} {c.unit}" if isinstance(c, QuantityClaim) else ""
+    if not isinstance(c, QuantityClaim):
+        return ""
+    return f"{c.qualifier} {c.number:g} {c.unit}" + (f" {c.direction}" if c.direction else "")
 
 
 def _day_key(c: DateClaim) -> str | None:

@@ -178,6 +178,7 @@ class QuantityClaim(ClaimBase):
     qualifier: Qualifier = Field(description="How the number is hedged.")
     unit: str = Field(description="What is counted or measured: 'people', 'days', 'hours', 'euros'.")
     event: str | None = Field(default=None, description="The event class the count belongs to ('detain').")
+    direction: str | None = Field(default=None, description="For a distance: the compass direction ('east').")
     expression: str = Field(description="The words of the quantity, e.g. 'at least 25 people'.")
 
     def display_value(self) -> str:

@@ -11,7 +11,9 @@ import re
 from factcheck.lexicons import load_lexicon
 from factcheck.models import Document, Sentence
 
-SENTENCE_END = re.compile(r"[.!?…]+[’'\"”)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# End punctuation before a capital; also with no space after it when a lower-case word ends
+# there ("resignation.The"), as pages glued together from paragraphs often are.
+SENTENCE_END = re.compile(r"[.!?…]+[’'\"”)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])")
 ABBREVIATIONS = frozenset(load_lexicon("abbreviations")["abbreviations"])
 _FURNITURE = load_lexicon("furniture")
 FURNITURE_LINE = re.compile("|".join(_FURNITURE["line_patterns"]), re.IGNORECASE)

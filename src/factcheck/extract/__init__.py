@@ -12,6 +12,28 @@ from factcheck.models import ClaimBase, ClaimsFile, Document, stable_id
 from factcheck.segment import segment
 
 
+MAX_EVIDENCE = 400  # characters: evidence is a sentence a reader can check, not a page
+
+
+def _narrow_evidence(claim: ClaimBase, text: str) -> None:
+    """Cut an over-long 'sentence' (a paragraph without full stops) to the clauses around the value."""
+    if claim.end - claim.start <= MAX_EVIDENCE:
+        return
+    half = (MAX_EVIDENCE - (claim.value_end - claim.value_start)) // 2
+    start = max(claim.start, claim.value_start - max(half, 0))
+    end = min(claim.end, claim.value_end + max(half, 0))
+    # Prefer to start and end at clause boundaries inside the window.
+    head = max(text.rfind(mark, start, claim.value_start) for mark in (". ", "; ", ", ", ".", "—"))
+    if head > start:
+        start = head + 1
+    tails = [i for i in (text.find(mark, claim.value_end, end) for mark in (". ", "; ", "."))if i >= 0]
+    if tails:
+        end = min(tails) + 1
+    while start < claim.value_start and text[start].isspace():
+        start += 1
+    claim.start, claim.end, claim.quote = start, end, text[start:end]
+
+
 def _value_key(claim: ClaimBase) -> str:
     return claim.display_value()
 
@@ -30,6 +52,8 @@ def extract_claims(document: Document) -> ClaimsFile:
         claims.extend(extract_status(ctx, sentence))
         claims.extend(extract_quantities(ctx, sentence))
         claims.extend(dates)
+    for claim in claims:
+        _narrow_evidence(claim, document.text)
     claims.sort(key=lambda c: (c.start, c.value_start, c.value_end, c.kind, c.subject))  # type: ignore[attr-defined]
     seen: dict[str, int] = {}
     for claim in claims:

@@ -28,6 +28,7 @@ UNIT_EVENTS: dict[str, list[str]] = _LEX["unit_events"]
 MONEY_ROLES = {role: re.compile("|".join(words), re.IGNORECASE) for role, words in _LEX["money_roles"].items()}
 DURATION_DAYS = {"days": (1, 1), "weeks": (7, 7), "months": (28, 31), "years": (365, 366)}
 SHORT_DURATIONS = {"hours", "minutes"}
+PEOPLE_WORDS = {w.rstrip("s") for w in _LEX["units"]["people"]} | {"detained", "arrested", "killed", "dead", "injured"}
 PEOPLE_LIKE = {"people", "hours", "minutes", "sentences", "charges"} | set(DURATION_DAYS)
 
 _units = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in UNIT_OF), key=len, reverse=True))
@@ -92,9 +93,16 @@ ROLE_CLAUSE = re.compile(r",?\s(?:with|and|plus|while|which)\s", re.IGNORECASE)
 LATEST = re.compile(r"\b(?:most\srecently|latest|recent|last|new|first|second|third)\b", re.IGNORECASE)
 ANY_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:m|bn|million|billion|euros?|dollars?|pounds?)\b", re.IGNORECASE)
 DISTANCE_ANCHOR = re.compile(
-    r"^[\s,(]*(?:\(?(?:about\s)?[\d,.]+\s?(?:km|kilometres|kilometers|miles)\)?\s)?(?:\w+\s)?"
-    r"(?:(?:south|north|east|west)(?:east|west)?\s)?(?:of|from|off|away\sfrom|outside|to)\s(?:the\s)?"
-    r"(?P<anchor>[A-Z][\w'’-]+)"
+    r"^[\s,(]*(?:\(?(?:about\s)?[\d,.]+\s?(?:km|kilometres|kilometers|miles)\)?\s)?(?:(?!of\b|from\b|off\b|north|south|east|west)\w+\s)?"
+    r"(?:(?P<dir>(?:south|north)(?:-?(?:east|west))?|east|west)\s)?(?:of|from|off|away\sfrom|outside|to)\s(?:the\s)?"
+    r"(?P<anchor>[A-Z][\w'’-]+)",
+    re.IGNORECASE,
+)
+NUMBER_OF = re.compile(
+    rf"\b(?:total\s|overall\s|final\s)?(?:number|toll|tally|count|figure)\s(?:of\s)?(?P<what>(?:[\w-]+\s){{0,3}}?)"
+    rf"(?:at|to|was|is|stood\sat|reached|rose\sto|climbed\sto|of)\s(?P<qual>{QUALIFIER}\s)?(?P<num>\d[\d,]*|{NUMBER})\b"
+    rf"(?!\s(?:per\s?cent|percent|%))",
+    re.IGNORECASE,
 )
 
 
@@ -153,7 +161,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
     taken: list[tuple[int, int]] = []
 
     def add(m: re.Match[str], number: float, low: float | None, high: float | None, qualifier: str, unit: str,
-            event: str | None, event_at: int, rule: str) -> None:  # fmt: skip
+            event: str | None, event_at: int, rule: str, direction: str | None = None) -> None:  # fmt: skip
         subject = f"{event or 'count'}:{unit}"
         subject_text = f"{unit} ({event})" if event else unit
         if unit in DURATION_DAYS or unit in SHORT_DURATIONS:
@@ -167,7 +175,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
                 value_start=sentence.start + m.start(), value_end=sentence.start + m.end(), subject=subject,
                 subject_text=subject_text, rule=rule, speaker=ctx.speakers.get(sentence.index),
                 incident_hint=ctx.hints.get(sentence.index), low=low, high=high, number=number,
-                qualifier=qualifier, unit=unit, event=event, expression=m.group(0),  # type: ignore[arg-type]
+                qualifier=qualifier, unit=unit, event=event, expression=m.group(0), direction=direction,  # type: ignore[arg-type]
             )
         )  # fmt: skip
         taken.append((m.start(), m.end()))
@@ -211,6 +219,9 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             high = high * per_high if high is not None else None
             number, unit = number * per_low, "days"
         event, at = _event(s, m.start(), m.end(), unit)
+        noun = m.group("unit").lower()
+        if noun in ("arrests", "detentions"):
+            event, at = "detain", m.start("unit")  # "made nearly 300 arrests": the noun is the event
         if event is None:
             continue  # a count of nothing in particular: too vague to compare
         if event not in (None, "distance") and unit == "people" and AGENT_AFTER.match(s[m.end() :]):
@@ -221,6 +232,9 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             if anchor is None:
                 continue
             event = f"distance from {anchor.group('anchor')}"
+            direction = (anchor.group("dir") or "").lower().replace("-", "") or None
+            add(m, number, low, high, qualifier, unit, event, at, rule, direction)
+            continue
         add(m, number, low, high, qualifier, unit, event, at, rule)
     for m in MONEY.finditer(s):
         raw = m.group("num") or m.group("num2")
@@ -243,6 +257,23 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             role = _money_role(s, m.start(), m.end())
             event = f"fund:{role}" if role.startswith("funding") else f"{event}:{role}"
         add(m, number * scale, low, high, qualifier, currency, event, at, "quantity.money")
+    for m in NUMBER_OF.finditer(s):
+        # "put the total number of detained protesters at 284", "the death toll rose to 10"
+        if any(a <= m.start("num") < b for a, b in taken):
+            continue
+        number = parse_number_word(m.group("num"))
+        what = m.group("what") or ""
+        if number is None or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+            continue
+        event, at = _event(m.group(0), 0, 0, "people")
+        if "death" in m.group(0).lower():
+            event = "kill"
+        if event is None or (what and not any(w.rstrip("s") in PEOPLE_WORDS for w in what.lower().split())
+                             and "toll" not in m.group(0).lower()):  # fmt: skip
+            continue
+        qualifier, words = _qualifier(m.group("qual"))
+        low, high = _bounds(number, qualifier, words)
+        add(m, number, low, high, qualifier, "people", event, m.start() + at, "quantity.number-of")
     for m in NOBODY.finditer(s):
         event = VERB_EVENT[m.group("verb").lower()]
         add(m, 0.0, 0.0, 0.0, "exact", "people", event, m.start("verb"), "quantity.none")
