@@ -9,10 +9,12 @@ through an explicit ontology of which states exclude each other.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from factcheck.lexicons import load_lexicon
 from factcheck.models import (
     AgeClaim,
     ClaimBase,
@@ -42,6 +44,7 @@ EMPLOYMENT: dict[frozenset[str], tuple[Severity, str]] = {
     frozenset({"suspended", "resigned"}): ("divergence", "suspended against resigned"),
     frozenset({"on_leave", "resigned"}): ("divergence", "on leave against resigned"),
 }  # fmt: skip
+SINGULAR_EVENTS = frozenset(load_lexicon("date_events")["singular_events"])
 COMPARABLE_MODALITIES = {"asserted", "reported", "negated"}
 SEVERITY_ORDER = {"contradiction": 0, "divergence": 1}
 
@@ -253,6 +256,8 @@ def _quantity_value(c: ClaimBase) -> str:
 
 
 def _day_key(c: DateClaim) -> str | None:
+    if c.precision == "year":
+        return c.month_day  # the year, for "until 2029"
     if c.date is not None:
         return c.date.strftime("%m-%d")
     return c.month_day
@@ -264,36 +269,66 @@ def _date_value(c: DateClaim) -> str:
     return c.expression
 
 
+REPEATED = re.compile(r"\b(?:again|also|another|second|previous|previously|earlier|first|re-?\w+ed)\b", re.IGNORECASE)
+
+
+def _date_pairs(claims: list[DateClaim]) -> Iterable[tuple[DateClaim, DateClaim]]:
+    """Pairs of date claims worth comparing: across sources; within a source, two full dates for
+    one event ('June 5' and 'July 5'), or a relative date and a full date in one sentence
+    ('four days later, on July 11')."""
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if a.source != b.source:
+                yield a, b
+                continue
+            if a.start == b.start:
+                kinds = {a.rule, b.rule}
+                if kinds == {"date.relative", "date.absolute"}:
+                    yield a, b
+                continue
+            if a.rule == b.rule == "date.absolute" and not REPEATED.search(a.quote) and not REPEATED.search(b.quote):
+                yield a, b
+
+
 def _dates(claims: list[DateClaim], incident: str, event: str, emap: EntityMap, subjects: dict[str, str],
-           ) -> tuple[list[Pending], list[Agreement]]:  # fmt: skip
-    """Dates of one event: a conflict needs the same named person on both sides; agreement
-    accepts a group ('the couple') as the same actor."""
-    resolved = [c for c in claims if c.resolved and c.precision in ("day", "weekday")]
-    candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]] = []
+           singular: bool) -> tuple[list[Pending], list[Agreement]]:  # fmt: skip
+    """Dates of one event. A conflict needs the same named person on both sides, or, for an event
+    an incident has once (a deal completed, a quake), no other person; agreement accepts a group
+    ('the couple') as the same actor."""
+    resolved = [c for c in claims if c.resolved and c.precision in ("day", "weekday", "year")]
+    candidates: dict[str, list[tuple[Severity, str, ClaimBase, ClaimBase]]] = defaultdict(list)
     agreements: list[Agreement] = []
-    for a, b in _pairs(list(resolved)):
-        assert isinstance(a, DateClaim) and isinstance(b, DateClaim)
-        sa, sb = subjects[a.id], subjects[b.id]
-        person_a, person_b = sa.partition("@")[2], sb.partition("@")[2]
+    for a, b in _date_pairs(resolved):
+        if (a.precision == "year") != (b.precision == "year"):
+            continue
+        person_a, person_b = subjects[a.id].partition("@")[2], subjects[b.id].partition("@")[2]
         same_person = bool(person_a) and person_a == person_b and not person_a.startswith("g:")
         compatible = same_person or person_a.startswith("g:") or person_b.startswith("g:")
+        one_actor = same_person or singular and (not person_a or not person_b or person_a == person_b)
         ka, kb = _day_key(a), _day_key(b)
         if ka is None or kb is None:
             continue
         years_differ = a.date is not None and b.date is not None and a.date.year != b.date.year
-        if ka == kb and not years_differ and compatible:
+        if ka == kb and not years_differ and (compatible or one_actor):
             how = "; ".join(
                 f"'{c.expression}' ({c.source}): {c.resolution}" for c in (a, b) if c.resolution != "stated in full"
             ) or "the same date, stated in full"
-            agreements.append(Agreement(incident, emap.label(person_a or person_b) if (person_a or person_b) else
-                                        event, f"date of {event}", _date_value(a if a.date else b), how, [a, b]))  # fmt: skip
-        elif (ka != kb or years_differ) and same_person:
-            candidates.append(("contradiction", f"'{a.expression}' ({_date_value(a)}) against '{b.expression}' "
-                               f"({_date_value(b)})", a, b))  # fmt: skip
-    person = next(iter(subjects.values())).partition("@")[2] if subjects else ""
-    label = emap.label(person) if person else "the incident"
-    value_of = lambda c: (c.date.isoformat() if c.date else (c.month_day or "")) if isinstance(c, DateClaim) else ""  # noqa: E731
-    return _group_findings(candidates, incident, label, f"date of {event}", value_of), _merge_agreements(agreements)
+            who = person_a if person_a and not person_a.startswith("g:") else person_b
+            agreements.append(Agreement(incident, emap.label(who) if who else "the incident", f"date of {event}",
+                                        _date_value(a if a.date else b), how, [a, b]))  # fmt: skip
+        elif (ka != kb or years_differ) and one_actor:
+            who = person_a or person_b
+            candidates[who].append(("contradiction", f"'{a.expression}' ({_date_value(a)}) against "
+                                    f"'{b.expression}' ({_date_value(b)})", a, b))  # fmt: skip
+
+    def value_of(c: ClaimBase) -> str:
+        return (c.date.isoformat() if c.date else (c.month_day or "")) if isinstance(c, DateClaim) else ""
+
+    findings: list[Pending] = []
+    for who, cands in sorted(candidates.items()):
+        label = emap.label(who) if who else "the incident"
+        findings += _keyed(_group_findings(cands, incident, label, f"date of {event}", value_of), f"{event}@{who}")
+    return findings, _merge_agreements(agreements)
 
 
 def _merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
@@ -358,8 +393,8 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
         agreed += a
     for event, dgroup in sorted(dates.items()):
         subjects = {c.id: date_subjects[c.id] for c in dgroup}
-        f, a = _dates(dgroup, incident.id, event, emap, subjects)
-        pending += _keyed(f, event)
+        f, a = _dates(dgroup, incident.id, event, emap, subjects, event in SINGULAR_EVENTS)
+        pending += f
         agreed += a
     return pending, agreed, emap
 
@@ -368,6 +403,23 @@ def _keyed(findings: list[Pending], key: str) -> list[Pending]:
     for finding in findings:
         finding.key = key
     return findings
+
+
+def _refs_with_anchors(claims: list[ClaimBase], lines: dict[str, LineIndex]) -> list[ClaimRef]:
+    """Evidence of each claim, plus the sentence a relative date counts from, so the arithmetic
+    ('four days later' from 'July 5') can be checked."""
+    refs = [claim_ref(c, lines) for c in claims]
+    cited = {(r.source, r.start) for r in refs}
+    for c in claims:
+        if isinstance(c, DateClaim) and c.anchor is not None and (c.anchor.source, c.anchor.start) not in cited:
+            index = lines.get(c.anchor.source)
+            refs.append(ClaimRef(
+                claim_id=f"{c.id}:anchor", source=c.anchor.source, start=c.anchor.start, end=c.anchor.end,
+                quote=c.anchor.quote, value=f"the date '{c.expression}' counts from",
+                line=index.line(c.anchor.start) if index else 1,
+            ))  # fmt: skip
+            cited.add((c.anchor.source, c.anchor.start))
+    return refs[:10]
 
 
 def finalize(pending: list[Pending], agreed: list[Agreement], lines: dict[str, LineIndex],
@@ -379,7 +431,7 @@ def finalize(pending: list[Pending], agreed: list[Agreement], lines: dict[str, L
             Finding(
                 # Stable across runs and when sources are added: the fact and the two values.
                 id=stable_id("F-", p.key or p.subject, p.attribute, *p.values), severity=p.severity, incident=p.incident, subject=p.subject,
-                attribute=p.attribute, explanation=p.explanation, claims=[claim_ref(c, lines) for c in p.claims],
+                attribute=p.attribute, explanation=p.explanation, claims=_refs_with_anchors(p.claims, lines),
             )
         )  # fmt: skip
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.incident, f.subject, f.attribute, f.id))

@@ -197,10 +197,17 @@ class DateClaim(ClaimBase):
     precision: DatePrecision = Field(description="How precise the expression is.")
     resolved: bool = Field(description="Whether a calendar day could be fixed.")
     resolution: str = Field(description="How the date was resolved, or why it could not be.")
+    anchor: Evidence | None = Field(
+        default=None, description="For a relative date ('two days later'): the date in the text it counts from."
+    )
 
     def display_value(self) -> str:
         if self.date is not None:
             return f"{self.date.isoformat()} ({self.expression})"
+        if self.precision == "year":
+            return self.expression
+        if self.month_day is not None and self.expression[:1].islower():
+            return f"--{self.month_day} ({self.expression})"  # a relative date resolved to a day, year unknown
         return self.expression
 
 

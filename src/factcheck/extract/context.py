@@ -15,7 +15,7 @@ from factcheck.extract.entities import (
     nearest_person_before,
     norm,
 )
-from factcheck.models import Document, Sentence
+from factcheck.models import Document, Evidence, Sentence
 
 QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("«", "»"))
 SPEECH_VERB = r"(?:said|says|told|added|stated|wrote|explained|noted|announced|claimed|insisted|recalled|posted)"
@@ -83,7 +83,8 @@ class Context:
     hints: dict[int, str | None] = field(default_factory=dict)  # sentence index -> other-time scope
     # (sentence index, domain) -> subject key of status claims already made, for pronoun chains
     status_subjects: list[tuple[int, str, str]] = field(default_factory=list)
-    last_date: tuple[int, dt.date | None, str | None, str] | None = None  # for "the following day"
+    # The last date the text set (sentence, date, month-day, label, where): "the following day" counts from it.
+    last_date: tuple[int, dt.date | None, str | None, str, Evidence | None] | None = None
 
     @property
     def source(self) -> str:

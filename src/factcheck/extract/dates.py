@@ -39,7 +39,7 @@ ABSOLUTE = re.compile(
     "|".join(
         [
             # 14 February 2020 / 14 February / 29th February, 2012 / 12.Jul.2021
-            rf"\b{_DAY.format(n='d1')}[ .](?:of\s)?{_MONTH.format(n='m1')}(?:,?[ .]{_YEAR.format(n='y1')})?\b",
+            rf"\b{_DAY.format(n='d1')}[ .](?:of\s)?{_MONTH.format(n='m1')}(?:(?:,\s?|\s?\.\s?|\s){_YEAR.format(n='y1')})?\b",
             # February 14, 2020 / February 14 / Feb. 29, 2012
             rf"\b{_MONTH.format(n='m2')}\s{_DAY.format(n='d2')}\b(?:,?\s{_YEAR.format(n='y2')}\b)?",
             # 2024-05-27
@@ -51,6 +51,10 @@ ABSOLUTE = re.compile(
         ]
     ),
     re.IGNORECASE,
+)
+UNTIL_YEAR = re.compile(
+    r"\b(?:until|till|through|to)\s(?:the\s(?:summer|end|start|beginning|spring|autumn|fall|winter)\sof\s)?"
+    r"(?P<y>20\d\d)\b(?!-)"
 )
 YEAR_ALONE = re.compile(r"\b(?:in|since|of|by|until|from|to)\s(?P<y>(?:19|20)\d\d)\b")
 WEEKDAY = re.compile(
@@ -89,6 +93,8 @@ class DateExpr:
 
     @property
     def precision(self) -> str:
+        if self.kind == "until":
+            return "year"
         if self.kind == "weekday":
             return "weekday"
         if self.kind == "relative":
@@ -135,6 +141,8 @@ def find_dates(text: str) -> list[DateExpr]:
         expr = _absolute(m)
         if expr is not None:
             found.append(expr)
+    for m in UNTIL_YEAR.finditer(text):
+        found.append(DateExpr(m.start(), m.end(), m.group(0), "until", year=int(m.group("y"))))
     for m in YEAR_ALONE.finditer(text):
         found.append(DateExpr(m.start("y"), m.end("y"), m.group("y"), "absolute", year=int(m.group("y"))))
     for m in WEEKDAY.finditer(text):
@@ -194,6 +202,8 @@ def resolve(expr: DateExpr, anchor: dt.date | None, anchor_label: str, context: 
     >>> resolve(find_dates("on Friday")[0], dt.date(2020, 2, 19), "the 19 February 2020 dateline").date
     datetime.date(2020, 2, 14)
     """
+    if expr.kind == "until":
+        return Resolved(None, None, f"an end date in {expr.year}")
     if expr.kind == "absolute":
         if expr.day is None:
             return Resolved(None, None, "only a month or year is given")
@@ -278,6 +288,8 @@ def _date_events() -> list[tuple[str, re.Pattern[str]]]:
 
 
 _DATE_EVENTS: list[tuple[str, re.Pattern[str]]] = []
+# Relative words that count from the day of writing, not from a date in the text.
+FROM_PUBLICATION = re.compile(r"today|tonight|yesterday|tomorrow|ago|last\snight|this\s", re.IGNORECASE)
 CONTEXT_RELATIVE = re.compile(
     r"\b(?:shortly\safter(?:wards)?|soon\safter(?:wards)?|later\sthat\sday|that\ssame\sday|the\ssame\sday|that\sday)\b",
     re.IGNORECASE,
@@ -292,7 +304,7 @@ def _month_day(month: int, day: int, offset: int = 0) -> str:
 def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
     """Date claims of a sentence: each date expression with the event it dates, resolved."""
     from factcheck.extract.context import subject_before
-    from factcheck.models import DateClaim
+    from factcheck.models import DateClaim, Evidence
 
     global _DATE_EVENTS
     if not _DATE_EVENTS:
@@ -312,18 +324,23 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
         resolved = resolve(expr, published, anchor_label, ctx_date, ctx_label)
         month_day = resolved.month_day
         if (resolved.date is None and expr.kind == "relative" and expr.offset_days is not None and ctx_md
-                and "ago" not in expr.text.lower()):  # fmt: skip
+                and not FROM_PUBLICATION.search(expr.text)):  # fmt: skip
             mm, dd = (int(x) for x in ctx_md.split("-"))
             month_day = _month_day(mm, dd, expr.offset_days)
             resolved = Resolved(None, month_day, f"{expr.text.strip()} from {ctx_label} (no year)")
         if expr.kind == "absolute" and expr.day is not None and expr.month is not None:
             label = expr.text.strip()
-            ctx.last_date = (sentence.index, resolved.date, month_day or _month_day(expr.month, expr.day), label)
+            where = Evidence(source=ctx.source, start=sentence.start, end=sentence.end, quote=s)
+            ctx.last_date = (sentence.index, resolved.date, month_day or _month_day(expr.month, expr.day), label, where)
         elif resolved.date is not None or month_day:
             md = month_day or (f"{resolved.date.month:02d}-{resolved.date.day:02d}" if resolved.date else None)
-            ctx.last_date = (sentence.index, resolved.date, md, f"{expr.text.strip()} ({resolved.how})")
+            where = context[4] if context else None
+            ctx.last_date = (sentence.index, resolved.date, md, f"{expr.text.strip()} ({resolved.how})", where)
         if sentence.furniture or expr.kind == "absolute" and expr.day is None:
             continue
+        anchor = None
+        if expr.kind == "relative" and context is not None and (resolved.date is not None or month_day):
+            anchor = context[4]
         # The event: the nearest event word, before or after, within the sentence.
         best: tuple[int, str, int] | None = None
         for event, pattern in _DATE_EVENTS:
@@ -341,6 +358,8 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
         key, words = subject_before(ctx, sentence, sentence.start + event_pos)
         subject = f"{event}@{key}" if key else event
         date_value = resolved.date
+        if expr.kind == "until":
+            month_day = str(expr.year)  # compared by year: "until 2029" against "until 2030"
         claims.append(
             DateClaim(
                 source=ctx.source, start=sentence.start, end=sentence.end, quote=s,
@@ -349,7 +368,8 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
                 speaker=ctx.speakers.get(sentence.index), event=event, expression=expr.text,
                 date=date_value, month_day=month_day if date_value is None else None,
                 precision=expr.precision,  # type: ignore[arg-type]
-                resolved=date_value is not None or month_day is not None, resolution=resolved.how,
+                resolved=date_value is not None or month_day is not None or expr.kind == "until",
+                resolution=resolved.how, anchor=anchor,
             )
         )  # fmt: skip
     return claims
