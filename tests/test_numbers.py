@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.extract.numbers import interval, nearly_interval, parse_number_word, vague_interval
 
@@ -85,3 +87,19 @@ def test_interval_of_a_qualified_number(
 )
 def test_nearly_sits_below_the_number(number: float, word: str, low: float, high: float) -> None:
     assert nearly_interval(number, word) == pytest.approx((low, high))
+
+
+@given(
+    st.integers(min_value=1, max_value=10**7),
+    st.sampled_from(["exact", "at least", "at most", "up to", "about"]),
+)
+def test_inclusive_qualifiers_contain_their_number(number: int, qualifier: str) -> None:
+    low, high = interval(number, qualifier)
+    assert low is None or low <= number
+    assert high is None or number <= high
+
+
+@given(COUNTS, st.sampled_from(["more than", "fewer than"]))
+def test_strict_qualifiers_exclude_their_number(number: int, qualifier: str) -> None:
+    low, high = interval(number, qualifier)
+    assert not ((low is None or low <= number) and (high is None or number <= high))

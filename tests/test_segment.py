@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract_helpers import claims_file, gap, make_document
 from factcheck.segment import segment
@@ -110,4 +112,24 @@ def test_offsets_slice_back_to_the_sentence(text: str) -> None:
         assert document.text[s.start : s.end] == s.text
         assert s.text == s.text.strip()
     assert [s.index for s in found] == list(range(len(found)))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+# Text made of the pieces segmentation has rules for, so random cases reach them.
+PIECES = [
+    "Mr.", "Dr.", "U.S.", "J.", "K.", "p.m.", "no.", "said", "Smith", "the", "5", "2.5", "…", "...", "?", "!",
+    ".", ",", "“", "”", "‘", "’", '"', "(", ")", " ", " ", " ", "\n", "\n\n", "\r\n", "Related Articles\n",
+    "Photo: AP\n", "😂",
+]  # fmt: skip
+NEWSY_TEXT = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(NEWSY_TEXT, st.text(max_size=200)))
+def test_sentences_slice_back_and_never_overlap_on_any_text(text: str) -> None:
+    document = make_document(text)
+    found = segment(document)
+    for s in found:
+        assert document.text[s.start : s.end] == s.text
+        assert s.text.strip()
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
