@@ -89,10 +89,10 @@ def test_nearly_sits_below_the_number(number: float, word: str, low: float, high
     assert nearly_interval(number, word) == pytest.approx((low, high))
 
 
-@given(
-    st.integers(min_value=1, max_value=10**7),
-    st.sampled_from(["exact", "at least", "at most", "up to", "about"]),
-)
+COUNTS = st.integers(min_value=1, max_value=10**7)
+
+
+@given(COUNTS, st.sampled_from(["exact", "at least", "at most", "up to", "about"]))
 def test_inclusive_qualifiers_contain_their_number(number: int, qualifier: str) -> None:
     low, high = interval(number, qualifier)
     assert low is None or low <= number
