@@ -239,7 +239,9 @@ def _consistent_figures(a: ClaimBase, b: ClaimBase) -> bool:
     """Same figure, or an exact figure inside the other's approximation ('284', 'nearly 300')."""
     if not isinstance(a, QuantityClaim) or not isinstance(b, QuantityClaim):
         return False
-    if a.number == b.number and a.direction == b.direction:
+    if a.direction != b.direction:
+        return False
+    if a.number == b.number:
         return True
     if (a.qualifier == "exact") == (b.qualifier == "exact"):
         return False
@@ -282,8 +284,8 @@ def _date_pairs(claims: list[DateClaim]) -> Iterable[tuple[DateClaim, DateClaim]
                 yield a, b
                 continue
             if a.start == b.start:
-                kinds = {a.rule, b.rule}
-                if kinds == {"date.relative", "date.absolute"}:
+                # "found dead four days later, on July 11": one sentence, one event, two dates.
+                if {a.rule, b.rule} == {"date.relative", "date.absolute"} and a.event == b.event:
                     yield a, b
                 continue
             if a.rule == b.rule == "date.absolute" and not REPEATED.search(a.quote) and not REPEATED.search(b.quote):
@@ -304,7 +306,8 @@ def _dates(claims: list[DateClaim], incident: str, event: str, emap: EntityMap, 
         person_a, person_b = subjects[a.id].partition("@")[2], subjects[b.id].partition("@")[2]
         same_person = bool(person_a) and person_a == person_b and not person_a.startswith("g:")
         compatible = same_person or person_a.startswith("g:") or person_b.startswith("g:")
-        one_actor = same_person or singular and (not person_a or not person_b or person_a == person_b)
+        one_actor = (same_person or a.start == b.start and a.source == b.source
+                     or singular and (not person_a or not person_b or person_a == person_b))
         ka, kb = _day_key(a), _day_key(b)
         if ka is None or kb is None:
             continue

@@ -272,7 +272,8 @@ def find_dateline(lines: list[tuple[int, str]]) -> tuple[int, int, dt.date] | No
             place_prefix = bool(re.match(r"^\s*[A-Z][A-Za-z .]{1,30},(?:\s*[A-Z][a-z]+\.?)?\s*[—–-]?\s*$",
                                          line[: expr.start]))  # fmt: skip
             short_label = len(rest_words) <= 2 and all(w[:1].isupper() for w in rest_words) and len(line) < 80
-            if len(rest_words) <= 1 and len(line) < 120 or short_label or place_prefix:
+            labelled = bool(re.match(r"^\W*(?:date|published|updated|posted)\W*$", line[: expr.start], re.IGNORECASE))
+            if len(rest_words) <= 1 and len(line) < 120 or short_label or place_prefix or labelled:
                 return offset + expr.start, offset + expr.end, dt.date(expr.year, expr.month, expr.day)
             break
     return None
