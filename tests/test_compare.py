@@ -26,10 +26,9 @@ OTHER_STORY = (
 )
 
 
-def story(sentence: str, dateline: str | None = "17 March 2021") -> str:
+def story(sentence: str, dateline: str = "17 March 2021") -> str:
     """An article about the Valmora protest carrying `sentence`; 17 March 2021 was a Wednesday."""
-    date = f"{dateline}\n\n" if dateline else ""
-    return f"Reporter detained after protest in Valmora\n\n{date}{sentence}\n\n{STORY}\n"
+    return f"Reporter detained after protest in Valmora\n\n{dateline}\n\n{sentence}\n\n{STORY}\n"
 
 
 def compare(tmp_path: Path, articles: dict[str, str]) -> Report:
