@@ -289,6 +289,7 @@ def _date_events() -> list[tuple[str, re.Pattern[str]]]:
 
 
 _DATE_EVENTS: list[tuple[str, re.Pattern[str]]] = []
+_SUB_EVENTS: dict[str, list[str]] = {}
 # Relative words that count from the day of writing, not from a date in the text.
 FROM_PUBLICATION = re.compile(r"today|tonight|yesterday|tomorrow|ago|last\snight|this\s", re.IGNORECASE)
 CONTEXT_RELATIVE = re.compile(
@@ -307,9 +308,12 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
     from factcheck.extract.context import subject_before
     from factcheck.models import DateClaim, Evidence
 
-    global _DATE_EVENTS
+    global _DATE_EVENTS, _SUB_EVENTS
     if not _DATE_EVENTS:
+        from factcheck.lexicons import load_lexicon
+
         _DATE_EVENTS = _date_events()
+        _SUB_EVENTS = load_lexicon("date_events")["sub_events"]
     s = sentence.text
     published = ctx.published
     anchor_label = f"the {published.day} {published.strftime('%B %Y')} publication date" if published else ""
@@ -356,6 +360,9 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
         if best is None:
             continue
         _, event, event_pos = best
+        for sub in _SUB_EVENTS.get(event, []):
+            if re.search(rf"\b{sub}", s, re.IGNORECASE):
+                event = sub
         key, words = subject_before(ctx, sentence, sentence.start + event_pos)
         subject = f"{event}@{key}" if key else event
         date_value = resolved.date

@@ -21,8 +21,8 @@ from factcheck.models import QuantityClaim, Sentence
 
 _LEX = load_lexicon("quantities")
 UNIT_OF: dict[str, str] = {w: unit for unit, words in _LEX["units"].items() for w in words}
-EVENTS: dict[str, re.Pattern[str]] = {
-    event: re.compile(r"\b(?:" + "|".join(words) + r")", re.IGNORECASE) for event, words in _LEX["events"].items()
+EVENTS: dict[str, re.Pattern[str]] = {  # each word matched to its end: "killing", not "kill"
+    event: re.compile(r"\b(?:" + "|".join(words) + r")[\w-]*", re.IGNORECASE) for event, words in _LEX["events"].items()
 }
 UNIT_EVENTS: dict[str, list[str]] = _LEX["unit_events"]
 MONEY_ROLES = {role: re.compile("|".join(words), re.IGNORECASE) for role, words in _LEX["money_roles"].items()}
@@ -82,7 +82,8 @@ def _event(text: str, start: int, end: int, unit: str) -> tuple[str | None, int]
 
 
 PARTIAL = re.compile(r"\b(?:more|other|additional|further|extra|new)\b", re.IGNORECASE)
-PARTIAL_BEFORE = re.compile(r"\b(?:another|other|the\sremaining|of\sthe|of\sthose|of\sthem)\s$", re.IGNORECASE)
+PARTIAL_BEFORE = re.compile(r"\b(?:another|other|the\sremaining)\s$", re.IGNORECASE)
+PARTIAL_AFTER = re.compile(r"^\s(?:of\s(?:the|them|those|these|whom)|more\b)", re.IGNORECASE)  # "30 of the 80": 30 is a part
 POPULATION_BEFORE = re.compile(r"\b(?:city|town|island|village|country|region|population|home|nation)\s(?:of|to)\s(?:about\s|some\s)?$",
                                re.IGNORECASE)  # fmt: skip
 AGENT_AFTER = re.compile(
@@ -198,7 +199,8 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         unit = UNIT_OF[re.sub(r"\s+", " ", m.group("unit").lower())]
         if re.fullmatch(r"(?:19|20)\d\d", raw):
             continue  # a year, not a count
-        if PARTIAL.search(m.group("mods")) or PARTIAL_BEFORE.search(s[max(0, m.start() - 12) : m.start()]):
+        if (PARTIAL.search(m.group("mods")) or PARTIAL_BEFORE.search(s[max(0, m.start() - 14) : m.start()])
+                or PARTIAL_AFTER.match(s[m.end() : m.end() + 12])):  # fmt: skip
             continue  # "two more victims", "another 2,000": part of a count, not the count
         if POPULATION_BEFORE.search(s[max(0, m.start() - 25) : m.start()]):
             continue  # "a city of 500,000 people": a population, not an event
