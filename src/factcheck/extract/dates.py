@@ -285,7 +285,15 @@ def _date_events() -> list[tuple[str, re.Pattern[str]]]:
     from factcheck.lexicons import load_lexicon
 
     lex = load_lexicon("date_events")["events"]
-    return [(event, re.compile(r"\b(?:" + "|".join(words) + r")", re.IGNORECASE)) for event, words in lex.items()]
+    out = []
+    for event, words in lex.items():
+        verbs = [w for w in words if not w.startswith("~")]
+        nouns = [w[1:] for w in words if w.startswith("~")]
+        if verbs:
+            out.append((event, re.compile(r"\b(?:" + "|".join(verbs) + r")", re.IGNORECASE)))
+        if nouns:
+            out.append((event + "~", re.compile(r"\b(?:" + "|".join(nouns) + r")", re.IGNORECASE)))
+    return out
 
 
 _DATE_EVENTS: list[tuple[str, re.Pattern[str]]] = []
@@ -354,9 +362,11 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
                     continue  # "8 March": the month is not a march
                 after = m.start() >= expr.end
                 distance = m.start() - expr.end if after else expr.start - m.end()
-                # Events are mostly named before their date ("shared the video ... on Friday").
-                if distance <= (40 if after else 120) and (best is None or distance < best[0]):
-                    best = (max(distance, 0), event, m.start())
+                # Events are mostly named before their date ("shared the video ... on Friday");
+                # a noun names it only right beside the date ("Sunday's quake").
+                limit = 4 if event.endswith("~") else 40 if after else 120
+                if distance <= limit and (best is None or distance < best[0]):
+                    best = (max(distance, 0), event.rstrip("~"), m.start())
         if best is None:
             continue
         _, event, event_pos = best

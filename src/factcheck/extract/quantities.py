@@ -220,7 +220,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             low = low * per_low if low is not None else None
             high = high * per_high if high is not None else None
             number, unit = number * per_low, "days"
-        event, at = _event(s, m.start(), m.end(), unit)
+        event, at = _event(s, m.start(), m.end("num"), unit)  # "12 worst-hit villages": the event may sit inside
         noun = m.group("unit").lower()
         if noun in ("arrests", "detentions"):
             event, at = "detain", m.start("unit")  # "made nearly 300 arrests": the noun is the event
