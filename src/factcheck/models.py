@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -287,6 +287,9 @@ class ClaimsFile(Model):
     claims: list[Claim] = Field(default_factory=list)
     text: str | None = Field(default=None, description="Extracted text, kept for HTML sources only.")
     content_hash: str = Field(default="", description="Hash of the generated content, to notice hand edits.")
+    # The hash of the file's content as read (set by store.load_claims): a field added to the schema
+    # since the file was written must not make it look edited by hand.
+    _read_hash: str | None = PrivateAttr(default=None)
 
 
 # --- findings and report ---------------------------------------------------------------------
@@ -434,6 +437,7 @@ class CheckResult(Model):
     warnings: list[str] = Field(default_factory=list)
     fixes: list[str] = Field(default_factory=list, description="Commands that bring the folder up to date.")
 
+    @computed_field(description="Up to date: what `check` exits 0 for.")  # type: ignore[prop-decorator]
     @property
     def ok(self) -> bool:
         return not self.stale and self.report == "current" and not self.unreviewed

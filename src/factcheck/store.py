@@ -44,10 +44,13 @@ def claims_path(claims_dir: Path, source_id: str) -> Path:
     return claims_dir / f"{safe_name(source_id)}.json"
 
 
+def _hash(data: object) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def content_hash(cf: ClaimsFile) -> str:
     """Hash of everything generated in a claims file except the hash itself."""
-    data = cf.model_dump(mode="json", exclude={"content_hash"})
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return _hash(cf.model_dump(mode="json", exclude={"content_hash"}))
 
 
 def dump_claims(cf: ClaimsFile) -> str:
@@ -69,13 +72,18 @@ def load_claims(path: Path) -> ClaimsFile:
             "Fix the file, or delete it and run `factcheck compare` to extract it again.",
         ) from exc
     try:
-        return ClaimsFile.model_validate(data)
+        cf = ClaimsFile.model_validate(data)
     except ValidationError as exc:
         raise ClaimsFileError(
             render_validation_error(str(path), exc),
             "Fix the file, or delete it and run `factcheck compare` to extract it again.",
         ) from exc
+    cf._read_hash = _hash({key: value for key, value in data.items() if key != "content_hash"})
+    return cf
 
 
 def was_hand_edited(cf: ClaimsFile) -> bool:
-    return bool(cf.content_hash) and cf.content_hash != content_hash(cf)
+    """Whether a person changed the file since factcheck wrote it: its content, as read, no longer
+    has the hash recorded in it. (Not as re-dumped: fields added to the schema since are no edit.)"""
+    actual = cf._read_hash if cf._read_hash is not None else content_hash(cf)
+    return bool(cf.content_hash) and cf.content_hash != actual
