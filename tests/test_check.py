@@ -7,6 +7,7 @@ Finding ids and counts are derived from the run, never written down: extraction 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from collections.abc import Callable
@@ -523,6 +524,25 @@ def test_a_hand_edited_claims_file_is_never_overwritten(run: Run, tmp_path: Path
     assert result.exit_code == 1
     assert "(edited by hand, so compare keeps it)" in result.stdout
     assert "  rm claims/000_e7e2957ecce1ac92.txt.json  # first record its hand edits" in result.stdout
+
+
+def test_a_claims_file_older_than_a_schema_field_is_no_hand_edit(run: Run, tmp_path: Path) -> None:
+    findings(run)
+    path = CLAIMS / "000_e7e2957ecce1ac92.txt.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["content_hash"]
+    for claim in data["claims"]:
+        del claim["origin"]  # as written before the field (which has a default) existed
+    data["content_hash"] = hashlib.sha256(
+        json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    assert "edited by hand" not in run("check", "seeds", "-j", "1").stdout
+    source = tmp_path / "seeds" / "000_e7e2957ecce1ac92.txt"
+    source.write_text(source.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    result = run("compare", "seeds", "-j", "1")
+    assert "edited by hand" not in result.stderr
+    assert all("origin" in claim for claim in claims_of("000_e7e2957ecce1ac92.txt"))  # extracted again
 
 
 # --- packaging -------------------------------------------------------------------------------

@@ -181,6 +181,10 @@ def render_text(ws: Workspace, result: CheckResult) -> str:
         out.append(f"  report out of date: {result.report_file} is not what `factcheck compare` writes now")
     for f in result.unreviewed:
         out.append(f"  unreviewed: {_finding_line(ws, f)}")
+        # New rules give a finding new claim ids, hence a new id: point at the decision it may replace.
+        for r in result.orphaned_reviews:
+            if (r.subject, r.attribute) == (f.subject, f.attribute):
+                out.append(f"    same fact as orphaned {r.finding_id} ({r.status}: {r.note})")
     for r in result.orphaned_reviews:
         out.append(
             f"  orphaned review (kept, not failing): {r.finding_id} ({r.status}, {r.date.isoformat()}) on "
