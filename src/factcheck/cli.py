@@ -30,7 +30,7 @@ from factcheck.errors import FactcheckError
 from factcheck.ingest import find_source_files
 from factcheck.models import Report, ReviewStatus
 from factcheck.pipeline import Progress, compare_folder, default_jobs
-from factcheck.report import to_json, to_markdown, to_table
+from factcheck.report import terminal_safe, to_json, to_markdown, to_table
 from factcheck.store import atomic_write
 
 
@@ -97,16 +97,17 @@ def compare(sources: Path, claims_dir: Path, reports_dir: Path, reviews_dir: Pat
       factcheck compare seeds/ --format json > seeds.json
     """
     with handle_errors():
-        total = len(find_source_files(sources))
+        total = len(find_source_files(sources, [claims_dir, reports_dir, reviews_dir]))
         if sources.resolve() == claims_dir.resolve() or sources.resolve() == reports_dir.resolve():
             raise InputError("the claims and reports folders must not be the sources folder")
         with progress_bar(total, quiet, "Extracting") as progress:
-            report, stats = compare_folder(sources, claims_dir, reviews_dir=reviews_dir,
-                                           jobs=jobs or default_jobs(), progress=progress)  # fmt: skip
+            report, _ = compare_folder(sources, claims_dir, reviews_dir=reviews_dir,
+                                       jobs=jobs or default_jobs(), progress=progress,
+                                       exclude=[reports_dir])  # fmt: skip
         atomic_write(reports_dir / f"{report.folder}.md", to_markdown(report))
     if not quiet:
         for warning in report.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            click.echo(f"warning: {terminal_safe(warning)}", err=True)
     render(report, fmt)
     sys.exit(1 if report.discrepancies else 0)
 

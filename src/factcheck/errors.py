@@ -21,6 +21,11 @@ class SourcesError(FactcheckError):
     """The sources folder is missing, empty or unreadable."""
 
 
+class SourceFileError(FactcheckError):
+    """One source file cannot be read as an article (empty, binary, too large, unreadable): the run
+    skips it with a warning that gives this message."""
+
+
 class ClaimsFileError(FactcheckError):
     """A claims file is malformed or was edited by hand in a way we must not overwrite."""
 

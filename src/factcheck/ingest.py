@@ -1,67 +1,283 @@
-"""Files → documents: find the sources in a folder, decode them, read front matter and datelines.
+"""Files → documents: find the sources in a folder, read and decode them, read front matter, HTML
+metadata and datelines.
 
-Offsets everywhere in factcheck refer to the text this module returns: the decoded file (for
-plain text and Markdown, front matter included) or the extracted main text (for HTML).
+What is read:
+
+- `.txt` and `.text` as plain text; `.md` and `.markdown` as Markdown, with YAML front matter
+  (`title`, `outlet`, `url`, `published` or `date`); `.html` and `.htm` through trafilatura, which
+  finds the main text and the page's metadata. Any other file is skipped with a warning.
+- Offsets everywhere in factcheck refer to the text this module returns. For plain text and
+  Markdown that is the decoded file, character for character: front matter, line endings and a
+  byte-order mark included (a BOM is the character U+FEFF at offset 0, as Python's `utf-8` codec
+  and most editors count it). For HTML it is the extracted main text, which the claims file keeps.
+- `Source.encoding` names the codec that turns the file's bytes into exactly that text:
+  `data.decode(source.encoding) == text` (with `errors="replace"` when the source has a warning
+  about replaced bytes). UTF-8 is tried first, then a BOM, an HTML page's declared charset and
+  charset detection (charset-normalizer) for Windows-1251/1252, Latin-1 and the like.
+- Files passed over (and why) come back as one-line warnings; a file that cannot be read never
+  stops the run. Symbolic links are never followed.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
-from factcheck.errors import SourcesError
+from factcheck.errors import SourceFileError, SourcesError
 from factcheck.extract.dates import find_dateline
 from factcheck.models import Document, Evidence, Source
 
-TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+SOURCE_SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+# A news article is tens of kilobytes; a file this large is a dump, a book or a mistake, and
+# extracting it would take minutes.
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# Longest first: a UTF-32-LE BOM starts with the UTF-16-LE one.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Control bytes that never occur in text (NUL, and C0 controls other than tab, newlines, form
+# feed and escape).
+BINARY_BYTES = bytes([0, *range(1, 8), *range(14, 27), *range(28, 32)])
+DECLARED_CHARSET = re.compile(rb"(?i)<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})")
 
 
-def find_source_files(folder: Path) -> list[Path]:
-    """Every readable source below `folder`, sorted by relative path so runs are deterministic."""
+# --- finding the sources ---------------------------------------------------------------------
+
+
+@dataclass
+class Scan:
+    """What a folder holds: the source files to read, and one line for each file passed over."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def scan_folder(folder: Path, exclude: Iterable[Path] = ()) -> Scan:
+    """The sources below `folder`, sorted by relative path so runs are deterministic.
+
+    Hidden files and folders (a name starting with '.') and the folders in `exclude` (factcheck's
+    own output, when it is kept inside the sources folder) are passed over silently; everything
+    else that is not read gets a line in `Scan.skipped`: other file types, empty files, files
+    over MAX_SOURCE_BYTES, symbolic links, special files and folders that cannot be listed.
+    """
     if not folder.exists():
         raise SourcesError(f"{folder}: no such folder", "Give the folder that holds the articles.")
     if not folder.is_dir():
         raise SourcesError(f"{folder}: not a folder", "Give the folder that holds the articles, not a file.")
-    files = [p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES]
-    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+    root = folder.resolve()
+    try:
+        os.listdir(root)
+    except OSError as exc:
+        hint = "Check the folder's permissions."
+        raise SourcesError(f"{folder}: cannot be read ({exc.strerror})", hint) from exc
+    excluded = {p.resolve() for p in exclude}
+    scan = Scan()
+
+    def shown(path: Path) -> str:
+        return (folder / path.relative_to(root)).as_posix()
+
+    def unlisted(exc: OSError) -> None:
+        where = shown(Path(str(exc.filename)))
+        scan.skipped.append(f"{where}: folder cannot be read ({exc.strerror}); skipped")
+
+    found: list[tuple[str, Path]] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=False):
+        here = Path(dirpath)
+        kept = []
+        for name in sorted(dirnames):
+            path = here / name
+            if name.startswith(".") or (not path.is_symlink() and path in excluded):
+                continue
+            if path.is_symlink():
+                target = path.resolve()
+                where = "inside the folder, whose files are read where they are" if _inside(target, root) \
+                    else f"outside {folder}"  # fmt: skip
+                scan.skipped.append(f"{shown(path)}: link to a folder {where}; not followed")
+                continue
+            kept.append(name)
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            path = here / name
+            reason = _pass_over(path, root, folder) if not name.startswith(".") else ""
+            if reason is None:
+                rel = path.relative_to(root).as_posix()
+                found.append((rel, folder / rel))
+            elif reason:
+                scan.skipped.append(f"{shown(path)}: {reason}")
+    scan.files = [p for _, p in sorted(found)]
+    return scan
+
+
+def _pass_over(path: Path, root: Path, folder: Path) -> str | None:
+    """Why `path` is not read as a source ('' to pass over silently), or None to read it."""
+    try:
+        info = path.lstat()
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror}); skipped"
+    if stat.S_ISLNK(info.st_mode):
+        target = path.resolve()
+        if not target.exists():
+            return "broken link; skipped"
+        if not _inside(target, root):
+            return f"link to a file outside {folder}; not followed"
+        return f"link to {target.relative_to(root).as_posix()}, which is read under its own name; skipped"
+    suffix = path.suffix.lower()
+    if suffix not in SOURCE_SUFFIXES:
+        return "not a source file (.txt, .md or .html); skipped"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file; skipped"
+    if info.st_size == 0:
+        return "empty file; skipped"
+    if info.st_size > MAX_SOURCE_BYTES:
+        return f"{_size(info.st_size)}, more than the {_size(MAX_SOURCE_BYTES)} a source may have; skipped"
+    return None
+
+
+def find_source_files(folder: Path, exclude: Iterable[Path] = ()) -> list[Path]:
+    """Every source below `folder` (see `scan_folder`), sorted by relative path."""
+    return scan_folder(folder, exclude).files
 
 
 def source_id(folder: Path, path: Path) -> str:
     return path.relative_to(folder).as_posix()
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Bytes → (text, encoding). UTF-8 first (the common case, and exact); a BOM is kept out of
-    the text; anything else goes to charset detection."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+# --- reading and decoding --------------------------------------------------------------------
+
+
+class Decoded(NamedTuple):
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a source file; SourceFileError when it cannot be read, is empty or too large."""
     try:
-        return data.decode("utf-8"), "utf-8"
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
+    except OSError as exc:
+        raise SourceFileError(f"cannot be read ({exc.strerror or exc})") from exc
+    if not data:
+        raise SourceFileError("empty file")
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceFileError(f"more than the {_size(MAX_SOURCE_BYTES)} a source may have")
+    return data
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or '-be' when NUL bytes sit in every other byte, as in mostly-ASCII UTF-16."""
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    controls = sum(sample.count(b) for b in BINARY_BYTES)
+    return b"\x00" in sample or controls > 0.05 * len(sample)
+
+
+def decode(data: bytes, declared: str | None = None) -> Decoded:
+    """Bytes → text and the codec that gives it; SourceFileError for a binary file.
+
+    Order: a byte-order mark (kept in the text as U+FEFF), strict UTF-8, UTF-16 without a BOM,
+    the charset an HTML page declares, then charset detection.
+
+    >>> decode("café".encode("cp1252") * 3).text
+    'cafécafécafé'
+    """
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            text = data.decode(codec, errors="replace")
+            return Decoded(text, codec, _replaced(text, codec))
+    utf16 = _utf16_without_bom(data) if b"\x00" in data[:8192] else None
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        return Decoded(text, utf16, _replaced(text, utf16))
+    if _looks_binary(data):
+        raise SourceFileError("binary file, not text")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if declared:
+        try:
+            codec = codecs.lookup(declared).name
+            return Decoded(data.decode(codec), codec)
+        except (LookupError, UnicodeDecodeError):
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
-        return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
-    return str(best), best.encoding
+    if best is not None:
+        try:
+            return Decoded(data.decode(best.encoding), best.encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    text = data.decode("utf-8", errors="replace")
+    return Decoded(text, "utf-8", _replaced(text, "utf-8") or "not valid in any encoding factcheck knows")
 
 
-def _front_matter(text: str) -> dict[str, Any]:
-    m = FRONT_MATTER.match(text)
-    if not m:
-        return {}
-    try:
-        data = yaml.safe_load(m.group("body"))
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
+def _replaced(text: str, codec: str) -> str | None:
+    n = text.count("\ufffd")
+    return f"{n} byte sequences that are not valid {codec} read as U+FFFD" if n else None
+
+
+# --- metadata --------------------------------------------------------------------------------
+
+
+class Metadata(NamedTuple):
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    published_from: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def _scalar(value: Any) -> str | None:
+    """A front-matter value as one line of text; lists, tables and empty values are not one."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
+        return None
+    text = " ".join(str(value).split())
+    return text[:500] or None
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -77,34 +293,73 @@ def _as_date(value: Any) -> dt.date | None:
     return None
 
 
-def _lines(text: str, limit: int) -> list[tuple[int, str]]:
+def front_matter(text: str) -> tuple[Metadata, int]:
+    """The YAML front matter at the start of `text` and where the body starts after it.
+
+    A front matter that is not valid YAML, or not a table, is ignored with a warning.
+
+    >>> front_matter("---\\ntitle: Storm\\npublished: 2024-05-01\\n---\\nBody")[0].published
+    datetime.date(2024, 5, 1)
+    """
+    m = FRONT_MATTER.match(text)
+    if not m:
+        return Metadata(), 0
+    try:
+        data = yaml.safe_load(m.group("body"))
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # ValueError: a date YAML recognises but the calendar does not (2024-13-45).
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        return Metadata(warnings=(f"front matter is not valid YAML{where}; ignored",)), m.end()
+    if data is None:
+        return Metadata(), m.end()
+    if not isinstance(data, dict):
+        return Metadata(warnings=("front matter is not a table of fields; ignored",)), m.end()
+    warnings = []
+    raw_date = data.get("published", data.get("date"))
+    published = _as_date(raw_date)
+    if raw_date is not None and published is None:
+        warnings.append("front matter: published date is not a date (YYYY-MM-DD); ignored")
+    meta = Metadata(
+        title=_scalar(data.get("title")),
+        outlet=_scalar(data.get("outlet") or data.get("source") or data.get("publisher")),
+        url=_scalar(data.get("url") or data.get("link")),
+        published=published,
+        published_from="front-matter" if published else None,
+        warnings=tuple(warnings),
+    )
+    return meta, m.end()
+
+
+def _lines(text: str, start: int, limit: int) -> list[tuple[int, str]]:
+    """The first `limit` non-blank lines of text[start:], with their offsets (a BOM left out)."""
     out = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
-            out.append((offset, line.rstrip("\r\n")))
+    offset = start
+    for line in text[start:].splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        lead = len(content) - len(content.lstrip("\ufeff"))
+        if content.strip("\ufeff \t"):
+            out.append((offset + lead, content[lead:]))
         offset += len(line)
         if len(out) >= limit:
             break
     return out
 
 
-def document_from_text(sid: str, text: str, *, sha256: str, encoding: str, fmt: str) -> Document:
-    """Build the Document of a decoded text: front matter, title, dateline."""
-    meta = _front_matter(text) if fmt in ("markdown", "text") else {}
-    body_start = FRONT_MATTER.match(text).end() if meta else 0  # type: ignore[union-attr]
-    head = _lines(text[body_start:], 12)
-    head = [(o + body_start, line) for o, line in head]
-    title = meta.get("title") if isinstance(meta.get("title"), str) else None
-    published = _as_date(meta.get("published") or meta.get("date"))
-    published_from = "front-matter" if published else None
-    evidence = None
+def document_from_text(sid: str, text: str, *, sha256: str, encoding: str, fmt: str,
+                       metadata: Metadata | None = None, warnings: Iterable[str] = (),
+                       ) -> Document:  # fmt: skip
+    """Build the Document of a decoded text: front matter (or `metadata`, for HTML), title, dateline."""
+    meta, body_start = (metadata, 0) if metadata is not None else front_matter(text)
+    head = _lines(text, body_start, 12)
+    published, published_from, evidence = meta.published, meta.published_from, None
     if published is None:
         found = find_dateline(head)
         if found:
             start, end, published = found
             published_from = "dateline"
             evidence = Evidence(source=sid, start=start, end=end, quote=text[start:end])
+    title = meta.title
     if title is None:
         # The headline: the first line of at most 25 words that does not end like a sentence.
         for _, line in head[:6]:
@@ -112,32 +367,71 @@ def document_from_text(sid: str, text: str, *, sha256: str, encoding: str, fmt: 
             if 3 <= len(words) <= 25 and not line.rstrip().endswith((".", "…")):
                 title = line.strip().lstrip("# ").strip()
                 break
-    outlet = meta.get("outlet") or meta.get("source") or meta.get("publisher")
-    url = meta.get("url") or meta.get("link")
     source = Source(
         id=sid,
         sha256=sha256,
         encoding=encoding,
-        format=fmt,  # type: ignore[arg-type]
+        format=fmt,
         length=len(text),
         title=title,
-        outlet=str(outlet) if outlet else None,
-        url=str(url) if url else None,
+        outlet=meta.outlet,
+        url=meta.url,
         published=published,
-        published_from=published_from,  # type: ignore[arg-type]
+        published_from=published_from,
         published_evidence=evidence,
+        warnings=[*warnings, *meta.warnings],
     )
     return Document(source=source, text=text)
 
 
-def read_source(folder: Path, path: Path) -> Document:
-    """Read one file into a Document."""
-    data = path.read_bytes()
-    text, encoding = decode(data)
-    fmt = TEXT_SUFFIXES[path.suffix.lower()]
-    return document_from_text(
-        source_id(folder, path), text, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, fmt=fmt
+def _html_document(sid: str, data: bytes, sha256: str) -> Document:
+    """The main text of an HTML page and its metadata, through trafilatura."""
+    import trafilatura
+
+    declared = DECLARED_CHARSET.search(data[:4096])
+    page, encoding, warning = decode(data, declared.group(1).decode("ascii") if declared else None)
+    result = trafilatura.bare_extraction(
+        page,
+        with_metadata=True,
+        include_comments=False,  # readers' comments are not the article
+        date_extraction_params={
+            "original_date": True,  # the publication date, not the last update
+            "extensive_search": False,  # from the page's metadata only, never guessed from its text
+            "max_date": dt.date.today().isoformat(),
+        },
     )
+    fields: dict[str, Any] = {}
+    if result is not None:
+        fields = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    text = fields.get("text") or ""
+    if not text.strip():
+        raise SourceFileError("no article text found in the HTML page")
+    published = _as_date(fields.get("date"))
+    meta = Metadata(
+        title=_scalar(fields.get("title")),
+        outlet=_scalar(fields.get("sitename")),
+        url=_scalar(fields.get("url")),
+        published=published,
+        published_from="html-metadata" if published else None,
+    )
+    return document_from_text(sid, text, sha256=sha256, encoding=encoding, fmt="html", metadata=meta,
+                              warnings=[warning] if warning else [])  # fmt: skip
+
+
+def read_source(folder: Path, path: Path, data: bytes | None = None) -> Document:
+    """Read one file into a Document; SourceFileError when it cannot be read as an article."""
+    if data is None:
+        data = read_bytes(path)
+    sid = source_id(folder, path)
+    sha256 = hashlib.sha256(data).hexdigest()
+    fmt = SOURCE_SUFFIXES[path.suffix.lower()]
+    if fmt == "html":
+        return _html_document(sid, data, sha256)
+    text, encoding, warning = decode(data)
+    if not text.strip("\ufeff \t\r\n\f\v"):
+        raise SourceFileError("no text, only white space")
+    return document_from_text(sid, text, sha256=sha256, encoding=encoding, fmt=fmt,
+                              warnings=[warning] if warning else [])  # fmt: skip
 
 
 def read_text(folder: Path, sid: str) -> str:

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.compare import LineIndex, compare_incident, finalize
+from factcheck.errors import SourceFileError, SourcesError
 from factcheck.extract import extract_claims
-from factcheck.ingest import find_source_files, read_source, source_id
+from factcheck.ingest import read_bytes, read_source, scan_folder, source_id
 from factcheck.models import ClaimsFile, Entity, Report, ReviewsFile, SourceSummary
 from factcheck.resolve import group_incidents
 from factcheck.review import apply_edits, attach_reviews, load_reviews, reviews_path
@@ -47,9 +48,12 @@ def stale_reason(cf: ClaimsFile, sha: str) -> str | None:
     return None
 
 
-def _extract_one(args: tuple[str, str]) -> tuple[ClaimsFile, str]:
+def _extract_one(args: tuple[str, str]) -> tuple[ClaimsFile, str] | SourceFileError:
     folder, sid = args
-    document = read_source(Path(folder), Path(folder) / sid)
+    try:
+        document = read_source(Path(folder), Path(folder) / sid)
+    except SourceFileError as exc:  # returned, not raised: one bad file must not stop the others
+        return exc
     return extract_claims(document), document.text
 
 
@@ -61,17 +65,27 @@ def default_jobs() -> int:
 
 
 def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: bool = True,
-                    progress: Progress | None = None) -> tuple[list[ClaimsFile], dict[str, str], RunStats]:  # fmt: skip
+                    progress: Progress | None = None, exclude: Iterable[Path] = (),
+                    ) -> tuple[list[ClaimsFile], dict[str, str], RunStats]:  # fmt: skip
     """Claims for every source in `folder`: reused from `claims_dir` when current, else extracted
-    (in `jobs` processes) and written back. Returns the claims files and the source texts."""
+    (in `jobs` processes) and written back. Returns the claims files and the source texts.
+
+    Files that cannot be read as articles are skipped with a warning in `RunStats.warnings`;
+    SourcesError when no source is left. `claims_dir` and the folders in `exclude` are not
+    searched for sources."""
     stats = RunStats()
-    paths = find_source_files(folder)
+    scan = scan_folder(folder, [claims_dir, *exclude])
+    stats.warnings.extend(scan.skipped)
     files: dict[str, ClaimsFile] = {}
     texts: dict[str, str] = {}
     todo: list[str] = []
-    for path in paths:
+    for path in scan.files:
         sid = source_id(folder, path)
-        data = path.read_bytes()
+        try:
+            data = read_bytes(path)
+        except SourceFileError as exc:
+            stats.warnings.append(f"{path.as_posix()}: {exc.message}; skipped")
+            continue
         sha = hashlib.sha256(data).hexdigest()
         cpath = claims_path(claims_dir, sid)
         if cpath.exists():
@@ -88,8 +102,12 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
                         f"{cpath}: edited by hand, so not overwritten, but {reason}; "
                         "delete the file to extract the source again"
                     )
+                try:
+                    texts[sid] = cf.text if cf.text is not None else read_source(folder, path, data).text
+                except SourceFileError as exc:
+                    stats.warnings.append(f"{path.as_posix()}: {exc.message}; skipped")
+                    continue
                 files[sid] = cf
-                texts[sid] = cf.text if cf.text is not None else read_source(folder, path).text
                 stats.reused += 1
                 if progress:
                     progress(sid)
@@ -99,25 +117,37 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
         todo.append(sid)
     if todo:
         work = [(str(folder), sid) for sid in todo]
+
+        def take(results: Iterable[tuple[ClaimsFile, str] | SourceFileError]) -> None:
+            for sid, result in zip(todo, results, strict=True):
+                if isinstance(result, SourceFileError):
+                    stats.warnings.append(f"{(folder / sid).as_posix()}: {result.message}; skipped")
+                    stats.stale.pop(sid, None)
+                else:
+                    files[sid], texts[sid] = result
+                if progress:
+                    progress(sid)
+
         if jobs > 1 and len(todo) > 1:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                results = pool.map(_extract_one, work, chunksize=max(1, len(work) // (jobs * 8)))
-                for sid, (cf, text) in zip(todo, results):
-                    files[sid], texts[sid] = cf, text
-                    if progress:
-                        progress(sid)
+                take(pool.map(_extract_one, work, chunksize=max(1, len(work) // (jobs * 8))))
         else:
-            for item in work:
-                cf, text = _extract_one(item)
-                files[item[1]], texts[item[1]] = cf, text
-                if progress:
-                    progress(item[1])
+            take(_extract_one(item) for item in work)
+        todo = [sid for sid in todo if sid in files]
         for sid in todo:
             files[sid].generator = EXTRACTOR_REVISION
             if write:
                 atomic_write(claims_path(claims_dir, sid), dump_claims(files[sid]))
         stats.extracted = len(todo)
-    ordered = [files[source_id(folder, p)] for p in paths]
+    ordered = [files[sid] for sid in (source_id(folder, p) for p in scan.files) if sid in files]
+    if not ordered:
+        passed = "".join(f"\n  {w}" for w in stats.warnings[:8])
+        if len(stats.warnings) > 8:
+            passed += f"\n  ... and {len(stats.warnings) - 8} more"
+        raise SourcesError(
+            f"{folder}: no sources to compare" + (f"; files passed over:{passed}" if passed else ""),
+            "Put the articles in the folder as .txt, .md or .html files.",
+        )
     for cf in ordered:
         stats.warnings.extend(f"{cf.source.id}: {w}" for w in cf.source.warnings)
     return ordered, texts, stats
@@ -157,17 +187,19 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
 
 
 def compare_folder(folder: Path, claims_dir: Path, *, reviews_dir: Path | None = None, jobs: int = 1,
-                   write_claims: bool = True, progress: Progress | None = None,
+                   write_claims: bool = True, progress: Progress | None = None, exclude: Iterable[Path] = (),
                    ) -> tuple[Report, RunStats]:  # fmt: skip
     """Everything `factcheck compare` does except writing the report: people's corrections from
-    `reviews_dir` are applied to the claims and their decisions attached to the findings."""
+    `reviews_dir` are applied to the claims and their decisions attached to the findings. The
+    claims, reviews and `exclude` folders are never read as sources."""
     name = folder.resolve().name
     human = ReviewsFile(folder=name)
     rpath = reviews_path(reviews_dir, name) if reviews_dir is not None else None
     if rpath is not None:
         human = load_reviews(rpath, name)  # first: a malformed reviews file stops the run before any write
+    exclude = [*exclude, *([reviews_dir] if reviews_dir is not None else [])]
     files, texts, stats = load_or_extract(folder, claims_dir, jobs=jobs, write=write_claims,
-                                          progress=progress)  # fmt: skip
+                                          progress=progress, exclude=exclude)  # fmt: skip
     files, edit_warnings = apply_edits(files, texts, human.edits, str(rpath))
     report = build_report(name, files, texts)
     attach_reviews(report, human.decisions)
