@@ -14,23 +14,52 @@ from tabulate import tabulate
 from factcheck.models import ClaimRef, Corroboration, Finding, Report
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+# Bidirectional embeddings, overrides and isolates can make the rest of a line read in another
+# order than it is written ("Trojan Source"); other control characters have no place in a report.
+UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What GitHub turns into links by itself: a URL scheme or 'www.'. An escape there keeps the text
+# as it is written but not clickable.
+AUTOLINK = re.compile(r"(?i)\b(https?|ftp)(:)|\b(www)(\.)")
+# What would start a block at the beginning of a line or list item: a list ("1." "2)" "-"), a
+# setext heading underline ("=").
+BLOCK_START = re.compile(r"\A(?:(\d{1,9})([.)])|([-=]))")
 
 
 def md_escape(text: str) -> str:
-    """Text safe inside Markdown and a table cell: no markup, links, HTML or line breaks.
+    """Text safe inside Markdown and a table cell: no markup, links, images, HTML, entities or line
+    breaks, whatever the source says. It reads the same once rendered.
 
     >>> md_escape("a | b <script> [x](y)")
     'a \\\\| b \\\\<script\\\\> \\\\[x\\\\]\\\\(y\\\\)'
+    >>> md_escape("1. see https://example.org & co")
+    '1\\\\. see https\\\\://example.org &amp; co'
     """
     text = re.sub(r"\s+", " ", text).strip()
+    text = UNSAFE_CHARS.sub("\ufffd", text)
     text = MD_SPECIAL.sub(r"\\\1", text)
-    # '&' would start an HTML entity; a line starting with a digit and dot, a list.
+    text = AUTOLINK.sub(lambda m: f"{m.group(1) or m.group(3)}\\{m.group(2) or m.group(4)}", text)
+    text = BLOCK_START.sub(lambda m: f"{m.group(1) or ''}\\{m.group(2) or m.group(3)}", text)
     return text.replace("&", "&amp;")
+
+
+def terminal_safe(text: str) -> str:
+    """Text safe to print on a terminal: control characters (escape sequences included) and
+    bidirectional overrides shown as escapes instead of acted on.
+
+    >>> terminal_safe("a\x1b[2Jb")
+    'a\\\\x1b[2Jb'
+    """
+    return UNSAFE_CHARS.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 def _quote_cell(ref: ClaimRef, limit: int = 400) -> str:
     quote = ref.quote if len(ref.quote) <= limit else ref.quote[: limit - 1] + "…"
     return f"“{md_escape(quote)}” ({md_escape(ref.source)}, line {ref.line})"
+
+
+def _claim_row(report: Report, ref: ClaimRef) -> str:
+    """A table row: the source, the value it gives, the evidence; every cell escaped."""
+    return f"| {md_escape(_source_label(report, ref.source))} | {md_escape(ref.value)} | {_quote_cell(ref)} |"
 
 
 def _source_label(report: Report, sid: str) -> str:
@@ -61,7 +90,7 @@ def _finding_md(n: int, f: Finding, report: Report) -> list[str]:
         "|---|---|---|",
     ]
     for ref in f.claims:
-        lines.append(f"| {md_escape(_source_label(report, ref.source))} | {md_escape(ref.value)} | {_quote_cell(ref)} |")
+        lines.append(_claim_row(report, ref))
     lines.append("")
     return lines
 
@@ -76,7 +105,7 @@ def _corroboration_md(c: Corroboration, report: Report) -> list[str]:
         "|---|---|---|",
     ]
     for ref in c.claims:
-        lines.append(f"| {md_escape(_source_label(report, ref.source))} | {md_escape(ref.value)} | {_quote_cell(ref)} |")
+        lines.append(_claim_row(report, ref))
     lines.append("")
     return lines
 
@@ -96,20 +125,20 @@ def to_markdown(report: Report) -> str:
         "",
     ]
     rows = [
-        [md_escape(s.id), md_escape(s.outlet or "unknown"), s.published.isoformat() if s.published else "undated",
-         s.incident, s.claims]
+        [md_escape(s.id), md_escape(s.outlet or "unknown"),
+         s.published.isoformat() if s.published else "undated", s.incident, s.claims]
         for s in report.sources
     ]  # fmt: skip
-    out.append(tabulate(rows, headers=["Source", "Outlet", "Published", "Incident", "Claims"], tablefmt="github"))
+    # Cells taken from sources are never read as numbers ("1e3" would become "1000.0").
+    headers = ["Source", "Outlet", "Published", "Incident", "Claims"]
+    out.append(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=[0, 1]))
     out += ["", "## Incidents", ""]
     rows = []
     for inc in report.incidents:
         c, d, a = _counts(report, inc.id)
         rows.append([inc.id, md_escape(inc.label), len(inc.sources), c, d, a])
-    out.append(
-        tabulate(rows, headers=["Incident", "About", "Sources", "Contradictions", "Divergences", "Corroborated"],
-                 tablefmt="github")  # fmt: skip
-    )
+    headers = ["Incident", "About", "Sources", "Contradictions", "Divergences", "Corroborated"]
+    out.append(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=[1]))
     out += ["", "## Discrepancies", ""]
     if not report.discrepancies:
         out += ["No discrepancies found.", ""]
@@ -118,12 +147,13 @@ def to_markdown(report: Report) -> str:
     out += ["## Corroborated facts", ""]
     if not report.corroborations:
         out += ["No fact is stated by two sources in a way factcheck could match.", ""]
-    for c in report.corroborations:
-        out += _corroboration_md(c, report)
+    for corroboration in report.corroborations:
+        out += _corroboration_md(corroboration, report)
     if report.single_source:
-        out += ["## Single-source claims worth checking", "", "| Source | Claim | Evidence |", "|---|---|---|"]
+        out += ["## Single-source claims worth checking", "", "| Source | Claim | Evidence |"]
+        out += ["|---|---|---|"]
         for ref in report.single_source:
-            out.append(f"| {md_escape(_source_label(report, ref.source))} | {md_escape(ref.value)} | {_quote_cell(ref)} |")
+            out.append(_claim_row(report, ref))
         out.append("")
     if report.orphaned_reviews:
         out += ["## Orphaned review decisions", "", "Decisions whose finding no longer exists:", ""]
@@ -149,6 +179,9 @@ def to_table(report: Report) -> str:
     for f in report.discrepancies:
         values = " / ".join(f"{r.value} ({r.source})" for r in f.claims)
         status = f.review.status if f.review else "unreviewed"
-        rows.append([f.id, f.severity, f.subject[:30], f.attribute[:30], values[:70], status])
-    table = tabulate(rows, headers=["Finding", "Severity", "Subject", "Attribute", "Values", "Review"])
-    return table + f"\n{len(report.discrepancies)} discrepancies, {len(report.corroborations)} corroborated facts."
+        cells = [f.subject[:30], f.attribute[:30], values[:70]]
+        rows.append([f.id, f.severity, *(terminal_safe(" ".join(c.split())) for c in cells), status])
+    headers = ["Finding", "Severity", "Subject", "Attribute", "Values", "Review"]
+    table = tabulate(rows, headers=headers, disable_numparse=[2, 3, 4])
+    summary = f"{len(report.discrepancies)} discrepancies, {len(report.corroborations)} corroborated facts."
+    return f"{table}\n{summary}"
