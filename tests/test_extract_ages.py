@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import ages, claims_file, gap
+from extract_helpers import ages, claims_file
 from factcheck.models import AgeClaim
 
 # fmt: off
@@ -41,39 +41,33 @@ AGES = [
     pytest.param(
         "Witnesses said 19-year-old Omar Haddad was among those detained by police.",
         {("Omar Haddad", 19)},
-        marks=gap('NAME after "19-year-old" swallows the following words, so no person is found'),
         id="year-old-name-then-verb",
     ),
     pytest.param(
         "The 19-year-old Omar Haddad was among those detained by police that evening.",
         {("Omar Haddad", 19)},
-        marks=gap('NAME after "The 19-year-old" swallows the following words, so no person is found'),
         id="the-year-old-name",
     ),
     # "NAME, a 19-year-old student," and "a 19-year-old student, NAME,"
     pytest.param(
         "Omar Haddad, a 19-year-old student, was among those detained by police.",
         {("Omar Haddad", 19)},
-        marks=gap('"NAME, a 19-year-old student," gives no age'),
         id="name-a-year-old-role",
     ),
     pytest.param(
         "Police said a 19-year-old student, Omar Haddad, was among those detained.",
         {("Omar Haddad", 19)},
-        marks=gap('"a 19-year-old student, NAME," gives no age (and no person)'),
         id="a-year-old-role-name",
     ),
     # "At 23 years old, NAME ..." / "At the age of 23, NAME ..."
     pytest.param(
         "At 23 years old, Maria Lopez became the youngest member of the city council.",
         {("Maria Lopez", 23)},
-        marks=gap('"At 23 years old, NAME" gives no age: the age alone is not taken as evidence of a person'),
         id="at-23-years-old",
     ),
     pytest.param(
         "At the age of 23, Maria Lopez became the youngest member of the council. Lopez said she was proud.",
         {("Maria Lopez", 23)},
-        marks=gap('"At the age of 23, NAME became ..." gives no age: the name run swallows the verb'),
         id="at-the-age-of",
     ),
 ]

@@ -154,7 +154,8 @@ def _group_findings(candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]]
 
 def _ages(claims: list[AgeClaim], incident: str, subject: str) -> tuple[list[Pending], list[Agreement]]:
     candidates = []
-    for a, b in _pairs(list(claims)):
+    # One person has one age in one article: two ages within a source are a self-contradiction too.
+    for a, b in _pairs(list(claims), lambda a, b: True):
         assert isinstance(a, AgeClaim) and isinstance(b, AgeClaim)
         if a.value != b.value:
             candidates.append(("contradiction", f"age given as {a.value} and as {b.value}", a, b))
@@ -271,7 +272,8 @@ def _date_value(c: DateClaim) -> str:
     return c.expression
 
 
-REPEATED = re.compile(r"\b(?:again|also|another|second|previous|previously|earlier|first|re-?\w+ed)\b", re.IGNORECASE)
+# Words that say an event happened more than once, so two dates for it need not conflict.
+REPEATED = re.compile(r"\b(?:again|also|another|second|third|previously|once\smore|re-(?:arrested|detained))\b", re.IGNORECASE)
 
 
 def _date_pairs(claims: list[DateClaim]) -> Iterable[tuple[DateClaim, DateClaim]]:
@@ -285,7 +287,11 @@ def _date_pairs(claims: list[DateClaim]) -> Iterable[tuple[DateClaim, DateClaim]
                 continue
             if a.start == b.start:
                 # "found dead four days later, on July 11": one sentence, one event, two dates.
-                if {a.rule, b.rule} == {"date.relative", "date.absolute"} and a.event == b.event:
+                relative, absolute = (a, b) if a.rule == "date.relative" else (b, a)
+                # Only a full date after the relative one ("four days later, on July 11"); the one
+                # before is what it counts from.
+                if ({a.rule, b.rule} == {"date.relative", "date.absolute"} and a.event == b.event
+                        and absolute.value_start > relative.value_start):  # fmt: skip
                     yield a, b
                 continue
             if a.rule == b.rule == "date.absolute" and not REPEATED.search(a.quote) and not REPEATED.search(b.quote):

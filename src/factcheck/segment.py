@@ -30,6 +30,8 @@ def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
             word = last_word.group(1)
             if word.lower().rstrip(".") in ABBREVIATIONS or len(word.rstrip(".")) == 1:
                 continue
+            if word.lower() in ("no", "nos") and re.match(r"\s*\d", line[m.end() :]):
+                continue  # "No. 5": a number sign
         spans.append((start, m.end()))
         start = m.end()
         while start < len(line) and line[start].isspace():

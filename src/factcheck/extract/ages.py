@@ -18,16 +18,20 @@ YEAR_OLD = re.compile(
 )
 AGED = re.compile(rf"(?P<name>{NAME}),?\s(?:aged|age)\s(?P<age>\d{{1,3}})\b")
 IS_AGED = re.compile(rf"(?P<name>{NAME})\s(?:is|was)\s(?P<age>\d{{1,3}})\s(?:years\sold|years\sof\sage)\b")
+APPOS_ROLE_AGE = re.compile(rf"(?P<name>{NAME}),\s(?:a|an|the)\s(?P<age>{NUM})[- ]years?[- ]old\b")
+ROLE_AGE_NAME = re.compile(rf"\b(?:a|an|the)\s(?P<age>{NUM})[- ]years?[- ]old\s[a-z]+(?:\s[a-z]+)?,\s(?P<name>{NAME})")
 AT_AGE = re.compile(rf"\b[Aa]t\s(?:the\sage\sof\s)?(?P<age>\d{{1,3}})(?:\syears\sold)?,\s(?P<name>{NAME})")
 
 
 def _person_key(ctx: Context, words: str, position: int) -> str | None:
     """The person a capitalised phrase names, trying shorter tails ('Police officer John Doe')."""
     parts = words.split()
-    for i in range(len(parts)):
-        key = resolve_words(ctx, " ".join(parts[i:]), position)
-        if key:
-            return key
+    # Longest spans first, so "Omar Haddad was among" finds "Omar Haddad" and "Police officer John Doe" "John Doe".
+    for size in range(len(parts), 0, -1):
+        for i in range(len(parts) - size + 1):
+            key = resolve_words(ctx, " ".join(parts[i : i + size]), position)
+            if key:
+                return key
     return None
 
 
@@ -60,6 +64,12 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
     for m in IS_AGED.finditer(s):
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
         add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.is-years-old")
+    for m in APPOS_ROLE_AGE.finditer(s):  # "Omar Haddad, a 19-year-old student,"
+        key = _person_key(ctx, m.group("name"), base + m.start("name"))
+        add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.appositive-role")
+    for m in ROLE_AGE_NAME.finditer(s):  # "a 19-year-old student, Omar Haddad,"
+        key = _person_key(ctx, m.group("name"), base + m.start("name"))
+        add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.role-appositive")
     for m in AT_AGE.finditer(s):
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
         add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.at-age")

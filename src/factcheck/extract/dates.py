@@ -68,7 +68,7 @@ RELATIVE = re.compile(
     r"|(?P<tomorrow>tomorrow)"
     r"|(?P<nextday>the\s(?:following|next)\s(?:day|morning|evening|afternoon|night)|the\sday\safter|a\sday\slater)"
     r"|(?P<prevday>the\s(?:previous|preceding)\s(?:day|evening|night)|the\sday\sbefore|a\sday\searlier)"
-    r"|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s(?P<unit>days?|weeks?)\s(?P<dir>later|earlier|ago|before|after)"
+    r"|(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s(?P<unit>days?|weeks?)\s(?P<dir>later|earlier|ago|before|after)"
     r"|(?P<lastweek>last\sweek|earlier\sthis\sweek|this\sweek)"
     r")\b",
     re.IGNORECASE,
@@ -166,7 +166,7 @@ def find_dates(text: str) -> list[DateExpr]:
         elif m.group("prevday"):
             offset = -1
         elif m.group("n"):
-            n = parse_number_word(m.group("n"))
+            n = 1.0 if m.group("n").lower() == "a" else parse_number_word(m.group("n"))
             if n is None:
                 continue
             days = int(n) * (7 if m.group("unit").lower().startswith("week") else 1)
@@ -300,6 +300,8 @@ _DATE_EVENTS: list[tuple[str, re.Pattern[str]]] = []
 _SUB_EVENTS: dict[str, list[str]] = {}
 # Relative words that count from the day of writing, not from a date in the text.
 FROM_PUBLICATION = re.compile(r"today|tonight|yesterday|tomorrow|ago|last\snight|this\s", re.IGNORECASE)
+PATIENT_EVENTS = {"detain", "release", "sentence", "attack"}
+OBJECT_AFTER = re.compile(r"\w+\s(?:again\s)?(?P<who>him|her|them|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})\b")
 CONTEXT_RELATIVE = re.compile(
     r"\b(?:shortly\safter(?:wards)?|soon\safter(?:wards)?|later\sthat\sday|that\ssame\sday|the\ssame\sday|that\sday)\b",
     re.IGNORECASE,
@@ -352,7 +354,8 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
         if sentence.furniture or expr.kind == "absolute" and expr.day is None:
             continue
         anchor = None
-        if expr.kind == "relative" and context is not None and (resolved.date is not None or month_day):
+        if (expr.kind == "relative" and context is not None and (resolved.date is not None or month_day)
+                and not FROM_PUBLICATION.search(expr.text)):  # fmt: skip
             anchor = context[4]
         # The event: the nearest event word, before or after, within the sentence.
         best: tuple[int, str, int] | None = None
@@ -362,6 +365,8 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
                     continue  # "8 March": the month is not a march
                 after = m.start() >= expr.end
                 distance = m.start() - expr.end if after else expr.start - m.end()
+                if after and "," in s[expr.end : m.start()]:
+                    distance += 50  # "assaulted ... on July 5, was found dead": the date closes its own clause
                 # Events are mostly named before their date ("shared the video ... on Friday");
                 # a noun names it only right beside the date ("Sunday's quake").
                 limit = 4 if event.endswith("~") else 40 if after else 120
@@ -374,6 +379,16 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
             if re.search(rf"\b{sub}", s, re.IGNORECASE):
                 event = sub
         key, words = subject_before(ctx, sentence, sentence.start + event_pos)
+        obj = OBJECT_AFTER.match(s, event_pos)
+        if obj and event in PATIENT_EVENTS:
+            # "the police detained her on Friday": the date is of her detention.
+            from factcheck.extract.context import resolve_pronoun, resolve_words
+
+            who = obj.group("who")
+            found = (resolve_pronoun(ctx, sentence, sentence.start + obj.start("who"), who, None)
+                     if who.lower() in ("him", "her", "them") else resolve_words(ctx, who, sentence.start + obj.start("who")))  # fmt: skip
+            if found:
+                key, words = found, who
         subject = f"{event}@{key}" if key else event
         date_value = resolved.date
         if expr.kind == "until":

@@ -27,8 +27,9 @@ WORD = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
 AGE_ADJ = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old"
 _role_words = sorted(set(RELATIONAL) | set(OCCUPATIONAL), key=len, reverse=True)
 ROLE_PHRASE = re.compile(
-    r"\b(?P<det>his|her|their|my|our|the|a|an|[A-Z][\w’'-]+(?:’s|'s|’|'))\s"
-    r"(?P<mods>(?:(?:former|late|own|new|young|longtime|long-time|" + AGE_ADJ + r"|[a-z]+-?[a-z]*)\s){0,3}?)"
+    r"\b(?P<det>[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|[A-Z][\w’'-]+(?:’s|'s|’|'))\s"
+    r"(?P<mods>(?:(?:former|late|own|new|young|longtime|long-time|" + AGE_ADJ
+    + r"|(?!(?:his|her|their|the|a|an|that|and|of|to|in|on|who)\b)[a-z]+-?[a-z]*)\s){0,3}?)"
     r"(?P<role>" + "|".join(re.escape(w) for w in _role_words) + r")s?\b",
 )
 PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their|I|me|my|we|us|our)\b", re.IGNORECASE)
@@ -48,8 +49,10 @@ def _headline_case(text: str, position: int) -> bool:
     """Whether the line holding `position` is a headline in title case, where capitals say nothing."""
     line_start = text.rfind("\n", 0, position) + 1
     line_end = text.find("\n", position)
-    words = WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
-    long_words = [w for w in words if len(w) > 3]
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if line.endswith((".", "!", "?", "”", "’", '"')):
+        return False  # headlines do not end like sentences
+    long_words = [w for w in WORD.findall(line) if len(w) > 3]
     return len(long_words) >= 4 and sum(_is_cap(w) for w in long_words) / len(long_words) > 0.7
 
 
@@ -141,6 +144,10 @@ def _person_evidence(text: str, span: NameSpan) -> bool:
         return True
     if re.search(AGE_ADJ + r"\s$", before) or re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s$", before):
         return True
+    if re.search(r"\b[Aa]t\s(?:the\sage\sof\s)?\d{1,3}(?:\syears\sold)?,\s$", before):
+        return True  # "At 23 years old, Maria Lopez ..."
+    if re.search(r"\b(?:a|an|the)\s" + AGE_ADJ + r"\s[a-z]+(?:\s[a-z]+)?,\s$", before):
+        return True  # "a 19-year-old student, Omar Haddad,"
     last = before.split()[-1].lower().strip(",") if before.split() else ""
     return last in OCCUPATIONAL or last in RELATIONAL or last in NOT_NAME and last in (
         "judge", "archbishop", "president", "minister", "sgt", "officer", "governor", "agent", "deputy",
@@ -221,12 +228,16 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
 
 def _possessor(doc: DocEntities, det: str, position: int, sentences: list[Sentence]) -> str | None:
     """Whose role it is: 'Gomes's mother' → Gomes; 'his partner' → the nearest person before."""
-    if det[:1].isupper() and det.lower() not in ("his", "her", "their", "the", "a", "an", "my", "our"):
+    if det[:1].isupper() and det.lower() not in ("his", "her", "their", "the", "a", "an", "my", "our"):  # "Gomes's"
         key = doc.short_names.get(norm(det))
         return key or ("p:" + norm(det) if "p:" + norm(det) in doc.entities else None)
     if det.lower() in ("his", "her"):
         return nearest_person_before(doc, position, sentences)
     return None
+
+
+def _det_is_article(det: str) -> bool:
+    return det.lower() in ("a", "an", "the")
 
 
 def nearest_person_before(doc: DocEntities, position: int, sentences: list[Sentence]) -> str | None:
@@ -280,7 +291,7 @@ def _find_roles(doc: DocEntities, text: str, sentences: list[Sentence]) -> None:
                 # directly only in "NAME, the activist," appositions.
                 before = text[max(sentence.start, start - 60) : start]
                 back = re.search(r"(?P<name>[^\W\d_][\w’'-]+(?:\s[^\W\d_][\w’'-]+){1,3}),\s$", before)
-                if back and det.lower() in ("a", "an", "the"):
+                if back and _det_is_article(det):
                     cand = "p:" + norm(back.group("name"))
                     named = cand if cand in doc.entities else None
             if role_word in RELATIONAL:

@@ -23,7 +23,8 @@ FRACTIONS = {"half": 0.5, "a half": 0.5, "1/2": 0.5, "½": 0.5, "quarter": 0.25}
 WORD_NUMBER = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen|a\sdozen|dozens|hundreds|thousands|several|a\sfew|a\scouple\sof)"
+    r"|seventeen|eighteen|nineteen|a\shundred|a\sthousand|a\smillion|a\sdozen|dozens|hundreds|thousands|several"
+    r"|a\sfew|a\scouple\sof)"
 )
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})(?:\s?(?:-\s?)?(?:1/2|½))?(?:\s(?:hundred|thousand|million|billion))?"
@@ -56,6 +57,8 @@ def parse_number_word(raw: str) -> float | None:
         text = " ".join(parts[:-1])
     if text in VAGUE:
         return None
+    if text in ("a hundred", "a thousand", "a million"):
+        return float(SCALES[text.split()[1]]) * scale
     value: float | None
     if re.fullmatch(DIGITS, text):
         value = float(text.replace(",", ""))

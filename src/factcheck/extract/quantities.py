@@ -74,6 +74,8 @@ def _event(text: str, start: int, end: int, unit: str) -> tuple[str | None, int]
             distance = m.start() - end if m.start() >= end else start - m.end()
             if m.start() < start and distance <= 2:
                 distance = -1  # "killing 10 people": the verb just before the count is its event
+            elif m.start() >= end and PASSIVE_BETWEEN.fullmatch(text[end : m.start()]):
+                distance = -2  # "three others were released": the count is the subject of that verb
             if distance <= 60 and (best is None or distance < best[0]):
                 best = (distance, event, m.start())
     if best is None:
@@ -90,6 +92,8 @@ AGENT_AFTER = re.compile(
     r"^\s+(?:\w+ly\s+)?(?:attacked|beat|assaulted|killed|detained|arrested|stormed|raided|shot|stabbed)\b(?!\s+by\b)",
     re.IGNORECASE,
 )
+PASSIVE_BETWEEN = re.compile(r"(?:\s[\w-]+){0,2}?\s(?:were|was|had\sbeen|have\sbeen|has\sbeen|are|is)\s(?:\w+ly\s)?",
+                             re.IGNORECASE)  # fmt: skip
 ROLE_CLAUSE = re.compile(r",?\s(?:with|and|plus|while|which)\s", re.IGNORECASE)
 LATEST = re.compile(r"\b(?:most\srecently|latest|recent|last|new|first|second|third)\b", re.IGNORECASE)
 ANY_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:m|bn|million|billion|euros?|dollars?|pounds?)\b", re.IGNORECASE)
