@@ -32,12 +32,31 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
+# Source ids used as file names unchanged: lower case (so no two differ only in case, which a
+# case-insensitive file system would merge), no '/', '~' or leading dot, not too long.
+PLAIN_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,149}")
+WINDOWS_DEVICES = frozenset(["con", "prn", "aux", "nul", *(f"{d}{i}" for d in ("com", "lpt") for i in range(10))])
+
+
 def safe_name(source_id: str) -> str:
-    """A file name for a source id: folders joined with '__', nothing that could escape the folder."""
-    name = source_id.replace("\\", "/").strip("/").replace("/", "__")
-    name = re.sub(r"[^\w.\-]+", "_", name)
-    name = name.lstrip(".") or "source"
-    return name[:200]
+    """A file name for a source id that cannot escape its folder and that no other id shares.
+
+    A plain lower-case name is kept as it is. Any other id (folders, capitals, spaces, other
+    scripts, control characters) becomes a readable lower-case stem, '~' and a hash of the whole
+    id; a plain name never contains '~', so the two kinds never meet.
+
+    >>> safe_name("000_report.txt")
+    '000_report.txt'
+    >>> safe_name("world/Report 1.txt")[:20]
+    'world__report_1.txt~'
+    """
+    stem = source_id.split(".")[0]
+    if PLAIN_NAME.fullmatch(source_id) and stem not in WINDOWS_DEVICES:
+        return source_id
+    readable = re.sub(r"[^a-z0-9._-]+", "_", source_id.replace("\\", "/").replace("/", "__").lower())
+    readable = readable.lstrip("._-")[:100] or "source"
+    digest = hashlib.sha256(source_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return f"{readable}~{digest}"
 
 
 def claims_path(claims_dir: Path, source_id: str) -> Path:
