@@ -188,6 +188,13 @@ def test_github_format_annotates_the_evidence_lines(run: Run) -> None:
     assert "factcheck check seeds: NOT up to date" in result.stdout  # the plain text follows, for the log
 
 
+def test_check_of_a_missing_folder_is_an_input_error(run: Run) -> None:
+    result = run("check", "no-such-folder")
+    assert result.exit_code == 2
+    assert "no-such-folder: no such folder" in result.stderr
+    assert result.stdout == ""
+
+
 def test_fix_commands_name_the_folders_given(run: Run) -> None:
     result = run(
         "check", "seeds", "-j", "1", "--claims-dir", "c2", "--reports-dir", "r2", "--reviews-dir", "v2"
@@ -557,13 +564,3 @@ def test_pre_commit_hook_runs_check() -> None:
 
 def test_ci_runs_check_on_the_seeds() -> None:
     assert "factcheck check seeds/" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    "command", ["check", "review", "claim", "claim list", "claim reject", "claim correct", "claim add"]
-)
-def test_every_command_has_help_with_an_example_and_a_readme_section(command: str) -> None:
-    result = CliRunner().invoke(main, [*command.split(), "--help"])
-    assert result.exit_code == 0
-    assert "Example:" in result.stdout
-    assert f"factcheck {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
