@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from extract_helpers import claims_file, dates, gap, make_document
+from extract_helpers import claims_file, dates, make_document
 from factcheck.extract import extract_claims
 from factcheck.extract.dates import find_dates, resolve
 from factcheck.models import DateClaim
@@ -198,7 +198,6 @@ def test_front_matter_date_anchors_weekdays() -> None:
     assert claim.date == dt.date(2021, 3, 5)
 
 
-@gap('front matter lines are segmented as text and yield claims (publish date from "published:")')
 def test_front_matter_yields_no_claims() -> None:
     text = "---\ntitle: Freed\npublished: 2021-03-10\n---\nAnna Berg said she posted the photo on Friday."
     cf = extract_claims(make_document(text))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import claims_file, gap, statuses
+from extract_helpers import claims_file, statuses
 from factcheck.models import StatusClaim
 
 # fmt: off
@@ -51,7 +51,6 @@ STATUSES = [
     pytest.param(
         "Oliver Grant told the newspaper that he planned to resign from the bank next month.",
         "employment", "resigned", "planned", id="planned-to-resign",
-        marks=gap('"planned to resign" is not a status (only "resigned" is)'),
     ),
     ("Oliver Grant told the newspaper that he planned to quit his job at the bank.",
      "employment", "resigned", "planned"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.ingest import FRONT_MATTER
 from factcheck.lexicons import load_lexicon
 from factcheck.models import Document, Sentence
 
@@ -75,6 +76,8 @@ def segment(document: Document) -> list[Sentence]:
         lines.append((offset, raw.rstrip("\r\n")))
         offset += len(raw)
     nonblank = [(o, line) for o, line in lines if line.strip()]
+    front = FRONT_MATTER.match(text) if document.source.format in ("markdown", "text") else None
+    front_end = front.end() if front else 0  # YAML front matter is metadata, never claims
     sentences: list[Sentence] = []
     ended = False
     for i, (off, line) in enumerate(nonblank):
@@ -82,7 +85,7 @@ def segment(document: Document) -> list[Sentence]:
         following = nonblank[i + 1][1] if i + 1 < len(nonblank) else ""
         if END_MARKERS.search(line.strip()):
             ended = True  # "Related Articles", "Most Popular": the article is over
-        furniture = ended or _is_furniture(line, previous, following)
+        furniture = ended or off < front_end or _is_furniture(line, previous, following)
         lead = len(line) - len(line.lstrip())
         for start, end in _split_line(line[lead:], off + lead):
             sentences.append(

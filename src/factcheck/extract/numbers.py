@@ -50,6 +50,8 @@ def parse_number_word(raw: str) -> float | None:
         if text.endswith(mark):
             frac = 0.5
             text = text[: -len(mark)].rstrip(" -")
+    if text in ("a hundred", "a thousand", "a million"):
+        return (float(SCALES[text.split()[1]]) + frac)
     scale = 1
     parts = text.split()
     if len(parts) > 1 and parts[-1] in SCALES:
@@ -57,8 +59,6 @@ def parse_number_word(raw: str) -> float | None:
         text = " ".join(parts[:-1])
     if text in VAGUE:
         return None
-    if text in ("a hundred", "a thousand", "a million"):
-        return float(SCALES[text.split()[1]]) * scale
     value: float | None
     if re.fullmatch(DIGITS, text):
         value = float(text.replace(",", ""))

@@ -56,6 +56,8 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
                 modality = MODAL.get(modal.group("m").lower(), "future")  # type: ignore[assignment]
             if state == "resigned" and re.match(r"will\b", m.group(0), re.IGNORECASE):
                 modality = "future"
+            if m.group(0).lower() == "resign" and modality == "asserted":
+                continue  # "to resign" with no plan or promise around it states nothing
             final_state = NEGATED_STATE.get(state, state) if negated else state
             if negated and final_state == state:
                 continue  # "was not placed on leave": no positive state to record
