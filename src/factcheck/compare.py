@@ -216,6 +216,8 @@ def _quantities(claims: list[QuantityClaim], incident: str, subject: str, attrib
 
     for a, b in _pairs(list(claims), different_speakers):
         assert isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim)
+        if "quantity.partial" in (a.rule, b.rule):
+            continue  # part of a count ("278 of them") may agree with another source, never contradict one
         if a.number == b.number:
             if a.direction and b.direction and a.direction != b.direction:
                 candidates.append(("contradiction", f"the same distance, but {a.direction} against {b.direction}", a, b))

@@ -7,6 +7,7 @@ file records, so a second run over an unchanged folder only compares.
 from __future__ import annotations
 
 import hashlib
+from importlib import resources
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -23,7 +24,21 @@ from factcheck.review import apply_edits, attach_reviews, load_reviews, reviews_
 from factcheck.store import atomic_write, claims_path, dump_claims, load_claims, was_hand_edited
 
 # Bump when extraction changes, so claims made by older rules are extracted again.
-EXTRACTOR_REVISION = "factcheck-extract/1"
+def _rules_revision() -> str:
+    """A hash of the code and word lists that make claims: when a rule changes, every claims file
+    made by the old rules is stale and extracted again."""
+    package = resources.files("factcheck")
+    digest = hashlib.sha256()
+    parts = ["ingest.py", "segment.py"]
+    parts += [f"extract/{p.name}" for p in package.joinpath("extract").iterdir() if p.name.endswith(".py")]
+    parts += [f"lexicons/{p.name}" for p in package.joinpath("lexicons").iterdir() if p.name.endswith(".yaml")]
+    for part in sorted(parts):
+        digest.update(part.encode())
+        digest.update(package.joinpath(part).read_bytes())
+    return f"factcheck-extract/{digest.hexdigest()[:12]}"
+
+
+EXTRACTOR_REVISION = _rules_revision()
 
 Progress = Callable[[str], None]
 

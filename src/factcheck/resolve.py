@@ -14,6 +14,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -24,6 +25,7 @@ TRANSLITERATION = [("kh", "h"), ("q", "g"), ("w", "v"), ("y", "i"), ("ph", "f"),
                    ("dzh", "dj"), ("ou", "u"), ("ee", "i")]  # fmt: skip
 
 
+@cache
 def fold(name: str) -> str:
     """A name with accents, apostrophes and common transliteration differences folded away.
 
@@ -38,6 +40,7 @@ def fold(name: str) -> str:
     return re.sub(r"(.)\1", r"\1", text)
 
 
+@cache
 def same_person(a: str, b: str) -> bool:
     """Whether two full names name one person: surnames alike, given names (if both) alike."""
     pa, pb = fold(a).split(), fold(b).split()

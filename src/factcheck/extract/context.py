@@ -121,7 +121,10 @@ def build_context(document: Document, sentences: list[Sentence]) -> Context:
     last_speaker: str | None = None
     last_paragraph = -1
     published = document.source.published
-    story_year = published.year if published else None
+    # The story's year: the publication year, else the latest year the article mentions (an
+    # undated report names its own year last), so only earlier years mark background.
+    mentioned = [int(m.group("y")) for m in YEAR_IN_TEXT.finditer(document.text)]
+    story_year = published.year if published else (max(mentioned) if mentioned else None)
     previous: Sentence | None = None
     for sentence in sentences:
         ctx.quotes[sentence.index] = quote_spans(sentence.text)

@@ -365,8 +365,10 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
                     continue  # "8 March": the month is not a march
                 after = m.start() >= expr.end
                 distance = m.start() - expr.end if after else expr.start - m.end()
-                if after and "," in s[expr.end : m.start()]:
-                    distance += 50  # "assaulted ... on July 5, was found dead": the date closes its own clause
+                if after:
+                    # News names an event before its date; and "assaulted ... on July 5, was found
+                    # dead": a date before a comma closes its own clause.
+                    distance += 50 if "," in s[expr.end : m.start()] else 10
                 # Events are mostly named before their date ("shared the video ... on Friday");
                 # a noun names it only right beside the date ("Sunday's quake").
                 limit = 4 if event.endswith("~") else 40 if after else 120

@@ -159,10 +159,19 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
     """All people mentioned in a source, with their mentions, roles and relations."""
     doc = DocEntities(source=source)
     candidates: list[NameSpan] = []
+    lower_words = {w for w in WORD.findall(text) if w.islower()}
     for sentence in sentences:
         if sentence.furniture:
             continue
-        candidates.extend(capitalised_runs(sentence.text, sentence.start))
+        for span in capitalised_runs(sentence.text, sentence.start):
+            first = span.tokens[0]
+            # "Ironically Nichols", "Later Gomes": a sentence's first word is capitalised anyway.
+            if span.start == sentence.start and len(span.tokens) > 1 and (
+                first.lower() in lower_words or first.lower().endswith("ly")
+            ):
+                rest = span.text[len(first) :].lstrip()
+                span = NameSpan(span.end - len(rest), span.end, rest, rest.split())
+            candidates.append(span)
     # Which runs are people: evidence somewhere, or the last word used alone elsewhere.
     # A surname used alone as the subject of a verb ("Nasimi said", "Heydarov was") marks a person.
     single_words: dict[str, int] = {}

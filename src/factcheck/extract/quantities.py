@@ -103,6 +103,12 @@ DISTANCE_ANCHOR = re.compile(
     r"(?P<anchor>[A-Z][\w'’-]+)",
     re.IGNORECASE,
 )
+OF_THEM = re.compile(rf"(?<![\w.,])(?P<num>\d[\d,]*|{NUMBER})\sof\s(?:them|those|the\sdetainees|the\sdetained)\b", re.IGNORECASE)
+ELLIPTICAL = re.compile(
+    rf"\b(?P<verb>killing|injuring|wounding|detaining|arresting|killed|injured|wounded|detained|arrested)\s"
+    rf"(?P<qual>{QUALIFIER}\s)?(?P<num>\d[\d,]*|{NUMBER})(?=\s*(?:[.,;)]|and\b|$))",
+    re.IGNORECASE,
+)
 NUMBER_OF = re.compile(
     rf"\b(?:total\s|overall\s|final\s)?(?:number|toll|tally|count|figure)\s(?:of\s)?(?P<what>(?:[\w-]+\s){{0,3}}?)"
     rf"(?:at|to|was|is|stood\sat|reached|rose\sto|climbed\sto|of)\s(?P<qual>{QUALIFIER}\s)?(?P<num>\d[\d,]*|{NUMBER})\b"
@@ -203,14 +209,15 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         unit = UNIT_OF[re.sub(r"\s+", " ", m.group("unit").lower())]
         if re.fullmatch(r"(?:19|20)\d\d", raw):
             continue  # a year, not a count
-        if (PARTIAL.search(m.group("mods")) or PARTIAL_BEFORE.search(s[max(0, m.start() - 14) : m.start()])
-                or PARTIAL_AFTER.match(s[m.end() : m.end() + 12])):  # fmt: skip
-            continue  # "two more victims", "another 2,000": part of a count, not the count
+        partial = bool(PARTIAL.search(m.group("mods")) or PARTIAL_BEFORE.search(s[max(0, m.start() - 14) : m.start()])
+                       or PARTIAL_AFTER.match(s[m.end() : m.end() + 12]))  # fmt: skip
         if POPULATION_BEFORE.search(s[max(0, m.start() - 25) : m.start()]):
             continue  # "a city of 500,000 people": a population, not an event
         qualifier, words = _qualifier(m.group("qual"))
         number = parse_number_word(raw)
-        rule = "quantity.count"
+        # "two more victims", "another 2,000", "30 of the 80": part of a count. Two sources may
+        # agree on it, but it cannot contradict a total.
+        rule = "quantity.partial" if partial else "quantity.count"
         if number is None:
             vague = vague_interval(raw)
             if vague is None:
@@ -263,6 +270,24 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             role = _money_role(s, m.start(), m.end())
             event = f"fund:{role}" if role.startswith("funding") else f"{event}:{role}"
         add(m, number * scale, low, high, qualifier, currency, event, at, "quantity.money")
+    for m in OF_THEM.finditer(s):  # "278 of them have been released": part of a count of people
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        number = parse_number_word(m.group("num"))
+        event, at = _event(s, m.start(), m.end(), "people")
+        if number is not None and event is not None and not re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+            add(m, number, number, number, "exact", "people", event, at, "quantity.partial")
+    for m in ELLIPTICAL.finditer(s):  # "killing 10 people and injuring 80": the noun is left out
+        if any(a <= m.start("num") < b for a, b in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+            continue
+        number = parse_number_word(m.group("num"))
+        verb = m.group("verb").lower()
+        event = next((e for e, p in EVENTS.items() if e in UNIT_EVENTS["other"] and p.match(verb)), None)
+        if number is None or event is None or not any(c.unit == "people" for c in claims):
+            continue
+        qualifier, words = _qualifier(m.group("qual"))
+        low, high = _bounds(number, qualifier, words)
+        add(m, number, low, high, qualifier, "people", event, m.start("verb"), "quantity.elliptical")
     for m in NUMBER_OF.finditer(s):
         # "put the total number of detained protesters at 284", "the death toll rose to 10"
         if any(a <= m.start("num") < b for a, b in taken):
