@@ -173,11 +173,14 @@ def _agree_by_value(claims: Iterable[ClaimBase], incident: str, subject: str, at
             groups[value].append(claim)
     agreements = []
     for value, members in sorted(groups.items()):
-        by_source: dict[str, ClaimBase] = {}
+        by_source: dict[str, list[ClaimBase]] = defaultdict(list)
         for claim in members:
-            by_source.setdefault(claim.source, claim)
+            if len(by_source[claim.source]) < 3 and all(c.start != claim.start for c in by_source[claim.source]):
+                by_source[claim.source].append(claim)  # up to three places a source states it
         if len(by_source) >= 2:
-            chosen = sorted(by_source.values(), key=lambda c: (c.source, c.start))[:10]
+            firsts = [claims[0] for _, claims in sorted(by_source.items())]
+            rest = [c for _, claims in sorted(by_source.items()) for c in claims[1:]]
+            chosen = sorted((firsts + rest)[:10], key=lambda c: (c.source, c.start))
             agreements.append(Agreement(incident, subject, attribute, value, resolution, chosen))
     return agreements
 
@@ -313,7 +316,8 @@ def _dates(claims: list[DateClaim], incident: str, event: str, emap: EntityMap, 
             continue
         person_a, person_b = subjects[a.id].partition("@")[2], subjects[b.id].partition("@")[2]
         same_person = bool(person_a) and person_a == person_b and not person_a.startswith("g:")
-        compatible = same_person or person_a.startswith("g:") or person_b.startswith("g:")
+        # Agreement is looser than conflict: a group or an unnamed actor may be the same person.
+        compatible = same_person or not person_a or not person_b or "g:" in (person_a[:2], person_b[:2])
         one_actor = (same_person or a.start == b.start and a.source == b.source
                      or singular and (not person_a or not person_b or person_a == person_b))
         ka, kb = _day_key(a), _day_key(b)
@@ -402,12 +406,35 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
         f, a = _quantities(qgroup, incident.id, subject, attribute)
         pending += _keyed(f, f"{key}|{hint}")
         agreed += a
+    agreed += _unattributed_agreements(quantities, incident, emap)
     for event, dgroup in sorted(dates.items()):
         subjects = {c.id: date_subjects[c.id] for c in dgroup}
         f, a = _dates(dgroup, incident.id, event, emap, subjects, event in SINGULAR_EVENTS)
         pending += f
         agreed += a
     return pending, agreed, emap
+
+
+def _unattributed_agreements(quantities: dict[tuple[str, str | None], list[QuantityClaim]], incident: Incident,
+                             emap: EntityMap) -> list[Agreement]:  # fmt: skip
+    """A duration said of nobody in particular ("and sentenced to 30 days") agrees with the same
+    duration said of the one person the incident has it for."""
+    out: list[Agreement] = []
+    for (key, hint), loose in sorted(quantities.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        if "@" in key:
+            continue
+        owned = [(k, claims) for (k, h), claims in quantities.items() if h == hint and k.startswith(key + "@")]
+        if len(owned) != 1:
+            continue
+        who_key, claims = owned[0]
+        attribute = f"{key.partition(':')[2]} ({key.partition(':')[0]})"
+        for ag in _agree_by_value(
+            [*claims, *loose], incident.id, emap.label(who_key.partition("@")[2]), attribute,
+            lambda c: f"{c.number:g} {c.unit}" if isinstance(c, QuantityClaim) else None, "same figure",
+        ):  # fmt: skip
+            if any(c in loose for c in ag.claims) and any(c in claims for c in ag.claims):
+                out.append(ag)
+    return out
 
 
 def _keyed(findings: list[Pending], key: str) -> list[Pending]:

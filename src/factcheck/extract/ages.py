@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.context import Context, resolve_words, subject_before
-from factcheck.extract.entities import norm
+from factcheck.extract.entities import OCCUPATIONAL, norm
 from factcheck.extract.numbers import parse_number_word
 from factcheck.models import AgeClaim, Sentence
 
@@ -33,6 +33,15 @@ def _person_key(ctx: Context, words: str, position: int) -> str | None:
             if key:
                 return key
     return None
+
+
+def _protagonist(ctx: Context) -> str | None:
+    """The person the story is about: named most often, at least three times."""
+    counts = {k: len(e.mentions) for k, e in ctx.people.entities.items() if k.startswith("p:")}
+    if not counts:
+        return None
+    best = max(sorted(counts), key=lambda k: counts[k])
+    return best if counts[best] >= 3 else None
 
 
 def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
@@ -87,12 +96,20 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
                     key, words = k, ctx.text[start:end]
                     break
             if key is None and target.lower() in ("man", "woman", "boy", "girl", "winger", "player"):
-                # "The 23-year-old winger": the sentence's person, if it names one.
+                # "a 23-year-old winger": the sentence's person, if it names one.
                 key, words = subject_before(ctx, sentence, base + m.start())
+                if key is not None and key.startswith("g:"):
+                    key = None
                 if key is None:
                     following = [mm for mm in ctx.people.mentions if mm[0] > base + m.end() and mm[1] <= sentence.end]
                     if following and following[0][3] in ("name", "surname"):
                         key, words = following[0][2], ctx.text[following[0][0] : following[0][1]]
+        if key is None and s[max(0, m.start() - 4) : m.start()].lower().strip() == "the" and (
+            target.lower() in OCCUPATIONAL or target.lower() in ("man", "woman", "boy", "girl")
+        ):
+            # "The 23-year-old winger": a definite description of the story's protagonist.
+            key = _protagonist(ctx)
+            words = s[max(0, m.start() - 4) : m.end()]
         if key and key.startswith("g:"):
             continue
         add(key, words, m.group("age"), m.start(), m.end(), "age.year-old")

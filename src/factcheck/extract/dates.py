@@ -67,7 +67,7 @@ RELATIVE = re.compile(
     r"|(?P<yesterday>yesterday|last\snight)"
     r"|(?P<tomorrow>tomorrow)"
     r"|(?P<nextday>the\s(?:following|next)\s(?:day|morning|evening|afternoon|night)|the\sday\safter|a\sday\slater)"
-    r"|(?P<prevday>the\s(?:previous|preceding)\s(?:day|evening|night)|the\sday\sbefore|a\sday\searlier)"
+    r"|(?P<prevday>the\s(?:previous|preceding)\s(?:day|evening|night)|the\sday\sbefore|a\sday\s(?:earlier|before))"
     r"|(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s(?P<unit>days?|weeks?)\s(?P<dir>later|earlier|ago|before|after)"
     r"|(?P<lastweek>last\sweek|earlier\sthis\sweek|this\sweek)"
     r")\b",

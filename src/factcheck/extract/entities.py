@@ -9,6 +9,7 @@ linked to a name when an apposition says so ("his boyfriend, Alvi Aghabeyov").
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from factcheck.lexicons import load_lexicon
@@ -208,9 +209,16 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
         parts = key.split()
         surname_owner.setdefault(parts[-1], set()).add("p:" + key)
         given_owner.setdefault(parts[0], set()).add("p:" + key)
+    full_uses: dict[str, int] = defaultdict(int)
+    first_use: dict[str, int] = {}
+    for span in candidates:
+        full_uses["p:" + norm(span.text)] += 1
+        first_use.setdefault("p:" + norm(span.text), span.start)
     for short, owners in surname_owner.items():
-        if len(owners) == 1:
-            doc.short_names[short] = next(iter(owners))
+        # A surname two people share names the one the story is about: the one named more often,
+        # or, as often, the one named first (news leads with its subject).
+        ranked = sorted(owners, key=lambda k: (-full_uses[k], first_use.get(k, 0), k))
+        doc.short_names[short] = ranked[0]
     for short, owners in given_owner.items():
         if len(owners) == 1 and short not in doc.short_names and short not in surname_owner:
             doc.short_names[short] = next(iter(owners))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.context import Context, subject_before
+from factcheck.extract.context import Context, resolve_pronoun, subject_before
 from factcheck.extract.numbers import (
     NUMBER,
     QUALIFIER,
@@ -72,8 +72,8 @@ def _event(text: str, start: int, end: int, unit: str) -> tuple[str | None, int]
             if m.start() < end and m.end() > start:
                 continue
             distance = m.start() - end if m.start() >= end else start - m.end()
-            if m.start() < start and distance <= 2:
-                distance = -1  # "killing 10 people": the verb just before the count is its event
+            if m.start() < start and (distance <= 2 or re.fullmatch(r"\s(?:\w+\s)?(?:to|for)\s", text[m.end() : start])):
+                distance = -1  # "killing 10 people", "sentenced him to 30 days": the verb just before is its event
             elif m.start() >= end and PASSIVE_BETWEEN.fullmatch(text[end : m.start()]):
                 distance = -2  # "three others were released": the count is the subject of that verb
             if distance <= 60 and (best is None or distance < best[0]):
@@ -101,6 +101,11 @@ DISTANCE_ANCHOR = re.compile(
     r"^[\s,(]*(?:\(?(?:about\s)?[\d,.]+\s?(?:km|kilometres|kilometers|miles)\)?\s)?(?:(?!of\b|from\b|off\b|north|south|east|west)\w+\s)?"
     r"(?:(?P<dir>(?:south|north)(?:-?(?:east|west))?|east|west)\s)?(?:of|from|off|away\sfrom|outside|to)\s(?:the\s)?"
     r"(?P<anchor>[A-Z][\w'’-]+)",
+    re.IGNORECASE,
+)
+OBJECT_PRONOUN = re.compile(r"[\w-]+\s(?P<who>him|her)\b", re.IGNORECASE)
+BARE_COUNT = re.compile(  # "Ten dead in quake", "80 Hurt", "10 killed"
+    rf"(?<![\w$€£.,/-])(?P<qual>{QUALIFIER}\s)?(?P<num>\d[\d,]*|{NUMBER})\s(?P<verb>dead|killed|injured|wounded|hurt|detained|arrested)\b",
     re.IGNORECASE,
 )
 OF_THEM = re.compile(rf"(?<![\w.,])(?P<num>\d[\d,]*|{NUMBER})\sof\s(?:them|those|the\sdetainees|the\sdetained)\b", re.IGNORECASE)
@@ -176,8 +181,13 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         subject = f"{event or 'count'}:{unit}"
         subject_text = f"{unit} ({event})" if event else unit
         if unit in DURATION_DAYS or unit in SHORT_DURATIONS:
-            # A duration belongs to whoever the event happened to: "she was detained for five hours".
+            # A duration belongs to whoever the event happened to: "she was detained for five hours",
+            # "the judge sentenced him to 30 days".
             key, words = subject_before(ctx, sentence, sentence.start + event_at, window=45)
+            obj = OBJECT_PRONOUN.match(s, event_at)
+            if obj:
+                key = resolve_pronoun(ctx, sentence, sentence.start + obj.start("who"), obj.group("who"), None)
+                words = obj.group("who")
             if key and not key.startswith("g:"):
                 subject, subject_text = f"{subject}@{key}", f"{words}: {unit} ({event})"
         claims.append(
@@ -270,6 +280,17 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             role = _money_role(s, m.start(), m.end())
             event = f"fund:{role}" if role.startswith("funding") else f"{event}:{role}"
         add(m, number * scale, low, high, qualifier, currency, event, at, "quantity.money")
+    for m in BARE_COUNT.finditer(s):
+        if any(a <= m.start("num") < b for a, b in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+            continue
+        number = parse_number_word(m.group("num"))
+        event = {"dead": "kill", "killed": "kill", "injured": "injure", "wounded": "injure", "hurt": "injure",
+                 "detained": "detain", "arrested": "detain"}[m.group("verb").lower()]  # fmt: skip
+        if number is None:
+            continue
+        qualifier, words = _qualifier(m.group("qual"))
+        low, high = _bounds(number, qualifier, words)
+        add(m, number, low, high, qualifier, "people", event, m.start("verb"), "quantity.count")
     for m in OF_THEM.finditer(s):  # "278 of them have been released": part of a count of people
         if any(a <= m.start() < b for a, b in taken):
             continue
