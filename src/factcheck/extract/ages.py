@@ -26,12 +26,16 @@ AT_AGE = re.compile(rf"\b[Aa]t\s(?:the\sage\sof\s)?(?P<age>\d{{1,3}})(?:\syears\
 def _person_key(ctx: Context, words: str, position: int) -> str | None:
     """The person a capitalised phrase names, trying shorter tails ('Police officer John Doe')."""
     parts = words.split()
-    # Longest spans first, so "Omar Haddad was among" finds "Omar Haddad" and "Police officer John Doe" "John Doe".
-    for size in range(len(parts), 0, -1):
-        for i in range(len(parts) - size + 1):
-            key = resolve_words(ctx, " ".join(parts[i : i + size]), position)
-            if key:
-                return key
+    spans = [" ".join(parts[i : i + size]) for size in range(len(parts), 0, -1) for i in range(len(parts) - size + 1)]
+    # A full name first, longest spans first: "Omar Haddad was among" is Omar Haddad, "her brother
+    # Paul Doe" is Paul Doe; only then a surname alone.
+    for span in spans:
+        if "p:" + norm(span) in ctx.people.entities:
+            return "p:" + norm(span)
+    for span in spans:
+        key = resolve_words(ctx, span, position)
+        if key:
+            return key
     return None
 
 

@@ -215,10 +215,10 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
         full_uses["p:" + norm(span.text)] += 1
         first_use.setdefault("p:" + norm(span.text), span.start)
     for short, owners in surname_owner.items():
-        # A surname two people share names the one the story is about: the one named more often,
-        # or, as often, the one named first (news leads with its subject).
+        # A surname two people share names the one named more often in full; on a tie, nobody.
         ranked = sorted(owners, key=lambda k: (-full_uses[k], first_use.get(k, 0), k))
-        doc.short_names[short] = ranked[0]
+        if len(ranked) == 1 or full_uses[ranked[0]] > full_uses[ranked[1]]:
+            doc.short_names[short] = ranked[0]
     for short, owners in given_owner.items():
         if len(owners) == 1 and short not in doc.short_names and short not in surname_owner:
             doc.short_names[short] = next(iter(owners))
