@@ -44,6 +44,7 @@ INSTITUTION_SPEAKS = re.compile(
 )
 # Where a predicate's subject cannot lie further left: a new clause, or the reported speech after
 # "X said (that)": in "Police chief Anton Brel said 40 people were detained", Brel was not detained.
+CLAUSE_JOIN = re.compile(r"\band\b|[;:]|,\s(?:but|while|which|who)\b|\bwhen\b")
 CLAUSE_BREAK = re.compile(
     r"[;:]|,\s(?:and|but|while|whereas|although)\s|\s(?:but|while|whereas)\s"
     r"|\b(?:said|says|told\s(?:[\w’'-]+\s){1,3}|added|stated|announced|reported|claimed)\s(?:that\s)?"
@@ -86,7 +87,8 @@ class Context:
     people: DocEntities
     speakers: dict[int, str | None] = field(default_factory=dict)  # sentence index -> speaker key
     quotes: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # sentence index -> spans
-    hints: dict[int, str | None] = field(default_factory=dict)  # sentence index -> other-time scope
+    hints: dict[int, str | None] = field(default_factory=dict)  # sentence index -> other time it is all about
+    hint_spans: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)  # other times it mentions
     # (sentence index, domain) -> subject key of status claims already made, for pronoun chains
     status_subjects: list[tuple[int, str, str]] = field(default_factory=list)
     # The last date the text set (sentence, date, month-day, label, where): "the following day" counts from it.
@@ -103,6 +105,22 @@ class Context:
     @property
     def published(self) -> dt.date | None:
         return self.document.source.published
+
+    def hint_for(self, sentence: Sentence, start: int, end: int) -> str | None:
+        """The other time a claim at [start, end) is about: the sentence's, or a time mentioned in
+        the same clause ("killed 26,000 people in Bam in December 2003"), never one across "and"
+        ("founded in 2007 and backed with $60 million")."""
+        if self.hints.get(sentence.index):
+            return self.hints[sentence.index]
+        rel_start, rel_end = start - sentence.start, end - sentence.start
+        best: tuple[int, str] | None = None
+        for hint, a, b in self.hint_spans.get(sentence.index, []):
+            between = sentence.text[rel_end:a] if a >= rel_end else sentence.text[b:rel_start]
+            if len(between) > 60 or CLAUSE_JOIN.search(between):
+                continue
+            if best is None or len(between) < best[0]:
+                best = (len(between), hint)
+        return best[1] if best else None
 
     def in_quote(self, sentence: Sentence, position: int) -> bool:
         rel = position - sentence.start
@@ -136,17 +154,26 @@ def build_context(document: Document, sentences: list[Sentence]) -> Context:
             last_speaker = speaker
             last_paragraph = sentence.paragraph
         ctx.speakers[sentence.index] = speaker
-        years = {m.group("y") for m in YEAR_IN_TEXT.finditer(sentence.text)}
-        other = sorted(y for y in years if story_year is None or int(y) != story_year)
-        hint = other[0] if len(other) == 1 and len(years) == 1 else None
-        if hint is None and EARLIER_TIME.search(sentence.text):
-            hint = "earlier"  # "Last year, at least 25 people were detained": another event
-        month = MONTH_ONLY.search(sentence.text)
-        if hint is None and month and (published is None or month.group("m").lower() != published.strftime("%B").lower()):
-            hint = month.group("m").lower()  # "In February, a quake hit ...": background, not the story
+        # Mentions of another time: a year not the story's, "last year", "In February,". One that
+        # opens the sentence covers all of it; elsewhere it covers only its own clause.
+        spans: list[tuple[str, int, int]] = []
+        for m in YEAR_IN_TEXT.finditer(sentence.text):
+            if story_year is None or int(m.group("y")) != story_year:
+                spans.append((m.group("y"), m.start(), m.end()))
+        for m in EARLIER_TIME.finditer(sentence.text):
+            spans.append(("earlier", m.start(), m.end()))  # "Last year, at least 25 people were detained"
+        for m in MONTH_ONLY.finditer(sentence.text):
+            if published is None or m.group("m").lower() != published.strftime("%B").lower():
+                spans.append((m.group("m").lower(), m.start(), m.end()))  # "In February, a quake hit ..."
+        opening = [h for h, a, _ in spans if a <= 3 or not sentence.text[:a].strip(" ,")]
+        hint = opening[0] if opening else None
         if hint is None and ANAPHORIC_START.match(sentence.text) and previous is not None:
-            hint = ctx.hints.get(previous.index) if previous.paragraph >= sentence.paragraph - 1 else None
+            # "It killed 612 people": about what the sentence before was about.
+            before = {h for h, _, _ in ctx.hint_spans.get(previous.index, [])}
+            inherited = ctx.hints.get(previous.index) or (before.pop() if len(before) == 1 else None)
+            hint = inherited if previous.paragraph >= sentence.paragraph - 1 else None
         ctx.hints[sentence.index] = hint
+        ctx.hint_spans[sentence.index] = spans
         previous = sentence
     return ctx
 

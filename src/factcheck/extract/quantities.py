@@ -108,6 +108,9 @@ BARE_COUNT = re.compile(  # "Ten dead in quake", "80 Hurt", "10 killed"
     rf"(?<![\w$€£.,/-])(?P<qual>{QUALIFIER}\s)?(?P<num>\d[\d,]*|{NUMBER})\s(?P<verb>dead|killed|injured|wounded|hurt|detained|arrested)\b",
     re.IGNORECASE,
 )
+COPULA_COUNT = re.compile(
+    rf"(?<![\w.,])(?P<num>\d[\d,]*)\s(?:were|are)\s(?P<unit>{_units})\b", re.IGNORECASE
+)
 OF_THEM = re.compile(rf"(?<![\w.,])(?P<num>\d[\d,]*|{NUMBER})\sof\s(?:them|those|the\sdetainees|the\sdetained)\b", re.IGNORECASE)
 ELLIPTICAL = re.compile(
     rf"\b(?P<verb>killing|injuring|wounding|detaining|arresting|killed|injured|wounded|detained|arrested)\s"
@@ -195,7 +198,8 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
                 source=ctx.source, start=sentence.start, end=sentence.end, quote=s,
                 value_start=sentence.start + m.start(), value_end=sentence.start + m.end(), subject=subject,
                 subject_text=subject_text, rule=rule, speaker=ctx.speakers.get(sentence.index),
-                incident_hint=ctx.hints.get(sentence.index), low=low, high=high, number=number,
+                incident_hint=ctx.hint_for(sentence, sentence.start + m.start(), sentence.start + m.end()),
+                low=low, high=high, number=number,
                 qualifier=qualifier, unit=unit, event=event, expression=m.group(0), direction=direction,  # type: ignore[arg-type]
             )
         )  # fmt: skip
@@ -291,6 +295,13 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         qualifier, words = _qualifier(m.group("qual"))
         low, high = _bounds(number, qualifier, words)
         add(m, number, low, high, qualifier, "people", event, m.start("verb"), "quantity.count")
+    for m in COPULA_COUNT.finditer(s):  # "53 were reporters and cameramen"
+        if any(a <= m.start() < b for a, b in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+            continue
+        number = parse_number_word(m.group("num"))
+        event, at = _event(s, m.start(), m.end(), "people")
+        if number is not None and event is not None:
+            add(m, number, number, number, "exact", "people", event, at, "quantity.count")
     for m in OF_THEM.finditer(s):  # "278 of them have been released": part of a count of people
         if any(a <= m.start() < b for a, b in taken):
             continue
