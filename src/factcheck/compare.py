@@ -120,11 +120,17 @@ def _group_findings(candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]]
 
     if consistent is not None:
         values = sorted(claims_by_value)
+        members: dict[str, set[str]] = {v: {v} for v in values}
         for i, va in enumerate(values):
             for vb in values[i + 1 :]:
-                if consistent(claims_by_value[va][0], claims_by_value[vb][0]):
-                    ra, rb = root(va), root(vb)
+                ra, rb = root(va), root(vb)
+                if ra == rb:
+                    continue
+                # Join only if every value of one side agrees with every value of the other: "about 6.0"
+                # agrees with 5.9 and with 6.1, but must not make 5.9 and 6.1 one side.
+                if all(consistent(claims_by_value[x][0], claims_by_value[y][0]) for x in members[ra] for y in members[rb]):
                     parent[max(ra, rb)] = min(ra, rb)
+                    members[min(ra, rb)] = members[ra] | members[rb]
     groups: dict[tuple[str, str], list[tuple[Severity, str, ClaimBase, ClaimBase]]] = defaultdict(list)
     for cand in candidates:
         ga, gb = root(value_of(cand[2])), root(value_of(cand[3]))
@@ -221,6 +227,8 @@ def _quantities(claims: list[QuantityClaim], incident: str, subject: str, attrib
         assert isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim)
         if "quantity.partial" in (a.rule, b.rule):
             continue  # part of a count ("278 of them") may agree with another source, never contradict one
+        if a.unit == "magnitude" and abs(a.number - b.number) > 1.0:
+            continue  # reports of one quake differ by tenths; a whole point apart is another quake
         if a.number == b.number:
             if a.direction and b.direction and a.direction != b.direction:
                 candidates.append(("contradiction", f"the same distance, but {a.direction} against {b.direction}", a, b))

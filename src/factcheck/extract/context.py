@@ -44,7 +44,7 @@ INSTITUTION_SPEAKS = re.compile(
 )
 # Where a predicate's subject cannot lie further left: a new clause, or the reported speech after
 # "X said (that)": in "Police chief Anton Brel said 40 people were detained", Brel was not detained.
-CLAUSE_JOIN = re.compile(r"\band\b|[;:]|,\s(?:but|while|which|who)\b|\bwhen\b")
+CLAUSE_JOIN = re.compile(r"\band\b|[;:]|,\s(?:but|while|which|who)\b")
 CLAUSE_BREAK = re.compile(
     r"[;:]|,\s(?:and|but|while|whereas|although)\s|\s(?:but|while|whereas)\s"
     r"|\b(?:said|says|told\s(?:[\w’'-]+\s){1,3}|added|stated|announced|reported|claimed)\s(?:that\s)?"
@@ -116,7 +116,7 @@ class Context:
         best: tuple[int, str] | None = None
         for hint, a, b in self.hint_spans.get(sentence.index, []):
             between = sentence.text[rel_end:a] if a >= rel_end else sentence.text[b:rel_start]
-            if len(between) > 60 or CLAUSE_JOIN.search(between):
+            if len(between) > 100 or CLAUSE_JOIN.search(between):
                 continue
             if best is None or len(between) < best[0]:
                 best = (len(between), hint)

@@ -103,6 +103,14 @@ DISTANCE_ANCHOR = re.compile(
     r"(?P<anchor>[A-Z][\w'’-]+)",
     re.IGNORECASE,
 )
+MAGNITUDE = re.compile(
+    rf"(?P<qual>{QUALIFIER}\s)?(?:(?:a\s)?magnitude(?:\sof|-|\s)\s?(?P<n1>\d(?:\.\d)?)\b"
+    r"|(?P<n2>\d\.\d)[-\s](?:magnitude|strength|degree)\b"
+    r"|measuring\s(?:about\s)?(?P<n3>\d(?:\.\d)?)\s(?:on\sthe\sRichter|degrees?\b|magnitude)"
+    r"|force\sof\s(?:about\s)?(?P<n4>\d(?:\.\d)?)\son\sthe\sRichter)",
+    re.IGNORECASE,
+)
+GENERIC = re.compile(r"\b(?:can|could|may|might|would|typically|usually)\b", re.IGNORECASE)
 OBJECT_PRONOUN = re.compile(r"[\w-]+\s(?P<who>him|her)\b", re.IGNORECASE)
 BARE_COUNT = re.compile(  # "Ten dead in quake", "80 Hurt", "10 killed"
     rf"(?<![\w$€£.,/-])(?P<qual>{QUALIFIER}\s)?(?P<num>\d[\d,]*|{NUMBER})\s(?P<verb>dead|killed|injured|wounded|hurt|detained|arrested)\b",
@@ -284,6 +292,14 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             role = _money_role(s, m.start(), m.end())
             event = f"fund:{role}" if role.startswith("funding") else f"{event}:{role}"
         add(m, number * scale, low, high, qualifier, currency, event, at, "quantity.money")
+    if not GENERIC.search(s):  # "a magnitude-6.0 quake can cause severe damage" is about no quake in particular
+        for m in MAGNITUDE.finditer(s):
+            raw = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
+            qualifier, words = _qualifier(m.group("qual"))
+            number = float(raw)
+            low, high = _bounds(number, qualifier, words) if qualifier != "about" else (number - 0.2, number + 0.2)
+            event = "aftershock" if re.search(r"aftershock", s, re.IGNORECASE) else "strike"
+            add(m, number, low, high, qualifier, "magnitude", event, m.start(), "quantity.magnitude")
     for m in BARE_COUNT.finditer(s):
         if any(a <= m.start("num") < b for a, b in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
             continue
