@@ -158,11 +158,16 @@ def _group_findings(candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]]
     return out
 
 
-def _ages(claims: list[AgeClaim], incident: str, subject: str) -> tuple[list[Pending], list[Agreement]]:
+def _ages(claims: list[AgeClaim], incident: str, subject: str, years: dict[str, int | None],
+          ) -> tuple[list[Pending], list[Agreement]]:  # fmt: skip
     candidates = []
     # One person has one age in one article: two ages within a source are a self-contradiction too.
     for a, b in _pairs(list(claims), lambda a, b: True):
         assert isinstance(a, AgeClaim) and isinstance(b, AgeClaim)
+        ya, yb = years.get(a.source), years.get(b.source)
+        if ya is not None and yb is not None and abs(ya - yb) >= 2:
+            # Stories set years apart (the year of an undated one is a guess, hence the margin).
+            continue
         if a.value != b.value:
             candidates.append(("contradiction", f"age given as {a.value} and as {b.value}", a, b))
     agreements = _agree_by_value(claims, incident, subject, "age", lambda c: str(c.display_value()),
@@ -225,7 +230,7 @@ def _quantities(claims: list[QuantityClaim], incident: str, subject: str, attrib
 
     for a, b in _pairs(list(claims), different_speakers):
         assert isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim)
-        if "quantity.partial" in (a.rule, b.rule):
+        if {"quantity.partial", "quantity.money-hedged"} & {a.rule, b.rule}:
             continue  # part of a count ("278 of them") may agree with another source, never contradict one
         if a.unit == "magnitude" and abs(a.number - b.number) > 1.0:
             continue  # reports of one quake differ by tenths; a whole point apart is another quake
@@ -399,7 +404,7 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
     pending: list[Pending] = []
     agreed: list[Agreement] = []
     for key, group in sorted(ages.items()):
-        f, a = _ages(group, incident.id, emap.label(key))
+        f, a = _ages(group, incident.id, emap.label(key), {cf.source.id: cf.year for cf in files})
         pending += _keyed(f, key)
         agreed += a
     for (key, _domain), sgroup in sorted(statuses.items()):

@@ -281,6 +281,9 @@ class ClaimsFile(Model):
     source: Source
     sentences: int = Field(ge=0, description="Number of sentences read.")
     entities: list[Entity] = Field(default_factory=list, description="People the source mentions.")
+    year: int | None = Field(
+        default=None, description="The year the story is set in: its publication year, else the latest year it names."
+    )
     names: dict[str, int] = Field(
         default_factory=dict, description="Proper names (folded) and how often they occur: what incidents are grouped by."
     )

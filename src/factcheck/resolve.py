@@ -95,11 +95,20 @@ def _tfidf(vectors: list[dict[str, int]]) -> list[dict[str, float]]:
 
 def shared_people(a: ClaimsFile, b: ClaimsFile) -> float:
     """How much two sources share their named people, weighted by how often each names them."""
+    return _shared_people(_named(a), _named(b))
+
+
+def _named(cf: ClaimsFile) -> list[tuple[str, int]]:
+    """A source's named people and how often it mentions each (worked out once per source)."""
+    return [(e.name, len(e.mentions)) for e in _people(cf) if e.name]
+
+
+def _shared_people(a: list[tuple[str, int]], b: list[tuple[str, int]]) -> float:
     score = 0.0
-    for ea in _people(a):
-        for eb in _people(b):
-            if ea.name and eb.name and same_person(ea.name, eb.name):
-                score += min(len(ea.mentions), len(eb.mentions), 5)
+    for name_a, mentions_a in a:
+        for name_b, mentions_b in b:
+            if same_person(name_a, name_b):
+                score += min(mentions_a, mentions_b, 5)
     return min(score, 5.0) / 5.0
 
 
@@ -123,12 +132,14 @@ def source_similarities(files: list[ClaimsFile], texts: list[str]) -> dict[tuple
             for y in range(x + 1, len(members)):
                 pairs.add((members[x], members[y]))
     sims: dict[tuple[int, int], float] = {}
+    named = [_named(cf) for cf in files]
     for i, j in sorted(pairs):
         wa, wb = weights[i], weights[j]
         if len(wa) > len(wb):
             wa, wb = wb, wa
-        cosine = sum(x * wb.get(t, 0.0) for t, x in wa.items())
-        sims[(i, j)] = cosine + PERSON_BONUS * shared_people(files[i], files[j])
+        # Only shared terms add to the dot product; skipping the others leaves the sum unchanged.
+        cosine = sum([x * wb[t] for t, x in wa.items() if t in wb])
+        sims[(i, j)] = cosine + PERSON_BONUS * _shared_people(named[i], named[j])
     return sims
 
 

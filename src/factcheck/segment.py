@@ -14,7 +14,13 @@ from factcheck.models import Document, Sentence
 
 # End punctuation before a capital; also with no space after it when a lower-case word ends
 # there ("resignation.The"), as pages glued together from paragraphs often are.
-SENTENCE_END = re.compile(r"[.!?…]+[’'\"”)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])")
+# The look-behind makes a match start at the first mark of a run ("....."), or a search would
+# retry from every mark of a long run (quadratic).
+SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[’'\"”)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])")
+# The word before a full stop, looked for in the last 40 characters only: a longer one is no
+# abbreviation, and searching all the text since the last split is quadratic ("A. A. A. …").
+LAST_WORD = re.compile(r"[A-Za-z][A-Za-z.]*$")
+NUMBER_AFTER = re.compile(r"\s*\d")
 ABBREVIATIONS = frozenset(load_lexicon("abbreviations")["abbreviations"])
 _FURNITURE = load_lexicon("furniture")
 FURNITURE_LINE = re.compile("|".join(_FURNITURE["line_patterns"]), re.IGNORECASE)
@@ -25,13 +31,12 @@ def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in SENTENCE_END.finditer(line):
-        before = line[start : m.start()]
-        last_word = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
+        last_word = LAST_WORD.search(line, max(start, m.start() - 40), m.start())
         if m.group(0).startswith(".") and last_word:
-            word = last_word.group(1)
+            word = last_word.group(0)
             if word.lower().rstrip(".") in ABBREVIATIONS or len(word.rstrip(".")) == 1:
                 continue
-            if word.lower() in ("no", "nos") and re.match(r"\s*\d", line[m.end() :]):
+            if word.lower() in ("no", "nos") and NUMBER_AFTER.match(line, m.end()):
                 continue  # "No. 5": a number sign
         spans.append((start, m.end()))
         start = m.end()

@@ -67,6 +67,7 @@ def extract_claims(document: Document) -> ClaimsFile:
         sentences=len(sentences),
         entities=entities,
         names=proper_names(sentences),
+        year=ctx.story_year,
         claims=claims,  # type: ignore[arg-type]
         text=document.text if document.source.format == "html" else None,
     )

@@ -9,7 +9,9 @@ from factcheck.extract.entities import OCCUPATIONAL, norm
 from factcheck.extract.numbers import parse_number_word
 from factcheck.models import AgeClaim, Sentence
 
-NAME = r"[^\W\d_][\w’'-]+(?:\s[^\W\d_][\w’'-]+){0,3}"
+# A name starts at the start of a word: without the look-behind a search retries from every letter
+# of a long word, which is quadratic ("AAAA…", "a-a-a-…").
+NAME = r"(?<![\w’'-])[^\W\d_][\w’'-]+(?:\s[^\W\d_][\w’'-]+){0,3}"
 NUM = r"\d{1,3}|[a-z]+(?:-[a-z]+)?"
 APPOSITIVE = re.compile(rf"(?P<name>{NAME}),\s(?P<age>\d{{1,3}})\s?(?:,|\)|\.|\s(?:was|is|had|has|were|and|of|who|from|will|told)\b)")
 PAREN = re.compile(rf"(?P<name>{NAME})\s\((?P<age>\d{{1,3}})\)")

@@ -93,6 +93,7 @@ class Context:
     status_subjects: list[tuple[int, str, str]] = field(default_factory=list)
     # The last date the text set (sentence, date, month-day, label, where): "the following day" counts from it.
     last_date: tuple[int, dt.date | None, str | None, str, Evidence | None] | None = None
+    story_year: int | None = None
 
     @property
     def source(self) -> str:
@@ -143,6 +144,7 @@ def build_context(document: Document, sentences: list[Sentence]) -> Context:
     # undated report names its own year last), so only earlier years mark background.
     mentioned = [int(m.group("y")) for m in YEAR_IN_TEXT.finditer(document.text)]
     story_year = published.year if published else (max(mentioned) if mentioned else None)
+    ctx.story_year = story_year
     previous: Sentence | None = None
     for sentence in sentences:
         ctx.quotes[sentence.index] = quote_spans(sentence.text)

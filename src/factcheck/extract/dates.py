@@ -300,6 +300,7 @@ _DATE_EVENTS: list[tuple[str, re.Pattern[str]]] = []
 _SUB_EVENTS: dict[str, list[str]] = {}
 # Relative words that count from the day of writing, not from a date in the text.
 FROM_PUBLICATION = re.compile(r"today|tonight|yesterday|tomorrow|ago|last\snight|this\s", re.IGNORECASE)
+DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|after)\s$", re.IGNORECASE)
 PATIENT_EVENTS = {"detain", "release", "sentence", "attack"}
 OBJECT_AFTER = re.compile(r"\w+\s(?:again\s)?(?P<who>him|her|them|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})\b")
 CONTEXT_RELATIVE = re.compile(
@@ -353,6 +354,8 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
             ctx.last_date = (sentence.index, resolved.date, md, f"{expr.text.strip()} ({resolved.how})", where)
         if sentence.furniture or expr.kind == "absolute" and expr.day is None:
             continue
+        if expr.kind != "until" and DEADLINE_BEFORE.search(s[max(0, expr.start - 8) : expr.start]):
+            continue  # "must be finalized by Dec. 19": a deadline, not the day something happened
         anchor = None
         if (expr.kind == "relative" and context is not None and (resolved.date is not None or month_day)
                 and not FROM_PUBLICATION.search(expr.text)):  # fmt: skip

@@ -40,8 +40,8 @@ SPEECH_AFTER = re.compile(
 )
 
 
-SHORT_NAME_AS_SUBJECT = re.compile(
-    r"([^\W\d_][\w’'-]+)(?:’s|'s)?\s(?:said|says|told|added|was|is|has|had|were|sent|went|did|would|will|could|"
+SHORT_NAME_AS_SUBJECT = re.compile(  # starts at a word's start: linear on long words
+    r"(?<![\w’'-])([^\W\d_][\w’'-]+)(?:’s|'s)?\s(?:said|says|told|added|was|is|has|had|were|sent|went|did|would|will|could|"
     r"wrote|stated|noted|explained|surprises|believes|thinks|shared|posted|reported|remained|faces|faced)\b"
 )
 

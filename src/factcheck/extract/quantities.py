@@ -110,6 +110,7 @@ MAGNITUDE = re.compile(
     r"|force\sof\s(?:about\s)?(?P<n4>\d(?:\.\d)?)\son\sthe\sRichter)",
     re.IGNORECASE,
 )
+PROPOSAL = re.compile(r"\b(?:offer(?:ed|s)?|bid(?:s|ding)?|proposals?|would|could|might|may|asking)\b", re.IGNORECASE)
 GENERIC = re.compile(r"\b(?:can|could|may|might|would|typically|usually)\b", re.IGNORECASE)
 OBJECT_PRONOUN = re.compile(r"[\w-]+\s(?P<who>him|her)\b", re.IGNORECASE)
 BARE_COUNT = re.compile(  # "Ten dead in quake", "80 Hurt", "10 killed"
@@ -291,7 +292,9 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         if event in ("pay", "fund"):
             role = _money_role(s, m.start(), m.end())
             event = f"fund:{role}" if role.startswith("funding") else f"{event}:{role}"
-        add(m, number * scale, low, high, qualifier, currency, event, at, "quantity.money")
+        # An offer, a bid or what someone would pay is not a payment: it may agree, never contradict.
+        rule = "quantity.money-hedged" if PROPOSAL.search(s) else "quantity.money"
+        add(m, number * scale, low, high, qualifier, currency, event, at, rule)
     if not GENERIC.search(s):  # "a magnitude-6.0 quake can cause severe damage" is about no quake in particular
         for m in MAGNITUDE.finditer(s):
             raw = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
