@@ -27,6 +27,7 @@ ATTRIBUTION = re.compile(
     rf"|\b(?P<who5>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){{0,3}}),\s(?:a|an|the)\s[^,]{{1,50}},\s{SPEECH_VERB}\b"
 )
 YEAR_IN_TEXT = re.compile(r"\b(?:[Ii]n|[Ss]ince|of|[Dd]uring|[Uu]ntil|by)\s(?:[A-Z][a-z]+\s)?(?P<y>(?:19|20)\d\d)\b")
+YEAR_MODIFIER = re.compile(r"\b(?:[Tt]he|[Aa]|its|[Tt]his|[Tt]hat)\s(?P<y>(?:19|20)\d\d)\s(?=[a-z])")
 EARLIER_TIME = re.compile(
     r"\b(?:last|previous|past)\s(?:year|years|month)\b|\b(?:a|one|two|three|several)\s(?:year|years)\s(?:ago|earlier)\b"
     r"|\bin\s(?:recent|previous|past)\syears\b|\bthe\syear\sbefore\b",
@@ -162,6 +163,9 @@ def build_context(document: Document, sentences: list[Sentence]) -> Context:
         for m in YEAR_IN_TEXT.finditer(sentence.text):
             if story_year is None or int(m.group("y")) != story_year:
                 spans.append((m.group("y"), m.start(), m.end()))
+        for m in YEAR_MODIFIER.finditer(sentence.text):
+            if story_year is None or int(m.group("y")) != story_year:
+                spans.append((m.group("y"), m.start(), m.end()))  # "the 2004 tsunami"
         for m in EARLIER_TIME.finditer(sentence.text):
             spans.append(("earlier", m.start(), m.end()))  # "Last year, at least 25 people were detained"
         for m in MONTH_ONLY.finditer(sentence.text):

@@ -83,7 +83,7 @@ def _event(text: str, start: int, end: int, unit: str) -> tuple[str | None, int]
     return best[1], best[2]
 
 
-PARTIAL = re.compile(r"\b(?:more|other|additional|further|extra|new)\b", re.IGNORECASE)
+PARTIAL = re.compile(r"\b(?:more|other|others|additional|further|extra|new|prior|previous|earlier|past)\b", re.IGNORECASE)
 PARTIAL_BEFORE = re.compile(r"\b(?:another|other|the\sremaining)\s$", re.IGNORECASE)
 PARTIAL_AFTER = re.compile(r"^\s(?:of\s(?:the|them|those|these|whom)|more\b)", re.IGNORECASE)  # "30 of the 80": 30 is a part
 POPULATION_BEFORE = re.compile(r"\b(?:city|town|island|village|country|region|population|home|nation)\s(?:of|to)\s(?:about\s|some\s)?$",
@@ -110,6 +110,8 @@ MAGNITUDE = re.compile(
     r"|force\sof\s(?:about\s)?(?P<n4>\d(?:\.\d)?)\son\sthe\sRichter)",
     re.IGNORECASE,
 )
+NOT_A_PRICE = re.compile(r"^[\s-]*(?:a|per|each|-per-)[\s-]*(?:share|month|year|week|day|hour|head|person|ticket)\b"
+                         r"|^\s+(?:cheaper|more|less|lower|higher|off|discount)\b", re.IGNORECASE)
 PROPOSAL = re.compile(r"\b(?:offer(?:ed|s)?|bid(?:s|ding)?|proposals?|would|could|might|may|asking)\b", re.IGNORECASE)
 GENERIC = re.compile(r"\b(?:can|could|may|might|would|typically|usually)\b", re.IGNORECASE)
 OBJECT_PRONOUN = re.compile(r"[\w-]+\s(?P<who>him|her)\b", re.IGNORECASE)
@@ -232,7 +234,8 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         unit = UNIT_OF[re.sub(r"\s+", " ", m.group("unit").lower())]
         if re.fullmatch(r"(?:19|20)\d\d", raw):
             continue  # a year, not a count
-        partial = bool(PARTIAL.search(m.group("mods")) or PARTIAL_BEFORE.search(s[max(0, m.start() - 14) : m.start()])
+        partial = bool(PARTIAL.search(m.group("mods") + " " + m.group("unit"))
+                       or PARTIAL_BEFORE.search(s[max(0, m.start() - 14) : m.start()])
                        or PARTIAL_AFTER.match(s[m.end() : m.end() + 12]))  # fmt: skip
         if POPULATION_BEFORE.search(s[max(0, m.start() - 25) : m.start()]):
             continue  # "a city of 500,000 people": a population, not an event
@@ -287,8 +290,8 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         else:
             low, high = _bounds(number * scale, qualifier, words)
         event, at = _event(s, m.start(), m.end(), currency)
-        if event is None:
-            continue
+        if event is None or NOT_A_PRICE.match(s[m.end() : m.end() + 25]):
+            continue  # "$25 a share", "$100 cheaper": a rate or a difference, not an amount paid
         if event in ("pay", "fund"):
             role = _money_role(s, m.start(), m.end())
             event = f"fund:{role}" if role.startswith("funding") else f"{event}:{role}"
