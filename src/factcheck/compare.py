@@ -25,6 +25,7 @@ from factcheck.models import (
     Finding,
     Incident,
     QuantityClaim,
+    RoleClaim,
     Severity,
     StatusClaim,
     stable_id,
@@ -216,6 +217,27 @@ def _status(claims: list[StatusClaim], incident: str, subject: str) -> tuple[lis
     return _group_findings(candidates, incident, subject, attribute, lambda c: getattr(c, "state", "")), agreements
 
 
+POSITION_OF = {w: canon for canon, words in load_lexicon("positions")["synonyms"].items() for w in [canon, *words]}
+
+
+def _position(c: ClaimBase) -> str:
+    return POSITION_OF.get(c.position, c.position) if isinstance(c, RoleClaim) else ""
+
+
+def _roles(claims: list[RoleClaim], incident: str, subject: str) -> tuple[list[Pending], list[Agreement]]:
+    """Positions of one person: two sources that give no position in common describe them differently."""
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        by_source[c.source].add(_position(c))
+    candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]] = []
+    for a, b in _pairs(list(claims)):
+        if not by_source[a.source] & by_source[b.source]:
+            candidates.append(("divergence", f"described as {_position(a)} in one source, {_position(b)} in another",
+                               a, b))  # fmt: skip
+    agreements = _agree_by_value(claims, incident, subject, "position", _position, "same position")
+    return _group_findings(candidates, incident, subject, "position", _position), agreements
+
+
 def _quantity_text(c: QuantityClaim) -> str:
     return c.expression
 
@@ -384,6 +406,7 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
     quantities: dict[tuple[str, str | None], list[QuantityClaim]] = defaultdict(list)
     dates: dict[str, list[DateClaim]] = defaultdict(list)
     date_subjects: dict[str, str] = {}
+    roles: dict[str, list[RoleClaim]] = defaultdict(list)
     for cf in files:
         sid = cf.source.id
         for claim in cf.claims:
@@ -398,6 +421,9 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
                 # Vague amounts ("dozens", "several") are too loose to contradict anything.
                 if claim.rule != "quantity.vague":
                     quantities[(key, claim.incident_hint)].append(claim)
+            elif isinstance(claim, RoleClaim):
+                if key.startswith("E-"):
+                    roles[key].append(claim)
             elif isinstance(claim, DateClaim):
                 dates[claim.event].append(claim)
                 date_subjects[claim.id] = key
@@ -420,6 +446,10 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
         pending += _keyed(f, f"{key}|{hint}")
         agreed += a
     agreed += _unattributed_agreements(quantities, incident, emap)
+    for key, rgroup in sorted(roles.items()):
+        f, a = _roles(rgroup, incident.id, emap.label(key))
+        pending += _keyed(f, key)
+        agreed += a
     for event, dgroup in sorted(dates.items()):
         subjects = {c.id: date_subjects[c.id] for c in dgroup}
         f, a = _dates(dgroup, incident.id, event, emap, subjects, event in SINGULAR_EVENTS)

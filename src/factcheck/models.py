@@ -211,6 +211,16 @@ class DateClaim(ClaimBase):
         return self.expression
 
 
+class RoleClaim(ClaimBase):
+    kind: Literal["role"] = "role"
+    position: str = Field(description="The position the source gives the person, e.g. 'deputy director'.")
+    of: str | None = Field(default=None, description="Whose or what organisation's position it is, as written.")
+    expression: str = Field(description="The words of the apposition.")
+
+    def display_value(self) -> str:
+        return f"{self.position} of {self.of}" if self.of else self.position
+
+
 StatusDomain = Literal["employment", "legal"]
 
 
@@ -227,7 +237,7 @@ class StatusClaim(ClaimBase):
         return f"{self.state}{mod}"
 
 
-Claim = Annotated[AgeClaim | QuantityClaim | DateClaim | StatusClaim, Field(discriminator="kind")]
+Claim = Annotated[AgeClaim | QuantityClaim | DateClaim | StatusClaim | RoleClaim, Field(discriminator="kind")]
 
 
 def claim_id(claim: ClaimBase, value: Any) -> str:

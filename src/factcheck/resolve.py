@@ -49,8 +49,19 @@ def same_person(a: str, b: str) -> bool:
     if fuzz.ratio(pa[-1], pb[-1]) < 85:
         return False
     if len(pa) > 1 and len(pb) > 1:
-        return bool(fuzz.ratio(pa[0], pb[0]) >= 80 or pa[0][0] == pb[0][0] and min(len(pa[0]), len(pb[0])) <= 2)
+        return bool(
+            fuzz.ratio(pa[0], pb[0]) >= 80
+            or (pa[0][0] == pb[0][0] and min(len(pa[0]), len(pb[0])) <= 2)
+            or _skeleton(pa[0]) == _skeleton(pb[0])
+        )
     return True
+
+
+def _skeleton(given: str) -> str:
+    """Consonants of a given name, with Russian g for h: Mahammad and Magomed are one name.
+    Three consonants at least, so short names do not collide."""
+    consonants = re.sub(r"[aeiou]", "", given.replace("g", "h"))
+    return consonants if len(consonants) >= 3 else given
 
 
 def _people(cf: ClaimsFile) -> list[Entity]:

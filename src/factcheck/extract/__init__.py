@@ -7,6 +7,7 @@ from factcheck.extract.context import build_context
 from factcheck.extract.dates import extract_dates
 from factcheck.extract.entities import proper_names
 from factcheck.extract.quantities import extract_quantities
+from factcheck.extract.roles import extract_roles
 from factcheck.extract.status import extract_status
 from factcheck.models import ClaimBase, ClaimsFile, Document, stable_id
 from factcheck.segment import segment
@@ -49,6 +50,7 @@ def extract_claims(document: Document) -> ClaimsFile:
         if sentence.furniture:
             continue
         claims.extend(extract_ages(ctx, sentence))
+        claims.extend(extract_roles(ctx, sentence))
         claims.extend(extract_status(ctx, sentence))
         claims.extend(extract_quantities(ctx, sentence))
         claims.extend(dates)

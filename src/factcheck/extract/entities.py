@@ -24,6 +24,10 @@ OCCUPATIONAL: dict[str, str] = {w: cls for cls, words in _ROLES["occupational"].
 GROUPS: dict[str, str] = {w: cls for cls, words in _ROLES["group"].items() for w in words}
 PRONOUNS: dict[str, str] = {w: cls for cls, words in _ROLES["pronouns"].items() for w in words}
 
+_POSITIONS = sorted(load_lexicon("positions")["positions"], key=len, reverse=True)
+POSITION_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in _POSITIONS) + r")(?:\s(?:of|at|for)\s[\w’' -]{1,50})?,\s$", re.IGNORECASE
+)
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
 AGE_ADJ = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old"
 _role_words = sorted(set(RELATIONAL) | set(OCCUPATIONAL), key=len, reverse=True)
@@ -145,6 +149,8 @@ def _person_evidence(text: str, span: NameSpan) -> bool:
         return True
     if re.search(AGE_ADJ + r"\s$", before) or re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s$", before):
         return True
+    if POSITION_BEFORE.search(text[max(0, span.start - 80) : span.start]):
+        return True  # "the deputy director of the publication, Magomed Kekalov"
     if re.search(r"\b[Aa]t\s(?:the\sage\sof\s)?\d{1,3}(?:\syears\sold)?,\s$", before):
         return True  # "At 23 years old, Maria Lopez ..."
     if re.search(r"\b(?:a|an|the)\s" + AGE_ADJ + r"\s[a-z]+(?:\s[a-z]+)?,\s$", before):

@@ -1,0 +1,49 @@
+"""Positions of named people, from appositions: "Hasanli's assistant, Mahammad Kekalov", "the deputy
+director of the publication, Magomed Kekalov", "Ulvi Hasanli, the director of Abzas Media"."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.context import Context, resolve_words
+from factcheck.lexicons import load_lexicon
+from factcheck.models import RoleClaim, Sentence
+
+POSITIONS = sorted(load_lexicon("positions")["positions"], key=len, reverse=True)
+_TITLE = r"(?P<title>" + "|".join(re.escape(p).replace(r"\ ", r"\s") for p in POSITIONS) + r")"
+_NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3})"
+_OWNER = r"(?P<owner>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3})(?:’s|'s|’)"
+_ORG = r"(?P<org>(?:the\s)?[\w’'-]+(?:\s[\w’'-]+){0,4}?)"
+PATTERNS = [
+    # "Hasanli's assistant, Mahammad Kekalov"
+    ("role.owner-apposition", re.compile(rf"\b{_OWNER}\s{_TITLE},\s{_NAME}")),
+    # "the deputy director of the publication, Magomed Kekalov"
+    ("role.title-of-apposition", re.compile(rf"\b[Tt]he\s{_TITLE}(?:\sof\s{_ORG})?,\s{_NAME}")),
+    # "Ulvi Hasanli, the director of Abzas Media"
+    ("role.name-apposition", re.compile(rf"{_NAME},\s(?:the|a|an|its|their)\s{_TITLE}(?:\s(?:of|at|for)\s{_ORG}[,.])?")),
+]
+
+
+def extract_roles(ctx: Context, sentence: Sentence) -> list[RoleClaim]:
+    claims: list[RoleClaim] = []
+    s = sentence.text
+    for rule, pattern in PATTERNS:
+        for m in pattern.finditer(s):
+            key = resolve_words(ctx, m.group("name"), sentence.start + m.start("name"))
+            if key is None or not key.startswith("p:"):
+                continue
+            groups = m.groupdict()
+            of = groups.get("owner") or groups.get("org")
+            claims.append(
+                RoleClaim(
+                    source=ctx.source, start=sentence.start, end=sentence.end, quote=s,
+                    value_start=sentence.start + m.start(), value_end=sentence.start + m.end(), subject=key,
+                    subject_text=m.group("name"), rule=rule, speaker=ctx.speakers.get(sentence.index),
+                    position=re.sub(r"\s+", " ", m.group("title").lower()), of=of.strip(" ,.") if of else None,
+                    expression=m.group(0),
+                )
+            )  # fmt: skip
+    unique: dict[tuple[str, str], RoleClaim] = {}
+    for claim in claims:
+        unique.setdefault((claim.subject, claim.position), claim)
+    return list(unique.values())
