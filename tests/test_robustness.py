@@ -1,0 +1,410 @@
+"""Bad and hostile input: clear messages and meaningful exit codes for folders that cannot be
+compared, reports that a hostile source cannot break, writes that are never seen half done, and
+an extractor that stays linear on adversarial text. Every text here is written for the test."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import cmarkgfm
+import pytest
+from click.testing import CliRunner, Result
+from cmarkgfm.cmark import Options
+
+from factcheck import store
+from factcheck.cli import main
+from factcheck.extract import extract_claims
+from factcheck.ingest import document_from_text
+from factcheck.models import ClaimsFile, Report
+from factcheck.report import md_escape, terminal_safe
+
+STORY_A = (
+    "Flood in Marlow Bay\n\nThe mayor, Ellen Sorby, 54, said on Monday that police detained 25 people.\n"
+)
+STORY_B = "Marlow Bay flood\n\nThe mayor, Ellen Sorby, 56, said on Monday that police detained 25 people.\n"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def write(folder: Path, name: str, data: bytes | str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# --- folders that cannot be compared ---------------------------------------------------------
+
+
+def test_a_missing_folder(workdir: Path) -> None:
+    result = run("compare", "nowhere", "-j", "1")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "Error: nowhere: no such folder" in result.stderr
+
+
+def test_a_folder_with_no_sources(workdir: Path) -> None:
+    (workdir / "empty").mkdir()
+    result = run("compare", "empty", "-j", "1")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "Error: empty: no sources to compare" in result.stderr
+    assert not (workdir / "reports").exists()
+
+
+def test_a_folder_of_files_that_are_not_articles_says_what_it_passed_over(workdir: Path) -> None:
+    write(workdir / "src", "empty.txt", "")
+    write(workdir / "src", "photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF")
+    write(workdir / "src", "scan.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = run("compare", "src", "-j", "1")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "src: no sources to compare; files passed over:" in result.stderr
+    assert "src/empty.txt: empty file; skipped" in result.stderr
+    assert "src/photo.jpg: not a source file (.txt, .md or .html); skipped" in result.stderr
+    assert "src/scan.txt: binary file, not text; skipped" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unreadable_sources_folder(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(workdir / "src", "a.txt", STORY_A)
+    real_listdir = os.listdir
+
+    def guarded(path: Any = ".") -> list[str]:
+        if str(path).endswith("src"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_listdir(path)
+
+    monkeypatch.setattr(os, "listdir", guarded)  # the tests run as root, for whom chmod forbids nothing
+    result = run("compare", "src", "-j", "1")
+    assert result.exit_code == 2
+    assert "Error: src: cannot be read (Permission denied)" in result.stderr
+
+
+def test_bad_files_beside_good_ones_are_skipped_with_a_warning_each(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = workdir / "src"
+    write(src, "a.txt", STORY_A)
+    write(src, "b.md", STORY_B)
+    write(src, "empty.txt", "")
+    write(src, "blank.txt", "\n  \n")
+    write(src, "binary.txt", bytes(range(256)))
+    write(src, "notes.docx", b"PK\x03\x04")
+    write(src, "locked.txt", STORY_A)
+    huge = write(src, "huge.txt", "The mayor spoke. ")
+    with huge.open("r+b") as handle:
+        handle.truncate(50 * 1024 * 1024)  # 50 MB, sparse: cheap to make and never read
+    write(workdir, "secret.txt", STORY_A)
+    (src / "secret.txt").symlink_to(workdir / "secret.txt")
+    real_open = Path.open
+
+    def guarded(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", guarded)
+    result = run("compare", "src", "-j", "1", "--format", "json")
+    assert result.exit_code == 1  # the two good sources disagree on the age
+    report = Report.model_validate_json(result.stdout)
+    assert [s.id for s in report.sources] == ["a.txt", "b.md"]
+    expected = [
+        "src/binary.txt: binary file, not text; skipped",
+        "src/blank.txt: no text, only white space; skipped",
+        "src/empty.txt: empty file; skipped",
+        "src/huge.txt: 50.0 MB, more than the 5.0 MB a source may have; skipped",
+        "src/locked.txt: cannot be read (Permission denied); skipped",
+        "src/notes.docx: not a source file (.txt, .md or .html); skipped",
+        "src/secret.txt: link to a file outside src; not followed",
+    ]
+    assert sorted(report.warnings) == expected
+    assert sorted(line.removeprefix("warning: ") for line in result.stderr.splitlines()) == expected
+    assert sorted(p.name for p in (workdir / "claims").iterdir()) == ["a.txt.json", "b.md.json"]
+    quiet = run("compare", "src", "-j", "1", "--quiet")
+    assert (quiet.exit_code, quiet.stderr) == (1, "")
+
+
+def test_output_folders_inside_the_sources_folder_are_not_read(workdir: Path) -> None:
+    write(workdir / "src", "a.txt", STORY_A)
+    write(workdir / "src", "b.txt", STORY_B)
+    args = ("compare", "src", "-j", "1", "--claims-dir", "src/claims", "--reports-dir", "src/reports")
+    first = run(*args, "--format", "json")
+    again = run(*args, "--format", "json")  # the report of the first run is not a source now
+    assert first.exit_code == again.exit_code == 1
+    assert [s.id for s in Report.model_validate_json(again.stdout).sources] == ["a.txt", "b.txt"]
+    assert again.stderr == ""
+
+
+# --- reports a hostile source cannot break ---------------------------------------------------
+
+HOSTILE = [
+    "| pipes | break | tables |",
+    "`code` and ``more``",
+    "<script>alert(1)</script> <img src=x onerror=alert(1)> <iframe src=//x></iframe>",
+    "[click here](https://phish.example/login) ![](https://track.example/pixel.png)",
+    "[ref]: https://phish.example/ref and <https://phish.example/auto>",
+    "https://phish.example/bare www.phish.example/www",
+    "&lt;b&gt; &amp; &#x3C;script&#x3E; **bold** _em_ ~~strike~~ # heading",
+    "\\| escaped pipe \\ backslash",
+    "\u202eevil\u202c \x1b[31mred\x1b[0m",
+]
+
+
+def hostile_folder(folder: Path) -> None:
+    """Two sources that disagree on an age, every sentence laced with markup."""
+    for name, age in (("a.txt", 54), ("b.txt", 56)):
+        lines = [f"{h} The mayor, Ellen Sorby, {age}, said {i} people were detained on Monday." for i, h in
+                 enumerate(HOSTILE, start=2)]  # fmt: skip
+        write(folder, name, "Flood in Marlow Bay\n\n" + "\n".join(lines) + "\n")
+    write(
+        folder,
+        "c | `x` <b>[y](z)</b>.md",
+        "---\noutlet: '[Totally Real News](https://phish.example) <img src=x> | x'\n---\n"
+        "The mayor, Ellen Sorby, 58, said on Monday 30 people were detained.\n",
+    )
+
+
+def render_github(markdown: str) -> str:
+    """The report as GitHub renders it (tables, autolinks, tag filter); raw HTML kept to see it."""
+    return cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+
+
+def test_a_hostile_source_cannot_inject_markup_into_the_report(workdir: Path) -> None:
+    hostile_folder(workdir / "src")
+    result = run("compare", "src", "-j", "1", "--format", "markdown")
+    assert result.exit_code == 1
+    markdown = result.stdout
+    rendered = render_github(markdown)
+    # No element the sources brought in: links, images, scripts, frames, emphasis, code.
+    for tag in ("<a ", "<img", "<script", "<iframe", "<strong", "<em>", "<del>", "<b>"):
+        assert tag not in rendered, tag
+    assert re.findall(r"<code>(.*?)</code>", rendered)  # the report's own: finding ids, nothing else
+    assert all(re.fullmatch(r"F-[0-9a-f]+", code) for code in re.findall(r"<code>(.*?)</code>", rendered))
+    # Every table keeps its columns: each row has as many cells as its header.
+    for table in re.findall(r"<table>.*?</table>", rendered, re.DOTALL):
+        columns = len(re.findall(r"<th[ >]", table))
+        for row in re.findall(r"<tbody>.*?</tbody>", table, re.DOTALL)[0].split("</tr>")[:-1]:
+            assert len(re.findall(r"<td[ >]", row)) == columns
+    # And the text still reads as the source wrote it, once rendered.
+    text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert "[click here](https://phish.example/login)" in text
+    assert "<script>alert(1)</script>" in text
+    assert "&lt;b&gt;" in text
+    assert "c | `x` <b>[y](z)</b>.md" in text
+    # Control characters and bidirectional overrides never reach the report.
+    assert "\x1b" not in markdown
+    assert "\u202e" not in markdown
+
+
+def test_json_and_the_terminal_table_stay_valid_on_hostile_sources(workdir: Path) -> None:
+    hostile_folder(workdir / "src")
+    result = run("compare", "src", "-j", "1", "--format", "json")
+    data = json.loads(result.stdout)
+    report = Report.model_validate(data)
+    assert report.discrepancies
+    table = run("compare", "src", "-j", "1")
+    assert table.exit_code == 1
+    assert "\x1b" not in table.stdout
+    assert "\u202e" not in table.stdout
+
+
+# fmt: off
+ESCAPES = [
+    ("a | b", "a \\| b"),
+    ("<b>x</b>", "\\<b\\>x\\</b\\>"),
+    ("[x](y) ![i](j)", "\\[x\\]\\(y\\) \\!\\[i\\]\\(j\\)"),
+    ("see https://x.example and www.x.example", "see https\\://x.example and www\\.x.example"),
+    ("1. not a list", "1\\. not a list"),
+    ("- not a bullet", "\\- not a bullet"),
+    ("=== not a heading", "\\=== not a heading"),
+    ("&amp; stays text", "&amp;amp; stays text"),
+    ("two\nlines\r\n\u2028here", "two lines here"),
+    ("bell\x07 and \u202eoverride", "bell\ufffd and \ufffdoverride"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), ESCAPES)
+def test_md_escape(text: str, expected: str) -> None:
+    assert md_escape(text) == expected
+
+
+def test_terminal_safe_shows_escape_sequences_instead_of_acting_on_them() -> None:
+    assert terminal_safe("a\x1b[2Jb\u202ec") == "a\\x1b[2Jb\\u202ec"
+
+
+# --- file names from sources -----------------------------------------------------------------
+
+NAMES = ["a/b.txt", "a__b.txt", "A.txt", "a.txt", "a b.txt", "a_b.txt", "../up.txt", "con.txt",
+         "x" * 300 + ".txt", ".hidden.txt", "é.txt", "e.txt", "a\x1b.txt", "~a.txt", "a.txt~0"]  # fmt: skip
+
+
+def test_no_two_sources_share_a_claims_file(tmp_path: Path) -> None:
+    names = [store.safe_name(n) for n in NAMES]
+    assert len(set(names)) == len(NAMES)
+    assert len({n.casefold() for n in names}) == len(NAMES)  # nor on a case-insensitive file system
+    for name in names:
+        assert re.fullmatch(r"[a-z0-9][a-z0-9._~-]*", name), name
+        assert len(name) <= 150
+        path = store.claims_path(tmp_path, name)
+        assert path.parent == tmp_path
+
+
+def test_sources_in_subfolders_get_their_own_claims_files(workdir: Path) -> None:
+    write(workdir / "src", "a/b.txt", STORY_A)
+    write(workdir / "src", "a__b.txt", STORY_B)
+    result = run("compare", "src", "-j", "1", "--format", "json")
+    assert result.exit_code == 1
+    claims = {ClaimsFile.model_validate_json(p.read_text(encoding="utf-8")).source.id
+              for p in (workdir / "claims").iterdir()}  # fmt: skip
+    assert claims == {"a/b.txt", "a__b.txt"}
+
+
+# --- writes ----------------------------------------------------------------------------------
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "out" / "report.md"
+    store.atomic_write(path, "old\n")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError, match="No space left"):
+        store.atomic_write(path, "new\n" * 1000)
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in path.parent.iterdir()] == ["report.md"]
+
+
+def test_two_runs_at_once_never_leave_a_half_written_file(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    for i in range(12):
+        write(src, f"s{i:02d}.txt", (STORY_A if i % 2 else STORY_B) + f"Paragraph {i} of the story.\n" * 40)
+    command = [str(Path(sys.executable).parent / "factcheck"), "compare", "src", "-j", "1", "--quiet"]
+    seen: list[str] = []
+    stop = threading.Event()
+
+    def watch() -> None:
+        """Read every claims file and report while the runs write them: each must be whole."""
+        while not stop.is_set():
+            for path in [*tmp_path.glob("claims/*.json"), *tmp_path.glob("reports/*.md")]:
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except FileNotFoundError:
+                    continue
+                if path.suffix == ".json":
+                    ClaimsFile.model_validate_json(text)
+                else:
+                    assert text.startswith("# factcheck report: src\n")
+                    assert text.endswith("\n")
+                seen.append(path.name)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    errors = []
+    try:
+        for _ in range(2):  # twice: once with nothing on disk, once over the files of the first time
+            for path in tmp_path.glob("claims/*"):
+                path.unlink()
+            runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                    for _ in range(2)]  # fmt: skip
+            for proc in runs:
+                _, err = proc.communicate(timeout=120)
+                errors.append((proc.returncode, err.decode()))
+    finally:
+        stop.set()
+        watcher.join()
+    assert all(code in (0, 1) and err == "" for code, err in errors), errors
+    assert seen
+    assert sorted(p.name for p in (tmp_path / "claims").iterdir()) == [
+        f"s{i:02d}.txt.json" for i in range(12)
+    ]
+    assert [p.name for p in (tmp_path / "reports").iterdir()] == ["src.md"]  # no temporary files left
+
+
+# --- linear time on adversarial text ---------------------------------------------------------
+
+
+@pytest.fixture
+def deadline() -> Iterator[Callable[[float], None]]:
+    """`deadline(seconds)`: the test fails with TimeoutError once the time is up (regular
+    expressions check for signals as they run, so a runaway match is stopped too)."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError("the extractor did not finish in time")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    yield lambda seconds: signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def quadratic(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(raises=TimeoutError, strict=True, reason=f"super-linear: {reason}")
+
+
+# Runs of one unit, 50 000 characters on a single line (the worst case: no sentence or paragraph
+# ends to cut the work short). Linear code takes under a second on each; quadratic code minutes.
+# fmt: off
+NASTY = [
+    "1", "1 ", "1,000.5 ", "A", "Abc ", "ABC ", "A1", " ", ".", ". ", "!?.,;:-'\"()[]", '"', "“‘\"'", "-",
+    "a-", "1-", "…", "'", "é", "\t", "\u00a0", "—", "A. ", "Mr. ", "No. ", "Smith said. ", "2021 ",
+    "20-year-old ", "A1.a-B2,'\" ", "at least 5 ", "detained ", "his partner ", "the Police ",
+    "(((", ")))", "'s ", "«»",
+    pytest.param("on Monday ", marks=quadratic(
+        "extract/dates.py extract_dates runs every event pattern over the whole sentence for each date")),
+    pytest.param("Smith, 25, ", marks=quadratic(
+        "extract/entities.py _headline_case re-reads the whole line for every capitalised run in it")),
+    pytest.param("John Smith said ", marks=quadratic(
+        "extract/entities.py _headline_case per run, and the scan of `taken` mentions for every word")),
+    pytest.param("$1m ", marks=quadratic(
+        "extract/quantities.py _event runs every event pattern over the whole sentence for each number")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("unit", NASTY)
+def test_extraction_is_linear_on_adversarial_text(unit: str, deadline: Callable[[float], None]) -> None:
+    text = unit * (50_000 // len(unit)) + "\n"
+    document = document_from_text("nasty.txt", text, sha256="", encoding="utf-8", fmt="text")
+    deadline(3.0)
+    start = time.perf_counter()
+    cf = extract_claims(document)
+    assert time.perf_counter() - start < 3.0
+    for claim in cf.claims:
+        assert text[claim.start : claim.end] == claim.quote
+
+
+def test_a_megabyte_of_adversarial_paragraphs(deadline: Callable[[float], None]) -> None:
+    units = [u for u in NASTY if isinstance(u, str)]
+    paragraphs = []
+    for unit in units:
+        run_ = unit * (1_000_000 // len(units) // len(unit))
+        paragraphs += [run_[i : i + 2000] for i in range(0, len(run_), 2000)]
+    text = "\n".join(paragraphs) + "\n"
+    assert len(text) > 1_000_000
+    document = document_from_text("nasty.txt", text, sha256="", encoding="utf-8", fmt="text")
+    deadline(60.0)
+    cf = extract_claims(document)
+    for claim in cf.claims:
+        assert text[claim.start : claim.end] == claim.quote
