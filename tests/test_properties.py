@@ -1,0 +1,91 @@
+"""Properties over arbitrary text (hypothesis): the extractor never fails, every claim's evidence
+slices back out of the text, the output is the same on every run; escaping and decoding hold for
+any input."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import cmarkgfm
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract import extract_claims
+from factcheck.ingest import decode, document_from_text
+from factcheck.report import md_escape
+from factcheck.store import safe_name
+
+# Pieces of news prose, so that random text often holds claims; plain random text rarely does.
+PIECES = [
+    "Ellen Sorby", "Mr. Jon Dale", "the mayor", "his partner", ", 54,", " (32)", "aged 19", "a 20-year-old",
+    " said", " was detained", " was fired", " resigned", " were killed", " at least ", "25 people", "three",
+    " on Monday", " yesterday", " 4 March 2024", " in 2021", "$3m", " for five days", " police", " not",
+    ". ", ", ", "\n", "\n\n", "“", "”", '"', "’s", " — ", "…", "Related Articles\n", "Photo: ", "Donate",
+    "---\ntitle: x\n---\n", "\ufeff", "\r\n", "\t", "|", "<b>", "[x](y)",
+]  # fmt: skip
+NEWSY = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=60).map("".join)
+ANY_TEXT = st.one_of(st.text(max_size=400), NEWSY)
+
+
+def claims_json(text: str) -> str:
+    document = document_from_text("story.txt", text, sha256="", encoding="utf-8", fmt="text")
+    return extract_claims(document).model_dump_json()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_TEXT)
+def test_any_text_gives_claims_whose_evidence_slices_back(text: str) -> None:
+    document = document_from_text("story.txt", text, sha256="", encoding="utf-8", fmt="text")
+    cf = extract_claims(document)
+    for claim in cf.claims:
+        assert text[claim.start : claim.end] == claim.quote
+        assert claim.start <= claim.value_start <= claim.value_end <= claim.end
+    evidence = cf.source.published_evidence
+    if evidence is not None:
+        assert text[evidence.start : evidence.end] == evidence.quote
+
+
+@settings(max_examples=100, deadline=None)
+@given(ANY_TEXT)
+def test_extraction_is_deterministic(text: str) -> None:
+    assert claims_json(text) == claims_json(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_escaped_text_renders_as_itself_and_as_nothing_else(text: str) -> None:
+    escaped = md_escape(text)
+    assert "\n" not in escaped
+    rendered = cmarkgfm.github_flavored_markdown_to_html(f"| a |\n|---|\n| {escaped} |\n")
+    cells = re.findall(r"<td>(.*?)</td>", rendered, re.DOTALL)
+    assert len(cells) <= 1  # never a second cell, whatever pipes the text holds
+    assert (
+        re.search(r"<(?!/?(?:table|thead|tbody|tr|th|td)\b)[a-z]", rendered) is None
+    )  # no element of its own
+    shown = html.unescape(cells[0]) if cells else ""
+    # What a reader sees is the text, with white space runs as one space and control characters
+    # (and bidirectional overrides) replaced.
+    expected = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", "\ufffd",
+                      " ".join(text.split()))  # fmt: skip
+    assert shown == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=60), st.text(min_size=1, max_size=60))
+def test_different_sources_never_share_a_claims_file(a: str, b: str) -> None:
+    if a != b:
+        assert safe_name(a).casefold() != safe_name(b).casefold()
+    assert "/" not in safe_name(a)
+    assert not safe_name(a).startswith(".")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(max_size=200).filter(lambda t: t.strip("\x00")), st.sampled_from(["utf-8", "utf-16", "utf-32"])
+)
+def test_text_with_a_byte_order_mark_decodes_to_itself(text: str, codec: str) -> None:
+    data = text.encode(codec, errors="surrogatepass") if codec != "utf-8" else b"\xef\xbb\xbf" + text.encode()
+    decoded = decode(data)
+    assert decoded.text == "\ufeff" + text
+    assert data.decode(decoded.encoding) == decoded.text
