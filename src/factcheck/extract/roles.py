@@ -11,9 +11,11 @@ from factcheck.models import RoleClaim, Sentence
 
 POSITIONS = sorted(load_lexicon("positions")["positions"], key=len, reverse=True)
 _TITLE = r"(?P<title>" + "|".join(re.escape(p).replace(r"\ ", r"\s") for p in POSITIONS) + r")"
-_NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3})"
-_OWNER = r"(?P<owner>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3})(?:’s|'s|’)"
-_ORG = r"(?P<org>(?:the\s)?[\w’'-]+(?:\s[\w’'-]+){0,4}?)"
+# Bounded word lengths and a word boundary before each name keep matching linear on any input.
+_W = r"[\w’'-]{1,40}"
+_NAME = rf"\b(?P<name>[A-Z]{_W}(?:\s[A-Z]{_W}){{1,3}})"
+_OWNER = rf"(?P<owner>[A-Z]{_W}(?:\s[A-Z]{_W}){{0,3}})(?:’s|'s|’)"
+_ORG = rf"(?P<org>(?:the\s)?{_W}(?:\s{_W}){{0,4}}?)"
 PATTERNS = [
     # "Hasanli's assistant, Mahammad Kekalov"
     ("role.owner-apposition", re.compile(rf"\b{_OWNER}\s{_TITLE},\s{_NAME}")),
