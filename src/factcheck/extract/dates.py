@@ -362,8 +362,9 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
             anchor = context[4]
         # The event: the nearest event word, before or after, within the sentence.
         best: tuple[int, str, int] | None = None
+        lo, hi = max(0, expr.start - 130), min(len(s), expr.end + 50)  # a window: linear in the dates
         for event, pattern in _DATE_EVENTS:
-            for m in pattern.finditer(s):
+            for m in pattern.finditer(s, lo, hi):
                 if m.start() < expr.end and m.end() > expr.start:
                     continue  # "8 March": the month is not a march
                 after = m.start() >= expr.end

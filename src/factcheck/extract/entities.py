@@ -8,6 +8,7 @@ linked to a name when an apposition says so ("his boyfriend, Alvi Aghabeyov").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -188,8 +189,13 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
         for m in SHORT_NAME_AS_SUBJECT.finditer(sentence.text):
             single_words[norm(m.group(1))] = single_words.get(norm(m.group(1)), 0) + 1
     people: dict[str, NameSpan] = {}
+    line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    headline: dict[int, bool] = {}  # line start -> whether the line is a title-case headline
     for span in candidates:
-        if _headline_case(text, span.start):
+        line = line_starts[bisect.bisect_right(line_starts, span.start) - 1]
+        if line not in headline:
+            headline[line] = _headline_case(text, line)
+        if headline[line]:
             continue
         words = [w.lower().rstrip(".") for w in span.tokens]
         if len(span.tokens) < 2 or len(span.tokens) > 4 or any(w in ORG_OR_PLACE for w in words):
@@ -233,13 +239,19 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
         key = "p:" + norm(span.text)
         if key in doc.entities:
             doc.add_mention(key, span.start, span.end, span.text, "name")
-    taken = [(s, e) for s, e, _, _ in doc.mentions]
+    taken = sorted((s, e) for s, e, _, _ in doc.mentions)
+    taken_starts = [s for s, _ in taken]
+
+    def inside_taken(position: int) -> bool:
+        i = bisect.bisect_right(taken_starts, position) - 1
+        return i >= 0 and taken[i][0] <= position < taken[i][1]
+
     for sentence in sentences:
         if sentence.furniture:
             continue
         for m in WORD.finditer(sentence.text):
             s, e = sentence.start + m.start(), sentence.start + m.end()
-            if any(a <= s < b for a, b in taken) or not _is_cap(m.group(0)):
+            if inside_taken(s) or not _is_cap(m.group(0)):
                 continue
             key = doc.short_names.get(norm(m.group(0)))
             if key:

@@ -67,8 +67,9 @@ def _event(text: str, start: int, end: int, unit: str) -> tuple[str | None, int]
     and where the event word is."""
     kind = "money" if unit in CURRENCY.values() else unit if unit in UNIT_EVENTS else "other"
     best: tuple[int, str, int] | None = None
+    lo, hi = max(0, start - 70), min(len(text), end + 70)  # a window, so each number costs the same
     for event in UNIT_EVENTS[kind]:
-        for m in EVENTS[event].finditer(text):
+        for m in EVENTS[event].finditer(text, lo, hi):
             if m.start() < end and m.end() > start:
                 continue
             distance = m.start() - end if m.start() >= end else start - m.end()
