@@ -214,7 +214,17 @@ def _status(claims: list[StatusClaim], incident: str, subject: str) -> tuple[lis
         [c for c in usable if c.domain == "employment"], incident, subject, attribute,
         lambda c: c.state if isinstance(c, StatusClaim) else None, "same state in the status ontology",
     )  # fmt: skip
-    return _group_findings(candidates, incident, subject, attribute, lambda c: getattr(c, "state", "")), agreements
+    return _group_findings(candidates, incident, subject, attribute, lambda c: getattr(c, "state", ""),
+                           _compatible_states), agreements
+
+
+def _compatible_states(a: ClaimBase, b: ClaimBase) -> bool:
+    """States one account can hold together ('placed on leave' and 'pushed to resign'), so they
+    form one side of a finding."""
+    if not isinstance(a, StatusClaim) or not isinstance(b, StatusClaim):
+        return False
+    pair = frozenset({a.state, b.state})
+    return pair not in EMPLOYMENT and a.state != "not_" + b.state and b.state != "not_" + a.state
 
 
 POSITION_OF = {w: canon for canon, words in load_lexicon("positions")["synonyms"].items() for w in [canon, *words]}

@@ -233,8 +233,10 @@ class StatusClaim(ClaimBase):
     expression: str = Field(description="The words that state the status.")
 
     def display_value(self) -> str:
-        mod = "" if self.modality == "asserted" else f" ({self.modality})"
-        return f"{self.state}{mod}"
+        state = self.state.replace("_", " ")
+        if self.modality in ("asserted", "negated"):  # a negated state reads "not fired" already
+            return state
+        return f"{state} ({self.modality})"
 
 
 Claim = Annotated[AgeClaim | QuantityClaim | DateClaim | StatusClaim | RoleClaim, Field(discriminator="kind")]
