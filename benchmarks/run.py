@@ -14,8 +14,9 @@ Run from the repository root (takes a few minutes on two cores):
 
 Every measurement runs in a child process, so its peak memory is its own: "peak RSS" is the
 largest resident set of any one process of the run (the kernel's figure, as `/usr/bin/time`
-gives it); "tree" adds up all processes of the run (main process and extraction workers),
-sampled every 50 ms, so it counts pages that forked workers share more than once.
+gives it); "all processes" adds up the run's processes (main process and extraction workers),
+sampled every 20 ms, so it counts pages that forked workers share more than once. A run that
+takes longer than --time-limit is stopped, and that stage is not run at larger sizes.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ import os
 import platform
 import re
 import shutil
+import signal
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -64,13 +65,13 @@ def _article_files(folder: Path) -> list[Path]:
 
 def stage_tokenize(folder: Path) -> dict[str, Any]:
     paths = sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md") and p.is_file())
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     size = tokens = 0
     for path in paths:
         data = path.read_bytes()
         size += len(data)
         tokens += len(TOKEN.findall(data.decode("utf-8", errors="replace")))
-    return {"seconds": time.perf_counter() - start, "files": len(paths), "bytes": size, "tokens": tokens}
+    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "bytes": size}
 
 
 def stage_extract(folder: Path) -> dict[str, Any]:
@@ -79,13 +80,13 @@ def stage_extract(folder: Path) -> dict[str, Any]:
     from factcheck.ingest import read_source
 
     paths = _article_files(folder)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     size = claims = 0
     for path in paths:
         document = read_source(folder, path)
         size += path.stat().st_size
         claims += len(extract_claims(document).claims)
-    return {"seconds": time.perf_counter() - start, "files": len(paths), "bytes": size, "claims": claims}
+    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "claims": claims}
 
 
 def stage_compare(folder: Path, claims_dir: Path) -> dict[str, Any]:
@@ -94,12 +95,13 @@ def stage_compare(folder: Path, claims_dir: Path) -> dict[str, Any]:
 
     start = time.perf_counter()
     files, texts, stats = load_or_extract(folder, claims_dir, jobs=1, write=False)
-    loaded = time.perf_counter()
+    loaded, cpu = time.perf_counter(), time.process_time()
     report = build_report(folder.name, files, texts)
     done = time.perf_counter()
     return {
         "load_seconds": loaded - start,
         "seconds": done - loaded,
+        "cpu": time.process_time() - cpu,
         "reused": stats.reused,
         "extracted": stats.extracted,
         "incidents": len(report.incidents),
@@ -170,9 +172,11 @@ def run_child(argv: list[str]) -> None:
 @dataclass
 class Measured:
     seconds: float
-    peak_mb: float  # largest resident set of any one process (kernel's ru_maxrss)
+    cpu: float  # user + system seconds of the process and its workers
+    peak_mb: float  # largest resident set of any one process (the kernel's ru_maxrss)
     tree_mb: float  # sampled sum over the process and its descendants
     returncode: int
+    timed_out: bool
     stdout: bytes
     stderr: bytes
     result: dict[str, Any] = field(default_factory=dict)
@@ -207,55 +211,62 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def measure(cmd: list[str], out_path: Path | None = None) -> Measured:
-    """Run `cmd`, timing it from start to exit and watching its memory. Its output goes to files
-    (stdout to `out_path` if given), so a chatty child can never block on a full pipe."""
+def measure(cmd: list[str], limit: float, out_path: Path | None = None) -> Measured:
+    """Run `cmd` with the checkout's src/ first on the path, timing it from start to exit and
+    watching its memory; stop it (and its workers) after `limit` seconds. Output goes to files
+    (stdout to `out_path` if given), so a chatty child never blocks on a full pipe."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
-    WORK.mkdir(parents=True, exist_ok=True)
     out_path = out_path or WORK / "child.stdout"
     err_path = WORK / "child.stderr"
-    peak_tree = 0
-    stop = threading.Event()
+    peak_tree, timed_out = 0, False
     with out_path.open("wb") as out, err_path.open("wb") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=ROOT)
-
-        def sample() -> None:
-            nonlocal peak_tree
-            while not stop.wait(0.05):
-                peak_tree = max(peak_tree, _tree_rss(proc.pid))
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        # os.wait4 rather than proc.wait: it also gives the child's resource usage.
-        _, status, usage = os.wait4(proc.pid, 0)
+        # A session of its own, so the run and its extraction workers can be stopped together.
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=ROOT, start_new_session=True)
+        while True:
+            # os.wait4 rather than proc.wait: it also gives the child's resource usage.
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            peak_tree = max(peak_tree, _tree_rss(proc.pid))
+            if not timed_out and time.perf_counter() - start > limit:
+                timed_out = True
+                os.killpg(proc.pid, signal.SIGKILL)
+            time.sleep(0.02)
         seconds = time.perf_counter() - start
-        stop.set()
-        sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
     return Measured(
         seconds,
+        usage.ru_utime + usage.ru_stime,
         peak / 2**20,
         max(peak_tree, peak) / 2**20,
         proc.returncode,
+        timed_out,
         out_path.read_bytes(),
         err_path.read_bytes(),
     )
 
 
-def child(stage: str, *args: str) -> Measured:
-    m = measure([sys.executable, str(Path(__file__).resolve()), "--child", stage, *args])
+def _failed(what: str, m: Measured) -> SystemExit:
+    sys.stderr.write(m.stderr.decode(errors="replace"))
+    return SystemExit(f"benchmark: {what} failed (exit {m.returncode})")
+
+
+def child(limit: float, stage: str, *args: str | Path) -> Measured:
+    """One of this script's child stages; its JSON result in `.result` (unless it timed out)."""
+    m = measure([sys.executable, str(Path(__file__).resolve()), "--child", stage, *map(str, args)], limit)
+    if m.timed_out:
+        return m
     if m.returncode != 0:
-        sys.stderr.write(m.stderr.decode(errors="replace"))
-        raise SystemExit(f"benchmark stage {stage} failed (exit {m.returncode})")
+        raise _failed(f"stage {stage}", m)
     m.result = json.loads(m.stdout.decode().strip().splitlines()[-1])
     return m
 
 
-def run_factcheck(folder: Path, claims: Path, reports: Path, out: Path, jobs: int) -> Measured:
-    """`factcheck compare` as a user runs it (a fresh interpreter, JSON on stdout)."""
+def factcheck_compare(limit: float, folder: Path, claims: Path, out: Path, jobs: int) -> Measured:
+    """`factcheck compare` as a user runs it: a fresh interpreter, the report as JSON on stdout."""
     cmd = [
         sys.executable,
         "-c",
@@ -265,17 +276,18 @@ def run_factcheck(folder: Path, claims: Path, reports: Path, out: Path, jobs: in
         "--claims-dir",
         str(claims),
         "--reports-dir",
-        str(reports),
+        str(claims.with_name(claims.name + "-reports")),
+        "--reviews-dir",
+        str(WORK / "no-reviews"),
         "--format",
         "json",
         "--quiet",
         "--jobs",
         str(jobs),
     ]
-    m = measure(cmd, out)
-    if m.returncode not in (0, 1):
-        sys.stderr.write(m.stderr.decode(errors="replace"))
-        raise SystemExit(f"factcheck compare {folder} failed (exit {m.returncode})")
+    m = measure(cmd, limit, out)
+    if not m.timed_out and m.returncode not in (0, 1):
+        raise _failed(f"factcheck compare {folder}", m)
     return m
 
 
@@ -294,9 +306,7 @@ def build_scaled(corpus: Path, scale: int, dest: Path) -> int:
     for path in article_paths(corpus):
         rel = path.relative_to(corpus)
         for c in range(scale):
-            target = (
-                dest / rel if c == 0 else dest / f"copy{c}" / rel.with_name(f"{rel.stem}-copy{c}{rel.suffix}")
-            )
+            target = dest / rel if c == 0 else dest / f"copy{c}" / rel.with_stem(f"{rel.stem}-copy{c}")
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
             size += path.stat().st_size
@@ -321,32 +331,32 @@ def build_topics(corpus: Path, dest: Path) -> list[str]:
 
 def describe_machine() -> dict[str, str]:
     cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     memory = "?"
     try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                memory = f"{int(line.split()[1]) / 2**20:.1f} GiB"
-    except OSError:
+        cpu = next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            cpu,
+        )
+        kib = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+        memory = f"{kib / 2**20:.1f} GiB"
+    except (OSError, StopIteration, ValueError):
         pass
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cores = os.cpu_count() or 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
     def git(*args: str) -> str:
         try:
-            return subprocess.run(
-                ["git", *args], cwd=ROOT, capture_output=True, text=True, check=True
-            ).stdout.strip()
+            run = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True)
         except (OSError, subprocess.CalledProcessError):
             return "?"
+        return run.stdout.strip()
 
     dirty = git("status", "--porcelain", "--", "src")
     return {
@@ -355,12 +365,32 @@ def describe_machine() -> dict[str, str]:
         "memory": memory,
         "os": f"{platform.system()} {platform.release()}",
         "python": f"{platform.python_implementation()} {platform.python_version()}",
-        "commit": git("rev-parse", "--short", "HEAD") + (" (src/ has uncommitted changes)" if dirty else ""),
+        "commit": git("rev-parse", "--short", "HEAD")
+        + (" with uncommitted changes in src/" if dirty else ""),
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),
+        "load": _load(),
     }
 
 
+def _load() -> str:
+    try:
+        return "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+    except OSError:
+        return "?"
+
+
 # --- the run ----------------------------------------------------------------------------------------
+
+# Stages in table order: key → label.
+STAGES = {
+    "floor": "floor: read + one regex pass",
+    "extract": "extraction alone, 1 process",
+    "compare": "comparison alone (claims in memory)",
+    "cold": "compare end to end, cold",
+    "warm": "compare end to end, warm (claims reused)",
+    "changed": "compare end to end, 1 source changed",
+    "serial": "compare end to end, cold, --jobs 1",
+}
 
 
 @dataclass
@@ -369,18 +399,111 @@ class Row:
     scale: int
     articles: int
     size: int
-    seconds: float
+    seconds: float | None  # None: stopped at the time limit
+    cpu: float | None
     peak_mb: float
     tree_mb: float
     floor: float | None = None  # seconds of the floor on the same text
 
     @property
-    def mb_per_s(self) -> float:
-        return self.size / MB / self.seconds if self.seconds else float("inf")
+    def mb_per_s(self) -> float | None:
+        return self.size / MB / self.seconds if self.seconds else None
 
 
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+class Bench:
+    """The measurements of one benchmark run."""
+
+    def __init__(self, corpus: Path, jobs: int, limit: float) -> None:
+        self.corpus, self.jobs, self.limit = corpus, jobs, limit
+        self.rows: list[Row] = []
+        self.checks: dict[str, Any] = {}
+        self.topics: dict[str, Any] = {}
+        self.stopped: set[str] = set()  # stages that hit the time limit: not run at larger sizes
+
+    def row(self, stage: str) -> dict[int, Row]:
+        return {r.scale: r for r in self.rows if r.stage == stage}
+
+    def record(
+        self, stage: str, scale: int, n: int, size: int, m: Measured, floor: float | None = None
+    ) -> bool:
+        """Add a row: the child's own timing of its work if it reports one, else the whole run's.
+        False if the run was stopped at the time limit."""
+        seconds = None if m.timed_out else m.result.get("seconds", m.seconds)
+        cpu = None if m.timed_out else m.result.get("cpu", m.cpu)
+        if seconds is None:
+            self.stopped.add(stage)
+            log(f"  {STAGES[stage]}: stopped after {self.limit:.0f} s")
+        else:
+            log(f"  {STAGES[stage]}: {seconds:.1f} s ({cpu:.1f} s CPU), peak {m.peak_mb:.0f} MB")
+        self.rows.append(Row(stage, scale, n, size, seconds, cpu, m.peak_mb, m.tree_mb, floor))
+        return seconds is not None
+
+    def scale(self, scale: int) -> None:
+        corpus = WORK / f"corpus-x{scale}"
+        size = build_scaled(self.corpus, scale, corpus)
+        n = len(article_paths(corpus))
+        log(f"{scale}x: {n} articles, {size / MB:.1f} MB")
+        floor = child(self.limit, "tokenize", corpus)
+        self.record("floor", scale, n, size, floor)
+        f_s = floor.result.get("seconds")
+        if "extract" not in self.stopped:
+            m = child(self.limit, "extract", corpus)
+            self.record("extract", scale, n, size, m, f_s)
+        claims = WORK / f"claims-x{scale}"
+        out = {k: WORK / f"x{scale}-{k}.json" for k in ("cold", "warm", "serial", "changed")}
+        if "cold" in self.stopped:
+            return
+        m = factcheck_compare(self.limit, corpus, claims, out["cold"], self.jobs)
+        if not self.record("cold", scale, n, size, m, floor=f_s) and len(list(claims.glob("*.json"))) < n:
+            return  # stopped before the claims were written: nothing to reuse
+        if "compare" not in self.stopped:
+            m = child(self.limit, "compare", corpus, claims)
+            self.record("compare", scale, n, size, m, f_s)
+            if m.result:
+                self.checks[f"x{scale}"] = {k: m.result[k] for k in ("incidents", "findings", "load_seconds")}
+        if "warm" not in self.stopped:
+            m = factcheck_compare(self.limit, corpus, claims, out["warm"], self.jobs)
+            if (
+                self.record("warm", scale, n, size, m, floor=f_s)
+                and self.row("cold")[scale].seconds is not None
+            ):
+                self.checks.setdefault("warm_identical", {})[scale] = same_output(out["cold"], out["warm"])
+        if self.row("cold")[scale].seconds is not None:
+            self.checks.setdefault("crossing", {})[scale] = crossing_in_report(out["cold"])
+        if scale == 1:
+            self.first_scale_extras(corpus, n, size, f_s, out)
+
+    def first_scale_extras(
+        self, corpus: Path, n: int, size: int, floor: float | None, out: dict[str, Path]
+    ) -> None:
+        """At 1x: a serial run (same output?) and a run after one source changed (one re-extracted?)."""
+        m = factcheck_compare(self.limit, corpus, WORK / "claims-x1-serial", out["serial"], 1)
+        if self.record("serial", 1, n, size, m, floor=floor) and self.row("cold")[1].seconds is not None:
+            self.checks["jobs_identical"] = same_output(out["cold"], out["serial"])
+        claims = WORK / "claims-x1"
+        changed = article_paths(corpus)[0]
+        before = {p.name: p.stat().st_mtime_ns for p in claims.glob("*.json")}
+        with changed.open("a", encoding="utf-8") as handle:
+            handle.write("A sentence added by the benchmark said 42 people were there.\n")
+        m = factcheck_compare(self.limit, corpus, claims, out["changed"], self.jobs)
+        after = {p.name: p.stat().st_mtime_ns for p in claims.glob("*.json")}
+        if self.record("changed", 1, n, size, m, floor=floor):
+            self.checks["rewritten"] = sorted(name for name in after if before.get(name) != after[name])
+
+    def cross_event(self) -> None:
+        topics_dir = WORK / "topics"
+        build_topics(self.corpus, topics_dir)
+        log("cross-event check: each topic's two event folders compared together")
+        m = child(self.limit * 2, "topics", topics_dir, WORK / "topics-claims", str(self.jobs))
+        if m.timed_out:
+            log(f"  stopped after {self.limit * 2:.0f} s")
+            return
+        self.topics = m.result
+        self.checks["topics_seconds"] = m.seconds
 
 
 def same_output(a: Path, b: Path) -> bool:
@@ -388,7 +511,7 @@ def same_output(a: Path, b: Path) -> bool:
 
 
 def crossing_in_report(path: Path) -> dict[str, int]:
-    """Findings of a whole-corpus report whose claims come from different ECB+ events."""
+    """Findings of a whole-corpus report, by whether their claims come from different ECB+ events."""
     report = json.loads(path.read_text(encoding="utf-8"))
     counts: Counter[str] = Counter()
     for finding in report["discrepancies"]:
@@ -403,16 +526,17 @@ def crossing_in_report(path: Path) -> dict[str, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument(
-        "--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of articles (ECB+ layout)"
+        "--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of articles in ECB+ layout"
     )
     parser.add_argument("--scales", default="1,2,4,8", help="copies of the corpus to time (default 1,2,4,8)")
     parser.add_argument(
         "--jobs", type=int, default=None, help="factcheck --jobs (default: the cores available)"
     )
+    parser.add_argument("--time-limit", type=float, default=120.0, help="seconds before a run is stopped")
     parser.add_argument("--no-topics", action="store_true", help="skip the cross-event check")
-    parser.add_argument("--no-write", action="store_true", help="print only; do not update RESULTS.md")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -420,164 +544,24 @@ def main() -> None:
         return
     if not args.corpus.is_dir():
         raise SystemExit(f"{args.corpus}: no such folder; pass --corpus with the ECB+ articles folder")
+    sys.path.insert(0, str(ROOT / "src"))
     try:
-        sys.path.insert(0, str(ROOT / "src"))
         import factcheck  # noqa: F401  # fail early, and clearly, if it cannot be imported
     except ImportError as exc:
         raise SystemExit(
-            f"cannot import factcheck ({exc}); run with the project's venv: .venv/bin/python"
+            f"cannot import factcheck ({exc}); run it with the project's .venv/bin/python"
         ) from exc
     machine = describe_machine()
-    jobs = args.jobs or int(machine["cores"])
-    scales = sorted({int(s) for s in args.scales.split(",")})
+    bench = Bench(args.corpus, args.jobs or int(machine["cores"]), args.time_limit)
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir(parents=True)
     began = time.perf_counter()
-    rows: list[Row] = []
-    checks: dict[str, Any] = {}
-    for scale in scales:
-        corpus = WORK / f"corpus-x{scale}"
-        size = build_scaled(args.corpus, scale, corpus)
-        n = len(article_paths(corpus))
-        log(f"x{scale}: {n} articles, {size / MB:.1f} MB")
-        floor = child("tokenize", str(corpus))
-        rows.append(
-            Row(
-                "floor: read + one regex pass",
-                scale,
-                n,
-                size,
-                floor.result["seconds"],
-                floor.peak_mb,
-                floor.tree_mb,
-            )
-        )
-        f_s = floor.result["seconds"]
-        ext = child("extract", str(corpus))
-        rows.append(
-            Row(
-                "extraction alone, 1 process",
-                scale,
-                n,
-                size,
-                ext.result["seconds"],
-                ext.peak_mb,
-                ext.tree_mb,
-                f_s,
-            )
-        )
-        log(f"  extraction alone: {ext.result['seconds']:.1f} s")
-        claims, reports = WORK / f"claims-x{scale}", WORK / f"reports-x{scale}"
-        cold_out, warm_out = WORK / f"x{scale}-cold.json", WORK / f"x{scale}-warm.json"
-        cold = run_factcheck(corpus, claims, reports, cold_out, jobs)
-        rows.append(
-            Row(
-                f"compare end to end, cold, --jobs {jobs}",
-                scale,
-                n,
-                size,
-                cold.seconds,
-                cold.peak_mb,
-                cold.tree_mb,
-                f_s,
-            )
-        )
-        log(f"  end to end, cold: {cold.seconds:.1f} s")
-        cmp_ = child("compare", str(corpus), str(claims))
-        rows.append(
-            Row(
-                "comparison alone (claims in memory)",
-                scale,
-                n,
-                size,
-                cmp_.result["seconds"],
-                cmp_.peak_mb,
-                cmp_.tree_mb,
-                f_s,
-            )
-        )
-        log(
-            f"  comparison alone: {cmp_.result['seconds']:.1f} s "
-            f"(loading claims {cmp_.result['load_seconds']:.1f} s)"
-        )
-        warm = run_factcheck(corpus, claims, reports, warm_out, jobs)
-        rows.append(
-            Row(
-                "compare end to end, warm (claims reused)",
-                scale,
-                n,
-                size,
-                warm.seconds,
-                warm.peak_mb,
-                warm.tree_mb,
-                f_s,
-            )
-        )
-        log(f"  end to end, warm: {warm.seconds:.1f} s")
-        checks[f"x{scale}"] = {
-            "warm_identical": same_output(cold_out, warm_out),
-            "incidents": cmp_.result["incidents"],
-            "findings": cmp_.result["findings"],
-            "load_seconds": cmp_.result["load_seconds"],
-            "crossing": crossing_in_report(cold_out),
-        }
-        if scale == 1:
-            serial_out = WORK / "x1-serial.json"
-            serial = run_factcheck(
-                corpus, WORK / "claims-x1-serial", WORK / "reports-x1-serial", serial_out, 1
-            )
-            rows.append(
-                Row(
-                    "compare end to end, cold, --jobs 1",
-                    scale,
-                    n,
-                    size,
-                    serial.seconds,
-                    serial.peak_mb,
-                    serial.tree_mb,
-                    f_s,
-                )
-            )
-            checks["jobs_identical"] = same_output(cold_out, serial_out)
-            log(
-                f"  end to end, --jobs 1: {serial.seconds:.1f} s; identical to --jobs {jobs}: "
-                f"{checks['jobs_identical']}"
-            )
-            # One source changed: only it is extracted again.
-            changed = article_paths(corpus)[0]
-            before = {p.name: p.stat().st_mtime_ns for p in claims.iterdir()}
-            with changed.open("a", encoding="utf-8") as handle:
-                handle.write("An extra sentence added by the benchmark, 42 people were there.\n")
-            one = run_factcheck(corpus, claims, reports, WORK / "x1-one-changed.json", jobs)
-            after = {p.name: p.stat().st_mtime_ns for p in claims.iterdir()}
-            rewritten = sorted(name for name in after if before.get(name) != after[name])
-            rows.append(
-                Row(
-                    "compare end to end, 1 source changed",
-                    scale,
-                    n,
-                    size,
-                    one.seconds,
-                    one.peak_mb,
-                    one.tree_mb,
-                    f_s,
-                )
-            )
-            checks["one_changed_rewritten"] = rewritten
-            log(
-                f"  end to end, one source changed: {one.seconds:.1f} s; "
-                f"claims files rewritten: {len(rewritten)}"
-            )
-    topics: dict[str, Any] = {}
+    for scale in sorted({int(s) for s in args.scales.split(",")}):
+        bench.scale(scale)
     if not args.no_topics:
-        topics_dir = WORK / "topics"
-        build_topics(args.corpus, topics_dir)
-        log("cross-event check: each topic's two events compared together")
-        t = child("topics", str(topics_dir), str(WORK / "topics-claims"), str(jobs))
-        topics = t.result
-        checks["topics_seconds"] = t.seconds
-    elapsed = time.perf_counter() - began
-    text = render(machine, jobs, rows, checks, topics, elapsed)
+        bench.cross_event()
+    machine["load_after"] = _load()
+    text = render(machine, bench, time.perf_counter() - began)
     print(text)
     if not args.no_write:
         write_results(text)
@@ -589,238 +573,265 @@ def main() -> None:
 
 def _table(header: list[str], body: list[list[str]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in body]
-    return lines
+    return lines + ["| " + " | ".join(row) + " |" for row in body]
 
 
 def _verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
-def render(
-    machine: dict[str, str],
-    jobs: int,
-    rows: list[Row],
-    checks: dict[str, Any],
-    topics: dict[str, Any],
-    elapsed: float,
-) -> str:
+def _s(seconds: float | None, limit: float) -> str:
+    return f"{seconds:.2f}" if seconds is not None else f"> {limit:.0f} (stopped)"
+
+
+def render(machine: dict[str, str], bench: Bench, elapsed: float) -> str:
+    jobs, limit = bench.jobs, bench.limit
     out = [
         "## Machine",
         "",
         f"- CPU: {machine['cpu']}, {machine['cores']} cores available; memory {machine['memory']}",
         f"- {machine['os']}, {machine['python']}",
-        f"- factcheck at commit {machine['commit']}, measured {machine['date']}; `--jobs {jobs}`",
+        f"- factcheck at commit {machine['commit']}; measured {machine['date']} with `--jobs {jobs}`",
+        f"- load average (1, 5, 15 min) before the run {machine['load']}, after {machine['load_after']} "
+        "(other work on the machine slows every figure down)",
         f"- whole benchmark: {elapsed:.0f} s",
         "",
         "## Timings",
         "",
-        "Seconds are wall-clock. Extraction alone runs in one process, so its MB/s is per core. "
-        "End to end is `factcheck compare DIR --format json --quiet` in a fresh interpreter (start-up "
-        "included). Comparison alone is grouping and comparing claims already in memory. "
+        "Seconds are wall-clock. Extraction alone reads, segments and extracts every source in one "
+        "process, so its MB/s is per core. Comparison alone groups the sources into incidents and compares "
+        "claims already in memory. End to end is `factcheck compare DIR --format json --quiet` in a fresh "
+        "interpreter, start-up included; cold starts with no claims files, warm reuses them. CPU s is user "
+        "plus system time (of the workers too), which other work on the machine disturbs less. Peak RSS is "
+        'the largest process; "all processes" adds up the main process and its extraction workers. '
         '"x floor" is the time over the floor\'s on the same text.',
         "",
     ]
-    body = [
-        [
-            r.stage,
-            f"{r.scale}x",
-            str(r.articles),
-            f"{r.size / MB:.1f}",
-            f"{r.seconds:.2f}",
-            f"{r.mb_per_s:.2f}",
-            f"{r.peak_mb:.0f}",
-            f"{r.tree_mb:.0f}",
-            f"{r.seconds / r.floor:.0f}" if r.floor else "1",
-        ]
-        for r in sorted(rows, key=lambda r: (r.stage, r.scale))
-    ]
+    body = []
+    for stage, label in STAGES.items():
+        for scale, r in sorted(bench.row(stage).items()):
+            rate = f"{r.mb_per_s:.2f}" if r.mb_per_s else ""
+            ratio = (
+                f"{r.seconds / r.floor:.0f}" if r.seconds and r.floor else ("1" if stage == "floor" else "")
+            )
+            body.append(
+                [
+                    label.replace("cold", f"cold, --jobs {jobs}") if stage == "cold" else label,
+                    f"{scale}x",
+                    str(r.articles),
+                    f"{r.size / MB:.1f}",
+                    _s(r.seconds, limit),
+                    f"{r.cpu:.2f}" if r.cpu is not None else "",
+                    rate,
+                    f"{r.peak_mb:.0f}",
+                    f"{r.tree_mb:.0f}",
+                    ratio,
+                ]
+            )
     out += _table(
-        ["stage", "copies", "articles", "MB", "seconds", "MB/s", "peak RSS MB", "tree RSS MB", "x floor"],
+        [
+            "stage",
+            "copies",
+            "articles",
+            "MB",
+            "seconds",
+            "CPU s",
+            "MB/s",
+            "peak RSS MB",
+            "all processes MB",
+            "x floor",
+        ],
         body,
     )
 
-    def find(stage: str, scale: int) -> Row | None:
-        return next((r for r in rows if r.stage.startswith(stage) and r.scale == scale), None)
-
+    scales = sorted({r.scale for r in bench.rows})
     out += [
         "",
         "## Growth",
         "",
-        "Time at each size over time at 1x (8x the articles should take under 10x).",
+        "Time at each size over the time at 1x (8x the articles should take under 10x).",
         "",
     ]
     growth = []
-    for stage in (
-        "extraction alone",
-        "comparison alone",
-        "compare end to end, cold",
-        "compare end to end, warm",
-    ):
-        base = find(stage, 1)
-        cells = [stage]
-        for scale in sorted({r.scale for r in rows}):
-            r = find(stage, scale)
-            cells.append(f"{r.seconds / base.seconds:.2f}x" if r and base else "")
+    for stage in ("extract", "compare", "cold", "warm"):
+        rows = bench.row(stage)
+        base = rows.get(1)
+        cells = [STAGES[stage]]
+        for scale in scales:
+            if (row := rows.get(scale)) is None:
+                cells.append("not run")
+            elif row.seconds is None or base is None or base.seconds is None:
+                cells.append("stopped")
+            else:
+                cells.append(f"{row.seconds / base.seconds:.1f}x")
         growth.append(cells)
-    out += _table(["stage", *[f"{s}x" for s in sorted({r.scale for r in rows})]], growth)
+    out += _table(["stage", *[f"{s}x" for s in scales]], growth)
+    out += ["", "## Targets", "", *_table(["target", "measured", ""], targets(bench))]
+    out += ["", *render_topics(bench)]
+    return "\n".join(out) + "\n"
 
-    out += ["", "## Targets", ""]
-    ext1, e2e1, e2e8 = (
-        find("extraction alone", 1),
-        find("compare end to end, cold, --jobs " + str(jobs), 1),
-        None,
-    )
-    e2e8 = find("compare end to end, cold, --jobs " + str(jobs), 8)
-    warm1 = find("compare end to end, warm", 1)
-    serial1 = find("compare end to end, cold, --jobs 1", 1)
-    one1 = find("compare end to end, 1 source changed", 1)
-    targets = []
-    if ext1:
-        targets.append(
+
+def targets(bench: Bench) -> list[list[str]]:
+    jobs, checks = bench.jobs, bench.checks
+    ext, cold, warm = bench.row("extract").get(1), bench.row("cold"), bench.row("warm").get(1)
+    serial, changed = bench.row("serial").get(1), bench.row("changed").get(1)
+    rows = []
+    if ext and ext.mb_per_s:
+        rows.append(
             [
                 "extraction ≥ 1 MB/s per core",
-                f"{ext1.mb_per_s:.2f} MB/s in one process",
-                _verdict(ext1.mb_per_s >= TARGET_MB_PER_S_PER_CORE),
+                f"{ext.mb_per_s:.2f} MB/s in one process",
+                _verdict(ext.mb_per_s >= TARGET_MB_PER_S_PER_CORE),
             ]
         )
-    if e2e1:
-        targets.append(
+    c1, c8 = cold.get(1), cold.get(8)
+    if c1:
+        rows.append(
             [
-                "ecbplus end to end < 20 s",
-                f"{e2e1.seconds:.1f} s",
-                _verdict(e2e1.seconds < TARGET_ECB_SECONDS),
+                "ecbplus compared end to end < 20 s",
+                f"{_s(c1.seconds, bench.limit)} s",
+                _verdict(c1.seconds is not None and c1.seconds < TARGET_ECB_SECONDS),
             ]
         )
-    if e2e1 and e2e8:
-        growth8 = e2e8.seconds / e2e1.seconds
-        targets.append(
+    if c1 and c1.seconds and c8:
+        growth = (
+            f"{c8.seconds / c1.seconds:.1f}x"
+            if c8.seconds
+            else f"over {bench.limit / c1.seconds:.0f}x (stopped)"
+        )
+        rows.append(
             [
                 "8x the articles in < 10x the time (end to end, cold)",
-                f"{growth8:.1f}x",
-                _verdict(growth8 < TARGET_GROWTH_8X),
+                growth,
+                _verdict(c8.seconds is not None and c8.seconds / c1.seconds < TARGET_GROWTH_8X),
             ]
         )
-        peak8 = max(r.peak_mb for r in rows if r.scale == 8)
-        tree8 = max(r.tree_mb for r in rows if r.scale == 8)
-        targets.append(
+    at8 = [r for r in bench.rows if r.scale == 8]
+    if at8:
+        peak, tree = max(r.peak_mb for r in at8), max(r.tree_mb for r in at8)
+        stopped = any(r.seconds is None for r in at8)
+        rows.append(
             [
                 "peak memory < 1 GB at 8x",
-                f"{peak8:.0f} MB largest process, {tree8:.0f} MB all processes",
-                _verdict(tree8 < TARGET_PEAK_MB_8X),
+                f"{peak:.0f} MB largest process, {tree:.0f} MB all processes"
+                + (" (some runs stopped early)" if stopped else ""),
+                _verdict(tree < TARGET_PEAK_MB_8X and not stopped),
             ]
         )
     if "jobs_identical" in checks:
-        targets.append(
+        same = checks["jobs_identical"]
+        rows.append(
             [
                 f"`--jobs {jobs}` output identical to `--jobs 1`",
-                "byte-identical JSON" if checks["jobs_identical"] else "outputs differ",
-                _verdict(checks["jobs_identical"]),
-            ]
-        )
-    if serial1 and e2e1:
-        targets.append(
-            [
-                f"parallel extraction speed-up (`--jobs 1` → `--jobs {jobs}`, end to end)",
-                f"{serial1.seconds:.1f} s → {e2e1.seconds:.1f} s ({serial1.seconds / e2e1.seconds:.1f}x)",
-                "",
-            ]
-        )
-    if warm1 and e2e1:
-        same = all(c["warm_identical"] for k, c in checks.items() if k.startswith("x"))
-        targets.append(
-            [
-                "incremental: second run on an unchanged folder",
-                f"{e2e1.seconds:.1f} s → {warm1.seconds:.1f} s ({e2e1.seconds / warm1.seconds:.1f}x faster); "
-                f"output {'identical' if same else 'DIFFERENT'}",
+                "byte-identical JSON" if same else "outputs differ",
                 _verdict(same),
             ]
         )
-    if one1 and "one_changed_rewritten" in checks:
-        rewritten = checks["one_changed_rewritten"]
-        targets.append(
+    if serial and serial.seconds and c1 and c1.seconds:
+        rows.append(
+            [
+                f"parallel extraction (`--jobs 1` → `--jobs {jobs}`, end to end, cold)",
+                f"{serial.seconds:.1f} s → {c1.seconds:.1f} s ({serial.seconds / c1.seconds:.1f}x)",
+                "",
+            ]
+        )
+    if warm and warm.seconds and c1 and c1.seconds:
+        same = all(checks.get("warm_identical", {}).values())
+        rows.append(
+            [
+                "incremental: second run on an unchanged folder",
+                f"{c1.seconds:.1f} s → {warm.seconds:.1f} s ({c1.seconds / warm.seconds:.1f}x faster); "
+                f"report {'identical' if same else 'DIFFERENT'}",
+                _verdict(same),
+            ]
+        )
+    if changed and changed.seconds and "rewritten" in checks:
+        n = len(checks["rewritten"])
+        rows.append(
             [
                 "incremental: one source changed",
-                f"{one1.seconds:.1f} s; {len(rewritten)} claims file rewritten",
-                _verdict(len(rewritten) == 1),
+                f"{changed.seconds:.1f} s; {n} claims file(s) rewritten",
+                _verdict(n == 1),
             ]
         )
-    out += _table(["target", "measured", ""], targets)
+    return rows
 
-    out += ["", "## Incident grouping across events", ""]
-    if "x1" in checks:
-        c = checks["x1"]
-        crossing = c["crossing"]
+
+def render_topics(bench: Bench) -> list[str]:
+    out = ["## Incident grouping across events", ""]
+    crossing = bench.checks.get("crossing", {}).get(1)
+    x1 = bench.checks.get("x1")
+    if crossing is not None and x1:
         out += [
-            f"Whole corpus in one run (1x): {c['incidents']} incidents for 86 event folders; "
-            f"{c['findings']} findings, of which {crossing.get('two events of one topic', 0)} pair "
-            f"the two events of one topic and {crossing.get('different topics', 0)} pair different topics "
-            f"({crossing.get('same event', 0)} within one event).",
+            f"Whole corpus in one run (1x): {x1['incidents']} incidents for 86 event folders; "
+            f"{sum(crossing.values())} findings, of which {crossing.get('two events of one topic', 0)} "
+            f"pair the two events of one topic and {crossing.get('different topics', 0)} pair different "
+            f"topics ({crossing.get('same event', 0)} within one event).",
             "",
         ]
-    if topics:
-        total_cross = sum(len(t["crossing"]) for t in topics.values())
-        total_find = sum(t["findings"] for t in topics.values())
-        mixed = sum(1 for t in topics.values() if t["mixed_incidents"])
-        out += [
-            "Each topic's two folders (N_ecb, N_ecbplus: two different events) compared together, "
-            f"one run per topic ({checks.get('topics_seconds', 0):.0f} s for {len(topics)} topics). "
-            "A finding whose claims come from both events is a false alarm; it should never happen.",
-            "",
-            f"- findings crossing the two events: **{total_cross}** of {total_find} findings "
-            f"({sum(1 for t in topics.values() if t['crossing'])} of {len(topics)} topics)",
-            f"- topics where an incident mixes sources of both events: {mixed} of {len(topics)}",
-            "- corroborations crossing the two events: "
-            f"{sum(t['crossing_corroborations'] for t in topics.values())}",
-            "",
+    topics = bench.topics
+    if not topics:
+        return out
+    n_cross = sum(len(t["crossing"]) for t in topics.values())
+    out += [
+        "Each topic's two folders (N_ecb and N_ecbplus, two different events) compared together, one run per "
+        f"topic ({bench.checks.get('topics_seconds', 0):.0f} s for {len(topics)} topics). A finding whose "
+        "claims come from both events is a false alarm: there should be none.",
+        "",
+        f"- findings crossing the two events: **{n_cross}** of {sum(t['findings'] for t in topics.values())} "
+        f"findings, in {sum(1 for t in topics.values() if t['crossing'])} of {len(topics)} topics",
+        f"- topics where an incident mixes sources of both events: "
+        f"{sum(1 for t in topics.values() if t['mixed_incidents'])} of {len(topics)}",
+        "- corroborations crossing the two events: "
+        f"{sum(t['crossing_corroborations'] for t in topics.values())}",
+        "",
+    ]
+    body = [
+        [
+            topic,
+            str(t["sources"]),
+            str(t["incidents"]),
+            f"{t['mixed_incidents']} ({t['mixed_sources']} sources)",
+            str(t["findings"]),
+            str(len(t["crossing"])),
+            str(t["crossing_corroborations"]),
         ]
-        body = [
-            [
-                topic,
-                str(t["sources"]),
-                str(t["incidents"]),
-                f"{t['mixed_incidents']} ({t['mixed_sources']} sources)",
-                str(t["findings"]),
-                str(len(t["crossing"])),
-                str(t["crossing_corroborations"]),
-            ]
-            for topic, t in topics.items()
-        ]
-        out += _table(
-            [
-                "topic",
-                "sources",
-                "incidents",
-                "incidents mixing events",
-                "findings",
-                "crossing findings",
-                "crossing corroborations",
-            ],
-            body,
-        )
-        worst = sorted(topics.items(), key=lambda kv: (-len(kv[1]["crossing"]), int(kv[0])))
-        worst = [(k, t) for k, t in worst if t["crossing"]][:8]
-        if worst:
-            out += ["", "Worst offenders (crossing findings by attribute):", ""]
-            for topic, t in worst:
-                kinds = Counter(
-                    f"{f['severity']} on {_attribute_kind(f['attribute'])}" for f in t["crossing"]
-                )
-                example = t["crossing"][0]
-                out.append(
-                    f"- topic {topic}: {len(t['crossing'])} crossing — "
-                    + ", ".join(f"{n} {k}" for k, n in kinds.most_common())
-                    + f". E.g. {example['subject']}, {example['attribute']}: {example['explanation']} "
-                    f"({' vs '.join(example['sources'])})"
-                )
+        for topic, t in topics.items()
+    ]
+    out += _table(
+        [
+            "topic",
+            "sources",
+            "incidents",
+            "incidents mixing the events",
+            "findings",
+            "crossing findings",
+            "crossing corroborations",
+        ],
+        body,
+    )
+    worst = [
+        (k, t)
+        for k, t in sorted(topics.items(), key=lambda kv: (-len(kv[1]["crossing"]), int(kv[0])))
+        if t["crossing"]
+    ][:8]
+    if worst:
+        out += ["", "Worst offenders:", ""]
+        for topic, t in worst:
+            kinds = Counter(f"{f['severity']} on {_attribute_kind(f['attribute'])}" for f in t["crossing"])
+            example = t["crossing"][0]
+            out.append(
+                f"- topic {topic}: {len(t['crossing'])} crossing findings ("
+                + ", ".join(f"{n} {k}" for k, n in kinds.most_common())
+                + f"); e.g. {example['subject']}, {example['attribute']}: {example['explanation']} "
+                f"({' vs '.join(example['sources'])})"
+            )
         kinds_all = Counter(_attribute_kind(f["attribute"]) for t in topics.values() for f in t["crossing"])
-        if kinds_all:
-            out += [
-                "",
-                "Crossing findings by kind of fact: "
-                + ", ".join(f"{k} {n}" for k, n in kinds_all.most_common()),
-            ]
-    return "\n".join(out) + "\n"
+        out += [
+            "",
+            "Crossing findings by kind of fact: " + ", ".join(f"{k} {n}" for k, n in kinds_all.most_common()),
+        ]
+    return out
 
 
 def _attribute_kind(attribute: str) -> str:
@@ -841,11 +852,10 @@ def write_results(measured: str) -> None:
         text = RESULTS.read_text(encoding="utf-8")
         if START_MARK in text and END_MARK in text:
             head, rest = text.split(START_MARK, 1)
-            tail = rest.split(END_MARK, 1)[1]
-            RESULTS.write_text(head + block + tail, encoding="utf-8")
+            RESULTS.write_text(head + block + rest.split(END_MARK, 1)[1], encoding="utf-8")
             return
     RESULTS.write_text(
-        "# Benchmark results\n\nWritten by `python benchmarks/run.py`.\n\n" + block + "\n", encoding="utf-8"
+        f"# Benchmark results\n\nWritten by `python benchmarks/run.py`.\n\n{block}\n", encoding="utf-8"
     )
 
 
