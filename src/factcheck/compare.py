@@ -326,6 +326,28 @@ def _date_value(c: DateClaim) -> str:
 REPEATED = re.compile(r"\b(?:again|also|another|second|third|previously|once\smore|re-(?:arrested|detained))\b", re.IGNORECASE)
 
 
+DATE_LABELS: dict[str, str] = load_lexicon("date_events")["labels"]
+
+
+def _date_attribute(event: str) -> str:
+    return f"date {DATE_LABELS.get(event, event)}"
+
+
+def _date_check(a: DateClaim, b: DateClaim) -> str:
+    """How two date claims were found to agree, in words a reader can verify: each expression
+    with what it was resolved to and from what, then the weekday check where one applies."""
+    parts = []
+    for c in (a, b):
+        if c.resolution == "stated in full":
+            parts.append(f"'{c.expression}' ({c.source}) is stated in full")
+        else:
+            parts.append(f"'{c.expression}' ({c.source}) is {c.display_value().split(' (')[0]}: {c.resolution}")
+    full = next((c.date for c in (a, b) if c.date is not None), None)
+    if full is not None:
+        parts.append(f"{full.day} {full.strftime('%B %Y')} was a {full.strftime('%A')}")
+    return "; ".join(parts)
+
+
 def _date_pairs(claims: list[DateClaim]) -> Iterable[tuple[DateClaim, DateClaim]]:
     """Pairs of date claims worth comparing: across sources; within a source, two full dates for
     one event ('June 5' and 'July 5'), or a relative date and a full date in one sentence
@@ -370,11 +392,9 @@ def _dates(claims: list[DateClaim], incident: str, event: str, emap: EntityMap, 
             continue
         years_differ = a.date is not None and b.date is not None and a.date.year != b.date.year
         if ka == kb and not years_differ and (compatible or one_actor):
-            how = "; ".join(
-                f"'{c.expression}' ({c.source}): {c.resolution}" for c in (a, b) if c.resolution != "stated in full"
-            ) or "the same date, stated in full"
+            how = _date_check(a, b)
             who = person_a if person_a and not person_a.startswith("g:") else person_b
-            agreements.append(Agreement(incident, emap.label(who) if who else "the incident", f"date of {event}",
+            agreements.append(Agreement(incident, emap.label(who) if who else "the incident", _date_attribute(event),
                                         _date_value(a if a.date else b), how, [a, b]))  # fmt: skip
         elif (ka != kb or years_differ) and one_actor:
             who = person_a or person_b
@@ -387,7 +407,7 @@ def _dates(claims: list[DateClaim], incident: str, event: str, emap: EntityMap, 
     findings: list[Pending] = []
     for who, cands in sorted(candidates.items()):
         label = emap.label(who) if who else "the incident"
-        findings += _keyed(_group_findings(cands, incident, label, f"date of {event}", value_of), f"{event}@{who}")
+        findings += _keyed(_group_findings(cands, incident, label, _date_attribute(event), value_of), f"{event}@{who}")
     return findings, _merge_agreements(agreements)
 
 

@@ -203,11 +203,15 @@ class DateClaim(ClaimBase):
 
     def display_value(self) -> str:
         if self.date is not None:
-            return f"{self.date.isoformat()} ({self.expression})"
+            return f"{self.date.strftime('%A')} {self.date.day} {self.date.strftime('%B %Y')} ({self.expression})"
         if self.precision == "year":
             return self.expression
-        if self.month_day is not None and self.expression[:1].islower():
-            return f"--{self.month_day} ({self.expression})"  # a relative date resolved to a day, year unknown
+        if self.month_day is not None:
+            month, day = (int(x) for x in self.month_day.split("-"))
+            day_month = f"{day} {dt.date(2000, month, day).strftime('%B')}"
+            if self.expression.strip().lower() == day_month.lower() or not self.expression[:1].islower():
+                return f"{self.expression} (no year given)"
+            return f"{day_month}, no year given ({self.expression})"  # a relative date resolved to a day
         return self.expression
 
 

@@ -14,11 +14,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.compare import LineIndex, compare_incident, finalize
+from factcheck.compare import LineIndex, claim_ref, compare_incident, finalize
 from factcheck.errors import SourceFileError, SourcesError
 from factcheck.extract import extract_claims
 from factcheck.ingest import read_bytes, read_source, scan_folder, source_id
-from factcheck.models import ClaimsFile, Entity, Report, ReviewsFile, SourceSummary
+from factcheck.models import ClaimRef, ClaimsFile, Entity, Report, ReviewsFile, SourceSummary, StatusClaim
 from factcheck.resolve import group_incidents
 from factcheck.review import apply_edits, attach_reviews, load_reviews, reviews_path
 from factcheck.store import atomic_write, claims_path, dump_claims, load_claims, was_hand_edited
@@ -195,10 +195,31 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     entities.sort(key=lambda e: e.id)
     for e in entities:
         e.mentions = []  # the report names entities; their mentions live in the claims files
+    cited = {ref.claim_id for item in [*findings, *corroborations] for ref in item.claims}
     return Report(
         folder=folder_name, sources=summaries, incidents=incidents, entities=entities,
         discrepancies=findings, corroborations=corroborations,
+        single_source=single_source_claims(files, cited, lines),
     )  # fmt: skip
+
+
+SINGLE_SOURCE_RULES = ("age.", "status.", "role.", "quantity.count", "quantity.money", "quantity.number-of",
+                       "quantity.none", "quantity.duration", "date.absolute", "date.weekday")  # fmt: skip
+
+
+def single_source_claims(files: list[ClaimsFile], cited: set[str], lines: dict[str, LineIndex],
+                         per_source: int = 8) -> list[ClaimRef]:  # fmt: skip
+    """Claims only one source makes: specific facts (people's ages and positions, statuses, figures,
+    dates of events) that no other source confirms or disputes, the first few of each source."""
+    out: list[ClaimRef] = []
+    for cf in files:
+        chosen = [
+            c for c in cf.claims
+            if c.id not in cited and c.rule.startswith(SINGLE_SOURCE_RULES)
+            and not (isinstance(c, StatusClaim) and c.modality not in ("asserted", "negated"))
+        ]  # fmt: skip
+        out += [claim_ref(c, lines) for c in chosen[:per_source]]
+    return out
 
 
 def compare_folder(folder: Path, claims_dir: Path, *, reviews_dir: Path | None = None, jobs: int = 1,

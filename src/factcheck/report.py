@@ -110,6 +110,10 @@ def _corroboration_md(c: Corroboration, report: Report) -> list[str]:
     return lines
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def to_markdown(report: Report) -> str:
     """The report as Markdown: summary, discrepancies, corroborated facts, single-source claims."""
     contradictions = sum(1 for f in report.discrepancies if f.severity == "contradiction")
@@ -117,9 +121,9 @@ def to_markdown(report: Report) -> str:
     out = [
         f"# factcheck report: {md_escape(report.folder)}",
         "",
-        f"{len(report.sources)} sources in {len(report.incidents)} incidents: "
-        f"{contradictions} contradictions, {divergences} divergences, "
-        f"{len(report.corroborations)} corroborated facts. Claims of different incidents are never compared.",
+        f"{_n(len(report.sources), 'source')} in {_n(len(report.incidents), 'incident')}: "
+        f"{_n(contradictions, 'contradiction')}, {_n(divergences, 'divergence')}, "
+        f"{_n(len(report.corroborations), 'corroborated fact')}. Claims of different incidents are never compared.",
         "",
         "## Sources",
         "",

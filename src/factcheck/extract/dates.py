@@ -183,6 +183,14 @@ def find_dates(text: str) -> list[DateExpr]:
     return result
 
 
+def _counted(offset: int, label: str) -> str:
+    """'the day of X', '2 days after X', '1 day before X': how a relative date was counted."""
+    if offset == 0:
+        return f"the day of {label}"
+    days = "1 day" if abs(offset) == 1 else f"{abs(offset)} days"
+    return f"{days} {'after' if offset > 0 else 'before'} {label}"
+
+
 @dataclass(frozen=True)
 class Resolved:
     """The calendar day an expression stands for, or why there is none."""
@@ -242,11 +250,11 @@ def resolve(expr: DateExpr, anchor: dt.date | None, anchor_label: str, context: 
         if context is None:
             return Resolved(None, None, "relative to an earlier date the text does not give")
         day = context + dt.timedelta(days=expr.offset_days)
-        return Resolved(day, None, f"{expr.text.strip()} from {context_label or context.isoformat()}")
+        return Resolved(day, None, _counted(expr.offset_days, f"'{context_label}'" if context_label else context.isoformat()))
     if anchor is None:
         return Resolved(None, None, "relative to the publication date, which is unknown")
     day = anchor + dt.timedelta(days=expr.offset_days)
-    return Resolved(day, None, f"{expr.text.strip()} from {anchor_label}")
+    return Resolved(day, None, _counted(expr.offset_days, anchor_label))
 
 
 DATELINE_NOISE = re.compile(
@@ -343,7 +351,7 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
                 and not FROM_PUBLICATION.search(expr.text)):  # fmt: skip
             mm, dd = (int(x) for x in ctx_md.split("-"))
             month_day = _month_day(mm, dd, expr.offset_days)
-            resolved = Resolved(None, month_day, f"{expr.text.strip()} from {ctx_label} (no year)")
+            resolved = Resolved(None, month_day, _counted(expr.offset_days, f"'{ctx_label}' earlier in the text"))
         if expr.kind == "absolute" and expr.day is not None and expr.month is not None:
             label = expr.text.strip()
             where = Evidence(source=ctx.source, start=sentence.start, end=sentence.end, quote=s)
