@@ -22,16 +22,16 @@ import pytest
 from click.testing import CliRunner, Result
 from cmarkgfm.cmark import Options
 
+from conftest import SHARED
 from factcheck import store
 from factcheck.cli import main
 from factcheck.extract import extract_claims
-from factcheck.ingest import document_from_text
+from factcheck.ingest import document_from_text, read_source
 from factcheck.models import ClaimsFile, Report
 from factcheck.report import md_escape, terminal_safe
+from factcheck.segment import segment
 
-STORY_A = (
-    "Flood in Marlow Bay\n\nThe mayor, Ellen Sorby, 54, said on Monday that police detained 25 people.\n"
-)
+STORY_A = "Flood in Marlow Bay\n\nThe mayor, Ellen Sorby, 54, said on Monday that police detained 25 people.\n"
 STORY_B = "Marlow Bay flood\n\nThe mayor, Ellen Sorby, 56, said on Monday that police detained 25 people.\n"
 
 
@@ -336,9 +336,7 @@ def test_two_runs_at_once_never_leave_a_half_written_file(tmp_path: Path) -> Non
         watcher.join()
     assert all(code in (0, 1) and err == "" for code, err in errors), errors
     assert seen
-    assert sorted(p.name for p in (tmp_path / "claims").iterdir()) == [
-        f"s{i:02d}.txt.json" for i in range(12)
-    ]
+    assert sorted(p.name for p in (tmp_path / "claims").iterdir()) == [f"s{i:02d}.txt.json" for i in range(12)]
     assert [p.name for p in (tmp_path / "reports").iterdir()] == ["src.md"]  # no temporary files left
 
 
@@ -404,3 +402,70 @@ def test_a_megabyte_of_adversarial_paragraphs(deadline: Callable[[float], None])
     cf = extract_claims(document)
     for claim in cf.claims:
         assert text[claim.start : claim.end] == claim.quote
+
+
+# --- page furniture ----------------------------------------------------------------------------
+
+# fmt: off
+FURNITURE = [
+    # pitches, captions, credits, navigation: furniture
+    ("Become a member of the Harbour Courier", True),
+    ("Interested in supporting our reporting? Consider becoming a member.", True),
+    ("You can keep us going with a monthly membership or a single donation of $5.", True),
+    ("Donate today and 100 readers will match your gift", True),
+    ("Support independent journalism: join 3,000 readers", True),
+    ("Sign up for our newsletter", True),
+    ("Subscribe now for 2 euros a month", True),
+    ("Photo: Ellen Sorby/Harbour Courier", True),
+    ("Sources: police say 25 people were detained", False),  # a headline, not a credit
+    # news about members, donors, support and sign-ups: the article's own facts
+    ("The club's 25 members voted on Monday to expel him over his gang membership.", False),
+    ("Dozens of residents were donating blood at the town hall on Tuesday.", False),
+    ("Customers can sign up for alerts, the company said on Friday.", False),
+    ("We will come together to support our 40 students, the principal said.", False),
+    ("He was awarded an honorary life membership of the club, aged 54.", False),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("line", "furniture"), FURNITURE)
+def test_page_furniture_lines(line: str, furniture: bool) -> None:
+    text = f"The mayor spoke on Monday.\n{line}\nThe council met on Tuesday.\n"
+    document = document_from_text("story.txt", text, sha256="", encoding="utf-8", fmt="text")
+    flags = {s.text: s.furniture for s in segment(document)}
+    assert any(flags[s] == furniture for s in flags if s in line), flags
+    assert not flags["The mayor spoke on Monday."]
+
+
+def test_a_teaser_of_another_story_yields_no_claims_but_a_truncated_quote_does() -> None:
+    text = (
+        "Harbour town floods\n\nThe mayor, Ellen Sorby, 54, said 25 people were evacuated on Monday.\n"
+        'The harbour master, Jon Dale, 61, said: "We lost 12 boats and I do not know how many houses..."\n\n'
+        "Storm kills 40 in the north\n"
+        "At least 40 people were killed when a storm hit the northern coast on Sunday, and the…\n"
+    )
+    document = document_from_text("story.txt", text, sha256="", encoding="utf-8", fmt="text")
+    cf = extract_claims(document)
+    teaser_start = text.index("Storm kills")
+    assert cf.claims
+    assert all(c.start < teaser_start for c in cf.claims)  # nothing from the teaser
+    assert any("Jon Dale" in c.quote for c in cf.claims)  # the quote ending in '...' is the article's
+
+
+def test_the_teaser_at_the_end_of_the_third_seed_yields_no_claims(seeds_dir: Path) -> None:
+    path = seeds_dir / "002_afc569628a2844e8.txt"
+    text = path.read_text(encoding="utf-8")
+    teaser = text.index("Azerbaijani police allow women’s march to go ahead")
+    cf = extract_claims(read_source(seeds_dir, path))
+    assert cf.claims
+    assert all(c.start < teaser for c in cf.claims)
+
+
+def test_the_furniture_rules_leave_ecbplus_articles_alone() -> None:
+    """ECB+ keeps article text only: what the rules flag there is a sentence printed twice, or an
+    article's headline over its cut-off standfirst, never news."""
+    flagged = []
+    for path in sorted((SHARED / "corpus" / "ecbplus").rglob("*.txt")):
+        document = read_source(path.parent, path)
+        flagged += [s.text for s in segment(document) if s.furniture]
+    assert 0 < len(flagged) <= 10, flagged

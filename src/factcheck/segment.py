@@ -49,6 +49,19 @@ def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + a, offset + b) for a, b in spans if line[a:b].strip()]
 
 
+def _is_teaser(headline: str, summary: str) -> bool:
+    """A teaser of another story: a headline, then a summary cut short with an ellipsis. A quote
+    or paragraph that merely ends in '...' is not one: it does not follow a headline."""
+    headline, summary = headline.strip(), summary.strip()
+    return (
+        summary.endswith(("…", "..."))
+        and not summary.endswith("....")
+        and len(summary.split()) > 8
+        and 3 <= len(headline.split()) <= 14
+        and not headline.endswith((".", "!", "?", "’", "”", '"', ":", "…"))
+    )
+
+
 def _is_furniture(line: str, previous: str, following: str) -> bool:
     stripped = line.strip()
     if FURNITURE_LINE.search(stripped):
@@ -56,16 +69,8 @@ def _is_furniture(line: str, previous: str, following: str) -> bool:
     # A caption printed twice, as galleries do.
     if stripped and stripped == previous.strip():
         return True
-    # A teaser: a truncated summary of another story, and the headline above it.
-    if stripped.endswith(("…", "...")) and not stripped.endswith("....") and len(stripped.split()) > 8:
-        return True
-    following_s = following.strip()
-    return bool(
-        following_s.endswith(("…", "..."))
-        and len(following_s.split()) > 8
-        and not stripped.endswith((".", "!", "?", "’", "”", '"'))
-        and len(stripped.split()) <= 14
-    )
+    # A teaser of another story: its headline and its summary.
+    return _is_teaser(line, following) or _is_teaser(previous, line)
 
 
 def segment(document: Document) -> list[Sentence]:
