@@ -60,9 +60,7 @@ def test_escaped_text_renders_as_itself_and_as_nothing_else(text: str) -> None:
     rendered = cmarkgfm.github_flavored_markdown_to_html(f"| a |\n|---|\n| {escaped} |\n")
     cells = re.findall(r"<td>(.*?)</td>", rendered, re.DOTALL)
     assert len(cells) <= 1  # never a second cell, whatever pipes the text holds
-    assert (
-        re.search(r"<(?!/?(?:table|thead|tbody|tr|th|td)\b)[a-z]", rendered) is None
-    )  # no element of its own
+    assert re.search(r"<(?!/?(?:table|thead|tbody|tr|th|td)\b)[a-z]", rendered) is None  # no element of its own
     shown = html.unescape(cells[0]) if cells else ""
     # What a reader sees is the text, with white space runs as one space and control characters
     # (and bidirectional overrides) replaced.
@@ -80,10 +78,10 @@ def test_different_sources_never_share_a_claims_file(a: str, b: str) -> None:
     assert not safe_name(a).startswith(".")
 
 
+# Texts opening with NUL are left out: in UTF-16, a BOM and a NUL read as a UTF-32 BOM (and no
+# article opens with NUL).
 @settings(max_examples=200, deadline=None)
-@given(
-    st.text(max_size=200).filter(lambda t: t.strip("\x00")), st.sampled_from(["utf-8", "utf-16", "utf-32"])
-)
+@given(st.text(max_size=200).filter(lambda t: not t.startswith("\x00")), st.sampled_from(["utf-8", "utf-16", "utf-32"]))
 def test_text_with_a_byte_order_mark_decodes_to_itself(text: str, codec: str) -> None:
     data = text.encode(codec, errors="surrogatepass") if codec != "utf-8" else b"\xef\xbb\xbf" + text.encode()
     decoded = decode(data)

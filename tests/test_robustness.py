@@ -357,10 +357,6 @@ def deadline() -> Iterator[Callable[[float], None]]:
     signal.signal(signal.SIGALRM, previous)
 
 
-def quadratic(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(raises=TimeoutError, strict=True, reason=f"super-linear: {reason}")
-
-
 # Runs of one unit, 50 000 characters on a single line (the worst case: no sentence or paragraph
 # ends to cut the work short). Linear code takes under a second on each; quadratic code minutes.
 # fmt: off
