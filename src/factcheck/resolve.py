@@ -90,12 +90,13 @@ def term_vector(text: str) -> dict[str, int]:
     return counts
 
 
-def _tfidf(vectors: list[dict[str, int]]) -> list[dict[str, float]]:
-    n = len(vectors)
+def _tfidf(vectors: list[dict[str, int]], copies: list[int]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF weights; vector i stands for copies[i] sources in the counts."""
+    n = sum(copies)
     df: dict[str, int] = defaultdict(int)
-    for v in vectors:
+    for v, k in zip(vectors, copies, strict=True):
         for term in v:
-            df[term] += 1
+            df[term] += k
     weighted = []
     for v in vectors:
         w = {t: (1 + math.log(c)) * math.log((n + 1) / df[t]) for t, c in v.items()}
@@ -123,11 +124,17 @@ def _shared_people(a: list[tuple[str, int]], b: list[tuple[str, int]]) -> float:
     return min(score, 5.0) / 5.0
 
 
-def source_similarities(files: list[ClaimsFile], texts: list[str]) -> dict[tuple[int, int], float]:
+def source_similarities(files: list[ClaimsFile], texts: list[str], copies: list[int] | None = None,
+                        ) -> dict[tuple[int, int], float]:  # fmt: skip
     """Similarity of the pairs of sources worth comparing: TF-IDF cosine of their words plus a
     bonus for named people they share. Pairs are found through the terms they share that are
-    not common in the folder, so unrelated sources are never compared."""
-    weights = _tfidf([term_vector(t) for t in texts])
+    not common in the folder, so unrelated sources are never compared.
+
+    copies[i] is how many sources have the text of source i, 0 for a repeat of an earlier one: a
+    repeated text is compared once, and (i, i) in the result says its copies share a term that is
+    not common, so they are candidates to each other."""
+    copies = copies or [1] * len(files)
+    weights = _tfidf([term_vector(t) if k else {} for t, k in zip(texts, copies, strict=True)], copies)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, w in enumerate(weights):
         for term in w:
@@ -137,8 +144,9 @@ def source_similarities(files: list[ClaimsFile], texts: list[str]) -> dict[tuple
     limit = max(CANDIDATE_DF, len(files) // 20)
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
-        if len(members) > limit:
+        if sum(copies[i] for i in members) > limit:
             continue
+        pairs.update((i, i) for i in members if copies[i] > 1)
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 pairs.add((members[x], members[y]))
@@ -161,15 +169,24 @@ def group_incidents(files: list[ClaimsFile], texts: list[str]) -> list[Incident]
     their publication dates (where known) span at most MAX_SPAN_DAYS. Average linkage, unlike
     connected components, does not chain two similar events together through one bridging article.
     """
-    n = len(files)
-    sims = source_similarities(files, texts)
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    dates: dict[int, list[dt.date]] = {i: [f.source.published] if f.source.published else [] for i, f in enumerate(files)}
+    # Sources with one text and date (wire copies, mirrors) start as one group and are compared
+    # once: the mean similarity of two groups is the same as if every copy had been compared.
+    first: dict[tuple[str, dt.date | None], int] = {}
+    members: dict[int, list[int]] = {}
+    for i, (cf, text) in enumerate(zip(files, texts, strict=True)):
+        members.setdefault(first.setdefault((text, cf.source.published), i), []).append(i)
+    copies = [len(members.get(i, ())) for i in range(len(files))]
+    sims = source_similarities(files, texts, copies)
+    for r in [r for r, group in members.items() if len(group) > 1 and (r, r) not in sims]:
+        members.update({i: [i] for i in members[r]})  # copies that were never candidates stay apart
+    sims = {(i, j): value for (i, j), value in sims.items() if i != j}
+    dates: dict[int, list[dt.date]] = {i: [d] if (d := files[i].source.published) else [] for i in members}
     total: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), value in sims.items():
+        value *= len(members[i]) * len(members[j])  # every copy of i against every copy of j
         total[i][j] = value
         total[j][i] = value
-    version = dict.fromkeys(range(n), 0)
+    version = dict.fromkeys(members, 0)
     heap: list[tuple[float, int, int, int, int]] = []
 
     def push(a: int, b: int) -> None:
