@@ -78,7 +78,7 @@ class LineIndex:
     """Offsets → line numbers of a source's text, for annotations that point at a line."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
