@@ -104,6 +104,7 @@ def check_folder(ws: Workspace, *, jobs: int = 1, progress: Progress | None = No
         jobs=jobs,
         write_claims=False,
         progress=progress,
+        exclude=[ws.reports_dir],
     )
     hand_edited = set(stats.hand_edited)
     stale = [
@@ -265,7 +266,7 @@ def update(ws: Workspace, *, jobs: int = 1, progress: Progress | None = None) ->
     """What `factcheck compare` does: current claims, corrections applied, decisions attached, report
     written."""
     report, _ = compare_folder(
-        ws.sources, ws.claims_dir, reviews_dir=ws.reviews_dir, jobs=jobs, progress=progress
+        ws.sources, ws.claims_dir, reviews_dir=ws.reviews_dir, jobs=jobs, progress=progress, exclude=[ws.reports_dir]
     )
     atomic_write(ws.report_path, to_markdown(report))
     return report
@@ -288,7 +289,8 @@ def review_findings(
             "the note is empty", "Say why, with --note: it is what the next reader relies on."
         )
     report, _ = compare_folder(
-        ws.sources, ws.claims_dir, reviews_dir=ws.reviews_dir, jobs=jobs, write_claims=False
+        ws.sources, ws.claims_dir, reviews_dir=ws.reviews_dir, jobs=jobs, write_claims=False,
+        exclude=[ws.reports_dir],
     )
     findings = {f.id: f for f in report.discrepancies}
     unknown = [i for i in finding_ids if i not in findings]

@@ -98,7 +98,7 @@ def segment(document: Document) -> list[Sentence]:
         if END_MARKERS.search(line.strip()):
             ended = True  # "Related Articles", "Most Popular": the article is over
         furniture = ended or off < front_end or _is_furniture(line, previous, following)
-        lead = len(line) - len(line.lstrip())
+        lead = len(line) - len(line.lstrip().lstrip("\ufeff").lstrip())  # a byte order mark is not text
         for start, end in _split_line(line[lead:], off + lead):
             sentences.append(
                 Sentence(
