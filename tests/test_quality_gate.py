@@ -28,7 +28,8 @@ FALSE_ALARMS_CEILING = 0
 
 def _scorer() -> ModuleType:
     spec = importlib.util.spec_from_file_location("factcheck_gold_scorer", SCORER)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)

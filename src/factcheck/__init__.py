@@ -8,8 +8,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from factcheck.extract import extract_claims  # noqa: E402
-from factcheck.models import ClaimsFile, Corroboration, Finding, Report  # noqa: E402
-from factcheck.pipeline import compare_folder  # noqa: E402
+from factcheck.extract import extract_claims
+from factcheck.models import ClaimsFile, Corroboration, Finding, Report
+from factcheck.pipeline import compare_folder
 
 __all__ = ["ClaimsFile", "Corroboration", "Finding", "Report", "__version__", "compare_folder", "extract_claims"]

@@ -137,9 +137,7 @@ def check_folder(ws: Workspace, *, jobs: int = 1, progress: Progress | None = No
     if stale or report_state != "current":
         fixes.append(ws.command("compare"))
     for f in unreviewed:
-        fixes.append(
-            ws.command("review", f.id, sources_option=True) + f" --status <{STATUSES}> --note '<why>'"
-        )
+        fixes.append(ws.command("review", f.id, sources_option=True) + f" --status <{STATUSES}> --note '<why>'")
     return CheckResult(
         folder=str(ws.sources),
         sources=len(report.sources),
@@ -168,8 +166,7 @@ def render_text(ws: Workspace, result: CheckResult) -> str:
         )
     else:
         head = (
-            f"factcheck check {result.folder}: NOT up to date "
-            f"({result.sources} sources, {result.findings} findings)."
+            f"factcheck check {result.folder}: NOT up to date ({result.sources} sources, {result.findings} findings)."
         )
     out = [head]
     for s in result.stale:
@@ -203,9 +200,7 @@ def _escape(text: str, prop: bool = False) -> str:
 
 
 def _annotation(level: str, message: str, *, file: str, title: str, line: int | None = None) -> str:
-    props = (
-        f"file={_escape(file, True)}" + (f",line={line}" if line else "") + f",title={_escape(title, True)}"
-    )
+    props = f"file={_escape(file, True)}" + (f",line={line}" if line else "") + f",title={_escape(title, True)}"
     return f"::{level} {props}::{_escape(message)}"
 
 
@@ -285,11 +280,13 @@ def review_findings(
     """Record a decision on each finding, then update claims and report so `check` sees it.
     Nothing is written unless every id names a current finding."""
     if not note.strip():
-        raise FactcheckError(
-            "the note is empty", "Say why, with --note: it is what the next reader relies on."
-        )
+        raise FactcheckError("the note is empty", "Say why, with --note: it is what the next reader relies on.")
     report, _ = compare_folder(
-        ws.sources, ws.claims_dir, reviews_dir=ws.reviews_dir, jobs=jobs, write_claims=False,
+        ws.sources,
+        ws.claims_dir,
+        reviews_dir=ws.reviews_dir,
+        jobs=jobs,
+        write_claims=False,
         exclude=[ws.reports_dir],
     )
     findings = {f.id: f for f in report.discrepancies}

@@ -73,19 +73,46 @@ def main() -> None:
 
 @main.command()
 @click.argument("sources", type=click.Path(path_type=Path))
-@click.option("--claims-dir", type=click.Path(path_type=Path), default=Path("claims"), show_default=True,
-              help="Where claims files are kept, one per source.")
-@click.option("--reports-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
-              help="Where the Markdown report is written.")
-@click.option("--reviews-dir", type=click.Path(path_type=Path), default=Path("reviews"), show_default=True,
-              help="Where people's decisions and corrections are kept (see `factcheck review`).")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "table"]), default="table",
-              show_default=True, help="What to print on standard output.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Processes for extraction  [default: the cores available].")
+@click.option(
+    "--claims-dir",
+    type=click.Path(path_type=Path),
+    default=Path("claims"),
+    show_default=True,
+    help="Where claims files are kept, one per source.",
+)
+@click.option(
+    "--reports-dir",
+    type=click.Path(path_type=Path),
+    default=Path("reports"),
+    show_default=True,
+    help="Where the Markdown report is written.",
+)
+@click.option(
+    "--reviews-dir",
+    type=click.Path(path_type=Path),
+    default=Path("reviews"),
+    show_default=True,
+    help="Where people's decisions and corrections are kept (see `factcheck review`).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json", "table"]),
+    default="table",
+    show_default=True,
+    help="What to print on standard output.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for extraction  [default: the cores available].",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress or warnings on stderr.")
-def compare(sources: Path, claims_dir: Path, reports_dir: Path, reviews_dir: Path, fmt: str, jobs: int | None,
-            quiet: bool) -> None:  # fmt: skip
+def compare(
+    sources: Path, claims_dir: Path, reports_dir: Path, reviews_dir: Path, fmt: str, jobs: int | None, quiet: bool
+) -> None:
     """Extract claims from every source in SOURCES, compare them and write a report.
 
     Claims go to CLAIMS_DIR/<source>.json (reused while the source is unchanged), the report to
@@ -101,9 +128,14 @@ def compare(sources: Path, claims_dir: Path, reports_dir: Path, reviews_dir: Pat
         if sources.resolve() == claims_dir.resolve() or sources.resolve() == reports_dir.resolve():
             raise InputError("the claims and reports folders must not be the sources folder")
         with progress_bar(total, quiet, "Extracting") as progress:
-            report, _ = compare_folder(sources, claims_dir, reviews_dir=reviews_dir,
-                                       jobs=jobs or default_jobs(), progress=progress,
-                                       exclude=[reports_dir])  # fmt: skip
+            report, _ = compare_folder(
+                sources,
+                claims_dir,
+                reviews_dir=reviews_dir,
+                jobs=jobs or default_jobs(),
+                progress=progress,
+                exclude=[reports_dir],
+            )
         atomic_write(reports_dir / f"{report.folder}.md", to_markdown(report))
     if not quiet:
         for warning in report.warnings:
@@ -139,24 +171,29 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def folder_options(command: F) -> F:
     """--claims-dir, --reports-dir and --reviews-dir, as `compare` has them."""
-    for option, default, text in reversed([
-        ("--claims-dir", "claims", "Where claims files are kept, one per source."),
-        ("--reports-dir", "reports", "Where the Markdown report is written."),
-        ("--reviews-dir", "reviews", "Where people's decisions and corrections are kept."),
-    ]):  # fmt: skip
-        command = click.option(option, type=click.Path(path_type=Path), default=Path(default),
-                               show_default=True, help=text)(command)  # fmt: skip
+    for option, default, text in reversed(
+        [
+            ("--claims-dir", "claims", "Where claims files are kept, one per source."),
+            ("--reports-dir", "reports", "Where the Markdown report is written."),
+            ("--reviews-dir", "reviews", "Where people's decisions and corrections are kept."),
+        ]
+    ):
+        command = click.option(
+            option, type=click.Path(path_type=Path), default=Path(default), show_default=True, help=text
+        )(command)
     return command
 
 
 def sources_option(command: F) -> F:
-    return click.option("--sources", "-s", "sources", type=click.Path(path_type=Path), required=True,
-                        help="The sources folder.")(command)  # fmt: skip
+    return click.option(
+        "--sources", "-s", "sources", type=click.Path(path_type=Path), required=True, help="The sources folder."
+    )(command)
 
 
 def note_options(command: F) -> F:
-    command = click.option("--reviewer", envvar="FACTCHECK_REVIEWER",
-                           help="Who decided (optional; default $FACTCHECK_REVIEWER).")(command)  # fmt: skip
+    command = click.option(
+        "--reviewer", envvar="FACTCHECK_REVIEWER", help="Who decided (optional; default $FACTCHECK_REVIEWER)."
+    )(command)
     return click.option("--note", required=True, help="Why: what you checked and what you found.")(command)
 
 
@@ -171,21 +208,34 @@ def parse_sets(_ctx: click.Context, _param: click.Parameter, values: tuple[str, 
 
 
 set_option = click.option(
-    "--set", "values", multiple=True, callback=parse_sets, metavar="FIELD=VALUE",
+    "--set",
+    "values",
+    multiple=True,
+    callback=parse_sets,
+    metavar="FIELD=VALUE",
     help="A field of the claim and its value ('null' for none); repeat for more.",
-)  # fmt: skip
+)
 
 
 @main.command()
 @click.argument("sources", type=click.Path(path_type=Path))
 @folder_options
-@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
-              show_default=True,
-              help="text for a CI log; github adds workflow annotations on the evidence lines; json.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Processes for extracting new sources  [default: the cores available].")
-def check(sources: Path, claims_dir: Path, reports_dir: Path, reviews_dir: Path, fmt: str,
-          jobs: int | None) -> None:  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text for a CI log; github adds workflow annotations on the evidence lines; json.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for extracting new sources  [default: the cores available].",
+)
+def check(sources: Path, claims_dir: Path, reports_dir: Path, reviews_dir: Path, fmt: str, jobs: int | None) -> None:
     """Fail unless claims and report are current and every finding has a review decision.
 
     Changes nothing on disk. Exits 0 when SOURCES is up to date; 1 when a source is new or changed,
@@ -209,13 +259,24 @@ def check(sources: Path, claims_dir: Path, reports_dir: Path, reviews_dir: Path,
 @main.command()
 @click.argument("finding_ids", nargs=-1, required=True, metavar="FINDING_ID...")
 @sources_option
-@click.option("--status", type=click.Choice(["confirmed", "dismissed", "explained"]), required=True,
-              help="confirmed: the sources disagree; dismissed: a false alarm; "
-                   "explained: both accounts hold.")  # fmt: skip
+@click.option(
+    "--status",
+    type=click.Choice(["confirmed", "dismissed", "explained"]),
+    required=True,
+    help="confirmed: the sources disagree; dismissed: a false alarm; explained: both accounts hold.",
+)
 @note_options
 @folder_options
-def review(finding_ids: tuple[str, ...], sources: Path, status: ReviewStatus, note: str, reviewer: str | None,
-           claims_dir: Path, reports_dir: Path, reviews_dir: Path) -> None:  # fmt: skip
+def review(
+    finding_ids: tuple[str, ...],
+    sources: Path,
+    status: ReviewStatus,
+    note: str,
+    reviewer: str | None,
+    claims_dir: Path,
+    reports_dir: Path,
+    reviews_dir: Path,
+) -> None:
     """Record a decision on findings in REVIEWS_DIR/<folder>.json and update the report.
 
     A later decision on the same finding replaces the earlier one; `check` passes once every
@@ -229,8 +290,7 @@ def review(finding_ids: tuple[str, ...], sources: Path, status: ReviewStatus, no
     with handle_errors():
         report = review_findings(ws, list(finding_ids), status, note, reviewer=reviewer)
     left = sum(1 for f in report.discrepancies if f.review is None)
-    click.echo(f"{status}: {', '.join(finding_ids)} (in {ws.reviews_path}); {left} findings left to review",
-               err=True)  # fmt: skip
+    click.echo(f"{status}: {', '.join(finding_ids)} (in {ws.reviews_path}); {left} findings left to review", err=True)
 
 
 @main.group()
@@ -250,8 +310,9 @@ def claim() -> None:
 @click.argument("source_ids", nargs=-1, metavar="[SOURCE_ID]...")
 @sources_option
 @folder_options
-def claim_list(source_ids: tuple[str, ...], sources: Path, claims_dir: Path, reports_dir: Path,
-               reviews_dir: Path) -> None:  # fmt: skip
+def claim_list(
+    source_ids: tuple[str, ...], sources: Path, claims_dir: Path, reports_dir: Path, reviews_dir: Path
+) -> None:
     """List the claims of the sources (all, if none named), corrections applied.
 
     \b
@@ -267,8 +328,15 @@ def claim_list(source_ids: tuple[str, ...], sources: Path, claims_dir: Path, rep
 @sources_option
 @note_options
 @folder_options
-def claim_reject(claim_id: str, sources: Path, note: str, reviewer: str | None, claims_dir: Path,
-                 reports_dir: Path, reviews_dir: Path) -> None:  # fmt: skip
+def claim_reject(
+    claim_id: str,
+    sources: Path,
+    note: str,
+    reviewer: str | None,
+    claims_dir: Path,
+    reports_dir: Path,
+    reviews_dir: Path,
+) -> None:
     """Mark an extracted claim wrong: compare leaves it out from now on.
 
     \b
@@ -287,8 +355,16 @@ def claim_reject(claim_id: str, sources: Path, note: str, reviewer: str | None, 
 @set_option
 @note_options
 @folder_options
-def claim_correct(claim_id: str, sources: Path, values: dict[str, str], note: str, reviewer: str | None,
-                  claims_dir: Path, reports_dir: Path, reviews_dir: Path) -> None:  # fmt: skip
+def claim_correct(
+    claim_id: str,
+    sources: Path,
+    values: dict[str, str],
+    note: str,
+    reviewer: str | None,
+    claims_dir: Path,
+    reports_dir: Path,
+    reviews_dir: Path,
+) -> None:
     """Change fields of a claim; the corrected claim gets a new id (h-...).
 
     \b
@@ -305,16 +381,26 @@ def claim_correct(claim_id: str, sources: Path, values: dict[str, str], note: st
 @click.argument("source_id")
 @sources_option
 @click.option("--kind", type=click.Choice(["age", "quantity", "date", "status"]), required=True)
-@click.option("--subject", required=True,
-              help="Who or what it is about, as claims name it ('p:ravan nasimi').")  # fmt: skip
+@click.option("--subject", required=True, help="Who or what it is about, as claims name it ('p:ravan nasimi').")
 @click.option("--quote", required=True, help="The evidence, exactly as in the source.")
 @click.option("--value-text", help="The words of the quote that state the value  [default: the whole quote].")
 @set_option
 @note_options
 @folder_options
-def claim_add(source_id: str, sources: Path, kind: str, subject: str, quote: str, value_text: str | None,
-              values: dict[str, str], note: str, reviewer: str | None, claims_dir: Path, reports_dir: Path,
-              reviews_dir: Path) -> None:  # fmt: skip
+def claim_add(
+    source_id: str,
+    sources: Path,
+    kind: str,
+    subject: str,
+    quote: str,
+    value_text: str | None,
+    values: dict[str, str],
+    note: str,
+    reviewer: str | None,
+    claims_dir: Path,
+    reports_dir: Path,
+    reviews_dir: Path,
+) -> None:
     """Add a claim the extractor missed, from SOURCE_ID (a path relative to the sources folder).
 
     \b
@@ -324,7 +410,6 @@ def claim_add(source_id: str, sources: Path, kind: str, subject: str, quote: str
     """
     ws = Workspace(sources, claims_dir, reports_dir, reviews_dir)
     with handle_errors():
-        edit = add_claim(ws, source_id, kind, subject, quote, values, note, value_text=value_text,
-                         reviewer=reviewer)  # fmt: skip
+        edit = add_claim(ws, source_id, kind, subject, quote, values, note, value_text=value_text, reviewer=reviewer)
     assert edit.claim is not None
     click.echo(f"added {edit.claim.id} to {source_id} (in {ws.reviews_path})", err=True)

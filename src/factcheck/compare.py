@@ -41,10 +41,12 @@ EMPLOYMENT: dict[frozenset[str], tuple[Severity, str]] = {
     frozenset({"fired", "reinstated"}): ("divergence", "fired against reinstated: possibly a later development"),
     frozenset({"on_leave", "not_fired"}): ("divergence", "placed on leave against told he would not be fired"),
     frozenset({"pressured_to_resign", "not_fired"}): (
-        "divergence", "pushed to resign against told he would not be fired"),
+        "divergence",
+        "pushed to resign against told he would not be fired",
+    ),
     frozenset({"suspended", "resigned"}): ("divergence", "suspended against resigned"),
     frozenset({"on_leave", "resigned"}): ("divergence", "on leave against resigned"),
-}  # fmt: skip
+}
 SINGULAR_EVENTS = frozenset(load_lexicon("date_events")["singular_events"])
 COMPARABLE_MODALITIES = {"asserted", "reported", "negated"}
 SEVERITY_ORDER = {"contradiction": 0, "divergence": 1}
@@ -87,13 +89,21 @@ class LineIndex:
 def claim_ref(claim: ClaimBase, lines: dict[str, LineIndex]) -> ClaimRef:
     index = lines.get(claim.source)
     return ClaimRef(
-        claim_id=claim.id, source=claim.source, start=claim.start, end=claim.end, quote=claim.quote,
-        value=claim.display_value(), line=index.line(claim.start) if index else 1, speaker=claim.speaker,
-    )  # fmt: skip
+        claim_id=claim.id,
+        source=claim.source,
+        start=claim.start,
+        end=claim.end,
+        quote=claim.quote,
+        value=claim.display_value(),
+        line=index.line(claim.start) if index else 1,
+        speaker=claim.speaker,
+    )
 
 
-def _pairs(claims: list[ClaimBase], same_source: Callable[[ClaimBase, ClaimBase], bool] | None = None,
-           ) -> Iterable[tuple[ClaimBase, ClaimBase]]:  # fmt: skip
+def _pairs(
+    claims: list[ClaimBase],
+    same_source: Callable[[ClaimBase, ClaimBase], bool] | None = None,
+) -> Iterable[tuple[ClaimBase, ClaimBase]]:
     for i, a in enumerate(claims):
         for b in claims[i + 1 :]:
             if a.start == b.start and a.source == b.source:
@@ -102,9 +112,14 @@ def _pairs(claims: list[ClaimBase], same_source: Callable[[ClaimBase, ClaimBase]
                 yield a, b
 
 
-def _group_findings(candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]], incident: str, subject: str,
-                    attribute: str, value_of: Callable[[ClaimBase], str],
-                    consistent: Callable[[ClaimBase, ClaimBase], bool] | None = None) -> list[Pending]:  # fmt: skip
+def _group_findings(
+    candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]],
+    incident: str,
+    subject: str,
+    attribute: str,
+    value_of: Callable[[ClaimBase], str],
+    consistent: Callable[[ClaimBase, ClaimBase], bool] | None = None,
+) -> list[Pending]:
     """One finding per fact and pair of conflicting accounts ('27' against '28'), citing every claim
     on each side. Values that agree with each other ('284' and 'nearly 300') form one side."""
     claims_by_value: dict[str, list[ClaimBase]] = defaultdict(list)
@@ -129,7 +144,9 @@ def _group_findings(candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]]
                     continue
                 # Join only if every value of one side agrees with every value of the other: "about 6.0"
                 # agrees with 5.9 and with 6.1, but must not make 5.9 and 6.1 one side.
-                if all(consistent(claims_by_value[x][0], claims_by_value[y][0]) for x in members[ra] for y in members[rb]):
+                if all(
+                    consistent(claims_by_value[x][0], claims_by_value[y][0]) for x in members[ra] for y in members[rb]
+                ):
                     parent[max(ra, rb)] = min(ra, rb)
                     members[min(ra, rb)] = members[ra] | members[rb]
     groups: dict[tuple[str, str], list[tuple[Severity, str, ClaimBase, ClaimBase]]] = defaultdict(list)
@@ -159,25 +176,37 @@ def _group_findings(candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]]
     return out
 
 
-def _ages(claims: list[AgeClaim], incident: str, subject: str, years: dict[str, int | None],
-          ) -> tuple[list[Pending], list[Agreement]]:  # fmt: skip
+def _ages(
+    claims: list[AgeClaim],
+    incident: str,
+    subject: str,
+    years: dict[str, int | None],
+) -> tuple[list[Pending], list[Agreement]]:
     candidates = []
     # One person has one age in one article: two ages within a source are a self-contradiction too.
     for a, b in _pairs(list(claims), lambda a, b: True):
-        assert isinstance(a, AgeClaim) and isinstance(b, AgeClaim)
+        assert isinstance(a, AgeClaim)
+        assert isinstance(b, AgeClaim)
         ya, yb = years.get(a.source), years.get(b.source)
         if ya is not None and yb is not None and abs(ya - yb) >= 2:
             # Stories set years apart (the year of an undated one is a guess, hence the margin).
             continue
         if a.value != b.value:
             candidates.append(("contradiction", f"age given as {a.value} and as {b.value}", a, b))
-    agreements = _agree_by_value(claims, incident, subject, "age", lambda c: str(c.display_value()),
-                                 "same number of years")  # fmt: skip
+    agreements = _agree_by_value(
+        claims, incident, subject, "age", lambda c: str(c.display_value()), "same number of years"
+    )
     return _group_findings(candidates, incident, subject, "age", lambda c: c.display_value()), agreements  # type: ignore[arg-type]
 
 
-def _agree_by_value(claims: Iterable[ClaimBase], incident: str, subject: str, attribute: str,
-                    value_of: Callable[[ClaimBase], str | None], resolution: str) -> list[Agreement]:  # fmt: skip
+def _agree_by_value(
+    claims: Iterable[ClaimBase],
+    incident: str,
+    subject: str,
+    attribute: str,
+    value_of: Callable[[ClaimBase], str | None],
+    resolution: str,
+) -> list[Agreement]:
     groups: dict[str, list[ClaimBase]] = defaultdict(list)
     for claim in claims:
         value = value_of(claim)
@@ -203,19 +232,27 @@ def _status(claims: list[StatusClaim], incident: str, subject: str) -> tuple[lis
     attribute = f"{domain} status"
     candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]] = []
     for a, b in _pairs(list(usable)):
-        assert isinstance(a, StatusClaim) and isinstance(b, StatusClaim)
+        assert isinstance(a, StatusClaim)
+        assert isinstance(b, StatusClaim)
         pair = frozenset({a.state, b.state})
         if a.domain == "employment" and pair in EMPLOYMENT:
             severity, why = EMPLOYMENT[pair]
             candidates.append((severity, why, a, b))
         elif a.domain == "legal" and (a.state == "not_" + b.state or b.state == "not_" + a.state):
-            candidates.append(("contradiction", f"{a.state.replace('_', ' ')} against {b.state.replace('_', ' ')}", a, b))
+            candidates.append(
+                ("contradiction", f"{a.state.replace('_', ' ')} against {b.state.replace('_', ' ')}", a, b)
+            )
     agreements = _agree_by_value(
-        [c for c in usable if c.domain == "employment"], incident, subject, attribute,
-        lambda c: c.state if isinstance(c, StatusClaim) else None, "same state in the status ontology",
-    )  # fmt: skip
-    return _group_findings(candidates, incident, subject, attribute, lambda c: getattr(c, "state", ""),
-                           _compatible_states), agreements
+        [c for c in usable if c.domain == "employment"],
+        incident,
+        subject,
+        attribute,
+        lambda c: c.state if isinstance(c, StatusClaim) else None,
+        "same state in the status ontology",
+    )
+    return _group_findings(
+        candidates, incident, subject, attribute, lambda c: getattr(c, "state", ""), _compatible_states
+    ), agreements
 
 
 def _compatible_states(a: ClaimBase, b: ClaimBase) -> bool:
@@ -242,8 +279,9 @@ def _roles(claims: list[RoleClaim], incident: str, subject: str) -> tuple[list[P
     candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]] = []
     for a, b in _pairs(list(claims)):
         if not by_source[a.source] & by_source[b.source]:
-            candidates.append(("divergence", f"described as {_position(a)} in one source, {_position(b)} in another",
-                               a, b))  # fmt: skip
+            candidates.append(
+                ("divergence", f"described as {_position(a)} in one source, {_position(b)} in another", a, b)
+            )
     agreements = _agree_by_value(claims, incident, subject, "position", _position, "same position")
     return _group_findings(candidates, incident, subject, "position", _position), agreements
 
@@ -252,8 +290,12 @@ def _quantity_text(c: QuantityClaim) -> str:
     return c.expression
 
 
-def _quantities(claims: list[QuantityClaim], incident: str, subject: str, attribute: str,
-                ) -> tuple[list[Pending], list[Agreement]]:  # fmt: skip
+def _quantities(
+    claims: list[QuantityClaim],
+    incident: str,
+    subject: str,
+    attribute: str,
+) -> tuple[list[Pending], list[Agreement]]:
     candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]] = []
 
     def different_speakers(a: ClaimBase, b: ClaimBase) -> bool:
@@ -261,14 +303,17 @@ def _quantities(claims: list[QuantityClaim], incident: str, subject: str, attrib
         return a.speaker != b.speaker
 
     for a, b in _pairs(list(claims), different_speakers):
-        assert isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim)
+        assert isinstance(a, QuantityClaim)
+        assert isinstance(b, QuantityClaim)
         if {"quantity.partial", "quantity.money-hedged"} & {a.rule, b.rule}:
             continue  # part of a count ("278 of them") may agree with another source, never contradict one
         if a.unit == "magnitude" and abs(a.number - b.number) > 1.0:
             continue  # reports of one quake differ by tenths; a whole point apart is another quake
         if a.number == b.number:
             if a.direction and b.direction and a.direction != b.direction:
-                candidates.append(("contradiction", f"the same distance, but {a.direction} against {b.direction}", a, b))
+                candidates.append(
+                    ("contradiction", f"the same distance, but {a.direction} against {b.direction}", a, b)
+                )
             continue
         a_low, a_high = a.low if a.low is not None else float("-inf"), a.high if a.high is not None else float("inf")
         b_low, b_high = b.low if b.low is not None else float("-inf"), b.high if b.high is not None else float("inf")
@@ -279,10 +324,13 @@ def _quantities(claims: list[QuantityClaim], incident: str, subject: str, attrib
         else:
             candidates.append(("divergence", f"'{a.expression}' against '{b.expression}': different figures", a, b))
     agreements = _agree_by_value(
-        claims, incident, subject, attribute,
+        claims,
+        incident,
+        subject,
+        attribute,
         lambda c: f"{c.number:g} {c.unit} {c.direction or ''}".strip() if isinstance(c, QuantityClaim) else None,
         "same figure",
-    )  # fmt: skip
+    )
     return _group_findings(candidates, incident, subject, attribute, _quantity_value, _consistent_figures), agreements
 
 
@@ -323,7 +371,9 @@ def _date_value(c: DateClaim) -> str:
 
 
 # Words that say an event happened more than once, so two dates for it need not conflict.
-REPEATED = re.compile(r"\b(?:again|also|another|second|third|previously|once\smore|re-(?:arrested|detained))\b", re.IGNORECASE)
+REPEATED = re.compile(
+    r"\b(?:again|also|another|second|third|previously|once\smore|re-(?:arrested|detained))\b", re.IGNORECASE
+)
 
 
 DATE_LABELS: dict[str, str] = load_lexicon("date_events")["labels"]
@@ -362,16 +412,20 @@ def _date_pairs(claims: list[DateClaim]) -> Iterable[tuple[DateClaim, DateClaim]
                 relative, absolute = (a, b) if a.rule == "date.relative" else (b, a)
                 # Only a full date after the relative one ("four days later, on July 11"); the one
                 # before is what it counts from.
-                if ({a.rule, b.rule} == {"date.relative", "date.absolute"} and a.event == b.event
-                        and absolute.value_start > relative.value_start):  # fmt: skip
+                if (
+                    {a.rule, b.rule} == {"date.relative", "date.absolute"}
+                    and a.event == b.event
+                    and absolute.value_start > relative.value_start
+                ):
                     yield a, b
                 continue
             if a.rule == b.rule == "date.absolute" and not REPEATED.search(a.quote) and not REPEATED.search(b.quote):
                 yield a, b
 
 
-def _dates(claims: list[DateClaim], incident: str, event: str, emap: EntityMap, subjects: dict[str, str],
-           singular: bool) -> tuple[list[Pending], list[Agreement]]:  # fmt: skip
+def _dates(
+    claims: list[DateClaim], incident: str, event: str, emap: EntityMap, subjects: dict[str, str], singular: bool
+) -> tuple[list[Pending], list[Agreement]]:
     """Dates of one event. A conflict needs the same named person on both sides, or, for an event
     an incident has once (a deal completed, a quake), no other person; agreement accepts a group
     ('the couple') as the same actor."""
@@ -385,8 +439,11 @@ def _dates(claims: list[DateClaim], incident: str, event: str, emap: EntityMap, 
         same_person = bool(person_a) and person_a == person_b and not person_a.startswith("g:")
         # Agreement is looser than conflict: a group or an unnamed actor may be the same person.
         compatible = same_person or not person_a or not person_b or "g:" in (person_a[:2], person_b[:2])
-        one_actor = (same_person or a.start == b.start and a.source == b.source
-                     or singular and (not person_a or not person_b or person_a == person_b))
+        one_actor = (
+            same_person
+            or (a.start == b.start and a.source == b.source)
+            or (singular and (not person_a or not person_b or person_a == person_b))
+        )
         ka, kb = _day_key(a), _day_key(b)
         if ka is None or kb is None:
             continue
@@ -394,12 +451,26 @@ def _dates(claims: list[DateClaim], incident: str, event: str, emap: EntityMap, 
         if ka == kb and not years_differ and (compatible or one_actor):
             how = _date_check(a, b)
             who = person_a if person_a and not person_a.startswith("g:") else person_b
-            agreements.append(Agreement(incident, emap.label(who) if who else "the incident", _date_attribute(event),
-                                        _date_value(a if a.date else b), how, [a, b]))  # fmt: skip
+            agreements.append(
+                Agreement(
+                    incident,
+                    emap.label(who) if who else "the incident",
+                    _date_attribute(event),
+                    _date_value(a if a.date else b),
+                    how,
+                    [a, b],
+                )
+            )
         elif (ka != kb or years_differ) and one_actor:
             who = person_a or person_b
-            candidates[who].append(("contradiction", f"'{a.expression}' ({_date_value(a)}) against "
-                                    f"'{b.expression}' ({_date_value(b)})", a, b))  # fmt: skip
+            candidates[who].append(
+                (
+                    "contradiction",
+                    f"'{a.expression}' ({_date_value(a)}) against '{b.expression}' ({_date_value(b)})",
+                    a,
+                    b,
+                )
+            )
 
     def value_of(c: ClaimBase) -> str:
         return (c.date.isoformat() if c.date else (c.month_day or "")) if isinstance(c, DateClaim) else ""
@@ -423,7 +494,7 @@ def _merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
         for claim in ag.claims:
             if all(c.source != claim.source for c in target.claims):
                 target.claims.append(claim)
-                if claim.resolution not in target.resolution and isinstance(claim, DateClaim):
+                if isinstance(claim, DateClaim) and claim.resolution not in target.resolution:
                     target.resolution += f"; '{claim.expression}' ({claim.source}): {claim.resolution}"
     return list(merged.values())
 
@@ -488,8 +559,9 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
     return pending, agreed, emap
 
 
-def _unattributed_agreements(quantities: dict[tuple[str, str | None], list[QuantityClaim]], incident: Incident,
-                             emap: EntityMap) -> list[Agreement]:  # fmt: skip
+def _unattributed_agreements(
+    quantities: dict[tuple[str, str | None], list[QuantityClaim]], incident: Incident, emap: EntityMap
+) -> list[Agreement]:
     """A duration said of nobody in particular ("and sentenced to 30 days") agrees with the same
     duration said of the one person the incident has it for."""
     out: list[Agreement] = []
@@ -502,9 +574,13 @@ def _unattributed_agreements(quantities: dict[tuple[str, str | None], list[Quant
         who_key, claims = owned[0]
         attribute = f"{key.partition(':')[2]} ({key.partition(':')[0]})"
         for ag in _agree_by_value(
-            [*claims, *loose], incident.id, emap.label(who_key.partition("@")[2]), attribute,
-            lambda c: f"{c.number:g} {c.unit}" if isinstance(c, QuantityClaim) else None, "same figure",
-        ):  # fmt: skip
+            [*claims, *loose],
+            incident.id,
+            emap.label(who_key.partition("@")[2]),
+            attribute,
+            lambda c: f"{c.number:g} {c.unit}" if isinstance(c, QuantityClaim) else None,
+            "same figure",
+        ):
             if any(c in loose for c in ag.claims) and any(c in claims for c in ag.claims):
                 out.append(ag)
     return out
@@ -524,37 +600,55 @@ def _refs_with_anchors(claims: list[ClaimBase], lines: dict[str, LineIndex]) -> 
     for c in claims:
         if isinstance(c, DateClaim) and c.anchor is not None and (c.anchor.source, c.anchor.start) not in cited:
             index = lines.get(c.anchor.source)
-            refs.append(ClaimRef(
-                claim_id=f"{c.id}:anchor", source=c.anchor.source, start=c.anchor.start, end=c.anchor.end,
-                quote=c.anchor.quote, value=f"the date '{c.expression}' counts from",
-                line=index.line(c.anchor.start) if index else 1,
-            ))  # fmt: skip
+            refs.append(
+                ClaimRef(
+                    claim_id=f"{c.id}:anchor",
+                    source=c.anchor.source,
+                    start=c.anchor.start,
+                    end=c.anchor.end,
+                    quote=c.anchor.quote,
+                    value=f"the date '{c.expression}' counts from",
+                    line=index.line(c.anchor.start) if index else 1,
+                )
+            )
             cited.add((c.anchor.source, c.anchor.start))
     return refs[:10]
 
 
-def finalize(pending: list[Pending], agreed: list[Agreement], lines: dict[str, LineIndex],
-             ) -> tuple[list[Finding], list[Corroboration]]:  # fmt: skip
+def finalize(
+    pending: list[Pending],
+    agreed: list[Agreement],
+    lines: dict[str, LineIndex],
+) -> tuple[list[Finding], list[Corroboration]]:
     """Give findings and corroborations their stable ids and evidence references, in a fixed order."""
     findings = []
     for p in pending:
         findings.append(
             Finding(
                 # Stable across runs and when sources are added: the fact and the two values.
-                id=stable_id("F-", p.key or p.subject, p.attribute, *p.values), severity=p.severity, incident=p.incident, subject=p.subject,
-                attribute=p.attribute, explanation=p.explanation, claims=_refs_with_anchors(p.claims, lines),
+                id=stable_id("F-", p.key or p.subject, p.attribute, *p.values),
+                severity=p.severity,
+                incident=p.incident,
+                subject=p.subject,
+                attribute=p.attribute,
+                explanation=p.explanation,
+                claims=_refs_with_anchors(p.claims, lines),
             )
-        )  # fmt: skip
+        )
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.incident, f.subject, f.attribute, f.id))
     corroborations = []
     for ag in agreed:
         ids = sorted(c.id for c in ag.claims)
         corroborations.append(
             Corroboration(
-                id=stable_id("A-", ag.attribute, ag.value, *ids), incident=ag.incident, subject=ag.subject,
-                attribute=ag.attribute, value=ag.value, resolution=ag.resolution,
+                id=stable_id("A-", ag.attribute, ag.value, *ids),
+                incident=ag.incident,
+                subject=ag.subject,
+                attribute=ag.attribute,
+                value=ag.value,
+                resolution=ag.resolution,
                 claims=[claim_ref(c, lines) for c in sorted(ag.claims, key=lambda c: (c.source, c.start))],
             )
-        )  # fmt: skip
+        )
     corroborations.sort(key=lambda c: (c.incident, c.subject, c.attribute, c.id))
     return findings, corroborations

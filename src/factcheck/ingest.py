@@ -48,9 +48,7 @@ SOURCE_SUFFIXES = {
 # A news article is tens of kilobytes; a file this large is a dump, a book or a mistake, and
 # extracting it would take minutes.
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
-FRONT_MATTER = re.compile(
-    r"\A(?:\ufeff)?---[ \t]*\r?\n(?:(?P<body>.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL
-)
+FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:(?P<body>.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # Front matter is a few lines; PyYAML is slow on a long one.
 MAX_FRONT_MATTER = 16_000
 # Longest first: a UTF-32-LE BOM starts with the UTF-16-LE one.
@@ -136,8 +134,11 @@ def scan_folder(folder: Path, exclude: Iterable[Path] = ()) -> Scan:
                 continue
             if path.is_symlink():
                 target = path.resolve()
-                where = "inside the folder, whose files are read where they are" if _inside(target, root) \
-                    else f"outside {folder}"  # fmt: skip
+                where = (
+                    "inside the folder, whose files are read where they are"
+                    if _inside(target, root)
+                    else f"outside {folder}"
+                )
                 scan.skipped.append(f"{shown(path)}: link to a folder {where}; not followed")
                 continue
             kept.append(name)
@@ -340,9 +341,7 @@ def front_matter(text: str) -> tuple[Metadata, int]:
         return Metadata(), 0
     body = m.group("body") or ""
     if m.end() > MAX_FRONT_MATTER:
-        return Metadata(
-            warnings=(f"front matter longer than {MAX_FRONT_MATTER} characters; ignored",)
-        ), m.end()
+        return Metadata(warnings=(f"front matter longer than {MAX_FRONT_MATTER} characters; ignored",)), m.end()
     if body.count("[") + body.count("{") > 200:
         # PyYAML takes time quadratic in the nesting of flow collections.
         return Metadata(warnings=("front matter with more than 200 brackets; ignored",)), m.end()
@@ -388,9 +387,16 @@ def _lines(text: str, start: int, limit: int) -> list[tuple[int, str]]:
     return out
 
 
-def document_from_text(sid: str, text: str, *, sha256: str, encoding: str, fmt: str,
-                       metadata: Metadata | None = None, warnings: Iterable[str] = (),
-                       ) -> Document:  # fmt: skip
+def document_from_text(
+    sid: str,
+    text: str,
+    *,
+    sha256: str,
+    encoding: str,
+    fmt: str,
+    metadata: Metadata | None = None,
+    warnings: Iterable[str] = (),
+) -> Document:
     """Build the Document of a decoded text: front matter (or `metadata`, for HTML), title, dateline."""
     meta, body_start = (metadata, 0) if metadata is not None else front_matter(text)
     head = _lines(text, body_start, 12)
@@ -458,8 +464,9 @@ def _html_document(sid: str, data: bytes, sha256: str) -> Document:
         published=published,
         published_from="html-metadata" if published else None,
     )
-    return document_from_text(sid, text, sha256=sha256, encoding=encoding, fmt="html", metadata=meta,
-                              warnings=[warning] if warning else [])  # fmt: skip
+    return document_from_text(
+        sid, text, sha256=sha256, encoding=encoding, fmt="html", metadata=meta, warnings=[warning] if warning else []
+    )
 
 
 def read_source(folder: Path, path: Path, data: bytes | None = None) -> Document:
@@ -474,8 +481,9 @@ def read_source(folder: Path, path: Path, data: bytes | None = None) -> Document
     text, encoding, warning = decode(data)
     if not text.strip("\ufeff \t\r\n\f\v"):
         raise SourceFileError("no text, only white space")
-    return document_from_text(sid, text, sha256=sha256, encoding=encoding, fmt=fmt,
-                              warnings=[warning] if warning else [])  # fmt: skip
+    return document_from_text(
+        sid, text, sha256=sha256, encoding=encoding, fmt=fmt, warnings=[warning] if warning else []
+    )
 
 
 def read_text(folder: Path, sid: str) -> str:

@@ -259,8 +259,7 @@ class HumanEdit(Model):
     file. Edits apply in order after extraction, so one may refer to a claim an earlier one made."""
 
     action: Literal["reject", "correct", "add"] = Field(
-        description="reject: the claim is wrong; correct: change some of its fields; "
-        "add: a claim the extractor missed."
+        description="reject: the claim is wrong; correct: change some of its fields; add: a claim the extractor missed."
     )
     source: str = Field(description="Source id of the claim.")
     claim_id: str | None = Field(default=None, description="reject, correct: the id of the claim.")
@@ -301,7 +300,8 @@ class ClaimsFile(Model):
         default=None, description="The year the story is set in: its publication year, else the latest year it names."
     )
     names: dict[str, int] = Field(
-        default_factory=dict, description="Proper names (folded) and how often they occur: what incidents are grouped by."
+        default_factory=dict,
+        description="Proper names (folded) and how often they occur: what incidents are grouped by.",
     )
     claims: list[Claim] = Field(default_factory=list)
     text: str | None = Field(default=None, description="Extracted text, kept for HTML sources only.")

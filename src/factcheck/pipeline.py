@@ -195,7 +195,9 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     entities.sort(key=lambda e: e.id)
     for e in entities:
         e.mentions = []  # the report names entities; their mentions live in the claims files
-    cited = {ref.claim_id for item in [*findings, *corroborations] for ref in item.claims}
+    cited = {ref.claim_id for f in findings for ref in f.claims} | {
+        ref.claim_id for c in corroborations for ref in c.claims
+    }
     return Report(
         folder=folder_name, sources=summaries, incidents=incidents, entities=entities,
         discrepancies=findings, corroborations=corroborations,

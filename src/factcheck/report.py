@@ -129,10 +129,15 @@ def to_markdown(report: Report) -> str:
         "",
     ]
     rows = [
-        [md_escape(s.id), md_escape(s.outlet or "unknown"),
-         s.published.isoformat() if s.published else "undated", s.incident, s.claims]
+        [
+            md_escape(s.id),
+            md_escape(s.outlet or "unknown"),
+            s.published.isoformat() if s.published else "undated",
+            s.incident,
+            s.claims,
+        ]
         for s in report.sources
-    ]  # fmt: skip
+    ]
     # Cells taken from sources are never read as numbers ("1e3" would become "1000.0").
     headers = ["Source", "Outlet", "Published", "Incident", "Claims"]
     out.append(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=[0, 1]))
@@ -162,8 +167,10 @@ def to_markdown(report: Report) -> str:
     if report.orphaned_reviews:
         out += ["## Orphaned review decisions", "", "Decisions whose finding no longer exists:", ""]
         for r in report.orphaned_reviews:
-            out.append(f"- `{r.finding_id}` ({r.status}, {r.date.isoformat()}): {md_escape(r.subject)}, "
-                       f"{md_escape(r.attribute)}. {md_escape(r.note)}")  # fmt: skip
+            out.append(
+                f"- `{r.finding_id}` ({r.status}, {r.date.isoformat()}): {md_escape(r.subject)}, "
+                f"{md_escape(r.attribute)}. {md_escape(r.note)}"
+            )
         out.append("")
     if report.warnings:
         out += ["## Warnings", ""] + [f"- {md_escape(w)}" for w in report.warnings] + [""]
@@ -177,8 +184,10 @@ def to_json(report: Report) -> str:
 def to_table(report: Report) -> str:
     """A short terminal summary: one row per finding."""
     if not report.discrepancies:
-        return f"{len(report.sources)} sources, {len(report.incidents)} incidents: no discrepancies, " \
-               f"{len(report.corroborations)} corroborated facts."  # fmt: skip
+        return (
+            f"{len(report.sources)} sources, {len(report.incidents)} incidents: no discrepancies, "
+            f"{len(report.corroborations)} corroborated facts."
+        )
     rows = []
     for f in report.discrepancies:
         values = " / ".join(f"{r.value} ({r.source})" for r in f.claims)

@@ -310,21 +310,21 @@ def resolve_entities(files: list[ClaimsFile]) -> EntityMap:
         for e in cf.entities:
             if not e.id.startswith("r:") or not e.roles:
                 continue
-            owner = emap.global_key(sid, e.relation_of) if e.relation_of else None
+            role_owner = emap.global_key(sid, e.relation_of) if e.relation_of else None
             role_ages = ages.get((sid, e.id), set())
             match = None
             for gid, g in sorted(emap.entities.items()):
-                if e.roles[0] in g.roles and g.relation_of == owner and owner is not None and (
+                if e.roles[0] in g.roles and g.relation_of == role_owner and role_owner is not None and (
                     not role_ages or not g.ages or role_ages & set(g.ages)
                 ):
                     match = gid
                     break
             if match is None:
-                gid = stable_id("E-", f"{e.roles[0]}@{owner}")
+                gid = stable_id("E-", f"{e.roles[0]}@{role_owner}")
                 if gid not in emap.entities:
-                    owner_label = emap.entities[owner].label if owner in emap.entities else "someone"
-                    emap.entities[gid] = Entity(id=gid, label=f"{owner_label}'s {e.roles[0]}", roles=[e.roles[0]],
-                                                relation_of=owner)  # fmt: skip
+                    role_owner_label = emap.entities[role_owner].label if role_owner in emap.entities else "someone"
+                    emap.entities[gid] = Entity(id=gid, label=f"{role_owner_label}'s {e.roles[0]}", roles=[e.roles[0]],
+                                                relation_of=role_owner)  # fmt: skip
                 match = gid
             merged = emap.entities[match]
             emap.local[(sid, e.id)] = match

@@ -40,9 +40,7 @@ CLAIM = TypeAdapter(Claim)
 # What a correction may not change: where the claim is and what made it. To move a claim,
 # reject it and add the right one.
 FIXED_FIELDS = {"id", "kind", "source", "origin", "rule", "start", "end", "quote", "value_start", "value_end"}
-FIX_HINT = (
-    "Fix the file (it is under version control: `git diff` shows what changed), then run the command again."
-)
+FIX_HINT = "Fix the file (it is under version control: `git diff` shows what changed), then run the command again."
 
 
 def reviews_path(reviews_dir: Path, folder_name: str) -> Path:
@@ -127,9 +125,7 @@ def _validate_claim(data: dict[str, Any], what: str) -> ClaimBase:
     try:
         claim: ClaimBase = CLAIM.validate_python(data)
     except ValidationError as exc:
-        raise FactcheckError(
-            render_validation_error(what, exc), "Give valid values with --set FIELD=VALUE."
-        ) from exc
+        raise FactcheckError(render_validation_error(what, exc), "Give valid values with --set FIELD=VALUE.") from exc
     return claim
 
 
@@ -162,9 +158,7 @@ def correction(
 ) -> HumanEdit:
     """An edit changing some fields of `claim`, checked now so a bad value fails before it is saved."""
     if not raw:
-        raise FactcheckError(
-            f"claim {claim.id}: nothing to correct", "Give the new values with --set FIELD=VALUE."
-        )
+        raise FactcheckError(f"claim {claim.id}: nothing to correct", "Give the new values with --set FIELD=VALUE.")
     new = corrected(claim, _values(raw))
     dumped = new.model_dump(mode="json")
     changes = {key: dumped[key] for key in raw}
@@ -179,9 +173,7 @@ def correction(
     )
 
 
-def rejection(
-    claim: ClaimBase, note: str, *, reviewer: str | None = None, today: dt.date | None = None
-) -> HumanEdit:
+def rejection(claim: ClaimBase, note: str, *, reviewer: str | None = None, today: dt.date | None = None) -> HumanEdit:
     return HumanEdit(
         action="reject",
         source=claim.source,
@@ -198,9 +190,7 @@ def _known_subject(subject: str, known: set[str]) -> bool:
     head, at, tail = subject.partition("@")
     if at:
         return _known_subject(tail, known)
-    return not head.startswith(
-        ("p:", "r:")
-    )  # groups ('g:couple') and counts ('detain:people') need no entity
+    return not head.startswith(("p:", "r:"))  # groups ('g:couple') and counts ('detain:people') need no entity
 
 
 def _defaults(kind: str, values: dict[str, Any], words: str) -> dict[str, Any]:
@@ -311,9 +301,7 @@ def apply_edits(
     claims: dict[str, list[ClaimBase]] = {cf.source.id: list(cf.claims) for cf in files}
     warnings = []
     for n, edit in enumerate(edits):
-        where = (
-            f"{label}: edits[{n}] ({edit.action} {edit.claim_id or (edit.claim.id if edit.claim else '')})"
-        )
+        where = f"{label}: edits[{n}] ({edit.action} {edit.claim_id or (edit.claim.id if edit.claim else '')})"
         current = claims.get(edit.source)
         if current is None:
             warnings.append(f"{where}: no source {edit.source!r} in the folder; kept, not applied")

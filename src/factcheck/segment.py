@@ -16,9 +16,7 @@ from factcheck.models import Document, Sentence
 # there ("resignation.The"), as pages glued together from paragraphs often are.
 # The look-behind makes a match start at the first mark of a run ("....."), or a search would
 # retry from every mark of a long run (quadratic).
-SENTENCE_END = re.compile(
-    r"(?<![.!?…])[.!?…]+[’'\"”)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"
-)
+SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[’'\"”)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])")
 # The word before a full stop, looked for in the last 40 characters only: a longer one is no
 # abbreviation, and searching all the text since the last split is quadratic ("A. A. A. …").
 LAST_WORD = re.compile(r"[A-Za-z][A-Za-z.]*$")

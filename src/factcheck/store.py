@@ -35,9 +35,7 @@ def atomic_write(path: Path, text: str) -> None:
 # Source ids used as file names unchanged: lower case (so no two differ only in case, which a
 # case-insensitive file system would merge), no '/', '~' or leading dot, not too long.
 PLAIN_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,149}")
-WINDOWS_DEVICES = frozenset(
-    ["con", "prn", "aux", "nul", *(f"{d}{i}" for d in ("com", "lpt") for i in range(10))]
-)
+WINDOWS_DEVICES = frozenset(["con", "prn", "aux", "nul", *(f"{d}{i}" for d in ("com", "lpt") for i in range(10))])
 
 
 def safe_name(source_id: str) -> str:

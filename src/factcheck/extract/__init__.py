@@ -12,7 +12,6 @@ from factcheck.extract.status import extract_status
 from factcheck.models import ClaimBase, ClaimsFile, Document, stable_id
 from factcheck.segment import segment
 
-
 MAX_EVIDENCE = 400  # characters: evidence is a sentence a reader can check, not a page
 
 
@@ -27,7 +26,7 @@ def _narrow_evidence(claim: ClaimBase, text: str) -> None:
     head = max(text.rfind(mark, start, claim.value_start) for mark in (". ", "; ", ", ", ".", "—"))
     if head > start:
         start = head + 1
-    tails = [i for i in (text.find(mark, claim.value_end, end) for mark in (". ", "; ", "."))if i >= 0]
+    tails = [i for i in (text.find(mark, claim.value_end, end) for mark in (". ", "; ", ".")) if i >= 0]
     if tails:
         end = min(tails) + 1
     while start < claim.value_start and text[start].isspace():
@@ -70,7 +69,7 @@ def extract_claims(document: Document) -> ClaimsFile:
         entities=entities,
         names=proper_names(sentences),
         year=ctx.story_year,
-        claims=claims,  # type: ignore[arg-type]
+        claims=claims,
         text=document.text if document.source.format == "html" else None,
     )
 

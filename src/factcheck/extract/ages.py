@@ -13,7 +13,9 @@ from factcheck.models import AgeClaim, Sentence
 # of a long word, which is quadratic ("AAAA…", "a-a-a-…").
 NAME = r"(?<![\w’'-])[^\W\d_][\w’'-]+(?:\s[^\W\d_][\w’'-]+){0,3}"
 NUM = r"\d{1,3}|[a-z]+(?:-[a-z]+)?"
-APPOSITIVE = re.compile(rf"(?P<name>{NAME}),\s(?P<age>\d{{1,3}})\s?(?:,|\)|\.|\s(?:was|is|had|has|were|and|of|who|from|will|told)\b)")
+APPOSITIVE = re.compile(
+    rf"(?P<name>{NAME}),\s(?P<age>\d{{1,3}})\s?(?:,|\)|\.|\s(?:was|is|had|has|were|and|of|who|from|will|told)\b)"
+)
 PAREN = re.compile(rf"(?P<name>{NAME})\s\((?P<age>\d{{1,3}})\)")
 YEAR_OLD = re.compile(
     rf"\b(?P<age>{NUM})[- ]years?[- ]old\s(?P<rest>(?:[a-z]+\s){{0,2}}?(?P<target>{NAME}|[a-z]+(?:-[a-z]+)?))"
@@ -61,11 +63,19 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
             return
         claims.append(
             AgeClaim(
-                source=ctx.source, start=sentence.start, end=sentence.end, quote=sentence.text,
-                value_start=base + a, value_end=base + b, subject=key, subject_text=words,
-                rule=rule, speaker=ctx.speakers.get(sentence.index), value=int(value),
+                source=ctx.source,
+                start=sentence.start,
+                end=sentence.end,
+                quote=sentence.text,
+                value_start=base + a,
+                value_end=base + b,
+                subject=key,
+                subject_text=words,
+                rule=rule,
+                speaker=ctx.speakers.get(sentence.index),
+                value=int(value),
             )
-        )  # fmt: skip
+        )
 
     for m in APPOSITIVE.finditer(s):
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
@@ -110,8 +120,10 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
                     following = [mm for mm in ctx.people.mentions if mm[0] > base + m.end() and mm[1] <= sentence.end]
                     if following and following[0][3] in ("name", "surname"):
                         key, words = following[0][2], ctx.text[following[0][0] : following[0][1]]
-        if key is None and s[max(0, m.start() - 4) : m.start()].lower().strip() == "the" and (
-            target.lower() in OCCUPATIONAL or target.lower() in ("man", "woman", "boy", "girl")
+        if (
+            key is None
+            and s[max(0, m.start() - 4) : m.start()].lower().strip() == "the"
+            and (target.lower() in OCCUPATIONAL or target.lower() in ("man", "woman", "boy", "girl"))
         ):
             # "The 23-year-old winger": a definite description of the story's protagonist.
             key = _protagonist(ctx)

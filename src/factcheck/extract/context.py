@@ -150,7 +150,7 @@ def build_context(document: Document, sentences: list[Sentence]) -> Context:
     for sentence in sentences:
         ctx.quotes[sentence.index] = quote_spans(sentence.text)
         speaker = _attribute(ctx, sentence)
-        starts_quoted = sentence.text[:1] in "“‘\"«" or sentence.text.startswith("[")
+        starts_quoted = sentence.text[:1] in '“‘"«' or sentence.text.startswith("[")
         if speaker is None and starts_quoted and sentence.paragraph - last_paragraph <= 2:
             speaker = last_speaker  # a quotation continuing the last speaker
         if speaker is not None:
@@ -215,12 +215,14 @@ def resolve_words(ctx: Context, words: str, position: int) -> str | None:
 
 
 PRONOUN_OR_MENTION = re.compile(
-    r"\b(?:he|she|they|i|we|him|her|them|me|us|his)\b", re.IGNORECASE  # "his body was found": his
+    r"\b(?:he|she|they|i|we|him|her|them|me|us|his)\b",
+    re.IGNORECASE,  # "his body was found": his
 )
 
 
-def subject_before(ctx: Context, sentence: Sentence, position: int, domain: str | None = None,
-                   window: int = 90) -> tuple[str | None, str]:  # fmt: skip
+def subject_before(
+    ctx: Context, sentence: Sentence, position: int, domain: str | None = None, window: int = 90
+) -> tuple[str | None, str]:
     """The entity a predicate at `position` is about: the nearest mention or pronoun to its left
     within the clause. Returns (key, words)."""
     rel = position - sentence.start
@@ -245,9 +247,9 @@ def subject_before(ctx: Context, sentence: Sentence, position: int, domain: str 
                 best = (start, "g:" + word, m.group(0))
     if best is None:
         return None, ""
-    start, key, words = best
-    if key is not None:
-        return key, words
+    start, found, words = best
+    if found is not None:
+        return found, words
     return resolve_pronoun(ctx, sentence, start, words, domain), words
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from factcheck.extract.numbers import parse_number_word
@@ -22,15 +21,45 @@ if TYPE_CHECKING:
     from factcheck.models import DateClaim, Sentence
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 
-_MONTH = r"(?P<{n}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<{n}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{n}>(?:1[89]|20)\d\d)"
 
@@ -39,7 +68,8 @@ ABSOLUTE = re.compile(
     "|".join(
         [
             # 14 February 2020 / 14 February / 29th February, 2012 / 12.Jul.2021
-            rf"\b{_DAY.format(n='d1')}[ .](?:of\s)?{_MONTH.format(n='m1')}(?:(?:,\s?|\s?\.\s?|\s){_YEAR.format(n='y1')})?\b",
+            rf"\b{_DAY.format(n='d1')}[ .](?:of\s)?{_MONTH.format(n='m1')}"
+            rf"(?:(?:,\s?|\s?\.\s?|\s){_YEAR.format(n='y1')})?\b",
             # February 14, 2020 / February 14 / Feb. 29, 2012
             rf"\b{_MONTH.format(n='m2')}\s{_DAY.format(n='d2')}\b(?:,?\s{_YEAR.format(n='y2')}\b)?",
             # 2024-05-27
@@ -149,9 +179,10 @@ def find_dates(text: str) -> list[DateExpr]:
         pre = (m.group("pre") or "").lower()
         direction = pre if pre in ("last", "next") else None
         found.append(
-            DateExpr(m.start(), m.end(), m.group(0), "weekday", weekday=WEEKDAYS[m.group("wd").lower()],
-                     direction=direction)
-        )  # fmt: skip
+            DateExpr(
+                m.start(), m.end(), m.group(0), "weekday", weekday=WEEKDAYS[m.group("wd").lower()], direction=direction
+            )
+        )
     for m in RELATIVE.finditer(text):
         offset: int | None
         vague = False
@@ -159,9 +190,7 @@ def find_dates(text: str) -> list[DateExpr]:
             offset = 0
         elif m.group("yesterday"):
             offset = -1
-        elif m.group("tomorrow"):
-            offset = 1
-        elif m.group("nextday"):
+        elif m.group("tomorrow") or m.group("nextday"):
             offset = 1
         elif m.group("prevday"):
             offset = -1
@@ -200,8 +229,9 @@ class Resolved:
     how: str
 
 
-def resolve(expr: DateExpr, anchor: dt.date | None, anchor_label: str, context: dt.date | None = None,
-            context_label: str = "") -> Resolved:  # fmt: skip
+def resolve(
+    expr: DateExpr, anchor: dt.date | None, anchor_label: str, context: dt.date | None = None, context_label: str = ""
+) -> Resolved:
     """Fix `expr` to a calendar day.
 
     `anchor` is the publication date (for weekdays, "yesterday", a missing year); `context` is
@@ -239,18 +269,26 @@ def resolve(expr: DateExpr, anchor: dt.date | None, anchor_label: str, context: 
             day = anchor + dt.timedelta(days=ahead)
         else:
             day = anchor - dt.timedelta(days=back or (7 if expr.direction == "last" else 0))
-        return Resolved(day, None, f"the {day.strftime('%A')} on or before {anchor_label}"
-                        if expr.direction != "next" else f"the next {day.strftime('%A')} after {anchor_label}")  # fmt: skip
+        return Resolved(
+            day,
+            None,
+            f"the {day.strftime('%A')} on or before {anchor_label}"
+            if expr.direction != "next"
+            else f"the next {day.strftime('%A')} after {anchor_label}",
+        )
     if expr.offset_days is None:
         return Resolved(None, None, "a period, not a day")
     text = expr.text.lower()
-    counts_from_context = not any(w in text for w in ("today", "yesterday", "tomorrow", "tonight", "ago", "last night",
-                                                       "this "))  # fmt: skip
+    counts_from_context = not any(
+        w in text for w in ("today", "yesterday", "tomorrow", "tonight", "ago", "last night", "this ")
+    )
     if counts_from_context:
         if context is None:
             return Resolved(None, None, "relative to an earlier date the text does not give")
         day = context + dt.timedelta(days=expr.offset_days)
-        return Resolved(day, None, _counted(expr.offset_days, f"'{context_label}'" if context_label else context.isoformat()))
+        return Resolved(
+            day, None, _counted(expr.offset_days, f"'{context_label}'" if context_label else context.isoformat())
+        )
     if anchor is None:
         return Resolved(None, None, "relative to the publication date, which is unknown")
     day = anchor + dt.timedelta(days=expr.offset_days)
@@ -277,17 +315,19 @@ def find_dateline(lines: list[tuple[int, str]]) -> tuple[int, int, dt.date] | No
             rest = line[: expr.start] + " " + line[expr.end :]
             rest_words = DATELINE_NOISE.sub(" ", rest).split()
             # A place before the date ("Stockholm, November 21, 2023—The ...") makes a dateline too.
-            place_prefix = bool(re.match(r"^\s*[A-Z][A-Za-z .]{1,30},(?:\s*[A-Z][a-z]+\.?)?\s*[—–-]?\s*$",
-                                         line[: expr.start]))  # fmt: skip
+            place_prefix = bool(
+                re.match(r"^\s*[A-Z][A-Za-z .]{1,30},(?:\s*[A-Z][a-z]+\.?)?\s*[—–-]?\s*$", line[: expr.start])
+            )
             short_label = len(rest_words) <= 2 and all(w[:1].isupper() for w in rest_words) and len(line) < 80
             labelled = bool(re.match(r"^\W*(?:date|published|updated|posted)\W*$", line[: expr.start], re.IGNORECASE))
-            if len(rest_words) <= 1 and len(line) < 120 or short_label or place_prefix or labelled:
+            if (len(rest_words) <= 1 and len(line) < 120) or short_label or place_prefix or labelled:
                 return offset + expr.start, offset + expr.end, dt.date(expr.year, expr.month, expr.day)
             break
     return None
 
 
 # --- date claims ---------------------------------------------------------------------------------
+
 
 def _date_events() -> list[tuple[str, re.Pattern[str]]]:
     from factcheck.lexicons import load_lexicon
@@ -347,26 +387,35 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
         ctx_date, ctx_md, ctx_label = (context[1], context[2], context[3]) if context else (None, None, "")
         resolved = resolve(expr, published, anchor_label, ctx_date, ctx_label)
         month_day = resolved.month_day
-        if (resolved.date is None and expr.kind == "relative" and expr.offset_days is not None and ctx_md
-                and not FROM_PUBLICATION.search(expr.text)):  # fmt: skip
+        if (
+            resolved.date is None
+            and expr.kind == "relative"
+            and expr.offset_days is not None
+            and ctx_md
+            and not FROM_PUBLICATION.search(expr.text)
+        ):
             mm, dd = (int(x) for x in ctx_md.split("-"))
             month_day = _month_day(mm, dd, expr.offset_days)
             resolved = Resolved(None, month_day, _counted(expr.offset_days, f"'{ctx_label}' earlier in the text"))
         if expr.kind == "absolute" and expr.day is not None and expr.month is not None:
             label = expr.text.strip()
-            where = Evidence(source=ctx.source, start=sentence.start, end=sentence.end, quote=s)
+            where: Evidence | None = Evidence(source=ctx.source, start=sentence.start, end=sentence.end, quote=s)
             ctx.last_date = (sentence.index, resolved.date, month_day or _month_day(expr.month, expr.day), label, where)
         elif resolved.date is not None or month_day:
             md = month_day or (f"{resolved.date.month:02d}-{resolved.date.day:02d}" if resolved.date else None)
             where = context[4] if context else None
             ctx.last_date = (sentence.index, resolved.date, md, f"{expr.text.strip()} ({resolved.how})", where)
-        if sentence.furniture or expr.kind == "absolute" and expr.day is None:
+        if sentence.furniture or (expr.kind == "absolute" and expr.day is None):
             continue
         if expr.kind != "until" and DEADLINE_BEFORE.search(s[max(0, expr.start - 8) : expr.start]):
             continue  # "must be finalized by Dec. 19": a deadline, not the day something happened
         anchor = None
-        if (expr.kind == "relative" and context is not None and (resolved.date is not None or month_day)
-                and not FROM_PUBLICATION.search(expr.text)):  # fmt: skip
+        if (
+            expr.kind == "relative"
+            and context is not None
+            and (resolved.date is not None or month_day)
+            and not FROM_PUBLICATION.search(expr.text)
+        ):
             anchor = context[4]
         # The event: the nearest event word, before or after, within the sentence.
         best: tuple[int, str, int] | None = None
@@ -399,8 +448,11 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
             from factcheck.extract.context import resolve_pronoun, resolve_words
 
             who = obj.group("who")
-            found = (resolve_pronoun(ctx, sentence, sentence.start + obj.start("who"), who, None)
-                     if who.lower() in ("him", "her", "them") else resolve_words(ctx, who, sentence.start + obj.start("who")))  # fmt: skip
+            found = (
+                resolve_pronoun(ctx, sentence, sentence.start + obj.start("who"), who, None)
+                if who.lower() in ("him", "her", "them")
+                else resolve_words(ctx, who, sentence.start + obj.start("who"))
+            )
             if found:
                 key, words = found, who
         subject = f"{event}@{key}" if key else event
@@ -409,14 +461,24 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
             month_day = str(expr.year)  # compared by year: "until 2029" against "until 2030"
         claims.append(
             DateClaim(
-                source=ctx.source, start=sentence.start, end=sentence.end, quote=s,
-                value_start=sentence.start + expr.start, value_end=sentence.start + expr.end,
-                subject=subject, subject_text=words or event, rule=f"date.{expr.kind}",
-                speaker=ctx.speakers.get(sentence.index), event=event, expression=expr.text,
-                date=date_value, month_day=month_day if date_value is None else None,
-                precision=expr.precision,  # type: ignore[arg-type]
+                source=ctx.source,
+                start=sentence.start,
+                end=sentence.end,
+                quote=s,
+                value_start=sentence.start + expr.start,
+                value_end=sentence.start + expr.end,
+                subject=subject,
+                subject_text=words or event,
+                rule=f"date.{expr.kind}",
+                speaker=ctx.speakers.get(sentence.index),
+                event=event,
+                expression=expr.text,
+                date=date_value,
+                month_day=month_day if date_value is None else None,
+                precision=expr.precision,
                 resolved=date_value is not None or month_day is not None or expr.kind == "until",
-                resolution=resolved.how, anchor=anchor,
+                resolution=resolved.how,
+                anchor=anchor,
             )
-        )  # fmt: skip
+        )
     return claims

@@ -34,7 +34,8 @@ AGE_ADJ = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old"
 _role_words = sorted(set(RELATIONAL) | set(OCCUPATIONAL), key=len, reverse=True)
 ROLE_PHRASE = re.compile(
     r"\b(?P<det>[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|[A-Z][\w’'-]+(?:’s|'s|’|'))\s"
-    r"(?P<mods>(?:(?:former|late|own|new|young|longtime|long-time|" + AGE_ADJ
+    r"(?P<mods>(?:(?:former|late|own|new|young|longtime|long-time|"
+    + AGE_ADJ
     + r"|(?!(?:his|her|their|the|a|an|that|and|of|to|in|on|who)\b)[a-z]+-?[a-z]*)\s){0,3}?)"
     r"(?P<role>" + "|".join(re.escape(w) for w in _role_words) + r")s?\b",
 )
@@ -124,7 +125,7 @@ class DocEntities:
 
     def add_mention(self, key: str, start: int, end: int, text: str, kind: str) -> None:
         entity = self.entities[key]
-        entity.mentions.append(Mention(source=self.source, start=start, end=end, text=text, kind=kind))  # type: ignore[arg-type]
+        entity.mentions.append(Mention(source=self.source, start=start, end=end, text=text, kind=kind))
         self.mentions.append((start, end, key, kind))
 
     def ensure(self, key: str, label: str, name: str | None = None) -> Entity:
@@ -157,10 +158,33 @@ def _person_evidence(text: str, span: NameSpan) -> bool:
     if re.search(r"\b(?:a|an|the)\s" + AGE_ADJ + r"\s[a-z]+(?:\s[a-z]+)?,\s$", before):
         return True  # "a 19-year-old student, Omar Haddad,"
     last = before.split()[-1].lower().strip(",") if before.split() else ""
-    return last in OCCUPATIONAL or last in RELATIONAL or last in NOT_NAME and last in (
-        "judge", "archbishop", "president", "minister", "sgt", "officer", "governor", "agent", "deputy",
-        "prosecutor", "spokesman", "spokeswoman", "activist", "journalist", "editor", "director", "lawyer",
-    )  # fmt: skip
+    return (
+        last in OCCUPATIONAL
+        or last in RELATIONAL
+        or (
+            last in NOT_NAME
+            and last
+            in (
+                "judge",
+                "archbishop",
+                "president",
+                "minister",
+                "sgt",
+                "officer",
+                "governor",
+                "agent",
+                "deputy",
+                "prosecutor",
+                "spokesman",
+                "spokeswoman",
+                "activist",
+                "journalist",
+                "editor",
+                "director",
+                "lawyer",
+            )
+        )
+    )
 
 
 def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntities:
@@ -174,8 +198,10 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
         for span in capitalised_runs(sentence.text, sentence.start):
             first = span.tokens[0]
             # "Ironically Nichols", "Later Gomes": a sentence's first word is capitalised anyway.
-            if span.start == sentence.start and len(span.tokens) > 1 and (
-                first.lower() in lower_words or first.lower().endswith("ly")
+            if (
+                span.start == sentence.start
+                and len(span.tokens) > 1
+                and (first.lower() in lower_words or first.lower().endswith("ly"))
             ):
                 rest = span.text[len(first) :].lstrip()
                 span = NameSpan(span.end - len(rest), span.end, rest, rest.split())
@@ -253,9 +279,9 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
             s, e = sentence.start + m.start(), sentence.start + m.end()
             if inside_taken(s) or not _is_cap(m.group(0)):
                 continue
-            key = doc.short_names.get(norm(m.group(0)))
-            if key:
-                doc.add_mention(key, s, e, m.group(0), "surname")
+            owner = doc.short_names.get(norm(m.group(0)))
+            if owner:
+                doc.add_mention(owner, s, e, m.group(0), "surname")
     _find_roles(doc, text, sentences)
     doc.mentions.sort()
     return doc
@@ -367,7 +393,7 @@ def proper_names(sentences: list[Sentence]) -> dict[str, int]:
             continue
         for m in WORD.finditer(sentence.text):
             word = m.group(0)
-            if m.start() == 0 or not _is_cap(word) or len(word) < 3 or word.isupper() and len(word) <= 3:
+            if m.start() == 0 or not _is_cap(word) or len(word) < 3 or (word.isupper() and len(word) <= 3):
                 continue
             key = norm(word)
             if key in NOT_NAME:

@@ -9,19 +9,51 @@ from __future__ import annotations
 import re
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000,
-          "bn": 1_000_000_000, "k": 1_000}  # fmt: skip
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "m": 1_000_000,
+    "bn": 1_000_000_000,
+    "k": 1_000,
+}
 FRACTIONS = {"half": 0.5, "a half": 0.5, "1/2": 0.5, "½": 0.5, "quarter": 0.25}
 
 WORD_NUMBER = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|a\shundred|a\sthousand|a\smillion|a\sdozen|dozens|hundreds|thousands|several"
     r"|a\sfew|a\scouple\sof)"
@@ -31,9 +63,14 @@ NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})(?:\s?(?:-\s?)?(?:1/2|½))?(?:\s(?:hundred
 
 # Vague amounts: an interval, not a number.
 VAGUE = {
-    "a dozen": (12.0, 12.0), "dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2000.0, 9999.0),
-    "several": (3.0, 9.0), "a few": (2.0, 5.0), "a couple of": (2.0, 3.0),
-}  # fmt: skip
+    "a dozen": (12.0, 12.0),
+    "dozens": (24.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2000.0, 9999.0),
+    "several": (3.0, 9.0),
+    "a few": (2.0, 5.0),
+    "a couple of": (2.0, 3.0),
+}
 
 
 def parse_number_word(raw: str) -> float | None:
@@ -51,7 +88,7 @@ def parse_number_word(raw: str) -> float | None:
             frac = 0.5
             text = text[: -len(mark)].rstrip(" -")
     if text in ("a hundred", "a thousand", "a million"):
-        return (float(SCALES[text.split()[1]]) + frac)
+        return float(SCALES[text.split()[1]]) + frac
     scale = 1
     parts = text.split()
     if len(parts) > 1 and parts[-1] in SCALES:
@@ -83,16 +120,40 @@ def vague_interval(raw: str) -> tuple[float, float] | None:
 
 
 QUALIFIERS: dict[str, str] = {
-    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
-    "more than": "more than", "over": "more than", "upwards of": "more than", "in excess of": "more than",
-    "at most": "at most", "no more than": "at most", "up to": "up to", "as many as": "up to",
-    "fewer than": "fewer than", "less than": "fewer than", "under": "fewer than",
-    "nearly": "about", "almost": "about", "around": "about", "about": "about", "approximately": "about",
-    "roughly": "about", "some": "about", "an estimated": "about", "close to": "about", "just over": "more than", "exceeding": "more than", "topping": "more than",
-    "just under": "fewer than", "estimated": "about", "circa": "about",
-}  # fmt: skip
-QUALIFIER = r"(?:" + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s") for q in QUALIFIERS), key=len,
-                                     reverse=True)) + r")"  # fmt: skip
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "a minimum of": "at least",
+    "more than": "more than",
+    "over": "more than",
+    "upwards of": "more than",
+    "in excess of": "more than",
+    "at most": "at most",
+    "no more than": "at most",
+    "up to": "up to",
+    "as many as": "up to",
+    "fewer than": "fewer than",
+    "less than": "fewer than",
+    "under": "fewer than",
+    "nearly": "about",
+    "almost": "about",
+    "around": "about",
+    "about": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "close to": "about",
+    "just over": "more than",
+    "exceeding": "more than",
+    "topping": "more than",
+    "just under": "fewer than",
+    "estimated": "about",
+    "circa": "about",
+}
+QUALIFIER = (
+    r"(?:" + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s") for q in QUALIFIERS), key=len, reverse=True)) + r")"
+)
 
 
 def interval(number: float, qualifier: str) -> tuple[float | None, float | None]:
@@ -121,5 +182,6 @@ def nearly_interval(number: float, word: str) -> tuple[float, float]:
     if word.lower() in ("nearly", "almost", "just under", "close to"):
         return number * 0.9, number
     low, high = interval(number, "about")
-    assert low is not None and high is not None
+    assert low is not None
+    assert high is not None
     return low, high

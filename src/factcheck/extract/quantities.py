@@ -55,11 +55,29 @@ NOBODY = re.compile(
     r"(?:was|were|had\sbeen|has\sbeen|have\sbeen)\s(?P<verb>detained|arrested|killed|injured|hurt|released)\b",
     re.IGNORECASE,
 )
-CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "euro": "EUR", "euros": "EUR", "dollar": "USD",
-            "dollars": "USD", "pound": "GBP", "pounds": "GBP", "manat": "AZN", "manats": "AZN"}  # fmt: skip
+CURRENCY = {
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "euro": "EUR",
+    "euros": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "manat": "AZN",
+    "manats": "AZN",
+}
 SCALE = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
-VERB_EVENT = {"detained": "detain", "arrested": "detain", "killed": "kill", "injured": "injure", "hurt": "injure",
-              "released": "release"}  # fmt: skip
+VERB_EVENT = {
+    "detained": "detain",
+    "arrested": "detain",
+    "killed": "kill",
+    "injured": "injure",
+    "hurt": "injure",
+    "released": "release",
+}
 
 
 def _event(text: str, start: int, end: int, unit: str) -> tuple[str | None, int]:
@@ -73,7 +91,9 @@ def _event(text: str, start: int, end: int, unit: str) -> tuple[str | None, int]
             if m.start() < end and m.end() > start:
                 continue
             distance = m.start() - end if m.start() >= end else start - m.end()
-            if m.start() < start and (distance <= 2 or re.fullmatch(r"\s(?:\w+\s)?(?:to|for)\s", text[m.end() : start])):
+            if m.start() < start and (
+                distance <= 2 or re.fullmatch(r"\s(?:\w+\s)?(?:to|for)\s", text[m.end() : start])
+            ):
                 distance = -1  # "killing 10 people", "sentenced him to 30 days": the verb just before is its event
             elif m.start() >= end and PASSIVE_BETWEEN.fullmatch(text[end : m.start()]):
                 distance = -2  # "three others were released": the count is the subject of that verb
@@ -84,17 +104,24 @@ def _event(text: str, start: int, end: int, unit: str) -> tuple[str | None, int]
     return best[1], best[2]
 
 
-PARTIAL = re.compile(r"\b(?:more|other|others|additional|further|extra|new|prior|previous|earlier|past)\b", re.IGNORECASE)
+PARTIAL = re.compile(
+    r"\b(?:more|other|others|additional|further|extra|new|prior|previous|earlier|past)\b", re.IGNORECASE
+)
 PARTIAL_BEFORE = re.compile(r"\b(?:another|other|the\sremaining)\s$", re.IGNORECASE)
-PARTIAL_AFTER = re.compile(r"^\s(?:of\s(?:the|them|those|these|whom)|more\b)", re.IGNORECASE)  # "30 of the 80": 30 is a part
-POPULATION_BEFORE = re.compile(r"\b(?:city|town|island|village|country|region|population|home|nation)\s(?:of|to)\s(?:about\s|some\s)?$",
-                               re.IGNORECASE)  # fmt: skip
+PARTIAL_AFTER = re.compile(
+    r"^\s(?:of\s(?:the|them|those|these|whom)|more\b)", re.IGNORECASE
+)  # "30 of the 80": 30 is a part
+POPULATION_BEFORE = re.compile(
+    r"\b(?:city|town|island|village|country|region|population|home|nation)\s(?:of|to)\s(?:about\s|some\s)?$",
+    re.IGNORECASE,
+)
 AGENT_AFTER = re.compile(
     r"^\s+(?:\w+ly\s+)?(?:attacked|beat|assaulted|killed|detained|arrested|stormed|raided|shot|stabbed)\b(?!\s+by\b)",
     re.IGNORECASE,
 )
-PASSIVE_BETWEEN = re.compile(r"(?:\s[\w-]+){0,2}?\s(?:were|was|had\sbeen|have\sbeen|has\sbeen|are|is)\s(?:\w+ly\s)?",
-                             re.IGNORECASE)  # fmt: skip
+PASSIVE_BETWEEN = re.compile(
+    r"(?:\s[\w-]+){0,2}?\s(?:were|was|had\sbeen|have\sbeen|has\sbeen|are|is)\s(?:\w+ly\s)?", re.IGNORECASE
+)
 ROLE_CLAUSE = re.compile(r",?\s(?:with|and|plus|while|which)\s", re.IGNORECASE)
 LATEST = re.compile(r"\b(?:most\srecently|latest|recent|last|new|first|second|third)\b", re.IGNORECASE)
 ANY_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:m|bn|million|billion|euros?|dollars?|pounds?)\b", re.IGNORECASE)
@@ -111,8 +138,11 @@ MAGNITUDE = re.compile(
     r"|force\sof\s(?:about\s)?(?P<n4>\d(?:\.\d)?)\son\sthe\sRichter)",
     re.IGNORECASE,
 )
-NOT_A_PRICE = re.compile(r"^[\s-]*(?:a|per|each|-per-)[\s-]*(?:share|month|year|week|day|hour|head|person|ticket)\b"
-                         r"|^\s+(?:cheaper|more|less|lower|higher|off|discount)\b", re.IGNORECASE)
+NOT_A_PRICE = re.compile(
+    r"^[\s-]*(?:a|per|each|-per-)[\s-]*(?:share|month|year|week|day|hour|head|person|ticket)\b"
+    r"|^\s+(?:cheaper|more|less|lower|higher|off|discount)\b",
+    re.IGNORECASE,
+)
 PROPOSAL = re.compile(r"\b(?:offer(?:ed|s)?|bid(?:s|ding)?|proposals?|would|could|might|may|asking)\b", re.IGNORECASE)
 GENERIC = re.compile(r"\b(?:can|could|may|might|would|typically|usually)\b", re.IGNORECASE)
 OBJECT_PRONOUN = re.compile(r"[\w-]+\s(?P<who>him|her)\b", re.IGNORECASE)
@@ -120,10 +150,10 @@ BARE_COUNT = re.compile(  # "Ten dead in quake", "80 Hurt", "10 killed"
     rf"(?<![\w$€£.,/-])(?P<qual>{QUALIFIER}\s)?(?P<num>\d[\d,]*|{NUMBER})\s(?P<verb>dead|killed|injured|wounded|hurt|detained|arrested)\b",
     re.IGNORECASE,
 )
-COPULA_COUNT = re.compile(
-    rf"(?<![\w.,])(?P<num>\d[\d,]*)\s(?:were|are)\s(?P<unit>{_units})\b", re.IGNORECASE
+COPULA_COUNT = re.compile(rf"(?<![\w.,])(?P<num>\d[\d,]*)\s(?:were|are)\s(?P<unit>{_units})\b", re.IGNORECASE)
+OF_THEM = re.compile(
+    rf"(?<![\w.,])(?P<num>\d[\d,]*|{NUMBER})\sof\s(?:them|those|the\sdetainees|the\sdetained)\b", re.IGNORECASE
 )
-OF_THEM = re.compile(rf"(?<![\w.,])(?P<num>\d[\d,]*|{NUMBER})\sof\s(?:them|those|the\sdetainees|the\sdetained)\b", re.IGNORECASE)
 ELLIPTICAL = re.compile(
     rf"\b(?P<verb>killing|injuring|wounding|detaining|arresting|killed|injured|wounded|detained|arrested)\s"
     rf"(?P<qual>{QUALIFIER}\s)?(?P<num>\d[\d,]*|{NUMBER})(?=\s*(?:[.,;)]|and\b|$))",
@@ -188,11 +218,23 @@ def _bounds(number: float, qualifier: str, words: str) -> tuple[float | None, fl
 
 def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
     s = sentence.text
+    low: float | None
+    high: float | None
     claims: list[QuantityClaim] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m: re.Match[str], number: float, low: float | None, high: float | None, qualifier: str, unit: str,
-            event: str | None, event_at: int, rule: str, direction: str | None = None) -> None:  # fmt: skip
+    def add(
+        m: re.Match[str],
+        number: float,
+        low: float | None,
+        high: float | None,
+        qualifier: str,
+        unit: str,
+        event: str | None,
+        event_at: int,
+        rule: str,
+        direction: str | None = None,
+    ) -> None:
         subject = f"{event or 'count'}:{unit}"
         subject_text = f"{unit} ({event})" if event else unit
         if unit in DURATION_DAYS or unit in SHORT_DURATIONS:
@@ -207,14 +249,27 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
                 subject, subject_text = f"{subject}@{key}", f"{words}: {unit} ({event})"
         claims.append(
             QuantityClaim(
-                source=ctx.source, start=sentence.start, end=sentence.end, quote=s,
-                value_start=sentence.start + m.start(), value_end=sentence.start + m.end(), subject=subject,
-                subject_text=subject_text, rule=rule, speaker=ctx.speakers.get(sentence.index),
+                source=ctx.source,
+                start=sentence.start,
+                end=sentence.end,
+                quote=s,
+                value_start=sentence.start + m.start(),
+                value_end=sentence.start + m.end(),
+                subject=subject,
+                subject_text=subject_text,
+                rule=rule,
+                speaker=ctx.speakers.get(sentence.index),
                 incident_hint=ctx.hint_for(sentence, sentence.start + m.start(), sentence.start + m.end()),
-                low=low, high=high, number=number,
-                qualifier=qualifier, unit=unit, event=event, expression=m.group(0), direction=direction,  # type: ignore[arg-type]
+                low=low,
+                high=high,
+                number=number,
+                qualifier=qualifier,
+                unit=unit,
+                event=event,
+                expression=m.group(0),
+                direction=direction,
             )
-        )  # fmt: skip
+        )
         taken.append((m.start(), m.end()))
 
     for m in COMPOUND_DURATION.finditer(s):
@@ -223,11 +278,11 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             continue
         u1 = UNIT_OF[m.group("u1").lower()]
         u2 = UNIT_OF[m.group("u2").lower()]
-        low = n1 * DURATION_DAYS[u1][0] + n2 * DURATION_DAYS[u2][0]
-        high = n1 * DURATION_DAYS[u1][1] + n2 * DURATION_DAYS[u2][1]
+        shortest = n1 * DURATION_DAYS[u1][0] + n2 * DURATION_DAYS[u2][0]
+        longest = n1 * DURATION_DAYS[u1][1] + n2 * DURATION_DAYS[u2][1]
         event, at = _event(s, m.start(), m.end(), "days")
         if event is not None:
-            add(m, low, low, high, "exact", "days", event, at, "quantity.duration")
+            add(m, shortest, shortest, longest, "exact", "days", event, at, "quantity.duration")
     for m in COUNT.finditer(s):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -235,9 +290,11 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         unit = UNIT_OF[re.sub(r"\s+", " ", m.group("unit").lower())]
         if re.fullmatch(r"(?:19|20)\d\d", raw):
             continue  # a year, not a count
-        partial = bool(PARTIAL.search(m.group("mods") + " " + m.group("unit"))
-                       or PARTIAL_BEFORE.search(s[max(0, m.start() - 14) : m.start()])
-                       or PARTIAL_AFTER.match(s[m.end() : m.end() + 12]))  # fmt: skip
+        partial = bool(
+            PARTIAL.search(m.group("mods") + " " + m.group("unit"))
+            or PARTIAL_BEFORE.search(s[max(0, m.start() - 14) : m.start()])
+            or PARTIAL_AFTER.match(s[m.end() : m.end() + 12])
+        )
         if POPULATION_BEFORE.search(s[max(0, m.start() - 25) : m.start()]):
             continue  # "a city of 500,000 people": a population, not an event
         qualifier, words = _qualifier(m.group("qual"))
@@ -311,8 +368,15 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         if any(a <= m.start("num") < b for a, b in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
             continue
         number = parse_number_word(m.group("num"))
-        event = {"dead": "kill", "killed": "kill", "injured": "injure", "wounded": "injure", "hurt": "injure",
-                 "detained": "detain", "arrested": "detain"}[m.group("verb").lower()]  # fmt: skip
+        event = {
+            "dead": "kill",
+            "killed": "kill",
+            "injured": "injure",
+            "wounded": "injure",
+            "hurt": "injure",
+            "detained": "detain",
+            "arrested": "detain",
+        }[m.group("verb").lower()]
         if number is None:
             continue
         qualifier, words = _qualifier(m.group("qual"))
@@ -354,8 +418,11 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         event, at = _event(m.group(0), 0, 0, "people")
         if "death" in m.group(0).lower():
             event = "kill"
-        if event is None or (what and not any(w.rstrip("s") in PEOPLE_WORDS for w in what.lower().split())
-                             and "toll" not in m.group(0).lower()):  # fmt: skip
+        if event is None or (
+            what
+            and not any(w.rstrip("s") in PEOPLE_WORDS for w in what.lower().split())
+            and "toll" not in m.group(0).lower()
+        ):
             continue
         qualifier, words = _qualifier(m.group("qual"))
         low, high = _bounds(number, qualifier, words)

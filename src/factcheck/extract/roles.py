@@ -22,7 +22,10 @@ PATTERNS = [
     # "the deputy director of the publication, Magomed Kekalov"
     ("role.title-of-apposition", re.compile(rf"\b[Tt]he\s{_TITLE}(?:\sof\s{_ORG})?,\s{_NAME}")),
     # "Ulvi Hasanli, the director of Abzas Media"
-    ("role.name-apposition", re.compile(rf"{_NAME},\s(?:the|a|an|its|their)\s{_TITLE}(?:\s(?:of|at|for)\s{_ORG}[,.])?")),
+    (
+        "role.name-apposition",
+        re.compile(rf"{_NAME},\s(?:the|a|an|its|their)\s{_TITLE}(?:\s(?:of|at|for)\s{_ORG}[,.])?"),
+    ),
 ]
 
 
@@ -38,13 +41,21 @@ def extract_roles(ctx: Context, sentence: Sentence) -> list[RoleClaim]:
             of = groups.get("owner") or groups.get("org")
             claims.append(
                 RoleClaim(
-                    source=ctx.source, start=sentence.start, end=sentence.end, quote=s,
-                    value_start=sentence.start + m.start(), value_end=sentence.start + m.end(), subject=key,
-                    subject_text=m.group("name"), rule=rule, speaker=ctx.speakers.get(sentence.index),
-                    position=re.sub(r"\s+", " ", m.group("title").lower()), of=of.strip(" ,.") if of else None,
+                    source=ctx.source,
+                    start=sentence.start,
+                    end=sentence.end,
+                    quote=s,
+                    value_start=sentence.start + m.start(),
+                    value_end=sentence.start + m.end(),
+                    subject=key,
+                    subject_text=m.group("name"),
+                    rule=rule,
+                    speaker=ctx.speakers.get(sentence.index),
+                    position=re.sub(r"\s+", " ", m.group("title").lower()),
+                    of=of.strip(" ,.") if of else None,
                     expression=m.group(0),
                 )
-            )  # fmt: skip
+            )
     unique: dict[tuple[str, str], RoleClaim] = {}
     for claim in claims:
         unique.setdefault((claim.subject, claim.position), claim)

@@ -20,20 +20,29 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     for state, phrases in _LEX[domain].items()
     for p in phrases
 ]
-MODAL = {
-    word: kind for kind in ("future", "possible", "planned") for word in _LEX["modality"][kind]
-}
+MODAL = {word: kind for kind in ("future", "possible", "planned") for word in _LEX["modality"][kind]}
 MODAL_BEFORE = re.compile(
-    r"\b(?P<m>" + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in MODAL), key=len, reverse=True))
-    + r")\b(?:\s\w+){0,3}\s*$", re.IGNORECASE,
-)  # fmt: skip
+    r"\b(?P<m>"
+    + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in MODAL), key=len, reverse=True))
+    + r")\b(?:\s\w+){0,3}\s*$",
+    re.IGNORECASE,
+)
 NEG_BEFORE = re.compile(r"\b(?:not|n[’']t|never|no\slonger)\s(?:\w+\s){0,1}$", re.IGNORECASE)
-REVERSAL = re.compile(r"\b(?:but|then|later|however)\b.{0,60}?\b(?:" + "|".join(_LEX["reversal"]) + r")\b",
-                      re.IGNORECASE)  # fmt: skip
-NEGATED_STATE = {"fired": "not_fired", "arrested": "not_arrested", "detained": "not_detained",
-                 "charged": "not_charged", "released": "not_released", "convicted": "not_convicted",
-                 "sentenced": "not_sentenced", "resigned": "not_resigned", "suspended": "not_suspended",
-                 "fined": "not_fined"}  # fmt: skip
+REVERSAL = re.compile(
+    r"\b(?:but|then|later|however)\b.{0,60}?\b(?:" + "|".join(_LEX["reversal"]) + r")\b", re.IGNORECASE
+)
+NEGATED_STATE = {
+    "fired": "not_fired",
+    "arrested": "not_arrested",
+    "detained": "not_detained",
+    "charged": "not_charged",
+    "released": "not_released",
+    "convicted": "not_convicted",
+    "sentenced": "not_sentenced",
+    "resigned": "not_resigned",
+    "suspended": "not_suspended",
+    "fined": "not_fined",
+}
 SENTENCE_LENGTH = re.compile(
     r"\bsentenced\s(?:\w+\s){0,3}?to\s(?P<len>(?:\d+|[a-z]+)\s(?:days?|weeks?|months?|years?))", re.IGNORECASE
 )
@@ -81,13 +90,23 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
                 detail = length.group("len") if length and length.start() - m.end() < 40 else None
             claims.append(
                 StatusClaim(
-                    source=ctx.source, start=sentence.start, end=sentence.end, quote=s,
-                    value_start=position, value_end=sentence.start + m.end(), subject=key, subject_text=words,
-                    rule=f"status.{domain}.{state}", speaker=ctx.speakers.get(sentence.index),
-                    domain=domain, state=final_state, modality=modality, detail=detail,  # type: ignore[arg-type]
+                    source=ctx.source,
+                    start=sentence.start,
+                    end=sentence.end,
+                    quote=s,
+                    value_start=position,
+                    value_end=sentence.start + m.end(),
+                    subject=key,
+                    subject_text=words,
+                    rule=f"status.{domain}.{state}",
+                    speaker=ctx.speakers.get(sentence.index),
+                    domain=domain,
+                    state=final_state,
+                    modality=modality,
+                    detail=detail,
                     expression=m.group(0),
                 )
-            )  # fmt: skip
+            )
             ctx.status_subjects.append((sentence.index, domain, key))
     claims.sort(key=lambda c: c.value_start)
     unique: dict[tuple[str, str, str, str], StatusClaim] = {}
