@@ -365,8 +365,7 @@ def describe_machine() -> dict[str, str]:
         "memory": memory,
         "os": f"{platform.system()} {platform.release()}",
         "python": f"{platform.python_implementation()} {platform.python_version()}",
-        "commit": git("rev-parse", "--short", "HEAD")
-        + (" with uncommitted changes in src/" if dirty else ""),
+        "commit": git("rev-parse", "--short", "HEAD") + (" with uncommitted changes in src/" if dirty else ""),
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),
         "load": _load(),
     }
@@ -427,9 +426,7 @@ class Bench:
     def row(self, stage: str) -> dict[int, Row]:
         return {r.scale: r for r in self.rows if r.stage == stage}
 
-    def record(
-        self, stage: str, scale: int, n: int, size: int, m: Measured, floor: float | None = None
-    ) -> bool:
+    def record(self, stage: str, scale: int, n: int, size: int, m: Measured, floor: float | None = None) -> bool:
         """Add a row: the child's own timing of its work if it reports one, else the whole run's.
         False if the run was stopped at the time limit."""
         seconds = None if m.timed_out else m.result.get("seconds", m.seconds)
@@ -467,19 +464,14 @@ class Bench:
                 self.checks[f"x{scale}"] = {k: m.result[k] for k in ("incidents", "findings", "load_seconds")}
         if "warm" not in self.stopped:
             m = factcheck_compare(self.limit, corpus, claims, out["warm"], self.jobs)
-            if (
-                self.record("warm", scale, n, size, m, floor=f_s)
-                and self.row("cold")[scale].seconds is not None
-            ):
+            if self.record("warm", scale, n, size, m, floor=f_s) and self.row("cold")[scale].seconds is not None:
                 self.checks.setdefault("warm_identical", {})[scale] = same_output(out["cold"], out["warm"])
         if self.row("cold")[scale].seconds is not None:
             self.checks.setdefault("crossing", {})[scale] = crossing_in_report(out["cold"])
         if scale == 1:
             self.first_scale_extras(corpus, n, size, f_s, out)
 
-    def first_scale_extras(
-        self, corpus: Path, n: int, size: int, floor: float | None, out: dict[str, Path]
-    ) -> None:
+    def first_scale_extras(self, corpus: Path, n: int, size: int, floor: float | None, out: dict[str, Path]) -> None:
         """At 1x: a serial run (same output?) and a run after one source changed (one re-extracted?)."""
         m = factcheck_compare(self.limit, corpus, WORK / "claims-x1-serial", out["serial"], 1)
         if self.record("serial", 1, n, size, m, floor=floor) and self.row("cold")[1].seconds is not None:
@@ -527,13 +519,9 @@ def crossing_in_report(path: Path) -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument(
-        "--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of articles in ECB+ layout"
-    )
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of articles in ECB+ layout")
     parser.add_argument("--scales", default="1,2,4,8", help="copies of the corpus to time (default 1,2,4,8)")
-    parser.add_argument(
-        "--jobs", type=int, default=None, help="factcheck --jobs (default: the cores available)"
-    )
+    parser.add_argument("--jobs", type=int, default=None, help="factcheck --jobs (default: the cores available)")
     parser.add_argument("--time-limit", type=float, default=120.0, help="seconds before a run is stopped")
     parser.add_argument("--no-topics", action="store_true", help="skip the cross-event check")
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
@@ -548,9 +536,7 @@ def main() -> None:
     try:
         import factcheck  # noqa: F401  # fail early, and clearly, if it cannot be imported
     except ImportError as exc:
-        raise SystemExit(
-            f"cannot import factcheck ({exc}); run it with the project's .venv/bin/python"
-        ) from exc
+        raise SystemExit(f"cannot import factcheck ({exc}); run it with the project's .venv/bin/python") from exc
     machine = describe_machine()
     bench = Bench(args.corpus, args.jobs or int(machine["cores"]), args.time_limit)
     shutil.rmtree(WORK, ignore_errors=True)
@@ -611,9 +597,7 @@ def render(machine: dict[str, str], bench: Bench, elapsed: float) -> str:
     for stage, label in STAGES.items():
         for scale, r in sorted(bench.row(stage).items()):
             rate = f"{r.mb_per_s:.2f}" if r.mb_per_s else ""
-            ratio = (
-                f"{r.seconds / r.floor:.0f}" if r.seconds and r.floor else ("1" if stage == "floor" else "")
-            )
+            ratio = f"{r.seconds / r.floor:.0f}" if r.seconds and r.floor else ("1" if stage == "floor" else "")
             body.append(
                 [
                     label.replace("cold", f"cold, --jobs {jobs}") if stage == "cold" else label,
@@ -694,11 +678,7 @@ def targets(bench: Bench) -> list[list[str]]:
             ]
         )
     if c1 and c1.seconds and c8:
-        growth = (
-            f"{c8.seconds / c1.seconds:.1f}x"
-            if c8.seconds
-            else f"over {bench.limit / c1.seconds:.0f}x (stopped)"
-        )
+        growth = f"{c8.seconds / c1.seconds:.1f}x" if c8.seconds else f"over {bench.limit / c1.seconds:.0f}x (stopped)"
         rows.append(
             [
                 "8x the articles in < 10x the time (end to end, cold)",
@@ -782,8 +762,7 @@ def render_topics(bench: Bench) -> list[str]:
         f"findings, in {sum(1 for t in topics.values() if t['crossing'])} of {len(topics)} topics",
         f"- topics where an incident mixes sources of both events: "
         f"{sum(1 for t in topics.values() if t['mixed_incidents'])} of {len(topics)}",
-        "- corroborations crossing the two events: "
-        f"{sum(t['crossing_corroborations'] for t in topics.values())}",
+        f"- corroborations crossing the two events: {sum(t['crossing_corroborations'] for t in topics.values())}",
         "",
     ]
     body = [
@@ -811,9 +790,7 @@ def render_topics(bench: Bench) -> list[str]:
         body,
     )
     worst = [
-        (k, t)
-        for k, t in sorted(topics.items(), key=lambda kv: (-len(kv[1]["crossing"]), int(kv[0])))
-        if t["crossing"]
+        (k, t) for k, t in sorted(topics.items(), key=lambda kv: (-len(kv[1]["crossing"]), int(kv[0]))) if t["crossing"]
     ][:8]
     if worst:
         out += ["", "Worst offenders:", ""]
@@ -854,9 +831,7 @@ def write_results(measured: str) -> None:
             head, rest = text.split(START_MARK, 1)
             RESULTS.write_text(head + block + rest.split(END_MARK, 1)[1], encoding="utf-8")
             return
-    RESULTS.write_text(
-        f"# Benchmark results\n\nWritten by `python benchmarks/run.py`.\n\n{block}\n", encoding="utf-8"
-    )
+    RESULTS.write_text(f"# Benchmark results\n\nWritten by `python benchmarks/run.py`.\n\n{block}\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -59,9 +59,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def run(*args: str | Path) -> Result:
@@ -127,9 +125,7 @@ def test_default_jobs_is_the_cores_available() -> None:
 # --- incremental runs: claims reused by sha256 ---------------------------------------------------
 
 
-def test_second_run_extracts_nothing_and_rewrites_nothing(
-    folder: Path, tmp_path: Path, extractions: list[str]
-) -> None:
+def test_second_run_extracts_nothing_and_rewrites_nothing(folder: Path, tmp_path: Path, extractions: list[str]) -> None:
     claims = tmp_path / "claims"
     first, _, stats = pipeline.load_or_extract(folder, claims, jobs=1)
     assert (stats.extracted, stats.reused) == (ARTICLES, 0)
@@ -209,12 +205,8 @@ def test_incremental_run_gives_the_report_of_a_fresh_run(folder: Path, tmp_path:
     run("compare", folder, "--claims-dir", tmp_path / "kept", "--reports-dir", tmp_path / "r1", *common)
     _edit(folder)
     _add(folder)
-    incremental = run(
-        "compare", folder, "--claims-dir", tmp_path / "kept", "--reports-dir", tmp_path / "r1", *common
-    )
-    fresh = run(
-        "compare", folder, "--claims-dir", tmp_path / "fresh", "--reports-dir", tmp_path / "r2", *common
-    )
+    incremental = run("compare", folder, "--claims-dir", tmp_path / "kept", "--reports-dir", tmp_path / "r1", *common)
+    fresh = run("compare", folder, "--claims-dir", tmp_path / "fresh", "--reports-dir", tmp_path / "r2", *common)
     assert incremental.stdout == fresh.stdout
 
 
@@ -226,15 +218,11 @@ def test_progress_is_reported_once_per_source(folder: Path, tmp_path: Path, jobs
     for run_number in (1, 2):  # extracted, then reused
         seen: list[str] = []
         pipeline.load_or_extract(folder, tmp_path / "claims", jobs=jobs, progress=seen.append)
-        assert sorted(seen) == sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.txt")), (
-            run_number
-        )
+        assert sorted(seen) == sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.txt")), run_number
 
 
 @pytest.mark.parametrize("quiet", [[], ["--quiet"]])
-def test_no_progress_bar_when_stderr_is_not_a_terminal(
-    folder: Path, tmp_path: Path, quiet: list[str]
-) -> None:
+def test_no_progress_bar_when_stderr_is_not_a_terminal(folder: Path, tmp_path: Path, quiet: list[str]) -> None:
     result = run(
         "compare",
         folder,
@@ -268,19 +256,20 @@ class FakeTerminal(io.StringIO):
         (3, False, False),  # a handful of sources is done before a bar would help
     ],
 )
-def test_progress_bar_on_a_terminal(
-    monkeypatch: pytest.MonkeyPatch, total: int, quiet: bool, shown: bool
-) -> None:
+def test_progress_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch, total: int, quiet: bool, shown: bool) -> None:
     terminal = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    with progress_bar(total, quiet, "Extracting") as progress:
+    with progress_bar(total, quiet, "Extracting", after="Comparing") as progress:
         assert (progress is not None) is shown
         for k in range(total):
             if progress:
                 progress(f"s{k}")
+        during = terminal.getvalue()
     output = terminal.getvalue()
     if shown:
         assert "Extracting" in output
         assert "100%" in output
+        # Every source done, the run goes on: the bar says what it is doing now.
+        assert during.rsplit("\r", 1)[-1].removeprefix("\x1b[?25l").startswith("Comparing")
     else:
         assert output == ""

@@ -51,13 +51,21 @@ def handle_errors() -> Iterator[None]:
 
 
 @contextmanager
-def progress_bar(total: int, quiet: bool, label: str) -> Iterator[Progress | None]:
-    """A progress bar on stderr for long runs; nothing when quiet or not on a terminal."""
+def progress_bar(total: int, quiet: bool, label: str, after: str | None = None) -> Iterator[Progress | None]:
+    """A progress bar on stderr for long runs; nothing when quiet or not on a terminal. Once every
+    item is done the label becomes `after`, naming the work that follows (comparing)."""
     if quiet or total < 20 or not sys.stderr.isatty():
         yield None
         return
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
-        yield lambda _sid: bar.update(1)
+
+        def step(_sid: str) -> None:
+            bar.update(1)
+            if after and bar.pos >= total:
+                bar.label = after
+                bar.render_progress()
+
+        yield step
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -127,7 +135,7 @@ def compare(
         total = len(find_source_files(sources, [claims_dir, reports_dir, reviews_dir]))
         if sources.resolve() == claims_dir.resolve() or sources.resolve() == reports_dir.resolve():
             raise InputError("the claims and reports folders must not be the sources folder")
-        with progress_bar(total, quiet, "Extracting") as progress:
+        with progress_bar(total, quiet, "Extracting", after="Comparing") as progress:
             report, _ = compare_folder(
                 sources,
                 claims_dir,
