@@ -79,29 +79,37 @@ def main() -> None:
     """
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def folder_options(command: F) -> F:
+    """--claims-dir, --reports-dir and --reviews-dir, as `compare` has them."""
+    for option, default, text in reversed(
+        [
+            ("--claims-dir", "claims", "Where claims files are kept, one per source."),
+            ("--reports-dir", "reports", "Where the Markdown report is written."),
+            ("--reviews-dir", "reviews", "Where people's decisions and corrections are kept."),
+        ]
+    ):
+        command = click.option(
+            option, type=click.Path(path_type=Path), default=Path(default), show_default=True, help=text
+        )(command)
+    return command
+
+
+def jobs_option(command: F) -> F:
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Processes for extraction  [default: the cores available].",
+    )(command)
+
+
 @main.command()
 @click.argument("sources", type=click.Path(path_type=Path))
-@click.option(
-    "--claims-dir",
-    type=click.Path(path_type=Path),
-    default=Path("claims"),
-    show_default=True,
-    help="Where claims files are kept, one per source.",
-)
-@click.option(
-    "--reports-dir",
-    type=click.Path(path_type=Path),
-    default=Path("reports"),
-    show_default=True,
-    help="Where the Markdown report is written.",
-)
-@click.option(
-    "--reviews-dir",
-    type=click.Path(path_type=Path),
-    default=Path("reviews"),
-    show_default=True,
-    help="Where people's decisions and corrections are kept (see `factcheck review`).",
-)
+@folder_options
 @click.option(
     "--format",
     "fmt",
@@ -110,13 +118,7 @@ def main() -> None:
     show_default=True,
     help="What to print on standard output.",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes for extraction  [default: the cores available].",
-)
+@jobs_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress or warnings on stderr.")
 def compare(
     sources: Path, claims_dir: Path, reports_dir: Path, reviews_dir: Path, fmt: str, jobs: int | None, quiet: bool
@@ -174,23 +176,6 @@ def schema() -> None:
 
 # --- the review loop: check, review, claim ---------------------------------------------------
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def folder_options(command: F) -> F:
-    """--claims-dir, --reports-dir and --reviews-dir, as `compare` has them."""
-    for option, default, text in reversed(
-        [
-            ("--claims-dir", "claims", "Where claims files are kept, one per source."),
-            ("--reports-dir", "reports", "Where the Markdown report is written."),
-            ("--reviews-dir", "reviews", "Where people's decisions and corrections are kept."),
-        ]
-    ):
-        command = click.option(
-            option, type=click.Path(path_type=Path), default=Path(default), show_default=True, help=text
-        )(command)
-    return command
-
 
 def sources_option(command: F) -> F:
     return click.option(
@@ -236,13 +221,7 @@ set_option = click.option(
     show_default=True,
     help="text for a CI log; github adds workflow annotations on the evidence lines; json.",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes for extracting new sources  [default: the cores available].",
-)
+@jobs_option
 def check(sources: Path, claims_dir: Path, reports_dir: Path, reviews_dir: Path, fmt: str, jobs: int | None) -> None:
     """Fail unless claims and report are current and every finding has a review decision.
 

@@ -7,11 +7,11 @@ file records, so a second run over an unchanged folder only compares.
 from __future__ import annotations
 
 import hashlib
-from importlib import resources
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from factcheck.compare import LineIndex, claim_ref, compare_incident, finalize
@@ -22,6 +22,7 @@ from factcheck.models import ClaimRef, ClaimsFile, Entity, Report, ReviewsFile, 
 from factcheck.resolve import group_incidents
 from factcheck.review import apply_edits, attach_reviews, load_reviews, reviews_path
 from factcheck.store import atomic_write, claims_path, dump_claims, load_claims, was_hand_edited
+
 
 # Bump when extraction changes, so claims made by older rules are extracted again.
 def _rules_revision() -> str:
@@ -187,8 +188,12 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     findings, corroborations = finalize(pending, agreed, lines)
     summaries = [
         SourceSummary(
-            id=cf.source.id, title=cf.source.title, outlet=cf.source.outlet, published=cf.source.published,
-            incident=incident_of[cf.source.id], claims=len(cf.claims),
+            id=cf.source.id,
+            title=cf.source.title,
+            outlet=cf.source.outlet,
+            published=cf.source.published,
+            incident=incident_of[cf.source.id],
+            claims=len(cf.claims),
         )
         for cf in files
     ]

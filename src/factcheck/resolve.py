@@ -195,7 +195,7 @@ def group_incidents(files: list[ClaimsFile], texts: list[str]) -> list[Incident]
         if mean >= LINK_THRESHOLD:
             heapq.heappush(heap, (-mean, a, b, version[a], version[b]))
 
-    for (i, j) in sims:
+    for i, j in sims:
         push(i, j)
     while heap:
         _, a, b, va, vb = heapq.heappop(heap)
@@ -314,8 +314,11 @@ def resolve_entities(files: list[ClaimsFile]) -> EntityMap:
             role_ages = ages.get((sid, e.id), set())
             match = None
             for gid, g in sorted(emap.entities.items()):
-                if e.roles[0] in g.roles and g.relation_of == role_owner and role_owner is not None and (
-                    not role_ages or not g.ages or role_ages & set(g.ages)
+                if (
+                    e.roles[0] in g.roles
+                    and g.relation_of == role_owner
+                    and role_owner is not None
+                    and (not role_ages or not g.ages or role_ages & set(g.ages))
                 ):
                     match = gid
                     break

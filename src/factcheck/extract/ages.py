@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.context import Context, resolve_words, subject_before
+from factcheck.extract.context import Context, evidence, resolve_words, subject_before
 from factcheck.extract.entities import OCCUPATIONAL, norm
 from factcheck.extract.numbers import parse_number_word
 from factcheck.models import AgeClaim, Sentence
@@ -63,16 +63,10 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
             return
         claims.append(
             AgeClaim(
-                source=ctx.source,
-                start=sentence.start,
-                end=sentence.end,
-                quote=sentence.text,
-                value_start=base + a,
-                value_end=base + b,
+                **evidence(ctx, sentence, base + a, base + b),
                 subject=key,
                 subject_text=words,
                 rule=rule,
-                speaker=ctx.speakers.get(sentence.index),
                 value=int(value),
             )
         )

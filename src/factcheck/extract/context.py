@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from factcheck.extract.entities import (
     GROUPS,
@@ -133,6 +134,20 @@ class Context:
             return "unknown"
         entity = self.people.entities.get(key)
         return entity.label if entity else key
+
+
+def evidence(ctx: Context, sentence: Sentence, value_start: int, value_end: int) -> dict[str, Any]:
+    """The fields every claim shares: its source, the sentence that is its evidence, where in it
+    the value is stated, and who the source attributes it to."""
+    return {
+        "source": ctx.source,
+        "start": sentence.start,
+        "end": sentence.end,
+        "quote": sentence.text,
+        "value_start": value_start,
+        "value_end": value_end,
+        "speaker": ctx.speakers.get(sentence.index),
+    }
 
 
 def build_context(document: Document, sentences: list[Sentence]) -> Context:

@@ -364,7 +364,7 @@ def _month_day(month: int, day: int, offset: int = 0) -> str:
 
 def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
     """Date claims of a sentence: each date expression with the event it dates, resolved."""
-    from factcheck.extract.context import subject_before
+    from factcheck.extract.context import evidence, subject_before
     from factcheck.models import DateClaim, Evidence
 
     global _DATE_EVENTS, _SUB_EVENTS
@@ -461,16 +461,10 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
             month_day = str(expr.year)  # compared by year: "until 2029" against "until 2030"
         claims.append(
             DateClaim(
-                source=ctx.source,
-                start=sentence.start,
-                end=sentence.end,
-                quote=s,
-                value_start=sentence.start + expr.start,
-                value_end=sentence.start + expr.end,
+                **evidence(ctx, sentence, sentence.start + expr.start, sentence.start + expr.end),
                 subject=subject,
                 subject_text=words or event,
                 rule=f"date.{expr.kind}",
-                speaker=ctx.speakers.get(sentence.index),
                 event=event,
                 expression=expr.text,
                 date=date_value,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.context import Context, resolve_pronoun, subject_before
+from factcheck.extract.context import Context, evidence, resolve_pronoun, subject_before
 from factcheck.extract.numbers import (
     NUMBER,
     QUALIFIER,
@@ -249,16 +249,10 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
                 subject, subject_text = f"{subject}@{key}", f"{words}: {unit} ({event})"
         claims.append(
             QuantityClaim(
-                source=ctx.source,
-                start=sentence.start,
-                end=sentence.end,
-                quote=s,
-                value_start=sentence.start + m.start(),
-                value_end=sentence.start + m.end(),
+                **evidence(ctx, sentence, sentence.start + m.start(), sentence.start + m.end()),
                 subject=subject,
                 subject_text=subject_text,
                 rule=rule,
-                speaker=ctx.speakers.get(sentence.index),
                 incident_hint=ctx.hint_for(sentence, sentence.start + m.start(), sentence.start + m.end()),
                 low=low,
                 high=high,

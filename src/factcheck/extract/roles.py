@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.context import Context, resolve_words
+from factcheck.extract.context import Context, evidence, resolve_words
 from factcheck.lexicons import load_lexicon
 from factcheck.models import RoleClaim, Sentence
 
@@ -41,16 +41,10 @@ def extract_roles(ctx: Context, sentence: Sentence) -> list[RoleClaim]:
             of = groups.get("owner") or groups.get("org")
             claims.append(
                 RoleClaim(
-                    source=ctx.source,
-                    start=sentence.start,
-                    end=sentence.end,
-                    quote=s,
-                    value_start=sentence.start + m.start(),
-                    value_end=sentence.start + m.end(),
+                    **evidence(ctx, sentence, sentence.start + m.start(), sentence.start + m.end()),
                     subject=key,
                     subject_text=m.group("name"),
                     rule=rule,
-                    speaker=ctx.speakers.get(sentence.index),
                     position=re.sub(r"\s+", " ", m.group("title").lower()),
                     of=of.strip(" ,.") if of else None,
                     expression=m.group(0),

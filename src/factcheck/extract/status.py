@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.context import Context, resolve_pronoun, subject_before
+from factcheck.extract.context import Context, evidence, resolve_pronoun, subject_before
 from factcheck.lexicons import load_lexicon
 from factcheck.models import Modality, Sentence, StatusClaim
 
@@ -90,16 +90,10 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
                 detail = length.group("len") if length and length.start() - m.end() < 40 else None
             claims.append(
                 StatusClaim(
-                    source=ctx.source,
-                    start=sentence.start,
-                    end=sentence.end,
-                    quote=s,
-                    value_start=position,
-                    value_end=sentence.start + m.end(),
+                    **evidence(ctx, sentence, position, sentence.start + m.end()),
                     subject=key,
                     subject_text=words,
                     rule=f"status.{domain}.{state}",
-                    speaker=ctx.speakers.get(sentence.index),
                     domain=domain,
                     state=final_state,
                     modality=modality,
