@@ -367,7 +367,7 @@ def claim_correct(
 @claim.command("add")
 @click.argument("source_id")
 @sources_option
-@click.option("--kind", type=click.Choice(["age", "quantity", "date", "status"]), required=True)
+@click.option("--kind", type=click.Choice(["age", "quantity", "date", "status", "role"]), required=True)
 @click.option("--subject", required=True, help="Who or what it is about, as claims name it ('p:ravan nasimi').")
 @click.option("--quote", required=True, help="The evidence, exactly as in the source.")
 @click.option("--value-text", help="The words of the quote that state the value  [default: the whole quote].")
