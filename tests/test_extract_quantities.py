@@ -14,7 +14,7 @@ INF = None  # an unbounded side of an interval
 QUANTITIES = [
     ("Police said more than 50 people were detained at the rally.", 51, INF, "more than", "people", "detain"),
     ("Organisers said as many as 150 protesters were arrested.", 0, 150, "up to", "people", "detain"),
-    ("At least three journalists were injured in the clashes.", 3, INF, "at least", "people", "injure"),
+    ("At least three journalists were injured in the clashes.", 3, INF, "at least", "journalists", "injure"),
     ("The suspects were held for around five hours at the station.", 4, 6, "about", "hours", "detain"),
     ("The court sentenced the activist to 30 days in jail.", 30, 30, "exact", "days", "sentence"),
     ("Nearly 300 people were evacuated from the valley overnight.", 270, 300, "about", "people", "evacuate"),
@@ -26,7 +26,7 @@ QUANTITIES = [
     ("Up to 40 migrants were rescued and taken into custody.", 0, 40, "up to", "people", "detain"),
     ("Officials said that some 1,200 people were evacuated from the coast.", 1080, 1320, "about", "people",
      "evacuate"),
-    ("A dozen journalists were detained outside the court building.", 12, 12, "about", "people", "detain"),
+    ("A dozen journalists were detained outside the court building.", 12, 12, "about", "journalists", "detain"),
     ("Dozens of people were detained across the country on Saturday.", 24, 99, "about", "people", "detain"),
     ("He spent 15 days in jail after he was detained in the capital.", 15, 15, "exact", "days", "detain"),
     ("The protesters were held for more than two hours.", 3, INF, "more than", "hours", "detain"),

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import pytest
 
-from extract_helpers import claims_file, dates, gap, make_document, quantities
+from extract_helpers import claims_file, dates, make_document, quantities
 from factcheck.models import AgeClaim, QuantityClaim, Report
 from factcheck.segment import segment
 from test_compare import compare
@@ -184,9 +184,7 @@ MONEY = [
     pytest.param(
         [silent("After the deal, a wheel of Kestrel cheese costs $3 cheaper than before."),
          "After the deal, a wheel of Kestrel cheese costs $8."],
-        NO_FINDING, id="price-difference-is-not-an-amount",
-        marks=gap("'$3 cheaper' is read as a price of $3: the amount pattern takes the space after "
-                  "'$3', so the 'cheaper' check (which wants the space) never matches")),
+        NO_FINDING, id="price-difference-is-not-an-amount"),
 ]
 # fmt: on
 
@@ -254,13 +252,9 @@ PARTS = [
                   "Police said two people were killed in Brenna."],
                  [("contradiction", "(kill)")], id="control-two-totals"),
     pytest.param(["Police detained 70 people at the rally; 53 were reporters.",
-                  "Police said 70 people were detained at the rally."], NO_FINDING, id="53-of-70-were-reporters",
-                 marks=gap("'53 were reporters' after 'detained 70 people' is read as a second total of "
-                           "people detained, so it contradicts another source's 70")),
+                  "Police said 70 people were detained at the rally."], NO_FINDING, id="53-of-70-were-reporters"),
     pytest.param(["Police said 278 of the detainees have been released.",
-                  "Police said 284 protesters were detained in Brenna."], NO_FINDING, id="278-of-the-detainees",
-                 marks=gap("'278 of the detainees' is read as a total of 278 detained (the 'of the' sits "
-                           "between number and noun, where the part test does not look)")),
+                  "Police said 284 protesters were detained in Brenna."], NO_FINDING, id="278-of-the-detainees"),
 ]
 # fmt: on
 
@@ -302,9 +296,7 @@ AGENTS = [
     ("Nearly 60 journalists were attacked in Kerrin this year.", "attack"),
     ("Twenty men were beaten outside the Kerrin Herald office.", "attack"),
     ("Twenty men were beaten by police outside the office.", "attack"),
-    pytest.param("Police said 20 people arrested after the march were students.", "detain", id="reduced-passive",
-                 marks=gap("'20 people arrested after the march' (a reduced passive) is read as 20 people "
-                           "who arrested someone: the agent test sees 'arrested' right after the noun")),
+    pytest.param("Police said 20 people arrested after the march were students.", "detain", id="reduced-passive"),
 ]
 # fmt: on
 
@@ -399,9 +391,7 @@ PHRASINGS = [
     ("Police put the number of cameras at 284.", []),
     ("Police made nearly 300 calls during the march.", []),
     ("Police said 278 of them were wearing masks.", []),
-    pytest.param("Ten dead trees blocked the road to Brenna.", [], id="ten-dead-trees",
-                 marks=gap("'Ten dead trees' is read as ten people killed: the bare 'N dead' pattern "
-                           "does not look at the word after 'dead'")),
+    pytest.param("Ten dead trees blocked the road to Brenna.", [], id="ten-dead-trees"),
 ]
 # fmt: on
 
@@ -437,9 +427,7 @@ APPROXIMATIONS = [
                  id="about-6.0-between-5.9-and-6.1"),
     pytest.param(["A magnitude-5.9 quake struck Orlin.",
                   "A quake measuring about 6.0 on the Richter scale struck Orlin."], NO_FINDING, set(),
-                 id="measuring-about-6.0",
-                 marks=gap("'measuring about 6.0 on the Richter scale' is read as exactly 6.0: the "
-                           "'about' inside the 'measuring' pattern is not taken as a qualifier")),
+                 id="measuring-about-6.0"),
 ]
 # fmt: on
 
@@ -541,10 +529,7 @@ DATE_CONFLICTS = [
                          "power to the valley, officials said on Monday.", "The quake struck Orlin on Sunday."],
                  NO_FINDING, id="quake-far-from-monday"),
     pytest.param(QUAKE, ["Sunday's quake flattened homes in Orlin.", "The quake struck Orlin on Monday."],
-                 [("contradiction", "date")], id="sundays-quake",
-                 marks=gap("\"Sunday's quake\" gives no date: the noun 'quake' is 3 characters after "
-                           "'Sunday' plus the 10-character penalty for an event after its date, over the "
-                           "4-character limit for nouns")),
+                 [("contradiction", "date")], id="sundays-quake"),
 ]
 # fmt: on
 
@@ -576,8 +561,7 @@ DATE_EVENTS = [
     ("A strong aftershock struck Orlin on Monday.", [("aftershock", dt.date(2022, 7, 18))]),
     ("The quake flattened dozens of homes across the hills of the northern province and cut power to the "
      "valley, officials said on Monday.", []),
-    pytest.param("Sunday's quake flattened homes in Orlin.", [("strike", dt.date(2022, 7, 17))], id="sundays-quake",
-                 marks=gap("\"Sunday's quake\" gives no date (see test_dates)")),
+    pytest.param("Sunday's quake flattened homes in Orlin.", [("strike", dt.date(2022, 7, 17))], id="sundays-quake"),
 ]
 # fmt: on
 
@@ -693,9 +677,7 @@ PROTAGONIST = [
     # an indefinite description introduces someone new
     (f"{NAMED_THRICE} A 23-year-old winger, who joined in May, scored twice.", []),
     pytest.param(f"{NAMED_THRICE} The 23-year-old winger scored twice.", [("Tomas Lind", 23)],
-                 id="verb-right-after-the-noun",
-                 marks=gap("'The 23-year-old winger scored twice' gives no age: the name pattern after "
-                           "'year-old' takes lower-case words too, so the target is 'winger scored twice'")),
+                 id="verb-right-after-the-noun"),
 ]
 # fmt: on
 

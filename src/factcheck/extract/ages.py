@@ -17,8 +17,9 @@ APPOSITIVE = re.compile(
     rf"(?P<name>{NAME}),\s(?P<age>\d{{1,3}})\s?(?:,|\)|\.|\s(?:was|is|had|has|were|and|of|who|from|will|told)\b)"
 )
 PAREN = re.compile(rf"(?P<name>{NAME})\s\((?P<age>\d{{1,3}})\)")
+CAPITALISED = r"(?<![\w’'-])[A-Z][\w’'-]{0,40}(?:\s[A-Z][\w’'-]{0,40}){0,3}"
 YEAR_OLD = re.compile(
-    rf"\b(?P<age>{NUM})[- ]years?[- ]old\s(?P<rest>(?:[a-z]+\s){{0,2}}?(?P<target>{NAME}|[a-z]+(?:-[a-z]+)?))"
+    rf"\b(?P<age>{NUM})[- ]years?[- ]old\s(?P<rest>(?:[a-z]+\s){{0,2}}?(?P<target>{CAPITALISED}|[a-z]+(?:-[a-z]+)?))"
 )
 AGED = re.compile(rf"(?P<name>{NAME}),?\s(?:aged|age)\s(?P<age>\d{{1,3}})\b")
 IS_AGED = re.compile(rf"(?P<name>{NAME})\s(?:is|was)\s(?P<age>\d{{1,3}})\s(?:years\sold|years\sof\sage)\b")

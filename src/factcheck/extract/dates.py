@@ -426,7 +426,7 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
                     continue  # "8 March": the month is not a march
                 after = m.start() >= expr.end
                 distance = m.start() - expr.end if after else expr.start - m.end()
-                if after:
+                if after and not event.endswith("~"):
                     # News names an event before its date; and "assaulted ... on July 5, was found
                     # dead": a date before a comma closes its own clause.
                     distance += 50 if "," in s[expr.end : m.start()] else 10

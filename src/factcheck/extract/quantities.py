@@ -28,7 +28,13 @@ UNIT_EVENTS: dict[str, list[str]] = _LEX["unit_events"]
 MONEY_ROLES = {role: re.compile("|".join(words), re.IGNORECASE) for role, words in _LEX["money_roles"].items()}
 DURATION_DAYS = {"days": (1, 1), "weeks": (7, 7), "months": (28, 31), "years": (365, 366)}
 SHORT_DURATIONS = {"hours", "minutes"}
-PEOPLE_WORDS = {w.rstrip("s") for w in _LEX["units"]["people"]} | {"detained", "arrested", "killed", "dead", "injured"}
+PEOPLE_WORDS = {w.rstrip("s") for w in [*_LEX["units"]["people"], *_LEX["units"]["journalists"]]} | {
+    "detained",
+    "arrested",
+    "killed",
+    "dead",
+    "injured",
+}
 PEOPLE_LIKE = {"people", "hours", "minutes", "sentences", "charges"} | set(DURATION_DAYS)
 
 _units = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in UNIT_OF), key=len, reverse=True))
@@ -45,7 +51,7 @@ COMPOUND_DURATION = re.compile(
 )
 MONEY = re.compile(
     rf"(?<![\w.])(?P<qual>{QUALIFIER}\s)?(?P<cur>US\$|\$|€|£)\s?(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)"
-    rf"(?:\s?[-–]\s?(?P<upto>\d{{1,3}}(?:\.\d+)?))?\s?(?P<scale>m|bn|k|million|billion)?\b"
+    rf"(?:\s?[-–]\s?(?P<upto>\d{{1,3}}(?:\.\d+)?))?(?:\s?(?P<scale>m|bn|k|million|billion)\b)?"
     rf"|(?<![\w.])(?P<qual2>{QUALIFIER}\s)?(?P<num2>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)(?:\s(?P<scale2>million|billion))?"
     rf"\s(?P<cur2>euros?|dollars?|pounds?|manats?)\b",
     re.IGNORECASE,
@@ -116,7 +122,9 @@ POPULATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 AGENT_AFTER = re.compile(
-    r"^\s+(?:\w+ly\s+)?(?:attacked|beat|assaulted|killed|detained|arrested|stormed|raided|shot|stabbed)\b(?!\s+by\b)",
+    r"^\s+(?:\w+ly\s+)?(?:attacked|beat|assaulted|killed|detained|arrested|stormed|raided|shot|stabbed)"
+    # ... with an object: "twenty men beat him", not "20 people arrested after the march"
+    r"\s+(?:him|her|them|us|me|the\s|a\s|an\s|(?-i:[A-Z])[\w’'-]+)",
     re.IGNORECASE,
 )
 PASSIVE_BETWEEN = re.compile(
@@ -134,8 +142,8 @@ DISTANCE_ANCHOR = re.compile(
 MAGNITUDE = re.compile(
     rf"(?P<qual>{QUALIFIER}\s)?(?:(?:a\s)?magnitude(?:\sof|-|\s)\s?(?P<n1>\d(?:\.\d)?)\b"
     r"|(?P<n2>\d\.\d)[-\s](?:magnitude|strength|degree)\b"
-    r"|measuring\s(?:about\s)?(?P<n3>\d(?:\.\d)?)\s(?:on\sthe\sRichter|degrees?\b|magnitude)"
-    r"|force\sof\s(?:about\s)?(?P<n4>\d(?:\.\d)?)\son\sthe\sRichter)",
+    r"|measuring\s(?P<about>about\s|around\s|nearly\s)?(?P<n3>\d(?:\.\d)?)\s(?:on\sthe\sRichter|degrees?\b|magnitude)"
+    r"|force\sof\s(?P<about4>about\s)?(?P<n4>\d(?:\.\d)?)\son\sthe\sRichter)",
     re.IGNORECASE,
 )
 NOT_A_PRICE = re.compile(
@@ -147,7 +155,9 @@ PROPOSAL = re.compile(r"\b(?:offer(?:ed|s)?|bid(?:s|ding)?|proposals?|would|coul
 GENERIC = re.compile(r"\b(?:can|could|may|might|would|typically|usually)\b", re.IGNORECASE)
 OBJECT_PRONOUN = re.compile(r"[\w-]+\s(?P<who>him|her)\b", re.IGNORECASE)
 BARE_COUNT = re.compile(  # "Ten dead in quake", "80 Hurt", "10 killed"
-    rf"(?<![\w$€£.,/-])(?P<qual>{QUALIFIER}\s)?(?P<num>\d[\d,]*|{NUMBER})\s(?P<verb>dead|killed|injured|wounded|hurt|detained|arrested)\b",
+    rf"(?<![\w$€£.,/-])(?P<qual>{QUALIFIER}\s)?(?P<num>\d[\d,]*|{NUMBER})\s(?P<verb>dead|killed|injured|wounded|hurt|detained|arrested)\b"
+    # ... not "ten dead trees": nothing but an end or a preposition may follow
+    r"(?=\s*(?:$|[,.;:)!?]|(?:in|at|on|as|after|and|from|during|when|while|amid|since|by)\b))",
     re.IGNORECASE,
 )
 COPULA_COUNT = re.compile(rf"(?<![\w.,])(?P<num>\d[\d,]*)\s(?:were|are)\s(?P<unit>{_units})\b", re.IGNORECASE)
@@ -309,13 +319,16 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             low = low * per_low if low is not None else None
             high = high * per_high if high is not None else None
             number, unit = number * per_low, "days"
-        event, at = _event(s, m.start(), m.end("num"), unit)  # "12 worst-hit villages": the event may sit inside
+        # "12 worst-hit villages": the event may sit between number and noun; but in "278 of the
+        # detainees were released" the group's noun is not the event.
+        of_group = m.group("mods").lstrip().startswith("of ")
+        event, at = _event(s, m.start(), m.end() if of_group else m.end("num"), unit)
         noun = m.group("unit").lower()
         if noun in ("arrests", "detentions"):
             event, at = "detain", m.start("unit")  # "made nearly 300 arrests": the noun is the event
         if event is None:
             continue  # a count of nothing in particular: too vague to compare
-        if event not in (None, "distance") and unit == "people" and AGENT_AFTER.match(s[m.end() :]):
+        if event not in (None, "distance") and unit in ("people", "journalists") and AGENT_AFTER.match(s[m.end() :]):
             event = f"{event}:agents"  # "twenty men beat him": the attackers, not the attacked
         if event == "distance":
             # A distance is from somewhere: "150 nautical miles off Aden", "1,150 kilometres southeast of Tehran".
@@ -353,8 +366,9 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
     if not GENERIC.search(s):  # "a magnitude-6.0 quake can cause severe damage" is about no quake in particular
         for m in MAGNITUDE.finditer(s):
             raw = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
-            qualifier, words = _qualifier(m.group("qual"))
+            qualifier, words = _qualifier(m.group("qual") or m.group("about") or m.group("about4"))
             number = float(raw)
+            # "about 6.0" on a magnitude scale means a few tenths either way, not a tenth of the value
             low, high = _bounds(number, qualifier, words) if qualifier != "about" else (number - 0.2, number + 0.2)
             event = "aftershock" if re.search(r"aftershock", s, re.IGNORECASE) else "strike"
             add(m, number, low, high, qualifier, "magnitude", event, m.start(), "quantity.magnitude")
@@ -382,7 +396,8 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         number = parse_number_word(m.group("num"))
         event, at = _event(s, m.start(), m.end(), "people")
         if number is not None and event is not None:
-            add(m, number, number, number, "exact", "people", event, at, "quantity.count")
+            unit = UNIT_OF[re.sub(r"\s+", " ", m.group("unit").lower())]
+            add(m, number, number, number, "exact", unit, event, at, "quantity.count")
     for m in OF_THEM.finditer(s):  # "278 of them have been released": part of a count of people
         if any(a <= m.start() < b for a, b in taken):
             continue
