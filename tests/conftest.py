@@ -12,9 +12,7 @@ SHARED = ROOT.parent / "shared"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-golden", action="store_true", help="Rewrite golden files instead of comparing."
-    )
+    parser.addoption("--update-golden", action="store_true", help="Rewrite golden files instead of comparing.")
 
 
 @pytest.fixture

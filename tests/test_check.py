@@ -59,9 +59,7 @@ def findings(run: Run) -> dict[str, dict]:  # type: ignore[type-arg]
 
 def review_all(run: Run, ids: list[str], status: str = "confirmed") -> None:
     for fid in ids:
-        result = run(
-            "review", fid, "--sources", "seeds", "--status", status, "--note", f"checked {fid} by hand"
-        )
+        result = run("review", fid, "--sources", "seeds", "--status", status, "--note", f"checked {fid} by hand")
         assert result.exit_code == 0, result.output
 
 
@@ -102,10 +100,7 @@ def test_check_passes_once_compared_and_every_finding_reviewed(run: Run) -> None
     assert result.exit_code == (1 if found else 0)
     assert unreviewed(result.stdout) == set(found)
     for fid in found:
-        assert (
-            f"  factcheck review {fid} --sources seeds --status <confirmed|dismissed|explained>"
-            in result.stdout
-        )
+        assert f"  factcheck review {fid} --sources seeds --status <confirmed|dismissed|explained>" in result.stdout
     review_all(run, list(found))
     result = run("check", "seeds", "-j", "1")
     assert result.exit_code == 0, result.stdout
@@ -113,9 +108,7 @@ def test_check_passes_once_compared_and_every_finding_reviewed(run: Run) -> None
     assert result.stderr == ""
 
 
-def fourth_source_makes_exactly_its_findings_new(
-    run: Run, tmp_path: Path, name: str, text: bytes
-) -> set[str]:
+def fourth_source_makes_exactly_its_findings_new(run: Run, tmp_path: Path, name: str, text: bytes) -> set[str]:
     old = up_to_date(run)
     (tmp_path / "seeds" / name).write_bytes(text)
     result = run("check", "seeds", "-j", "1")
@@ -140,9 +133,7 @@ def test_a_fourth_source_fails_check_with_exactly_its_new_findings(run: Run, tmp
     assert new, "the test article gives an age no seed gives: there should be a new finding"
 
 
-@pytest.mark.skipif(
-    not HEYDAROV.is_dir(), reason="../shared/corpus is not here (the shared corpus is optional)"
-)
+@pytest.mark.skipif(not HEYDAROV.is_dir(), reason="../shared/corpus is not here (the shared corpus is optional)")
 def test_another_outlets_report_from_the_corpus_fails_check_until_reviewed(run: Run, tmp_path: Path) -> None:
     article = HEYDAROV / "nafas-trans-activist-detained.txt"
     fourth_source_makes_exactly_its_findings_new(run, tmp_path, article.name, article.read_bytes())
@@ -166,9 +157,7 @@ def test_editing_a_source_makes_its_claims_stale(run: Run, tmp_path: Path) -> No
 
 def test_an_edited_report_is_outdated(run: Run) -> None:
     up_to_date(run)
-    REPORT_FILE.write_text(
-        REPORT_FILE.read_text(encoding="utf-8") + "\nA note added by hand.\n", encoding="utf-8"
-    )
+    REPORT_FILE.write_text(REPORT_FILE.read_text(encoding="utf-8") + "\nA note added by hand.\n", encoding="utf-8")
     result = run("check", "seeds", "-j", "1")
     assert result.exit_code == 1
     assert "report out of date: reports/seeds.md" in result.stdout
@@ -196,9 +185,7 @@ def test_check_of_a_missing_folder_is_an_input_error(run: Run) -> None:
 
 
 def test_fix_commands_name_the_folders_given(run: Run) -> None:
-    result = run(
-        "check", "seeds", "-j", "1", "--claims-dir", "c2", "--reports-dir", "r2", "--reviews-dir", "v2"
-    )
+    result = run("check", "seeds", "-j", "1", "--claims-dir", "c2", "--reports-dir", "r2", "--reviews-dir", "v2")
     assert result.exit_code == 1
     assert "  factcheck compare seeds --claims-dir c2 --reports-dir r2 --reviews-dir v2\n" in result.stdout
 
@@ -319,18 +306,14 @@ def test_a_corrected_value_survives_compare_and_reextraction(run: Run) -> None:
     claim = first_age_claim(run)
     generated = (CLAIMS / f"{claim['source']}.json").read_bytes()
     new_age = claim["value"] + 7
-    result = run(
-        "claim", "correct", claim["id"], "-s", "seeds", "--set", f"value={new_age}", "--note", "per ID card"
-    )
+    result = run("claim", "correct", claim["id"], "-s", "seeds", "--set", f"value={new_age}", "--note", "per ID card")
     assert result.exit_code == 0, result.output
     for _ in range(2):
         findings(run)  # compare again, then again from scratch
         rows = listed(run, claim["source"]).splitlines()
         assert any(r.startswith("h-") and f" {new_age} " in r and r.rstrip().endswith("human") for r in rows)
         assert claim["id"] not in "\n".join(rows)
-        assert (
-            CLAIMS / f"{claim['source']}.json"
-        ).read_bytes() == generated  # generated claims stay generated
+        assert (CLAIMS / f"{claim['source']}.json").read_bytes() == generated  # generated claims stay generated
         shutil.rmtree(CLAIMS)
     edit = json.loads(REVIEWS_FILE.read_text(encoding="utf-8"))["edits"][0]
     assert (edit["action"], edit["claim_id"], edit["changes"], edit["note"]) == (
@@ -540,9 +523,7 @@ def test_a_claims_file_older_than_a_schema_field_is_no_hand_edit(run: Run, tmp_p
     del data["content_hash"]
     for claim in data["claims"]:
         del claim["origin"]  # as written before the field (which has a default) existed
-    data["content_hash"] = hashlib.sha256(
-        json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
+    data["content_hash"] = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")
     assert "edited by hand" not in run("check", "seeds", "-j", "1").stdout
     source = tmp_path / "seeds" / "000_e7e2957ecce1ac92.txt"

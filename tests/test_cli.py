@@ -19,9 +19,7 @@ from factcheck.models import ClaimsFile, Report
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file below `folder` and its bytes."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture

@@ -97,9 +97,7 @@ CONFLICTS = [
 
 
 @pytest.mark.parametrize(("a", "b", "severity", "attribute", "values"), CONFLICTS)
-def test_conflicting_accounts(
-    tmp_path: Path, a: str, b: str, severity: str, attribute: str, values: list[str]
-) -> None:
+def test_conflicting_accounts(tmp_path: Path, a: str, b: str, severity: str, attribute: str, values: list[str]) -> None:
     report = compare(tmp_path, {"a.txt": story(a), "b.txt": story(b)})
     assert len(report.incidents) == 1
     assert_one_finding(report, severity, attribute, values)

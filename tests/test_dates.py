@@ -157,9 +157,7 @@ DATED_CLAIMS = [
 
 
 @pytest.mark.parametrize(("body", "expression", "event", "expected"), DATED_CLAIMS)
-def test_date_claims_resolved_in_a_dated_source(
-    body: str, expression: str, event: str, expected: dt.date
-) -> None:
+def test_date_claims_resolved_in_a_dated_source(body: str, expression: str, event: str, expected: dt.date) -> None:
     claim = _one(body, WED_10_MARCH_2021, expression)
     assert (claim.event, claim.date, claim.resolved) == (event, expected, True)
     assert claim.resolution

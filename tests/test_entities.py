@@ -87,9 +87,7 @@ def test_role_then_name_apposition_at_sentence_start() -> None:
 
 
 def test_sentence_initial_possessive_role() -> None:
-    found = people(
-        "Laura Finch, 41, runs a bakery in the old town. Her husband, Tom Finch, said it would stay open."
-    )
+    found = people("Laura Finch, 41, runs a bakery in the old town. Her husband, Tom Finch, said it would stay open.")
     assert (found["p:tom finch"].roles, found["p:tom finch"].relation_of) == (["partner"], "p:laura finch")
 
 

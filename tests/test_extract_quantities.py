@@ -39,14 +39,10 @@ QUANTITIES = [
 
 
 @pytest.mark.parametrize(("text", "low", "high", "qualifier", "unit", "event"), QUANTITIES)
-def test_quantity_interval(
-    text: str, low: float, high: float | None, qualifier: str, unit: str, event: str
-) -> None:
+def test_quantity_interval(text: str, low: float, high: float | None, qualifier: str, unit: str, event: str) -> None:
     found = quantities(text)
     # An event may be refined ('pay:total'); its class comes first.
-    assert [(q.qualifier, q.unit, (q.event or "").partition(":")[0]) for q in found] == [
-        (qualifier, unit, event)
-    ]
+    assert [(q.qualifier, q.unit, (q.event or "").partition(":")[0]) for q in found] == [(qualifier, unit, event)]
     assert found[0].low == pytest.approx(low)
     assert found[0].high == (pytest.approx(high) if high is not None else None)
 

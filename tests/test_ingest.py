@@ -18,8 +18,7 @@ from factcheck.ingest import decode, front_matter, read_source, scan_folder
 from factcheck.models import AgeClaim, ClaimsFile
 
 ARTICLE = (
-    "Storm floods harbour town\n"
-    "The mayor, Ellen Sorby, 54, said on Monday that the police had detained 25 people.\n"
+    "Storm floods harbour town\nThe mayor, Ellen Sorby, 54, said on Monday that the police had detained 25 people.\n"
 )
 RUSSIAN = (
     "Мэр города Иван Петров, 54, заявил в понедельник, что полиция задержала 25 человек.\n"
@@ -134,9 +133,7 @@ def test_a_file_of_white_space_is_refused(tmp_path: Path) -> None:
         read_source(tmp_path, write(tmp_path, "story.txt", "\ufeff \n\t\r\n"))
 
 
-def test_an_over_long_file_is_refused_without_reading_it_all(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_over_long_file_is_refused_without_reading_it_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ingest, "MAX_SOURCE_BYTES", 100)
     path = write(tmp_path, "story.txt", "The mayor spoke. " * 10)
     with pytest.raises(SourceFileError, match="more than the 100 bytes a source may have"):
@@ -346,9 +343,7 @@ def test_a_large_file_is_passed_over_by_its_size(tmp_path: Path) -> None:
         handle.truncate(50 * 1024 * 1024)  # 50 MB, sparse: cheap to make
     scan = scan_folder(tmp_path)
     assert scan.files == []
-    assert scan.skipped == [
-        f"{tmp_path.as_posix()}/huge.txt: 50.0 MB, more than the 5.0 MB a source may have; skipped"
-    ]
+    assert scan.skipped == [f"{tmp_path.as_posix()}/huge.txt: 50.0 MB, more than the 5.0 MB a source may have; skipped"]
 
 
 def test_a_folder_that_cannot_be_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -364,9 +359,7 @@ def test_a_folder_that_cannot_be_listed(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(os, "scandir", guarded)
     scan = scan_folder(tmp_path)
     assert [p.name for p in scan.files] == ["story.txt"]
-    assert scan.skipped == [
-        f"{tmp_path.as_posix()}/locked: folder cannot be read (Permission denied); skipped"
-    ]
+    assert scan.skipped == [f"{tmp_path.as_posix()}/locked: folder cannot be read (Permission denied); skipped"]
 
 
 @pytest.mark.parametrize(

@@ -70,9 +70,7 @@ def test_vague_amounts_are_intervals(raw: str, expected: tuple[float, float] | N
         (5, "about", 4, 6),
     ],
 )
-def test_interval_of_a_qualified_number(
-    number: float, qualifier: str, low: float | None, high: float | None
-) -> None:
+def test_interval_of_a_qualified_number(number: float, qualifier: str, low: float | None, high: float | None) -> None:
     assert interval(number, qualifier) == (low, high)
 
 

@@ -55,9 +55,7 @@ def test_report_is_deterministic_from_scratch(tmp_path: Path, monkeypatch: pytes
         workdir = tmp_path / name
         workdir.mkdir()
         monkeypatch.chdir(workdir)
-        outputs.append(
-            (compare_seeds(workdir, seeds_dir, "json"), compare_seeds(workdir, seeds_dir, "markdown"))
-        )
+        outputs.append((compare_seeds(workdir, seeds_dir, "json"), compare_seeds(workdir, seeds_dir, "markdown")))
     assert outputs[0] == outputs[1]
 
 
