@@ -277,7 +277,8 @@ def review(
     with handle_errors():
         report = review_findings(ws, list(finding_ids), status, note, reviewer=reviewer)
     left = sum(1 for f in report.discrepancies if f.review is None)
-    click.echo(f"{status}: {', '.join(finding_ids)} (in {ws.reviews_path}); {left} findings left to review", err=True)
+    noun = "finding" if left == 1 else "findings"
+    click.echo(f"{status}: {', '.join(finding_ids)} (in {ws.reviews_path}); {left} {noun} left to review", err=True)
 
 
 @main.group()
