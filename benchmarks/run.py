@@ -6,11 +6,14 @@ floor (reading the files and tokenizing them with one regular expression). Then 
 grouping: each ECB+ topic holds two different events, so no finding should pair their claims.
 Prints a table and writes the measured section of benchmarks/RESULTS.md.
 
-Run from the repository root (takes a few minutes on two cores):
+Run from the repository root (several minutes on two cores, most of it extraction):
 
     .venv/bin/python benchmarks/run.py                  # everything
     .venv/bin/python benchmarks/run.py --scales 1,2     # a quicker look
     .venv/bin/python benchmarks/run.py --no-write       # print only, leave RESULTS.md alone
+
+Its files go to benchmarks/work/ (ignored by git), including a copy of src/ taken at the start
+that every run uses, so edits made to the tree meanwhile do not mix into the figures.
 
 Every measurement runs in a child process, so its peak memory is its own: "peak RSS" is the
 largest resident set of any one process of the run (the kernel's figure, as `/usr/bin/time`
@@ -40,6 +43,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "ecbplus"
 WORK = ROOT / "benchmarks" / "work"
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+# Every run uses a copy of src/ taken at the start, so edits made meanwhile cannot mix two versions
+# of the code (or make claims extracted a minute ago look stale) in one benchmark.
+SRC = WORK / "src"
 START_MARK = "<!-- measured: written by benchmarks/run.py; edit outside these marks -->"
 END_MARK = "<!-- end of measured section -->"
 # The floor: one pass of one regular expression over the text, as cheap as tokenizing gets.
@@ -216,7 +222,7 @@ def measure(cmd: list[str], limit: float, out_path: Path | None = None) -> Measu
     watching its memory; stop it (and its workers) after `limit` seconds. Output goes to files
     (stdout to `out_path` if given), so a chatty child never blocks on a full pipe."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
     out_path = out_path or WORK / "child.stdout"
     err_path = WORK / "child.stderr"
     peak_tree, timed_out = 0, False
@@ -299,17 +305,20 @@ def article_paths(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.rglob("*.txt") if p.is_file())
 
 
-def build_scaled(corpus: Path, scale: int, dest: Path) -> int:
+def build_scaled(corpus: Path, scale: int, dest: Path, distinct: bool = False) -> int:
     """`scale` copies of the corpus in `dest`: copy 0 under the original names, copy c under
-    copy<c>/ with '-copy<c>' added to each file name. Returns the number of bytes."""
+    copy<c>/ with '-copy<c>' added to each file name. With `distinct`, copy c ends with a line of
+    its own, so no two texts are the same. Returns the number of bytes."""
     size = 0
     for path in article_paths(corpus):
         rel = path.relative_to(corpus)
+        data = path.read_bytes()
         for c in range(scale):
             target = dest / rel if c == 0 else dest / f"copy{c}" / rel.with_stem(f"{rel.stem}-copy{c}")
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
-            size += path.stat().st_size
+            text = data + f"Benchmark copy {'abcdefghijklmnop'[c % 16]}.\n".encode() if distinct and c else data
+            target.write_bytes(text)
+            size += len(text)
     return size
 
 
@@ -389,6 +398,8 @@ STAGES = {
     "warm": "compare end to end, warm (claims reused)",
     "changed": "compare end to end, 1 source changed",
     "serial": "compare end to end, cold, --jobs 1",
+    "distinct": "compare end to end, cold, copies made distinct",
+    "distinct-compare": "comparison alone, copies made distinct",
 }
 
 
@@ -416,8 +427,8 @@ def log(message: str) -> None:
 class Bench:
     """The measurements of one benchmark run."""
 
-    def __init__(self, corpus: Path, jobs: int, limit: float) -> None:
-        self.corpus, self.jobs, self.limit = corpus, jobs, limit
+    def __init__(self, corpus: Path, jobs: int, limit: float, extract_scales: set[int]) -> None:
+        self.corpus, self.jobs, self.limit, self.extract_scales = corpus, jobs, limit, extract_scales
         self.rows: list[Row] = []
         self.checks: dict[str, Any] = {}
         self.topics: dict[str, Any] = {}
@@ -447,7 +458,7 @@ class Bench:
         floor = child(self.limit, "tokenize", corpus)
         self.record("floor", scale, n, size, floor)
         f_s = floor.result.get("seconds")
-        if "extract" not in self.stopped:
+        if "extract" not in self.stopped and scale in self.extract_scales:
             m = child(self.limit, "extract", corpus)
             self.record("extract", scale, n, size, m, f_s)
         claims = WORK / f"claims-x{scale}"
@@ -462,6 +473,8 @@ class Bench:
             self.record("compare", scale, n, size, m, f_s)
             if m.result:
                 self.checks[f"x{scale}"] = {k: m.result[k] for k in ("incidents", "findings", "load_seconds")}
+                if m.result["extracted"]:
+                    log(f"  warning: {m.result['extracted']} sources were extracted again in 'comparison alone'")
         if "warm" not in self.stopped:
             m = factcheck_compare(self.limit, corpus, claims, out["warm"], self.jobs)
             if self.record("warm", scale, n, size, m, floor=f_s) and self.row("cold")[scale].seconds is not None:
@@ -485,6 +498,18 @@ class Bench:
         after = {p.name: p.stat().st_mtime_ns for p in claims.glob("*.json")}
         if self.record("changed", 1, n, size, m, floor=floor):
             self.checks["rewritten"] = sorted(name for name in after if before.get(name) != after[name])
+
+    def distinct(self, scale: int) -> None:
+        """Copies that differ by one line: nothing for incident grouping to fold together, so this
+        shows how comparison grows with distinct articles rather than with exact copies."""
+        corpus = WORK / f"corpus-x{scale}-distinct"
+        size = build_scaled(self.corpus, scale, corpus, distinct=True)
+        n = len(article_paths(corpus))
+        log(f"{scale}x, copies made distinct: {n} articles, {size / MB:.1f} MB")
+        claims = WORK / f"claims-x{scale}-distinct"
+        m = factcheck_compare(self.limit, corpus, claims, WORK / f"x{scale}-distinct.json", self.jobs)
+        if self.record("distinct", scale, n, size, m) or len(list(claims.glob("*.json"))) >= n:
+            self.record("distinct-compare", scale, n, size, child(self.limit, "compare", corpus, claims))
 
     def cross_event(self) -> None:
         topics_dir = WORK / "topics"
@@ -521,8 +546,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of articles in ECB+ layout")
     parser.add_argument("--scales", default="1,2,4,8", help="copies of the corpus to time (default 1,2,4,8)")
+    parser.add_argument(
+        "--extract-scales",
+        default="1,2",
+        help="sizes at which to time extraction alone (default 1,2: it is per source, so linear by construction)",
+    )
     parser.add_argument("--jobs", type=int, default=None, help="factcheck --jobs (default: the cores available)")
     parser.add_argument("--time-limit", type=float, default=120.0, help="seconds before a run is stopped")
+    parser.add_argument(
+        "--distinct", type=int, default=2, help="also time this many copies made distinct by a line (0: skip)"
+    )
     parser.add_argument("--no-topics", action="store_true", help="skip the cross-event check")
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
@@ -538,12 +571,15 @@ def main() -> None:
     except ImportError as exc:
         raise SystemExit(f"cannot import factcheck ({exc}); run it with the project's .venv/bin/python") from exc
     machine = describe_machine()
-    bench = Bench(args.corpus, args.jobs or int(machine["cores"]), args.time_limit)
+    extract_scales = {int(s) for s in args.extract_scales.split(",")}
+    bench = Bench(args.corpus, args.jobs or int(machine["cores"]), args.time_limit, extract_scales)
     shutil.rmtree(WORK, ignore_errors=True)
-    WORK.mkdir(parents=True)
+    shutil.copytree(ROOT / "src", SRC, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     began = time.perf_counter()
     for scale in sorted({int(s) for s in args.scales.split(",")}):
         bench.scale(scale)
+    if args.distinct:
+        bench.distinct(args.distinct)
     if not args.no_topics:
         bench.cross_event()
     machine["load_after"] = _load()
@@ -637,12 +673,18 @@ def render(machine: dict[str, str], bench: Bench, elapsed: float) -> str:
         "",
     ]
     growth = []
-    for stage in ("extract", "compare", "cold", "warm"):
+    pairs = [("extract", "extract"), ("compare", "compare"), ("cold", "cold"), ("warm", "warm"),
+             ("distinct-compare", "compare"), ("distinct", "cold")]  # fmt: skip
+    for stage, base_stage in pairs:
         rows = bench.row(stage)
-        base = rows.get(1)
+        if not rows:
+            continue
+        base = bench.row(base_stage).get(1)
         cells = [STAGES[stage]]
         for scale in scales:
-            if (row := rows.get(scale)) is None:
+            if scale == 1 and stage != base_stage:
+                cells.append("(as above)")
+            elif (row := rows.get(scale)) is None:
                 cells.append("not run")
             elif row.seconds is None or base is None or base.seconds is None:
                 cells.append("stopped")
