@@ -286,10 +286,6 @@ def _roles(claims: list[RoleClaim], incident: str, subject: str) -> tuple[list[P
     return _group_findings(candidates, incident, subject, "position", _position), agreements
 
 
-def _quantity_text(c: QuantityClaim) -> str:
-    return c.expression
-
-
 def _quantities(
     claims: list[QuantityClaim],
     incident: str,

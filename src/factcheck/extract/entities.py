@@ -133,12 +133,6 @@ class DocEntities:
             self.entities[key] = Entity(id=key, name=name, label=label, sources=[self.source])
         return self.entities[key]
 
-    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
-        return [m for m in self.mentions if start <= m[0] and m[1] <= end]
-
-    def salience(self, key: str) -> int:
-        return len(self.entities[key].mentions) if key in self.entities else 0
-
 
 def _person_evidence(text: str, span: NameSpan) -> bool:
     after = text[span.end : span.end + 80]
