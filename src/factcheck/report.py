@@ -57,16 +57,14 @@ def _quote_cell(ref: ClaimRef, limit: int = 400) -> str:
     return f"“{md_escape(quote)}” ({md_escape(ref.source)}, line {ref.line})"
 
 
-def _claim_row(report: Report, ref: ClaimRef) -> str:
+def _claim_row(outlets: dict[str, str | None], ref: ClaimRef) -> str:
     """A table row: the source, the value it gives, the evidence; every cell escaped."""
-    return f"| {md_escape(_source_label(report, ref.source))} | {md_escape(ref.value)} | {_quote_cell(ref)} |"
+    return f"| {md_escape(_source_label(outlets, ref.source))} | {md_escape(ref.value)} | {_quote_cell(ref)} |"
 
 
-def _source_label(report: Report, sid: str) -> str:
-    summary = next((s for s in report.sources if s.id == sid), None)
-    if summary and summary.outlet:
-        return f"{summary.outlet} ({sid})"
-    return sid
+def _source_label(outlets: dict[str, str | None], sid: str) -> str:
+    outlet = outlets.get(sid)
+    return f"{outlet} ({sid})" if outlet else sid
 
 
 def _counts(report: Report, incident: str) -> tuple[int, int, int]:
@@ -75,7 +73,7 @@ def _counts(report: Report, incident: str) -> tuple[int, int, int]:
     return c["contradiction"], c["divergence"], agreed
 
 
-def _finding_md(n: int, f: Finding, report: Report) -> list[str]:
+def _finding_md(n: int, f: Finding, outlets: dict[str, str | None]) -> list[str]:
     review = "not reviewed"
     if f.review is not None:
         review = f"**{f.review.status}** ({f.review.date.isoformat()})"
@@ -90,12 +88,12 @@ def _finding_md(n: int, f: Finding, report: Report) -> list[str]:
         "|---|---|---|",
     ]
     for ref in f.claims:
-        lines.append(_claim_row(report, ref))
+        lines.append(_claim_row(outlets, ref))
     lines.append("")
     return lines
 
 
-def _corroboration_md(c: Corroboration, report: Report) -> list[str]:
+def _corroboration_md(c: Corroboration, outlets: dict[str, str | None]) -> list[str]:
     lines = [
         f"### {md_escape(c.subject)}, {md_escape(c.attribute)}: {md_escape(c.value)}",
         "",
@@ -105,7 +103,7 @@ def _corroboration_md(c: Corroboration, report: Report) -> list[str]:
         "|---|---|---|",
     ]
     for ref in c.claims:
-        lines.append(_claim_row(report, ref))
+        lines.append(_claim_row(outlets, ref))
     lines.append("")
     return lines
 
@@ -118,6 +116,7 @@ def to_markdown(report: Report) -> str:
     """The report as Markdown: summary, discrepancies, corroborated facts, single-source claims."""
     contradictions = sum(1 for f in report.discrepancies if f.severity == "contradiction")
     divergences = len(report.discrepancies) - contradictions
+    outlets = {s.id: s.outlet for s in report.sources}  # looked up for every evidence row
     out = [
         f"# factcheck report: {md_escape(report.folder)}",
         "",
@@ -152,17 +151,17 @@ def to_markdown(report: Report) -> str:
     if not report.discrepancies:
         out += ["No discrepancies found.", ""]
     for n, f in enumerate(report.discrepancies, 1):
-        out += _finding_md(n, f, report)
+        out += _finding_md(n, f, outlets)
     out += ["## Corroborated facts", ""]
     if not report.corroborations:
         out += ["No fact is stated by two sources in a way factcheck could match.", ""]
     for corroboration in report.corroborations:
-        out += _corroboration_md(corroboration, report)
+        out += _corroboration_md(corroboration, outlets)
     if report.single_source:
         out += ["## Single-source claims worth checking", "", "| Source | Claim | Evidence |"]
         out += ["|---|---|---|"]
         for ref in report.single_source:
-            out.append(_claim_row(report, ref))
+            out.append(_claim_row(outlets, ref))
         out.append("")
     if report.orphaned_reviews:
         out += ["## Orphaned review decisions", "", "Decisions whose finding no longer exists:", ""]
