@@ -25,6 +25,13 @@ ABBREVIATIONS = frozenset(load_lexicon("abbreviations")["abbreviations"])
 _FURNITURE = load_lexicon("furniture")
 FURNITURE_LINE = re.compile("|".join(_FURNITURE["line_patterns"]), re.IGNORECASE)
 END_MARKERS = re.compile("|".join(_FURNITURE["end_markers"]), re.IGNORECASE)
+CREDIT = re.compile("|".join(_FURNITURE["credit_patterns"]), re.IGNORECASE)
+
+
+def _is_credit(sentence: str) -> bool:
+    """A photo credit: a short sentence holding one, or a sentence that opens with one."""
+    m = CREDIT.search(sentence)
+    return bool(m) and (len(sentence.split()) <= 12 or not sentence[: m.start()].strip(" •-–—(["))
 
 
 def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
@@ -105,7 +112,7 @@ def segment(document: Document) -> list[Sentence]:
                     end=end,
                     text=text[start:end],
                     paragraph=i,
-                    furniture=furniture,
+                    furniture=furniture or _is_credit(text[start:end]),
                 )
             )
     return sentences
