@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import re
@@ -465,7 +466,7 @@ class Bench:
         out = {k: WORK / f"x{scale}-{k}.json" for k in ("cold", "warm", "serial", "changed")}
         if "cold" in self.stopped:
             return
-        m = factcheck_compare(self.limit, corpus, claims, out["cold"], self.jobs)
+        m = self.best_cold(corpus, claims, out["cold"], self.jobs, repeat=2 if scale == 1 else 1)
         if not self.record("cold", scale, n, size, m, floor=f_s) and len(list(claims.glob("*.json"))) < n:
             return  # stopped before the claims were written: nothing to reuse
         if "compare" not in self.stopped:
@@ -484,9 +485,23 @@ class Bench:
         if scale == 1:
             self.first_scale_extras(corpus, n, size, f_s, out)
 
+    def best_cold(self, corpus: Path, claims: Path, out: Path, jobs: int, repeat: int) -> Measured:
+        """The fastest of `repeat` cold runs (claims removed before each): on a shared machine one
+        run can lose a core to other work, which says nothing about factcheck."""
+        best = None
+        for _ in range(repeat):
+            shutil.rmtree(claims, ignore_errors=True)
+            m = factcheck_compare(self.limit, corpus, claims, out, jobs)
+            if best is None or m.timed_out or m.seconds < best.seconds:
+                best = m
+            if m.timed_out:
+                break
+        assert best is not None
+        return best
+
     def first_scale_extras(self, corpus: Path, n: int, size: int, floor: float | None, out: dict[str, Path]) -> None:
         """At 1x: a serial run (same output?) and a run after one source changed (one re-extracted?)."""
-        m = factcheck_compare(self.limit, corpus, WORK / "claims-x1-serial", out["serial"], 1)
+        m = self.best_cold(corpus, WORK / "claims-x1-serial", out["serial"], 1, repeat=2)
         if self.record("serial", 1, n, size, m, floor=floor) and self.row("cold")[1].seconds is not None:
             self.checks["jobs_identical"] = same_output(out["cold"], out["serial"])
         claims = WORK / "claims-x1"
@@ -623,7 +638,8 @@ def render(machine: dict[str, str], bench: Bench, elapsed: float) -> str:
         "Seconds are wall-clock. Extraction alone reads, segments and extracts every source in one "
         "process, so its MB/s is per core. Comparison alone groups the sources into incidents and compares "
         "claims already in memory. End to end is `factcheck compare DIR --format json --quiet` in a fresh "
-        "interpreter, start-up included; cold starts with no claims files, warm reuses them. CPU s is user "
+        "interpreter, start-up included; cold starts with no claims files (best of two runs at 1x), warm "
+        "reuses them. CPU s is user "
         "plus system time (of the workers too), which other work on the machine disturbs less. Peak RSS is "
         'the largest process; "all processes" adds up the main process and its extraction workers. '
         '"x floor" is the time over the floor\'s on the same text.',
@@ -728,6 +744,18 @@ def targets(bench: Bench) -> list[list[str]]:
                 _verdict(c8.seconds is not None and c8.seconds / c1.seconds < TARGET_GROWTH_8X),
             ]
         )
+    base, distinct = bench.row("compare").get(1), bench.row("distinct-compare")
+    for scale, r in sorted(distinct.items()):
+        if base and base.seconds and r.seconds and scale > 1:
+            # 8x in under 10x is 10 ** (1/3) = 2.15x per doubling of the articles.
+            allowed = TARGET_GROWTH_8X ** (math.log2(scale) / 3)
+            rows.append(
+                [
+                    f"same growth with distinct articles: comparison alone at {scale}x in < {allowed:.2f}x the time",
+                    f"{r.seconds / base.seconds:.1f}x",
+                    _verdict(r.seconds / base.seconds < allowed),
+                ]
+            )
     at8 = [r for r in bench.rows if r.scale == 8]
     if at8:
         peak, tree = max(r.peak_mb for r in at8), max(r.tree_mb for r in at8)
