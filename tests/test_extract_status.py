@@ -101,3 +101,15 @@ def test_status_evidence_slices_back() -> None:
     assert text[claim.start : claim.end] == claim.quote
     assert text[claim.value_start : claim.value_end] == claim.expression == "was arrested"
     assert claim.rule == "status.legal.arrested"
+
+
+def test_every_status_phrase_is_seen_by_the_quick_verb_scan() -> None:
+    """extract_status skips sentences without a status verb; each phrase of the lexicon must name one."""
+    from factcheck.extract.status import STATUS_VERBS
+    from factcheck.lexicons import load_lexicon
+
+    lexicon = load_lexicon("status")
+    phrases = [p for domain in ("employment", "legal") for state in lexicon[domain].values() for p in state]
+    for phrase in phrases:
+        readable = phrase.replace(r"\s", " ")
+        assert any(verb in readable for verb in STATUS_VERBS), phrase

@@ -31,7 +31,9 @@ CREDIT = re.compile("|".join(_FURNITURE["credit_patterns"]), re.IGNORECASE)
 def _is_credit(sentence: str) -> bool:
     """A photo credit: a short sentence holding one, or a sentence that opens with one."""
     m = CREDIT.search(sentence)
-    return bool(m) and (len(sentence.split()) <= 12 or not sentence[: m.start()].strip(" •-–—(["))
+    if m is None:
+        return False
+    return len(sentence.split()) <= 12 or not sentence[: m.start()].strip(" •-–—([")
 
 
 def _split_line(line: str, offset: int) -> list[tuple[int, int]]:

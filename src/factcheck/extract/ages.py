@@ -44,6 +44,9 @@ def _person_key(ctx: Context, words: str, position: int) -> str | None:
     return None
 
 
+MAY_AGE = re.compile(r"\d|years?[- ]old", re.IGNORECASE)
+
+
 def _protagonist(ctx: Context) -> str | None:
     """The person the story is about: named most often, at least three times."""
     counts = {k: len(e.mentions) for k, e in ctx.people.entities.items() if k.startswith("p:")}
@@ -56,6 +59,8 @@ def _protagonist(ctx: Context) -> str | None:
 def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
     claims: list[AgeClaim] = []
     s = sentence.text
+    if not MAY_AGE.search(s):
+        return []  # every age pattern has a digit or "year(s) old"
     base = sentence.start
 
     def add(key: str | None, words: str, age_text: str, a: int, b: int, rule: str) -> None:

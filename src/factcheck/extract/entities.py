@@ -12,6 +12,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from factcheck.lexicons import load_lexicon
 from factcheck.models import Entity, Mention, Sentence
@@ -39,6 +40,7 @@ ROLE_PHRASE = re.compile(
     + r"|(?!(?:his|her|their|the|a|an|that|and|of|to|in|on|who)\b)[a-z]+-?[a-z]*)\s){0,3}?)"
     r"(?P<role>" + "|".join(re.escape(w) for w in _role_words) + r")s?\b",
 )
+ROLE_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _role_words) + r")s?\b")
 PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their|I|me|my|we|us|our)\b", re.IGNORECASE)
 SPEECH_AFTER = re.compile(
     r"^,?\s*(?:\d{1,3},\s*)?(?:who\s|a\s|an\s|the\s)?[^.]{0,60}?\b(?:said|says|told|added|stated|wrote|explained|"
@@ -67,6 +69,7 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+@cache
 def norm(name: str) -> str:
     """A name as a comparison key: lower case, straight apostrophes, no possessive."""
     name = name.replace("’", "'").lower()
@@ -329,6 +332,8 @@ def _find_roles(doc: DocEntities, text: str, sentences: list[Sentence]) -> None:
     for sentence in sentences:
         if sentence.furniture:
             continue
+        if not ROLE_WORD.search(sentence.text):
+            continue  # no role noun: the large role pattern cannot match
         for m in ROLE_PHRASE.finditer(sentence.text):
             start = sentence.start + m.start()
             end = sentence.start + m.end()

@@ -11,6 +11,7 @@ from factcheck.extract.numbers import (
     NUMBER,
     QUALIFIER,
     QUALIFIERS,
+    WORD_NUMBER,
     interval,
     nearly_interval,
     parse_number_word,
@@ -226,8 +227,17 @@ def _bounds(number: float, qualifier: str, words: str) -> tuple[float | None, fl
     return interval(number, qualifier)
 
 
+# Every pattern below needs a digit or a number word: most sentences have neither, and one scan
+# for them saves a dozen scans with large patterns.
+MAY_COUNT = re.compile(
+    rf"\d|\b(?:{WORD_NUMBER}|hundred|thousand|million|no\s?one|nobody|none|magnitude)\b", re.IGNORECASE
+)
+
+
 def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
     s = sentence.text
+    if not MAY_COUNT.search(s):
+        return []
     low: float | None
     high: float | None
     claims: list[QuantityClaim] = []
@@ -276,7 +286,16 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         )
         taken.append((m.start(), m.end()))
 
-    for m in COMPOUND_DURATION.finditer(s):
+    lower = s.lower()
+    has_digit = any(c.isdigit() for c in s)
+
+    def scan(pattern: re.Pattern[str], *words: str, digit: bool = False) -> list[re.Match[str]]:
+        """Matches of a large pattern, run only when the cheap signs of a match are there."""
+        if (digit and not has_digit) or (words and not any(w in lower for w in words)):
+            return []
+        return list(pattern.finditer(s))
+
+    for m in scan(COMPOUND_DURATION, "year", "month", "week"):
         n1, n2 = parse_number_word(m.group("n1")), parse_number_word(m.group("n2"))
         if n1 is None or n2 is None:
             continue
@@ -340,7 +359,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             add(m, number, low, high, qualifier, unit, event, at, rule, direction)
             continue
         add(m, number, low, high, qualifier, unit, event, at, rule)
-    for m in MONEY.finditer(s):
+    for m in scan(MONEY, "$", "€", "£", "euro", "dollar", "pound", "manat", digit=True):
         raw = m.group("num") or m.group("num2")
         number = parse_number_word(raw)
         if number is None:
@@ -364,7 +383,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         rule = "quantity.money-hedged" if PROPOSAL.search(s) else "quantity.money"
         add(m, number * scale, low, high, qualifier, currency, event, at, rule)
     if not GENERIC.search(s):  # "a magnitude-6.0 quake can cause severe damage" is about no quake in particular
-        for m in MAGNITUDE.finditer(s):
+        for m in scan(MAGNITUDE, "magnitude", "richter", "strength", "degree", digit=True):
             raw = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
             qualifier, words = _qualifier(m.group("qual") or m.group("about") or m.group("about4"))
             number = float(raw)
@@ -372,7 +391,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             low, high = _bounds(number, qualifier, words) if qualifier != "about" else (number - 0.2, number + 0.2)
             event = "aftershock" if re.search(r"aftershock", s, re.IGNORECASE) else "strike"
             add(m, number, low, high, qualifier, "magnitude", event, m.start(), "quantity.magnitude")
-    for m in BARE_COUNT.finditer(s):
+    for m in scan(BARE_COUNT, "dead", "killed", "injured", "wounded", "hurt", "detained", "arrested"):
         if any(a <= m.start("num") < b for a, b in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
             continue
         number = parse_number_word(m.group("num"))
@@ -390,7 +409,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         qualifier, words = _qualifier(m.group("qual"))
         low, high = _bounds(number, qualifier, words)
         add(m, number, low, high, qualifier, "people", event, m.start("verb"), "quantity.count")
-    for m in COPULA_COUNT.finditer(s):  # "53 were reporters and cameramen"
+    for m in scan(COPULA_COUNT, " were ", " are ", digit=True):  # "53 were reporters and cameramen"
         if any(a <= m.start() < b for a, b in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
             continue
         number = parse_number_word(m.group("num"))
@@ -398,14 +417,26 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         if number is not None and event is not None:
             unit = UNIT_OF[re.sub(r"\s+", " ", m.group("unit").lower())]
             add(m, number, number, number, "exact", unit, event, at, "quantity.count")
-    for m in OF_THEM.finditer(s):  # "278 of them have been released": part of a count of people
+    for m in scan(OF_THEM, " of "):  # "278 of them have been released": part of a count of people
         if any(a <= m.start() < b for a, b in taken):
             continue
         number = parse_number_word(m.group("num"))
         event, at = _event(s, m.start(), m.end(), "people")
         if number is not None and event is not None and not re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
             add(m, number, number, number, "exact", "people", event, at, "quantity.partial")
-    for m in ELLIPTICAL.finditer(s):  # "killing 10 people and injuring 80": the noun is left out
+    for m in scan(
+        ELLIPTICAL,
+        "killing",
+        "injuring",
+        "wounding",
+        "detaining",
+        "arresting",
+        "killed",
+        "injured",
+        "wounded",
+        "detained",
+        "arrested",
+    ):  # "killing 10 people and injuring 80": the noun is left out
         if any(a <= m.start("num") < b for a, b in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
             continue
         number = parse_number_word(m.group("num"))
@@ -416,7 +447,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         qualifier, words = _qualifier(m.group("qual"))
         low, high = _bounds(number, qualifier, words)
         add(m, number, low, high, qualifier, "people", event, m.start("verb"), "quantity.elliptical")
-    for m in NUMBER_OF.finditer(s):
+    for m in scan(NUMBER_OF, "number", "toll", "tally", "count", "figure"):
         # "put the total number of detained protesters at 284", "the death toll rose to 10"
         if any(a <= m.start("num") < b for a, b in taken):
             continue
@@ -436,7 +467,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         qualifier, words = _qualifier(m.group("qual"))
         low, high = _bounds(number, qualifier, words)
         add(m, number, low, high, qualifier, "people", event, m.start() + at, "quantity.number-of")
-    for m in NOBODY.finditer(s):
+    for m in scan(NOBODY, "no one", "noone", "nobody", "none", "no "):
         event = VERB_EVENT[m.group("verb").lower()]
         add(m, 0.0, 0.0, 0.0, "exact", "people", event, m.start("verb"), "quantity.none")
     return claims
