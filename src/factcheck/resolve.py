@@ -139,9 +139,10 @@ def source_similarities(files: list[ClaimsFile], texts: list[str], copies: list[
     for i, w in enumerate(weights):
         for term in w:
             postings[term].append(i)
-    # A term in this many sources is too common to make two of them candidates (it still counts
-    # in their cosine); below it, every pair sharing a term is compared.
-    limit = max(CANDIDATE_DF, len(files) // 20)
+    # A term in more than CANDIDATE_DF sources is too common to make two of them candidates (it
+    # still counts in their cosine); below it, every pair sharing a term is compared. A fixed limit
+    # keeps the pairs, and so the time, growing with the folder, not with its square.
+    limit = CANDIDATE_DF
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
         if sum(copies[i] for i in members) > limit:
@@ -153,6 +154,8 @@ def source_similarities(files: list[ClaimsFile], texts: list[str], copies: list[
     sims: dict[tuple[int, int], float] = {}
     named = [_named(cf) for cf in files]
     for i, j in sorted(pairs):
+        if not _may_be_one_incident(files[i], files[j]):
+            continue  # published too far apart ever to merge: not worth scoring
         wa, wb = weights[i], weights[j]
         if len(wa) > len(wb):
             wa, wb = wb, wa
@@ -160,6 +163,13 @@ def source_similarities(files: list[ClaimsFile], texts: list[str], copies: list[
         cosine = sum([x * wb[t] for t, x in wa.items() if t in wb])
         sims[(i, j)] = cosine + PERSON_BONUS * _shared_people(named[i], named[j])
     return sims
+
+
+def _may_be_one_incident(a: ClaimsFile, b: ClaimsFile) -> bool:
+    """Whether two sources could report one incident by their dates: published at most
+    MAX_SPAN_DAYS apart where both are dated."""
+    da, db = a.source.published, b.source.published
+    return da is None or db is None or abs((da - db).days) <= MAX_SPAN_DAYS
 
 
 def group_incidents(files: list[ClaimsFile], texts: list[str]) -> list[Incident]:

@@ -46,6 +46,7 @@ INSTITUTION_SPEAKS = re.compile(
 )
 # Where a predicate's subject cannot lie further left: a new clause, or the reported speech after
 # "X said (that)": in "Police chief Anton Brel said 40 people were detained", Brel was not detained.
+UNTIL_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|[Tt]hrough|by)\s(?:the\s\w+\s)?$")
 CLAUSE_JOIN = re.compile(r"\band\b|[;:]|,\s(?:but|while|which|who)\b")
 CLAUSE_BREAK = re.compile(
     r"[;:]|,\s(?:and|but|while|whereas|although)\s|\s(?:but|while|whereas)\s"
@@ -158,7 +159,13 @@ def build_context(document: Document, sentences: list[Sentence]) -> Context:
     published = document.source.published
     # The story's year: the publication year, else the latest year the article mentions (an
     # undated report names its own year last), so only earlier years mark background.
-    mentioned = [int(m.group("y")) for m in YEAR_IN_TEXT.finditer(document.text)]
+    mentioned = [
+        int(m.group("y"))
+        for m in YEAR_IN_TEXT.finditer(document.text)
+        # "until 2029", "until the summer of 2029": a year ahead, not the story's
+        if not UNTIL_BEFORE.search(document.text[max(0, m.start() - 25) : m.start()])
+        and not m.group(0).lower().startswith(("until", "by"))
+    ]
     story_year = published.year if published else (max(mentioned) if mentioned else None)
     ctx.story_year = story_year
     previous: Sentence | None = None
