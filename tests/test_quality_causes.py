@@ -148,7 +148,7 @@ MONEY = [
     pytest.param(
         ["Brightwell paid $281 million for the cooperative.",
          "Brightwell paid $334 million for the cooperative."],
-        [("contradiction", "(pay)")], id="control-two-totals"),
+        [("contradiction", "paid")], id="control-two-totals"),
     pytest.param(
         ["Brightwell paid €70 million for the cooperative, with bonuses pushing it close to €80 million.",
          "Brightwell paid €70 million for the cooperative."],
@@ -156,7 +156,7 @@ MONEY = [
     pytest.param(
         ["Brightwell paid €70 million for the cooperative, with bonuses pushing it close to €80 million.",
          "Brightwell paid €75 million for the cooperative."],
-        [("contradiction", "(pay)")], id="control-base-fees-differ"),
+        [("contradiction", "paid")], id="control-base-fees-differ"),
     pytest.param(
         ["Most recently, Kestrel Dairy raised $20 million from investors.",
          "Kestrel Dairy has raised $90 million in funding."],
@@ -164,7 +164,7 @@ MONEY = [
     pytest.param(
         ["Kestrel Dairy has raised $20 million in funding.",
          "Kestrel Dairy has raised $90 million in funding."],
-        [("contradiction", "(fund)")], id="control-two-funding-totals"),
+        [("contradiction", "raised")], id="control-two-funding-totals"),
     pytest.param(
         [silent("Brightwell paid $25 a share for the cooperative."),
          silent("Brightwell paid $30 a share for the cooperative.")],
@@ -180,7 +180,7 @@ MONEY = [
     pytest.param(
         ["Brightwell paid $150 million for the cooperative.",
          "Brightwell paid $120 million for the cooperative."],
-        [("contradiction", "(pay)")], id="control-two-payments"),
+        [("contradiction", "paid")], id="control-two-payments"),
     pytest.param(
         [silent("After the deal, a wheel of Kestrel cheese costs $3 cheaper than before."),
          "After the deal, a wheel of Kestrel cheese costs $8."],
@@ -237,7 +237,7 @@ PARTS = [
                   "Police said 500 protesters were detained in Brenna."], NO_FINDING, id="another-2000"),
     pytest.param(["Doctors said 30 of the 80 wounded protesters were students.",
                   "Doctors said 30 protesters were wounded in Brenna."],
-                 [("contradiction", "(injure)")], id="30-of-the-80-wounded-total-is-80"),
+                 [("contradiction", "injured")], id="30-of-the-80-wounded-total-is-80"),
     pytest.param(["Doctors said 30 of the 80 wounded protesters were students.",
                   "Doctors said 80 protesters were wounded in Brenna."], NO_FINDING, id="30-of-the-80-agrees-with-80"),
     pytest.param(["Three others were detained near the bridge in Brenna.",
@@ -250,7 +250,7 @@ PARTS = [
                   "Police said 12 people were detained in Brenna."], NO_FINDING, id="several"),
     pytest.param(["Police said five people were killed in Brenna.",
                   "Police said two people were killed in Brenna."],
-                 [("contradiction", "(kill)")], id="control-two-totals"),
+                 [("contradiction", "killed")], id="control-two-totals"),
     pytest.param(["Police detained 70 people at the rally; 53 were reporters.",
                   "Police said 70 people were detained at the rally."], NO_FINDING, id="53-of-70-were-reporters"),
     pytest.param(["Police said 278 of the detainees have been released.",
@@ -277,7 +277,7 @@ POPULATIONS = [
                  NO_FINDING, id="home-to"),
     pytest.param(["Officials said 500,000 people were evacuated from Orlin.",
                   "Officials said 450,000 people were evacuated from Orlin."],
-                 [("contradiction", "(evacuate)")], id="control-evacuated"),
+                 [("contradiction", "evacuated")], id="control-evacuated"),
 ]
 # fmt: on
 
@@ -312,7 +312,7 @@ AGENTS_COMPARED = [
                   "Nearly 60 journalists were attacked in Kerrin this year."], NO_FINDING, id="attackers-victims"),
     pytest.param(["Twenty men beat him outside the Kerrin Herald office.",
                   "Twelve men beat him outside the Kerrin Herald office."],
-                 [("contradiction", "agents")], id="control-two-counts-of-attackers"),
+                 [("contradiction", "who attacked")], id="control-two-counts-of-attackers"),
 ]
 # fmt: on
 
@@ -360,7 +360,7 @@ TIMES_COMPARED = [
                   "Officials said the quake killed 40 people in the region."], NO_FINDING, id="last-year-against-now"),
     pytest.param(["Officials said the quake killed 60 people in the region.",
                   "Officials said the quake killed 40 people in the region."],
-                 [("contradiction", "(kill)")], id="control-both-now"),
+                 [("contradiction", "killed")], id="control-both-now"),
 ]
 # fmt: on
 
@@ -414,10 +414,10 @@ APPROXIMATIONS = [
                   "Organisers said nearly 300 people were detained in Orlin."], NO_FINDING, set(), id="284-nearly-300"),
     pytest.param(["Police said 284 people were detained in Orlin.",
                   "Organisers said 300 people were detained in Orlin."],
-                 [("contradiction", "(detain)")], {"284 people", "300 people"}, id="control-284-300"),
+                 [("contradiction", "detained")], {"284 people", "300 people"}, id="control-284-300"),
     pytest.param(["Police said 310 people were detained in Orlin.",
                   "Organisers said nearly 300 people were detained in Orlin."],
-                 [("contradiction", "(detain)")], {"310 people", "nearly 300 people"}, id="control-above-nearly"),
+                 [("contradiction", "detained")], {"310 people", "nearly 300 people"}, id="control-above-nearly"),
     pytest.param(["A magnitude-5.9 quake struck Orlin.", "A quake of about magnitude 6.0 struck Orlin."],
                  NO_FINDING, set(), id="5.9-about-6.0"),
     # "about 6.0" agrees with both, but must not put 5.9 and 6.1 on one side

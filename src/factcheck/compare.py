@@ -9,6 +9,7 @@ through an explicit ontology of which states exclude each other.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -74,6 +75,7 @@ class Agreement:
     value: str
     resolution: str
     claims: list[ClaimBase]
+    same: str = ""  # what makes two agreements one corroboration (the value, or for a date its day)
 
 
 class LineIndex:
@@ -363,6 +365,9 @@ def _day_key(c: DateClaim) -> str | None:
 def _date_value(c: DateClaim) -> str:
     if c.date is not None:
         return c.date.strftime("%A %d %B %Y").replace(" 0", " ")
+    if c.month_day and c.precision != "year":
+        month, day = (int(x) for x in c.month_day.split("-"))
+        return f"{day} {dt.date(2000, month, day).strftime('%B')}"
     return c.expression
 
 
@@ -377,6 +382,13 @@ DATE_LABELS: dict[str, str] = load_lexicon("date_events")["labels"]
 
 def _date_attribute(event: str) -> str:
     return f"date {DATE_LABELS.get(event, event)}"
+
+
+def _same_day(a: ClaimBase, b: ClaimBase) -> bool:
+    """'July 5' (no year) and '5 July 2021' are one account of the day: one side of a finding."""
+    if not isinstance(a, DateClaim) or not isinstance(b, DateClaim) or _day_key(a) != _day_key(b):
+        return False
+    return a.date is None or b.date is None or a.date == b.date
 
 
 def _date_check(a: DateClaim, b: DateClaim) -> str:
@@ -455,6 +467,7 @@ def _dates(
                     _date_value(a if a.date else b),
                     how,
                     [a, b],
+                    same=ka,
                 )
             )
         elif (ka != kb or years_differ) and one_actor:
@@ -474,7 +487,9 @@ def _dates(
     findings: list[Pending] = []
     for who, cands in sorted(candidates.items()):
         label = emap.label(who) if who else "the incident"
-        findings += _keyed(_group_findings(cands, incident, label, _date_attribute(event), value_of), f"{event}@{who}")
+        findings += _keyed(
+            _group_findings(cands, incident, label, _date_attribute(event), value_of, _same_day), f"{event}@{who}"
+        )
     return findings, _merge_agreements(agreements)
 
 
@@ -482,15 +497,21 @@ def _merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
     """Pairwise agreements on one value become one corroboration citing every source."""
     merged: dict[tuple[str, str, str], Agreement] = {}
     for ag in agreements:
-        key = (ag.subject, ag.attribute, ag.value)
+        key = (ag.subject, ag.attribute, ag.same or ag.value)
         if key not in merged:
-            merged[key] = Agreement(ag.incident, ag.subject, ag.attribute, ag.value, ag.resolution, list(ag.claims))
+            merged[key] = Agreement(
+                ag.incident, ag.subject, ag.attribute, ag.value, ag.resolution, list(ag.claims), ag.same
+            )
             continue
         target = merged[key]
+        if len(ag.value) > len(target.value):
+            target.value = ag.value  # the fuller form: "Monday 5 July 2021" over "5 July"
         for claim in ag.claims:
-            if all(c.source != claim.source for c in target.claims):
+            same_source = [c for c in target.claims if c.source == claim.source]
+            # Up to three places a source states it, ten claims in all.
+            if all(c.id != claim.id for c in same_source) and len(same_source) < 3 and len(target.claims) < 10:
                 target.claims.append(claim)
-                if isinstance(claim, DateClaim) and claim.resolution not in target.resolution:
+                if not same_source and isinstance(claim, DateClaim) and claim.resolution not in target.resolution:
                     target.resolution += f"; '{claim.expression}' ({claim.source}): {claim.resolution}"
     return list(merged.values())
 
@@ -535,10 +556,16 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
         pending += _keyed(f, key)
         agreed += a
     for (key, hint), qgroup in sorted(quantities.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        event, _, rest = key.partition(":")
-        unit, _, who = rest.partition("@")
-        subject = emap.label(who) if who else (f"{hint} events" if hint else incident.label)
-        attribute = f"{unit} ({event})"
+        base, _, who = key.partition("@")
+        event, _, unit = base.rpartition(":")  # "attack:agents:people": the unit comes last
+        subject, attribute = _quantity_fact(event, unit)
+        if who:
+            subject = emap.label(who)
+        if hint:
+            # another time the article recalls: "events of 2003", "earlier events"
+            subject = (
+                f"{subject} (earlier events)" if hint == "earlier" else f"{subject} (events of {hint.capitalize()})"
+            )
         f, a = _quantities(qgroup, incident.id, subject, attribute)
         pending += _keyed(f, f"{key}|{hint}")
         agreed += a
@@ -580,6 +607,34 @@ def _unattributed_agreements(
             if any(c in loose for c in ag.claims) and any(c in claims for c in ag.claims):
                 out.append(ag)
     return out
+
+
+QUANTITY_EVENTS = {
+    "detain": "detained", "kill": "killed", "injure": "injured", "release": "released", "attack": "attacked",
+    "sentence": "in the sentence", "deliberate": "of deliberation", "evacuate": "evacuated", "gather": "gathered",
+    "damage": "damaged", "shelter": "without shelter", "pay": "paid", "fund": "raised", "seize": "found or seized",
+    "strike": "of the quake", "aftershock": "of the aftershock", "contract": "of the contract", "score": "scored",
+    "employ": "employed", "salary": "earned", "count": "counted",
+}  # fmt: skip
+
+
+def _quantity_fact(event: str, unit: str) -> tuple[str, str]:
+    """What a figure is about and what it measures, as a reader says it: ('the incident', 'number of
+    people detained'), ('the quake', 'magnitude'), ('the incident', 'amount paid in cash (USD)')."""
+    kind, _, role = event.partition(":")
+    verb = QUANTITY_EVENTS.get(kind, kind)
+    if unit == "magnitude":
+        return ("the aftershock" if kind == "aftershock" else "the quake"), "magnitude"
+    if unit in ("kilometres", "miles"):
+        return "the incident", event  # "distance from Aden"
+    if kind in ("pay", "fund", "seize", "salary"):
+        part = f" in {role}" if role in ("cash", "stock") else f" ({role.replace('funding:', '')})" if role else ""
+        return "the incident", f"amount {verb}{part} ({unit})"
+    if unit in ("days", "hours", "minutes"):
+        return "the incident", f"time {verb} ({unit})"
+    if role == "agents":
+        return "the incident", f"number of {unit} who {verb}"  # "twenty men beat him": the attackers
+    return "the incident", f"number of {unit} {verb}"
 
 
 def _keyed(findings: list[Pending], key: str) -> list[Pending]:
