@@ -326,10 +326,15 @@ def _quantities(
         incident,
         subject,
         attribute,
-        lambda c: f"{c.number:g} {c.unit} {c.direction or ''}".strip() if isinstance(c, QuantityClaim) else None,
+        _figure,
         "same figure",
     )
     return _group_findings(candidates, incident, subject, attribute, _quantity_value, _consistent_figures), agreements
+
+
+def _figure(c: ClaimBase) -> str | None:
+    """A figure as agreements compare it: the number, its unit and (for a distance) its direction."""
+    return f"{c.number:g} {c.unit} {c.direction or ''}".strip() if isinstance(c, QuantityClaim) else None
 
 
 def _consistent_figures(a: ClaimBase, b: ClaimBase) -> bool:
@@ -601,7 +606,7 @@ def _unattributed_agreements(
             incident.id,
             emap.label(who_key.partition("@")[2]),
             attribute,
-            lambda c: f"{c.number:g} {c.unit}" if isinstance(c, QuantityClaim) else None,
+            _figure,
             "same figure",
         ):
             if any(c in loose for c in ag.claims) and any(c in claims for c in ag.claims):

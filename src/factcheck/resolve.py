@@ -105,11 +105,6 @@ def _tfidf(vectors: list[dict[str, int]], copies: list[int]) -> list[dict[str, f
     return weighted
 
 
-def shared_people(a: ClaimsFile, b: ClaimsFile) -> float:
-    """How much two sources share their named people, weighted by how often each names them."""
-    return _shared_people(_named(a), _named(b))
-
-
 def _named(cf: ClaimsFile) -> list[tuple[str, int]]:
     """A source's named people and how often it mentions each (worked out once per source)."""
     return [(e.name, len(e.mentions)) for e in _people(cf) if e.name]

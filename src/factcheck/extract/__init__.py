@@ -9,7 +9,7 @@ from factcheck.extract.entities import proper_names
 from factcheck.extract.quantities import extract_quantities
 from factcheck.extract.roles import extract_roles
 from factcheck.extract.status import extract_status
-from factcheck.models import ClaimBase, ClaimsFile, Document, stable_id
+from factcheck.models import ClaimBase, ClaimsFile, Document, claim_id
 from factcheck.segment import segment
 
 MAX_EVIDENCE = 400  # characters: evidence is a sentence a reader can check, not a page
@@ -34,10 +34,6 @@ def _narrow_evidence(claim: ClaimBase, text: str) -> None:
     claim.start, claim.end, claim.quote = start, end, text[start:end]
 
 
-def _value_key(claim: ClaimBase) -> str:
-    return claim.display_value()
-
-
 def extract_claims(document: Document) -> ClaimsFile:
     """All claims of one source, in text order, each with its evidence and a stable id."""
     sentences = segment(document)
@@ -58,7 +54,7 @@ def extract_claims(document: Document) -> ClaimsFile:
     claims.sort(key=lambda c: (c.start, c.value_start, c.value_end, c.kind, c.subject))  # type: ignore[attr-defined]
     seen: dict[str, int] = {}
     for claim in claims:
-        base = stable_id("c-", claim.source, claim.kind, claim.subject, _value_key(claim), claim.quote)  # type: ignore[attr-defined]
+        base = claim_id(claim, claim.display_value())
         n = seen.get(base, 0)
         seen[base] = n + 1
         claim.id = base if n == 0 else f"{base}-{n}"

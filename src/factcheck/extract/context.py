@@ -44,10 +44,10 @@ INSTITUTION_SPEAKS = re.compile(
     r"[Cc]ourt|[Pp]rosecutor(?:’s|'s)?(?:\s[Oo]ffice)?|[Ss]pokes(?:man|woman|person)|[Aa]uthorities|[Aa]gency|[Ss]ervice))"
     r"\s(?:\w+\s){0,4}?(?:said|says|saying|stated|claimed|announced|denied|reported|insisted)\b"
 )
-# Where a predicate's subject cannot lie further left: a new clause, or the reported speech after
-# "X said (that)": in "Police chief Anton Brel said 40 people were detained", Brel was not detained.
 UNTIL_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|[Tt]hrough|by)\s(?:the\s\w+\s)?$")
 CLAUSE_JOIN = re.compile(r"\band\b|[;:]|,\s(?:but|while|which|who)\b")
+# Where a predicate's subject cannot lie further left: a new clause, or the reported speech after
+# "X said (that)": in "Police chief Anton Brel said 40 people were detained", Brel was not detained.
 CLAUSE_BREAK = re.compile(
     r"[;:]|,\s(?:and|but|while|whereas|although)\s|\s(?:but|while|whereas)\s"
     r"|\b(?:said|says|told\s(?:[\w’'-]+\s){1,3}|added|stated|announced|reported|claimed)\s(?:that\s)?"

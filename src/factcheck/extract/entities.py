@@ -41,7 +41,6 @@ ROLE_PHRASE = re.compile(
     r"(?P<role>" + "|".join(re.escape(w) for w in _role_words) + r")s?\b",
 )
 ROLE_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _role_words) + r")s?\b")
-PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their|I|me|my|we|us|our)\b", re.IGNORECASE)
 SPEECH_AFTER = re.compile(
     r"^,?\s*(?:\d{1,3},\s*)?(?:who\s|a\s|an\s|the\s)?[^.]{0,60}?\b(?:said|says|told|added|stated|wrote|explained|"
     r"noted|announced|claimed|reported)\b"

@@ -36,7 +36,6 @@ PEOPLE_WORDS = {w.rstrip("s") for w in [*_LEX["units"]["people"], *_LEX["units"]
     "dead",
     "injured",
 }
-PEOPLE_LIKE = {"people", "hours", "minutes", "sentences", "charges"} | set(DURATION_DAYS)
 
 _units = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in UNIT_OF), key=len, reverse=True))
 _NOT_AFTER = r"(?![- ]old)(?!\s(?:later|earlier|ago|after|before|from\snow)\b)"
