@@ -635,18 +635,19 @@ def main() -> int:
     if args.out.exists():
         shutil.rmtree(args.out)
     clusters, work = args.out / "clusters", args.out / "run"
+    shown = clusters.relative_to(ROOT) if clusters.is_relative_to(ROOT) else clusters
     clusters.mkdir(parents=True)
     started = time.perf_counter()
     if args.suite in ("copies", "all"):
         suites = write_copies(texts, clusters, args.per_kind, args.seed)
-        print(f"## One change in a copy ({sum(map(len, suites.values()))} clusters in {clusters})\n")
+        print(f"## One change in a copy ({sum(map(len, suites.values()))} clusters in {shown})\n")
         if not args.no_score:
             results = {kind: score(golds, work, args.verbose) for kind, golds in suites.items()}
             print("\n".join(copies_table(results)) + "\n")
     if args.suite in ("reports", "all"):
         reports = write_reports(texts, clusters, args.per_kind, args.seed)
         count = sum(len(a) + len(b) for a, b in reports.values())
-        print(f"## One specific changed in one of two reports ({count} clusters in {clusters})\n")
+        print(f"## One specific changed in one of two reports ({count} clusters in {shown})\n")
         if not args.no_score:
             rresults = {
                 k: (score(a, work, args.verbose), score(b, work, args.verbose)) for k, (a, b) in reports.items()
