@@ -259,7 +259,8 @@ class FakeTerminal(io.StringIO):
 def test_progress_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch, total: int, quiet: bool, shown: bool) -> None:
     terminal = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    with progress_bar(total, quiet, "Extracting", after="Comparing") as progress:
+    sizes = {f"s{k}": 1000 + k for k in range(total)}  # the bar counts bytes
+    with progress_bar(lambda: sizes, quiet, "Extracting", after="Comparing") as progress:
         assert (progress is not None) is shown
         for k in range(total):
             if progress:

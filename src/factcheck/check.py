@@ -9,6 +9,7 @@ people's work in the reviews file and bring the claims and the report up to date
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pathlib import Path
 from tabulate import tabulate
 
 from factcheck.compare import LineIndex
+from factcheck.config import FailOn
 from factcheck.errors import FactcheckError
 from factcheck.models import (
     CheckResult,
@@ -34,6 +36,7 @@ from factcheck.report import to_markdown
 from factcheck.review import (
     addition,
     apply_edits,
+    corrected,
     correction,
     decide,
     load_reviews,
@@ -42,23 +45,24 @@ from factcheck.review import (
     save_reviews,
 )
 from factcheck.store import atomic_write, claims_path
+from factcheck.subjects import guess_values, labels, people, resolve_subject, subject_label
 
 STATUSES = "confirmed|dismissed|explained"
-DEFAULT_DIRS = {
-    "--claims-dir": Path("claims"),
-    "--reports-dir": Path("reports"),
-    "--reviews-dir": Path("reviews"),
-}
+FOLDER_OPTIONS = ("--claims-dir", "--reports-dir", "--reviews-dir")
+DEFAULT_FOLDERS = (Path("claims"), Path("reports"), Path("reviews"))
 
 
 @dataclass(frozen=True)
 class Workspace:
-    """A folder of sources and where its claims, report and reviews are kept."""
+    """A folder of sources and where its claims, report and reviews are kept. `configured` are the
+    folders a command gets without options (the defaults, or the project configuration's), so the
+    commands suggested to the user name only the folders that differ."""
 
     sources: Path
     claims_dir: Path = Path("claims")
     reports_dir: Path = Path("reports")
     reviews_dir: Path = Path("reviews")
+    configured: tuple[Path, Path, Path] = DEFAULT_FOLDERS
 
     @property
     def name(self) -> str:
@@ -72,15 +76,18 @@ class Workspace:
     def reviews_path(self) -> Path:
         return reviews_path(self.reviews_dir, self.name)
 
-    def command(self, name: str, *args: str, sources_option: bool = False) -> str:
-        """The factcheck command line `name` for this workspace, naming folders that are not the defaults."""
-        words = ["factcheck", name, *args]
-        words += ["--sources", str(self.sources)] if sources_option else [str(self.sources)]
+    def command(self, name: str, *args: str) -> str:
+        """The command line that runs `factcheck NAME SOURCES ARGS` on this workspace from the working
+        folder, naming only the folders that are not the configured ones."""
+        words = ["factcheck", *name.split(), str(self.sources), *args]
         folders = (self.claims_dir, self.reports_dir, self.reviews_dir)
-        for option, path in zip(DEFAULT_DIRS, folders, strict=True):
-            if path != DEFAULT_DIRS[option]:
+        for option, path, configured in zip(FOLDER_OPTIONS, folders, self.configured, strict=True):
+            if path != configured:
                 words += [option, str(path)]
-        return " ".join(shlex.quote(w) if not w.startswith("<") else w for w in words)
+        return shlex.join(words)
+
+    def review_command(self, finding_id: str) -> str:
+        return self.command("review", finding_id) + f" --status <{STATUSES}> --note '<why>'"
 
     def source_file(self, source_id: str) -> str:
         """The source's path as a CI log and GitHub annotations want it: relative to the working folder."""
@@ -89,6 +96,21 @@ class Workspace:
             return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+# --- the exit policy ---
+
+
+def failing(findings: list[Finding], fail_on: FailOn) -> list[Finding]:
+    """The findings that make a run exit 1 under `fail_on`: only unreviewed ones ever do, so a folder
+    whose findings all have a decision passes. `contradiction`: unreviewed contradictions;
+    `divergence` and `unreviewed`: every unreviewed finding; `never`: none."""
+    if fail_on == "never":
+        return []
+    open_ = [f for f in findings if f.review is None]
+    if fail_on == "contradiction":
+        return [f for f in open_ if f.severity == "contradiction"]
+    return open_
 
 
 # --- the gate --------------------------------------------------------------------------------
@@ -137,7 +159,7 @@ def check_folder(ws: Workspace, *, jobs: int = 1, progress: Progress | None = No
     if stale or report_state != "current":
         fixes.append(ws.command("compare"))
     for f in unreviewed:
-        fixes.append(ws.command("review", f.id, sources_option=True) + f" --status <{STATUSES}> --note '<why>'")
+        fixes.append(ws.review_command(f.id))
     return CheckResult(
         folder=str(ws.sources),
         sources=len(report.sources),
@@ -229,10 +251,7 @@ def render_github(ws: Workspace, result: CheckResult) -> str:
     for f in result.unreviewed:
         for ref in f.claims:
             others = "; ".join(f"{o.value} in {o.source}" for o in f.claims if o is not ref)
-            message = (
-                f"{f.explanation}. This source: {ref.value}; {others}. Review with: "
-                f"{ws.command('review', f.id, sources_option=True)} --status <{STATUSES}> --note '<why>'"
-            )
+            message = f"{f.explanation}. This source: {ref.value}; {others}. Review with: {ws.review_command(f.id)}"
             out.append(
                 _annotation(
                     "warning",
@@ -303,22 +322,61 @@ def review_findings(
     return update(ws, jobs=jobs)
 
 
-def current_claims(ws: Workspace, *, jobs: int = 1) -> tuple[list[ClaimsFile], dict[str, str], ReviewsFile]:
+@dataclass(frozen=True)
+class Claims:
+    """The claims `compare` would use (people's edits applied), the source texts, the reviews file,
+    and the claims as extracted, before the edits."""
+
+    files: list[ClaimsFile]
+    texts: dict[str, str]
+    reviews: ReviewsFile
+    extracted: list[ClaimsFile]
+
+
+def current_claims(ws: Workspace, *, jobs: int = 1) -> Claims:
     """The claims `compare` would use, people's edits applied, without writing anything."""
     reviews = load_reviews(ws.reviews_path, ws.name)
-    files, texts, _ = load_or_extract(ws.sources, ws.claims_dir, jobs=jobs, write=False)
-    files, _ = apply_edits(files, texts, reviews.edits)
-    return files, texts, reviews
-
-
-def _claim(ws: Workspace, files: list[ClaimsFile], claim_id: str) -> ClaimBase:
-    for cf in files:
-        for claim in cf.claims:
-            if claim.id == claim_id:
-                return claim
-    raise FactcheckError(
-        f"{ws.sources}: no claim {claim_id}", f"`{ws.command('claim list')}` lists the claims and their ids."
+    raw, texts, _ = load_or_extract(
+        ws.sources, ws.claims_dir, jobs=jobs, write=False, exclude=[ws.reports_dir, ws.reviews_dir]
     )
+    files, _ = apply_edits(raw, texts, reviews.edits)
+    return Claims(files, texts, reviews, raw)
+
+
+def _find(files: list[ClaimsFile], claim_id: str) -> ClaimBase | None:
+    return next((c for cf in files for c in cf.claims if c.id == claim_id), None)
+
+
+def _claim(ws: Workspace, claims: Claims, claim_id: str) -> ClaimBase:
+    """The current claim `claim_id`; for an id an earlier edit rejected or replaced, an error that says so."""
+    claim = _find(claims.files, claim_id)
+    if claim is not None:
+        return claim
+    listing = f"`{ws.command('claim list')}` lists the current claims and their ids."
+    edits = claims.reviews.edits
+    for n in range(len(edits) - 1, -1, -1):
+        edit = edits[n]
+        if edit.claim_id != claim_id:
+            continue
+        when = f"on {edit.date.isoformat()}" + (f" by {edit.reviewer}" if edit.reviewer else "")
+        if edit.action == "reject":
+            raise FactcheckError(
+                f"{ws.sources}: claim {claim_id} was already rejected {when} ({edit.note})",
+                f"Nothing to do. To undo it, delete that edit from {ws.reviews_path}.",
+            )
+        before, _ = apply_edits(claims.extracted, claims.texts, edits[:n])
+        old = _find(before, claim_id)
+        try:
+            now = corrected(old, edit.changes).id if old is not None else None
+        except FactcheckError:  # the correction no longer applies; apply_edits warns about it
+            now = None
+        if now is not None and _find(claims.files, now) is not None:
+            raise FactcheckError(
+                f"{ws.sources}: claim {claim_id} was corrected {when}; the corrected claim is {now}",
+                f"Give {now} instead.",
+            )
+        raise FactcheckError(f"{ws.sources}: claim {claim_id} was corrected {when} and has changed since", listing)
+    raise FactcheckError(f"{ws.sources}: no claim {claim_id}", listing)
 
 
 def _record(ws: Workspace, reviews: ReviewsFile, edit: HumanEdit, jobs: int) -> HumanEdit:
@@ -344,9 +402,9 @@ def reject_claim(
 ) -> HumanEdit:
     """Mark an extracted claim wrong: compare leaves it out from now on."""
     _need_note(note)
-    files, _, reviews = current_claims(ws, jobs=jobs)
-    edit = rejection(_claim(ws, files, claim_id), note, reviewer=reviewer, today=today)
-    return _record(ws, reviews, edit, jobs)
+    claims = current_claims(ws, jobs=jobs)
+    edit = rejection(_claim(ws, claims, claim_id), note, reviewer=reviewer, today=today)
+    return _record(ws, claims.reviews, edit, jobs)
 
 
 def correct_claim(
@@ -361,9 +419,9 @@ def correct_claim(
 ) -> HumanEdit:
     """Change some fields of a claim (`{"value": "28"}`); compare uses the corrected claim from now on."""
     _need_note(note)
-    files, _, reviews = current_claims(ws, jobs=jobs)
-    edit = correction(_claim(ws, files, claim_id), values, note, reviewer=reviewer, today=today)
-    return _record(ws, reviews, edit, jobs)
+    claims = current_claims(ws, jobs=jobs)
+    edit = correction(_claim(ws, claims, claim_id), values, note, reviewer=reviewer, today=today)
+    return _record(ws, claims.reviews, edit, jobs)
 
 
 def add_claim(
@@ -380,32 +438,48 @@ def add_claim(
     today: dt.date | None = None,
     jobs: int = 1,
 ) -> HumanEdit:
-    """Add a claim the extractor missed, with `quote` as its evidence in the source."""
+    """Add a claim the extractor missed, with `quote` as its evidence in the source. `subject` is a name
+    as `claim list` shows it; fields the quote states (the value, a count's unit, a status's state)
+    are taken from it unless `values` gives them."""
     _need_note(note)
-    files, texts, reviews = current_claims(ws, jobs=jobs)
-    cf = next((f for f in files if f.source.id == source_id), None)
-    if cf is None:
+    claims = current_claims(ws, jobs=jobs)
+    cf = next((f for f in claims.files if f.source.id == source_id), None)
+    extracted = next((f for f in claims.extracted if f.source.id == source_id), None)
+    if cf is None or extracted is None:
         raise FactcheckError(
             f"{ws.sources}: no source {source_id!r}", "Give the file's path relative to the sources folder."
         )
-    edit = addition(
-        cf,
-        texts[source_id],
-        kind,
-        subject,
-        quote,
-        values,
-        note,
-        value_text=value_text,
-        reviewer=reviewer,
-        today=today,
-    )
-    return _record(ws, reviews, edit, jobs)
+    key = resolve_subject(subject, cf)
+    if key is None:
+        known = "; ".join(people(cf)) or "none"
+        raise FactcheckError(f"{source_id}: no one called {subject!r} in this source", f"Known here: {known}.")
+    text = claims.texts[source_id]
+    quote = exact_words(text, quote)
+    start = text.find(quote) if quote else -1
+    if start >= 0:
+        value_text = exact_words(quote, value_text) if value_text else None
+        offset = quote.find(value_text) if value_text else 0
+        end = start + (offset + len(value_text) if value_text and offset >= 0 else len(quote))
+        guessed, words = guess_values(extracted, kind, text, start + max(offset, 0), end)
+        values = {**guessed, **values}
+        value_text = value_text or words
+    edit = addition(cf, text, kind, key, quote, values, note, value_text=value_text, reviewer=reviewer, today=today)
+    return _record(ws, claims.reviews, edit, jobs)
+
+
+def exact_words(text: str, words: str) -> str:
+    """`words` as `text` has them: typed quotes differ from the source in their spaces (a no-break
+    space, a line break), so any run of white space matches any other."""
+    if not words.strip() or words in text:
+        return words
+    m = re.search(r"\s+".join(re.escape(w) for w in words.split()), text)
+    return m.group(0) if m else words
 
 
 def claims_table(ws: Workspace, source_ids: list[str], *, jobs: int = 1) -> str:
     """The claims of some sources (all, if none given), corrections applied, with their ids."""
-    files, texts, _ = current_claims(ws, jobs=jobs)
+    claims = current_claims(ws, jobs=jobs)
+    files, texts = claims.files, claims.texts
     known = {cf.source.id for cf in files}
     missing = [s for s in source_ids if s not in known]
     if missing:
@@ -418,13 +492,14 @@ def claims_table(ws: Workspace, source_ids: list[str], *, jobs: int = 1) -> str:
         if source_ids and cf.source.id not in source_ids:
             continue
         lines = LineIndex(texts[cf.source.id])
+        names = labels(cf)
         for c in cf.claims:
             rows.append(
                 [
                     c.id,
                     f"{cf.source.id}:{lines.line(c.start)}",
                     c.kind,
-                    c.subject,
+                    subject_label(c.subject, names),
                     c.display_value()[:40],
                     c.rule,
                     c.origin,

@@ -1,0 +1,133 @@
+"""Subjects as people name them, and what an added claim can take from its own quote.
+
+Claims key their subject internally ('p:ravan nasimi', 'r:partner@p:ravan nasimi', 'publish@g:couple');
+people see and type the names the report uses ('Ravan Nasimi', "Ravan Nasimi's partner",
+'publish@the couple'). `subject_label` goes one way, `resolve_subject` the other, against the
+subjects one source knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from factcheck.extract.numbers import DIGITS, WORD_NUMBER, interval, parse_number_word, vague_interval
+from factcheck.models import ClaimBase, ClaimsFile
+
+SCALAR = (str, int, float, bool)
+
+
+def labels(cf: ClaimsFile) -> dict[str, str]:
+    """The names of a source's entities, by key."""
+    return {e.id: e.label for e in cf.entities}
+
+
+def subject_label(key: str, names: Mapping[str, str]) -> str:
+    """How a person reads a subject key: the entity's name, 'the couple' for a group, counts as they are."""
+    if key in names:
+        return names[key]
+    head, at, tail = key.partition("@")
+    if at:
+        return f"{head}@{subject_label(tail, names)}"
+    if key.startswith("g:"):
+        return "the " + key[2:]
+    if key.startswith(("p:", "r:")):
+        return key[2:].title()
+    return key
+
+
+def known_subjects(cf: ClaimsFile) -> set[str]:
+    return {e.id for e in cf.entities} | {c.subject for c in cf.claims}
+
+
+def resolve_subject(text: str, cf: ClaimsFile) -> str | None:
+    """The subject key `text` names in this source: a name as `claim list` shows it ("Ravan Nasimi",
+    'publish@Ravan Nasimi'), case and spacing aside, or an internal key. None when it names nothing here."""
+    known = known_subjects(cf)
+    names = labels(cf)
+    if text in known:
+        return text
+    wanted = " ".join(text.split()).casefold()
+    by_label: dict[str, str] = {}
+    for key in sorted(known):
+        by_label.setdefault(subject_label(key, names).casefold(), key)
+    if wanted in by_label:
+        return by_label[wanted]
+    head, at, tail = text.partition("@")
+    if at and head.strip():
+        who = resolve_subject(tail, cf)
+        return f"{head.strip()}@{who}" if who is not None else None
+    if wanted.startswith("the ") and len(wanted) > 4:
+        return "g:" + wanted[4:]
+    if ":" in text and not text.startswith(("p:", "r:")):
+        return text  # a count key ('detain:people') needs no entity
+    return None
+
+
+def people(cf: ClaimsFile) -> list[str]:
+    """The names of the people a source mentions, as `--subject` takes them."""
+    names = labels(cf)
+    return sorted({subject_label(k, names) for k in known_subjects(cf) if k.startswith(("p:", "r:"))})
+
+
+# --- what an added claim can take from its quote ----------------------------------------------
+
+NUMBER = re.compile(rf"\b(?P<n>{DIGITS}|{WORD_NUMBER})\b(?:\s+(?P<unit>[a-z]+))?", re.IGNORECASE)
+WHOLE = re.compile(r"\b(\d{1,3})\b")
+
+
+def _from_extracted(cf: ClaimsFile, kind: str, start: int, end: int) -> ClaimBase | None:
+    """A claim of `kind` the rules already found with its value inside [start, end): the extractor saw
+    the value but gave it another subject, or the claim was rejected; its fields are the best guess."""
+    inside = [c for c in cf.claims if c.kind == kind and start <= c.value_start and c.value_end <= end]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _status(words: str) -> dict[str, str]:
+    from factcheck.extract.status import NEGATED_STATE, PATTERNS
+
+    found = {(domain, state, bool(m.groupdict().get("neg"))) for domain, state, p in PATTERNS if (m := p.search(words))}
+    if len(found) != 1:
+        return {}
+    domain, state, negated = found.pop()
+    return {"domain": domain, "state": NEGATED_STATE.get(state, state) if negated else state}
+
+
+def _quantity(words: str) -> dict[str, str]:
+    matches = list(NUMBER.finditer(words))
+    if len(matches) != 1:
+        return {}
+    m = matches[0]
+    number = parse_number_word(m.group("n"))
+    if number is None:
+        span = vague_interval(m.group("n"))
+        if span is None:
+            return {}
+        number = span[0]
+    low, high = interval(number, "exact")
+    out = {"number": str(number), "low": str(low), "high": str(high)}
+    if m.group("unit"):
+        out["unit"] = m.group("unit").lower()
+    return out
+
+
+def guess_values(cf: ClaimsFile, kind: str, text: str, start: int, end: int) -> tuple[dict[str, str], str | None]:
+    """Field values for a claim of `kind` whose value is stated in text[start:end], as `--set` would
+    give them, and the words stating it when narrower: from a claim the rules found there, else from
+    the words (a lone number for an age or a count, a status phrase of the lexicon)."""
+    known = _from_extracted(cf, kind, start, end)
+    if known is not None:
+        data = known.model_dump(mode="json")
+        skip = {"id", "kind", "source", "start", "end", "quote", "value_start", "value_end", "subject"}
+        skip |= {"subject_text", "rule", "origin", "speaker", "incident_hint"}
+        values = {k: str(v) for k, v in data.items() if k not in skip and isinstance(v, SCALAR)}
+        return values, text[known.value_start : known.value_end]
+    words = text[start:end]
+    if kind == "age":
+        ages = WHOLE.findall(words)
+        return ({"value": ages[0]}, None) if len(set(ages)) == 1 else ({}, None)
+    if kind == "quantity":
+        return _quantity(words), None
+    if kind == "status":
+        return _status(words), None
+    return {}, None
