@@ -175,8 +175,11 @@ def test_an_article_may_contradict_itself_when_two_speakers_disagree(tmp_path: P
         ),
         "b.txt": story("Kowalska said the police had been calm."),
     })  # fmt: skip
-    assert_one_finding(report, "contradiction", "detained", ["40 people", "60 people"])
+    # Two named speakers explain two counts: a divergence that names them, not a contradiction.
+    assert_one_finding(report, "divergence", "detained", ["40 people", "60 people"])
     assert {c.source for c in report.discrepancies[0].claims} == {"a.txt"}
+    assert "according to Anton Brel" in report.discrepancies[0].explanation
+    assert "according to Ida Sand" in report.discrepancies[0].explanation
 
 
 def test_an_article_that_gives_two_ages_contradicts_itself(tmp_path: Path) -> None:

@@ -698,7 +698,7 @@ STATUSES = [
                  [("divergence", "employment")], {"on leave", "pressured to resign"}, id="leave-and-pressure-one-side"),
     pytest.param(["Oskar Brandt was placed on leave in May, and Oskar Brandt was fired by the school in June.",
                   "Oskar Brandt said he was told he would not be fired."],
-                 [("divergence", "employment"), ("contradiction", "employment")], {"on leave"},
+                 [("contradiction", "employment")], {"on leave"},  # one fact: its pairs differ in severity
                  id="fired-and-leave-exclude-each-other"),
     pytest.param(["Oskar Brandt was placed on leave while his employers encouraged him to resign.",
                   "Oskar Brandt was placed on leave by the school."], NO_FINDING, set(), id="same-state"),
@@ -713,9 +713,12 @@ def test_compatible_states_form_one_side(
     report = compare_accounts(tmp_path, SCHOOL, accounts)
     assert_findings(report, expected)
     if one_side:
-        divergence = next(f for f in report.discrepancies if f.severity == "divergence")
-        assert {ref.value for ref in divergence.claims if ref.source == "a.txt"} == one_side
-        assert {ref.value for ref in divergence.claims if ref.source == "b.txt"} == {"not fired"}
+        # The pair of accounts in divergence: a.txt's compatible states on one side, b.txt's on the other.
+        (fact,) = report.discrepancies
+        divergence = next(p for p in fact.pairs if p.severity == "divergence")
+        keys = {k.replace("_", " ") for k in divergence.values}
+        assert keys == one_side | {"not fired"}
+        assert {v.value for v in fact.values if v.sources == ["b.txt"]} == {"not fired"}
 
 
 # --- 17. a shared surname --------------------------------------------------------------------------

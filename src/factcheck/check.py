@@ -144,7 +144,7 @@ def check_folder(ws: Workspace, *, jobs: int = 1, progress: Progress | None = No
         report_state = "missing"
     else:
         report_state = "current" if ws.report_path.read_bytes() == expected else "outdated"
-    unreviewed = [f for f in report.discrepancies if f.review is None]
+    unreviewed = [f for f in report.discrepancies if f.review is None or f.reopened]
     warnings = list(report.warnings)
     for sid in sorted(hand_edited - set(stats.stale)):
         warnings.append(

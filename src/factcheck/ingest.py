@@ -372,6 +372,24 @@ def front_matter(text: str) -> tuple[Metadata, int]:
     return meta, m.end()
 
 
+PUBLICATION_LINE = re.compile(
+    r"^\W*(?:(?:first|last|originally)\s+)?(?:published|posted|updated|modified|date(?:d)?)\b(?:\s+(?:on|at))?\W",
+    re.IGNORECASE,
+)
+
+
+def is_publication_line(text: str) -> bool:
+    """A line that says when the article was published or updated ('Posted 11/27/2005 7:21 AM'),
+    not what happened: it belongs in the source list, not among the claims.
+
+    >>> is_publication_line("Updated: 5 May 2024, 10:02")
+    True
+    >>> is_publication_line("Police posted a statement on 5 May.")
+    False
+    """
+    return len(text) <= 120 and bool(PUBLICATION_LINE.match(text.strip()))
+
+
 def _lines(text: str, start: int, limit: int) -> list[tuple[int, str]]:
     """The first `limit` non-blank lines of text[start:], with their offsets (a BOM left out)."""
     out = []

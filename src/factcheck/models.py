@@ -327,10 +327,32 @@ class ClaimRef(Model):
     value: str
     line: int = Field(ge=1, description="Line of the source where the evidence starts.")
     speaker: str | None = None
+    value_start: int | None = Field(default=None, ge=0, description="Start of the words stating the value.")
+    value_end: int | None = Field(default=None, ge=0, description="End of the words stating the value.")
+
+
+class FactValue(Model):
+    """One value a fact is given, with every source that gives it and the evidence."""
+
+    value: str = Field(description="The value in words, as the report shows it.")
+    key: str = Field(description="The value normalised ('27', '2020-02-14', 'fired'): what reviews record.")
+    sources: list[str] = Field(description="Sources that give this value.")
+    speakers: list[str] = Field(default_factory=list, description="Who the sources attribute it to, where named.")
+    claims: list[ClaimRef] = Field(description="Every claim giving this value.")
+    odd: bool = Field(default=False, description="Given by fewer sources than the value most of them give.")
+
+
+class FindingPair(Model):
+    """A pair of values found in conflict: what findings were before they were grouped by fact."""
+
+    id: str = Field(description="The id the pairwise finding had: decisions recorded against it apply.")
+    severity: Severity
+    values: list[str] = Field(description="Keys of the values on its two sides.")
+    explanation: str
 
 
 class Finding(Model):
-    """A discrepancy: two accounts of one fact that cannot both be true, or differ in specifics."""
+    """A discrepancy: one fact that sources give different values for, every value side by side."""
 
     id: str = Field(description="Stable id: the same claims give the same id on every run.")
     severity: Severity
@@ -338,8 +360,17 @@ class Finding(Model):
     subject: str = Field(description="Who or what the fact is about.")
     attribute: str = Field(description="Which fact: 'age', 'employment status', 'number detained'.")
     explanation: str = Field(description="One line saying why the two sides conflict.")
-    claims: list[ClaimRef] = Field(min_length=2)
+    claims: list[ClaimRef] = Field(
+        min_length=2, description="Representative evidence: one claim per source and value first, ten at most."
+    )
+    values: list[FactValue] = Field(default_factory=list, description="Every value given, with all its evidence.")
+    pairs: list[FindingPair] = Field(
+        default_factory=list, description="The pairs of values in conflict that this finding groups."
+    )
     review: ReviewDecision | None = Field(default=None, description="A person's decision, if reviewed.")
+    reopened: list[str] = Field(
+        default_factory=list, description="Values given since the review decision: the review is open again."
+    )
 
 
 class Corroboration(Model):
@@ -352,6 +383,12 @@ class Corroboration(Model):
     value: str
     resolution: str = Field(description="How the accounts were brought to one value (e.g. weekday to date).")
     claims: list[ClaimRef] = Field(min_length=2)
+    independent_sources: int = Field(
+        default=0, ge=0, description="Sources that state it and are not copies of each other."
+    )
+    disputed_by: str | None = Field(
+        default=None, description="The finding that disputes this fact, when sources also disagree about it."
+    )
 
 
 ReviewStatus = Literal["confirmed", "dismissed", "explained"]
@@ -370,6 +407,9 @@ class ReviewDecision(Model):
     date: dt.date = Field(description="When it was decided.")
     subject: str = Field(default="", description="The finding's subject when reviewed, for humans reading the file.")
     attribute: str = Field(default="", description="The finding's attribute when reviewed.")
+    values: list[str] = Field(
+        default_factory=list, description="Keys of the values the finding had when decided; a new one reopens it."
+    )
 
 
 class ReviewsFile(Model):
@@ -406,6 +446,25 @@ class SourceSummary(Model):
     published: dt.date | None
     incident: str
     claims: int
+    url: str | None = Field(default=None, description="Address of the article, where known.")
+    copy_of: str | None = Field(default=None, description="The source this one copies, so it corroborates nothing.")
+
+
+class TimelineEvent(Model):
+    """A dated event as one source tells it."""
+
+    date: dt.date
+    event: str = Field(description="What happened, in words ('posted or shared').")
+    subject: str = Field(description="Who or what it happened to, where known.")
+    source: str
+    claim_id: str
+
+
+class Timeline(Model):
+    """The dated events of one incident, as each source tells them."""
+
+    incident: str
+    events: list[TimelineEvent]
 
 
 class Report(Model):
@@ -421,6 +480,10 @@ class Report(Model):
     single_source: list[ClaimRef] = Field(
         default_factory=list, description="Claims only one source makes, worth checking."
     )
+    background: list[ClaimRef] = Field(
+        default_factory=list, description="Single-source claims about other times (another year, 'last year')."
+    )
+    timelines: list[Timeline] = Field(default_factory=list, description="Dated events per incident, per source.")
     orphaned_reviews: list[ReviewDecision] = Field(
         default_factory=list, description="Review decisions whose finding no longer exists."
     )

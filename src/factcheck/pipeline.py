@@ -17,11 +17,23 @@ from pathlib import Path
 from factcheck.compare import LineIndex, claim_ref, compare_incident, finalize
 from factcheck.errors import SourceFileError, SourcesError
 from factcheck.extract import extract_claims
-from factcheck.ingest import read_bytes, read_source, scan_folder, source_id
-from factcheck.models import ClaimRef, ClaimsFile, Entity, Report, ReviewsFile, SourceSummary, StatusClaim
+from factcheck.facts import copies, group_facts, independent_corroborations, with_value_spans
+from factcheck.ingest import is_publication_line, read_bytes, read_source, scan_folder, source_id
+from factcheck.models import (
+    ClaimBase,
+    ClaimRef,
+    ClaimsFile,
+    DateClaim,
+    Entity,
+    Report,
+    ReviewsFile,
+    SourceSummary,
+    StatusClaim,
+)
 from factcheck.resolve import group_incidents
 from factcheck.review import apply_edits, attach_reviews, load_reviews, reviews_path
 from factcheck.store import atomic_write, claims_path, dump_claims, load_claims, was_hand_edited
+from factcheck.timeline import timelines
 
 
 # Bump when extraction changes, so claims made by older rules are extracted again.
@@ -185,7 +197,12 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
         pending += p
         agreed += a
         entities += [e for e in emap.entities.values() if len(e.sources) > 1 or e.ages]
-    findings, corroborations = finalize(pending, agreed, lines)
+    pairs, agreements = finalize(pending, agreed, lines)
+    label = {cf.source.id: cf.source.outlet or cf.source.id for cf in files}
+    claims = {c.id: c for cf in files for c in cf.claims}
+    findings = group_facts(pairs, claims, label)
+    copy_of = copies(texts)
+    corroborations = independent_corroborations(agreements, findings, copy_of)
     summaries = [
         SourceSummary(
             id=cf.source.id,
@@ -194,20 +211,25 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
             published=cf.source.published,
             incident=incident_of[cf.source.id],
             claims=len(cf.claims),
+            url=cf.source.url,
+            copy_of=copy_of.get(cf.source.id),
         )
         for cf in files
     ]
     entities.sort(key=lambda e: e.id)
     for e in entities:
         e.mentions = []  # the report names entities; their mentions live in the claims files
-    cited = {ref.claim_id for f in findings for ref in f.claims} | {
+    cited = {ref.claim_id for f in findings for v in f.values for ref in v.claims} | {
         ref.claim_id for c in corroborations for ref in c.claims
     }
-    return Report(
+    single, background = single_source_claims(files, cited, lines)
+    report = Report(
         folder=folder_name, sources=summaries, incidents=incidents, entities=entities,
-        discrepancies=findings, corroborations=corroborations,
-        single_source=single_source_claims(files, cited, lines),
+        discrepancies=findings, corroborations=corroborations, single_source=single, background=background,
+        timelines=timelines(incidents, files),
     )  # fmt: skip
+    with_value_spans(report, claims)
+    return report
 
 
 SINGLE_SOURCE_RULES = ("age.", "status.", "role.", "quantity.count", "quantity.money", "quantity.number-of",
@@ -215,18 +237,33 @@ SINGLE_SOURCE_RULES = ("age.", "status.", "role.", "quantity.count", "quantity.m
 
 
 def single_source_claims(files: list[ClaimsFile], cited: set[str], lines: dict[str, LineIndex],
-                         per_source: int = 8) -> list[ClaimRef]:  # fmt: skip
+                         per_source: int = 8) -> tuple[list[ClaimRef], list[ClaimRef]]:  # fmt: skip
     """Claims only one source makes: specific facts (people's ages and positions, statuses, figures,
-    dates of events) that no other source confirms or disputes, the first few of each source."""
+    dates of events) that no other source confirms or disputes, the first few of each source; and
+    apart, those about other times (another year, 'last year'). A source's own publication line
+    ('Posted 11/27/2005 7:21 AM') is no claim about the incident."""
     out: list[ClaimRef] = []
+    background: list[ClaimRef] = []
     for cf in files:
         chosen = [
             c for c in cf.claims
             if c.id not in cited and c.rule.startswith(SINGLE_SOURCE_RULES)
             and not (isinstance(c, StatusClaim) and c.modality not in ("asserted", "negated"))
+            and not is_publication_line(c.quote)
+            and not (cf.source.published_evidence is not None
+                     and c.start < cf.source.published_evidence.end and cf.source.published_evidence.start < c.end)
         ]  # fmt: skip
-        out += [claim_ref(c, lines) for c in chosen[:per_source]]
-    return out
+        other = [c for c in chosen if _other_time(c, cf.year)]
+        out += [claim_ref(c, lines) for c in chosen if c not in other][:per_source]
+        background += [claim_ref(c, lines) for c in other][:per_source]
+    return out, background
+
+
+def _other_time(claim: ClaimBase, year: int | None) -> bool:
+    """About another time than the story: marked so by extraction, or dated to another year."""
+    if claim.incident_hint:
+        return True
+    return isinstance(claim, DateClaim) and claim.date is not None and year is not None and claim.date.year != year
 
 
 def compare_folder(folder: Path, claims_dir: Path, *, reviews_dir: Path | None = None, jobs: int = 1,

@@ -7,11 +7,13 @@ break a table or inject markup, links or images into a rendered report.
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
 
 from tabulate import tabulate
 
-from factcheck.models import ClaimRef, Corroboration, Finding, Report
+from factcheck.facts import plural, speaker_label
+from factcheck.models import ClaimRef, Corroboration, Finding, Report, Timeline
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 # Bidirectional embeddings, overrides and isolates can make the rest of a line read in another
@@ -52,19 +54,41 @@ def terminal_safe(text: str) -> str:
     return UNSAFE_CHARS.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
-def _quote_cell(ref: ClaimRef, limit: int = 400) -> str:
-    quote = ref.quote if len(ref.quote) <= limit else ref.quote[: limit - 1] + "…"
-    return f"“{md_escape(quote)}” ({md_escape(ref.source)}, line {ref.line})"
+def _piece(text: str) -> str:
+    """A piece of a quote, escaped, keeping one space where it starts or ends with one."""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and text.strip() else ""
+    return lead + md_escape(text) + trail
 
 
-def _claim_row(outlets: dict[str, str | None], ref: ClaimRef) -> str:
-    """A table row: the source, the value it gives, the evidence; every cell escaped."""
-    return f"| {md_escape(_source_label(outlets, ref.source))} | {md_escape(ref.value)} | {_quote_cell(ref)} |"
+def _marked_quote(ref: ClaimRef, limit: int = 400) -> str:
+    """The quote escaped, its value in bold, cut around the value when it is long."""
+    quote, vs, ve = ref.quote, ref.value_start, ref.value_end
+    if vs is None or ve is None or not (0 <= vs < ve <= len(quote)) or not quote[vs:ve].strip():
+        cut = quote if len(quote) <= limit else quote[: limit - 1] + "…"
+        return md_escape(cut)
+    # The value as the report words it, where the extractor's span holds more ('Ravan Nasimi, 27').
+    m = re.search(rf"(?<!\w){re.escape(ref.value)}(?!\w)", quote[vs:ve]) if ref.value else None
+    if m is not None:
+        vs, ve = vs + m.start(), vs + m.end()
+    before, value, after = quote[:vs], quote[vs:ve], quote[ve:]
+    if len(quote) > limit:
+        room = max(40, (limit - len(value)) // 2)
+        before = ("…" + before[-room:]) if len(before) > room else before
+        after = (after[:room] + "…") if len(after) > room else after
+    # Emphasis needs no space inside its markers: the value's own spaces go outside them.
+    core = value.strip()
+    lead, trail = value[: len(value) - len(value.lstrip())], value[len(value.rstrip()) :]
+    return (_piece(before + lead) + f"**{md_escape(core)}**" + _piece(trail + after)).strip()
+
+
+def _quote_cell(ref: ClaimRef, label: str) -> str:
+    return f"“{_marked_quote(ref)}” ({md_escape(label)}, line {ref.line})"
 
 
 def _source_label(outlets: dict[str, str | None], sid: str) -> str:
     outlet = outlets.get(sid)
-    return f"{outlet} ({sid})" if outlet else sid
+    return outlet or sid
 
 
 def _counts(report: Report, incident: str) -> tuple[int, int, int]:
@@ -73,22 +97,133 @@ def _counts(report: Report, incident: str) -> tuple[int, int, int]:
     return c["contradiction"], c["divergence"], agreed
 
 
+def _anchor(f: Finding) -> str:
+    return f.id.lower()
+
+
+def _review_words(f: Finding) -> str:
+    if f.review is None:
+        return "not reviewed"
+    words = f"**{f.review.status}** ({f.review.date.isoformat()})"
+    if f.review.finding_id != f.id:
+        words += f", decided on `{f.review.finding_id}` before findings were grouped by fact"
+    if f.review.note:
+        words += f": {md_escape(f.review.note)}"
+    if f.reopened:
+        words += f"; **reopened**: {plural(len(f.reopened), 'value')} given since ({md_escape(', '.join(f.reopened))})"
+    return words
+
+
+def _is_about_person(f: Finding) -> bool:
+    return not f.subject.lower().startswith("the ")
+
+
+def _summary_order(f: Finding) -> tuple[int, int, str, str]:
+    """Contradictions about people first, then other contradictions, then divergences."""
+    return (0 if f.severity == "contradiction" else 1, 0 if _is_about_person(f) else 1, f.subject, f.attribute)
+
+
+def _what_differs(report: Report) -> list[str]:
+    if not report.discrepancies:
+        return ["The sources do not disagree on any fact factcheck could compare.", ""]
+    numbers = {f.id: n for n, f in enumerate(report.discrepancies, 1)}
+    out = []
+    for f in sorted(report.discrepancies, key=_summary_order):
+        status = "not reviewed" if f.review is None else ("reopened" if f.reopened else f.review.status)
+        out.append(
+            f"- **{f.severity.capitalize()}**, {md_escape(f.subject)}, {md_escape(f.attribute)}: "
+            f"{md_escape(f.explanation)}. [#{numbers[f.id]}](#{_anchor(f)}), {status}."
+        )
+    return [*out, ""]
+
+
+def _cell(values: list[str], odd: bool) -> str:
+    text = md_escape(" / ".join(values))
+    return f"**{text}**" if odd and text else text or "–"
+
+
+def _facts_table(report: Report, incident: str, outlets: dict[str, str | None]) -> list[str]:
+    """Rows: facts; columns: the incident's sources; cells: the values, the odd ones in bold."""
+    sources = next(i.sources for i in report.incidents if i.id == incident)
+    rows: list[list[str]] = []
+    for f in report.discrepancies:
+        if f.incident != incident:
+            continue
+        cells = []
+        for sid in sources:
+            vals = [v for v in f.values if sid in v.sources]
+            cells.append(_cell([v.value for v in vals], any(v.odd for v in vals)))
+        rows.append([f"{md_escape(f.subject)}, {md_escape(f.attribute)}", *cells])
+    for c in report.corroborations:
+        if c.incident != incident:
+            continue
+        have = {r.source for r in c.claims}
+        rows.append(
+            [f"{md_escape(c.subject)}, {md_escape(c.attribute)}"]
+            + [md_escape(c.value) if sid in have else "–" for sid in sources]
+        )
+    if not rows:
+        return []
+    headers = ["Fact", *(md_escape(_source_label(outlets, sid)) for sid in sources)]
+    lines = [f"| {' | '.join(headers)} |", "|" + "---|" * len(headers)]
+    lines += [f"| {' | '.join(row)} |" for row in rows]
+    return [*lines, ""]
+
+
+MERMAID_SAFE = re.compile(r"[^\w .,'/()-]", re.UNICODE)
+
+
+def mermaid_safe(text: str, limit: int = 60) -> str:
+    """Text safe inside a Mermaid diagram: only letters, digits, spaces and . , ' / ( ) -, so a
+    source cannot end the code block, start a directive or a new event, or inject markup.
+
+    >>> mermaid_safe("VICE ```%%{init}%%: <b>x</b>")
+    'VICE init b x /b'
+    """
+    text = MERMAID_SAFE.sub(" ", text.replace("_", " "))
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+def timeline_mermaid(timeline: Timeline, label: str, outlets: dict[str, str | None]) -> list[str]:
+    """The incident's dated events as a Mermaid timeline: one period per day, each event with the
+    sources that date it so."""
+    by_day: dict[str, dict[str, list[str]]] = {}
+    for e in timeline.events:
+        event = e.event.removeprefix("of the ").removeprefix("of ")
+        day = f"{e.date.day} {e.date.strftime('%B %Y')}"
+        names = by_day.setdefault(day, {}).setdefault(event, [])
+        name = _source_label(outlets, e.source)
+        if name not in names:
+            names.append(name)
+    lines = ["```mermaid", "timeline", f"    title {mermaid_safe(label)}"]
+    for day, events in by_day.items():
+        parts = [f"{mermaid_safe(event)} ({mermaid_safe(', '.join(names), 80)})" for event, names in events.items()]
+        lines.append(f"    {day} : " + " : ".join(parts))
+    return [*lines, "```", ""]
+
+
 def _finding_md(n: int, f: Finding, outlets: dict[str, str | None]) -> list[str]:
-    review = "not reviewed"
-    if f.review is not None:
-        review = f"**{f.review.status}** ({f.review.date.isoformat()})"
-        if f.review.note:
-            review += f": {md_escape(f.review.note)}"
     lines = [
+        f'<a id="{_anchor(f)}"></a>',
         f"### {n}. {f.severity.capitalize()}: {md_escape(f.subject)}, {md_escape(f.attribute)}",
         "",
-        f"{md_escape(f.explanation)}. Finding `{f.id}`, review: {review}.",
+        f"{md_escape(f.explanation)}. Finding `{f.id}`, review: {_review_words(f)}.",
         "",
-        "| Source | Says | Evidence |",
-        "|---|---|---|",
+        "| Source | Says | Speaker | Evidence |",
+        "|---|---|---|---|",
     ]
-    for ref in f.claims:
-        lines.append(_claim_row(outlets, ref))
+    for v in f.values:
+        for ref in v.claims:
+            label = _source_label(outlets, ref.source)
+            speaker = speaker_label(ref.speaker) or "–"
+            lines.append(
+                f"| {md_escape(label)} | {md_escape(v.value)} | {md_escape(speaker)} | {_quote_cell(ref, ref.source)} |"
+            )
+    if not f.values:  # a finding built without values (older JSON): its evidence as cited
+        for ref in f.claims:
+            label = _source_label(outlets, ref.source)
+            lines.append(f"| {md_escape(label)} | {md_escape(ref.value)} | – | {_quote_cell(ref, ref.source)} |")
     lines.append("")
     return lines
 
@@ -97,40 +232,72 @@ def _corroboration_md(c: Corroboration, outlets: dict[str, str | None]) -> list[
     lines = [
         f"### {md_escape(c.subject)}, {md_escape(c.attribute)}: {md_escape(c.value)}",
         "",
-        f"Checked: {md_escape(c.resolution)}.",
-        "",
-        "| Source | Says | Evidence |",
-        "|---|---|---|",
+        f"{plural(c.independent_sources, 'independent source')}. Checked: {md_escape(c.resolution)}.",
     ]
+    if c.disputed_by:
+        lines[-1] += f" Also disputed: see finding `{c.disputed_by}`."
+    lines += ["", "| Source | Says | Evidence |", "|---|---|---|"]
     for ref in c.claims:
-        lines.append(_claim_row(outlets, ref))
+        label = _source_label(outlets, ref.source)
+        lines.append(f"| {md_escape(label)} | {md_escape(ref.value)} | {_quote_cell(ref, ref.source)} |")
     lines.append("")
     return lines
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+def _claims_table(refs: list[ClaimRef], outlets: dict[str, str | None]) -> list[str]:
+    out = ["| Source | Claim | Evidence |", "|---|---|---|"]
+    for ref in refs:
+        label = _source_label(outlets, ref.source)
+        out.append(f"| {md_escape(label)} | {md_escape(ref.value)} | {_quote_cell(ref, ref.source)} |")
+    return [*out, ""]
 
 
 def to_markdown(report: Report) -> str:
-    """The report as Markdown: summary, discrepancies, corroborated facts, single-source claims."""
+    """The report as Markdown: what differs, facts against sources, timelines, then the evidence."""
     contradictions = sum(1 for f in report.discrepancies if f.severity == "contradiction")
     divergences = len(report.discrepancies) - contradictions
     outlets = {s.id: s.outlet for s in report.sources}  # looked up for every evidence row
+    labels = {i.id: i.label for i in report.incidents}
     out = [
         f"# factcheck report: {md_escape(report.folder)}",
         "",
-        f"{_n(len(report.sources), 'source')} in {_n(len(report.incidents), 'incident')}: "
-        f"{_n(contradictions, 'contradiction')}, {_n(divergences, 'divergence')}, "
-        f"{_n(len(report.corroborations), 'corroborated fact')}. Claims of different incidents are never compared.",
+        f"{plural(len(report.sources), 'source')} in {plural(len(report.incidents), 'incident')}: "
+        f"{plural(contradictions, 'contradiction')}, {plural(divergences, 'divergence')}, "
+        f"{plural(len(report.corroborations), 'corroborated fact')}. "
+        "Claims of different incidents are never compared.",
         "",
-        "## Sources",
+        "## What differs",
         "",
+        *_what_differs(report),
     ]
+    tables = []
+    for inc in report.incidents:
+        table = _facts_table(report, inc.id, outlets)
+        if table:
+            tables += ([f"**{inc.id}**: {md_escape(inc.label)}", ""] if len(report.incidents) > 1 else []) + table
+    if tables:
+        out += ["## Facts by source", "", *tables]
+        out += ["Bold: a value that differs from what most sources give (every value, when none leads); "
+                "–: the source does not say.", ""]  # fmt: skip
+    if report.timelines:
+        out += ["## Timeline", ""]
+        for t in report.timelines:
+            out += timeline_mermaid(t, f"{t.incident} {labels.get(t.incident, '')}", outlets)
+    out += ["## Discrepancies", ""]
+    if not report.discrepancies:
+        out += ["No discrepancies found.", ""]
+    for n, f in enumerate(report.discrepancies, 1):
+        out += _finding_md(n, f, outlets)
+    out += ["## Corroborated facts", ""]
+    if not report.corroborations:
+        out += ["No fact is stated by two independent sources in a way factcheck could match.", ""]
+    for corroboration in report.corroborations:
+        out += _corroboration_md(corroboration, outlets)
+    out += ["## Sources", ""]
     rows = [
         [
-            md_escape(s.id),
             md_escape(s.outlet or "unknown"),
+            md_escape(s.id) + (f" (copy of {md_escape(s.copy_of)})" if s.copy_of else ""),
             s.published.isoformat() if s.published else "undated",
             s.incident,
             s.claims,
@@ -138,7 +305,7 @@ def to_markdown(report: Report) -> str:
         for s in report.sources
     ]
     # Cells taken from sources are never read as numbers ("1e3" would become "1000.0").
-    headers = ["Source", "Outlet", "Published", "Incident", "Claims"]
+    headers = ["Outlet", "File", "Published", "Incident", "Claims"]
     out.append(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=[0, 1]))
     out += ["", "## Incidents", ""]
     rows = []
@@ -147,22 +314,11 @@ def to_markdown(report: Report) -> str:
         rows.append([inc.id, md_escape(inc.label), len(inc.sources), c, d, a])
     headers = ["Incident", "About", "Sources", "Contradictions", "Divergences", "Corroborated"]
     out.append(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=[1]))
-    out += ["", "## Discrepancies", ""]
-    if not report.discrepancies:
-        out += ["No discrepancies found.", ""]
-    for n, f in enumerate(report.discrepancies, 1):
-        out += _finding_md(n, f, outlets)
-    out += ["## Corroborated facts", ""]
-    if not report.corroborations:
-        out += ["No fact is stated by two sources in a way factcheck could match.", ""]
-    for corroboration in report.corroborations:
-        out += _corroboration_md(corroboration, outlets)
+    out.append("")
     if report.single_source:
-        out += ["## Single-source claims worth checking", "", "| Source | Claim | Evidence |"]
-        out += ["|---|---|---|"]
-        for ref in report.single_source:
-            out.append(_claim_row(outlets, ref))
-        out.append("")
+        out += ["## Single-source claims worth checking", "", *_claims_table(report.single_source, outlets)]
+    if report.background:
+        out += ["## Background: other times, one source", "", *_claims_table(report.background, outlets)]
     if report.orphaned_reviews:
         out += ["## Orphaned review decisions", "", "Decisions whose finding no longer exists:", ""]
         for r in report.orphaned_reviews:
@@ -180,20 +336,41 @@ def to_json(report: Report) -> str:
     return report.model_dump_json(indent=2) + "\n"
 
 
-def to_table(report: Report) -> str:
-    """A short terminal summary: one row per finding."""
+def _fit(text: str, width: int) -> str:
+    text = terminal_safe(" ".join(text.split()))
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+def to_table(report: Report, width: int | None = None) -> str:
+    """A terminal summary, one row per fact, fitted to the terminal's width (cut with '…')."""
+    counts = (
+        f"{plural(len(report.sources), 'source')}, {plural(len(report.incidents), 'incident')}: "
+        f"{plural(len(report.discrepancies), 'discrepancy')}, "
+        f"{plural(len(report.corroborations), 'corroborated fact')}."
+    )
     if not report.discrepancies:
-        return (
-            f"{len(report.sources)} sources, {len(report.incidents)} incidents: no discrepancies, "
-            f"{len(report.corroborations)} corroborated facts."
-        )
+        return counts
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    outlets = {s.id: s.outlet for s in report.sources}
     rows = []
     for f in report.discrepancies:
-        values = " / ".join(f"{r.value} ({r.source})" for r in f.claims)
-        status = f.review.status if f.review else "unreviewed"
-        cells = [f.subject[:30], f.attribute[:30], values[:70]]
-        rows.append([f.id, f.severity, *(terminal_safe(" ".join(c.split())) for c in cells), status])
-    headers = ["Finding", "Severity", "Subject", "Attribute", "Values", "Review"]
-    table = tabulate(rows, headers=headers, disable_numparse=[2, 3, 4])
-    summary = f"{len(report.discrepancies)} discrepancies, {len(report.corroborations)} corroborated facts."
-    return f"{table}\n{summary}"
+        values = "; ".join(
+            f"{v.value} ({', '.join(_source_label(outlets, s) for s in v.sources)})" for v in f.values
+        ) or " / ".join(f"{r.value} ({_source_label(outlets, r.source)})" for r in f.claims)
+        status = "reopened" if f.reopened else f.review.status if f.review else "unreviewed"
+        rows.append([f.id, f.severity[:6] + ".", f"{f.subject}, {f.attribute}", values, status])
+    # Fixed columns keep their width; the fact and the values share what the terminal has left.
+    room = max(20, width - sum(max(len(str(r[i])) for r in rows) + 2 for i in (0, 1, 4)) - 8)
+    fact_w = min(max(len(r[2]) for r in rows), max(10, room * 2 // 5))
+    values_w = max(10, room - fact_w)
+    headers = ["Finding", "Severity", "Fact", "Values", "Review"]
+    for _ in range(3):  # tabulate pads headers: shrink by what is still over, values first
+        cells = [[r[0], r[1], _fit(r[2], fact_w), _fit(r[3], values_w), r[4]] for r in rows]
+        table = tabulate(cells, headers=headers, disable_numparse=True)
+        over = max(len(line) for line in table.splitlines()) - width
+        if over <= 0:
+            break
+        cut = min(over, values_w - 10)
+        values_w -= cut
+        fact_w = max(10, fact_w - (over - cut))
+    return f"{table}\n{counts}"

@@ -99,6 +99,7 @@ def decide(
         date=today or dt.date.today(),
         subject=finding.subject,
         attribute=finding.attribute,
+        values=sorted(v.key for v in finding.values),
     )
     reviews.decisions = [d for d in reviews.decisions if d.finding_id != finding.id] + [decision]
     reviews.decisions.sort(key=lambda d: d.finding_id)
@@ -106,11 +107,32 @@ def decide(
 
 
 def attach_reviews(report: Report, decisions: list[ReviewDecision]) -> None:
-    """Give each finding its decision; list the decisions whose finding no longer exists."""
+    """Give each finding its decision; list the decisions whose finding no longer exists.
+
+    A decision on the finding's own id applies; failing that, the latest decision recorded against
+    one of the pairs it groups (the ids findings had when each pair of values was its own finding)
+    is carried over, covering that pair's values. Values no decision covers reopen the review
+    (`Finding.reopened`). Decisions are never dropped: one that applies to no finding is orphaned."""
     by_id = {d.finding_id: d for d in decisions}
+    used: set[str] = set()
     for finding in report.discrepancies:
-        finding.review = by_id.pop(finding.id, None)
-    report.orphaned_reviews = sorted(by_id.values(), key=lambda d: d.finding_id)
+        own = by_id.get(finding.id)
+        carried = [(by_id[p.id], p) for p in finding.pairs if p.id in by_id and p.id != finding.id]
+        keys = {v.key for v in finding.values}
+        if own is not None:
+            finding.review = own
+            # A decision made before values were recorded covered the values the finding had then.
+            covered = set(own.values) if own.values else keys
+            used.add(own.finding_id)
+        elif carried:
+            latest = max(carried, key=lambda dp: (dp[0].date, dp[0].finding_id))[0]
+            finding.review = latest.model_copy()
+            covered = {k for d, p in carried for k in (d.values or p.values)}
+            used.update(d.finding_id for d, _ in carried)
+        else:
+            finding.review, covered = None, keys
+        finding.reopened = [v.key for v in finding.values if v.key not in covered]
+    report.orphaned_reviews = sorted((d for d in decisions if d.finding_id not in used), key=lambda d: d.finding_id)
 
 
 # --- corrections to claims -------------------------------------------------------------------

@@ -1,0 +1,51 @@
+"""Claims → the dated events of each incident, as each source tells them.
+
+What the report draws as a Mermaid timeline: every event a source dates to a calendar day, and
+each source's publication, so a reader sees at once where the accounts put the same event on
+different days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from factcheck.lexicons import load_lexicon
+from factcheck.models import ClaimsFile, DateClaim, Incident, Timeline, TimelineEvent
+
+EVENT_LABELS: dict[str, str] = load_lexicon("date_events")["labels"]
+MAX_EVENTS = 24  # a picture, not a table: the first days of an incident when it has more
+
+
+def event_label(event: str) -> str:
+    """'publish' → 'posted or shared', as the date findings name it."""
+    return EVENT_LABELS.get(event, event.replace("_", " "))
+
+
+def timelines(incidents: Iterable[Incident], files: Iterable[ClaimsFile]) -> list[Timeline]:
+    """Per incident, its dated events (a day each, other times left out) and its publications."""
+    by_id = {cf.source.id: cf for cf in files}
+    out = []
+    for incident in incidents:
+        events: dict[tuple[str, str, str], TimelineEvent] = {}
+        for sid in incident.sources:
+            cf = by_id[sid]
+            if cf.source.published is not None:
+                events[(cf.source.published.isoformat(), "~published", sid)] = TimelineEvent(
+                    date=cf.source.published, event="published", subject="", source=sid, claim_id=""
+                )
+            for c in cf.claims:
+                if not isinstance(c, DateClaim) or c.date is None or c.incident_hint:
+                    continue
+                if c.precision not in ("day", "weekday"):
+                    continue
+                key = (c.date.isoformat(), c.event, sid)
+                events.setdefault(
+                    key,
+                    TimelineEvent(date=c.date, event=event_label(c.event), subject=c.subject_text, source=sid,
+                                  claim_id=c.id),
+                )  # fmt: skip
+        if not any(e.claim_id for e in events.values()):
+            continue  # publication dates alone tell no story
+        ordered = [events[k] for k in sorted(events)][:MAX_EVENTS]
+        out.append(Timeline(incident=incident.id, events=ordered))
+    return out
