@@ -107,8 +107,9 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
             key = _person_key(ctx, target, tstart)
         else:
             # "his 20-year-old partner": the role mention that covers these words.
-            for start, end, k, kind in ctx.people.mentions:
-                if kind == "role" and start <= base + m.start() < end:
+            at = base + m.start()
+            for start, end, k, kind in ctx.people.starting(at - ctx.people.longest_mention() + 1, at + 1):
+                if kind == "role" and start <= at < end:
                     key, words = k, ctx.text[start:end]
                     break
             if key is None and target.lower() in ("man", "woman", "boy", "girl", "winger", "player"):
@@ -117,7 +118,9 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
                 if key is not None and key.startswith("g:"):
                     key = None
                 if key is None:
-                    following = [mm for mm in ctx.people.mentions if mm[0] > base + m.end() and mm[1] <= sentence.end]
+                    following = [
+                        mm for mm in ctx.people.starting(base + m.end() + 1, sentence.end + 1) if mm[1] <= sentence.end
+                    ]
                     if following and following[0][3] in ("name", "surname"):
                         key, words = following[0][2], ctx.text[following[0][0] : following[0][1]]
         if (

@@ -94,6 +94,8 @@ class Context:
     hint_spans: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)  # other times it mentions
     # (sentence index, domain) -> subject key of status claims already made, for pronoun chains
     status_subjects: list[tuple[int, str, str]] = field(default_factory=list)
+    # (domain, sentence index) -> the greatest subject key of those: what `recent` needs, at once
+    last_status_subject: dict[tuple[str, int], str] = field(default_factory=dict)
     # The last date the text set (sentence, date, month-day, label, where): "the following day" counts from it.
     last_date: tuple[int, dt.date | None, str | None, str, Evidence | None] | None = None
     story_year: int | None = None
@@ -125,6 +127,12 @@ class Context:
             if best is None or len(between) < best[0]:
                 best = (len(between), hint)
         return best[1] if best else None
+
+    def add_status_subject(self, sentence: Sentence, domain: str, key: str) -> None:
+        self.status_subjects.append((sentence.index, domain, key))
+        slot = (domain, sentence.index)
+        if slot not in self.last_status_subject or key > self.last_status_subject[slot]:
+            self.last_status_subject[slot] = key
 
     def in_quote(self, sentence: Sentence, position: int) -> bool:
         rel = position - sentence.start
@@ -241,6 +249,9 @@ PRONOUN_OR_MENTION = re.compile(
     re.IGNORECASE,  # "his body was found": his
 )
 
+# Any of the group phrases below at all: one search rules them all out.
+ANY_GROUP = re.compile(r"\b(?:the|both|a)\s(?:" + "|".join(GROUPS) + r")\b", re.IGNORECASE)
+
 
 def subject_before(
     ctx: Context, sentence: Sentence, position: int, domain: str | None = None, window: int = 90
@@ -255,15 +266,16 @@ def subject_before(
         lo += breaks[-1].end()
     abs_lo = sentence.start + lo
     best: tuple[int, str | None, str] | None = None
-    for start, end, key, _kind in ctx.people.mentions:
-        if abs_lo <= start and end <= position and (best is None or start > best[0]):
+    for start, end, key, _kind in ctx.people.starting(abs_lo, position + 1):
+        if end <= position and (best is None or start > best[0]):
             best = (start, key, ctx.text[start:end])
     for m in PRONOUN_OR_MENTION.finditer(sentence.text, lo, rel):
         start = sentence.start + m.start()
         if best is None or start > best[0]:
             best = (start, None, m.group(0))
-    for word, _cls in GROUPS.items():
-        for m in re.finditer(rf"\b(?:the|both|a)\s{word}\b", sentence.text[lo:rel], re.IGNORECASE):
+    window_text = sentence.text[lo:rel]
+    for word, _cls in GROUPS.items() if ANY_GROUP.search(window_text) else ():
+        for m in re.finditer(rf"\b(?:the|both|a)\s{word}\b", window_text, re.IGNORECASE):
             start = abs_lo + m.start()
             if best is None or start > best[0]:
                 best = (start, "g:" + word, m.group(0))
@@ -287,7 +299,8 @@ def resolve_pronoun(ctx: Context, sentence: Sentence, position: int, word: str, 
     if cls in ("plural", "first_plural"):
         return "g:group"
     if domain is not None:
-        recent = [(i, key) for i, d, key in ctx.status_subjects if d == domain and sentence.index - i <= 2]
-        if recent:
-            return max(recent)[1]
+        # The subject of the latest status claim of this domain in this sentence or the two before.
+        for i in (sentence.index, sentence.index - 1, sentence.index - 2):
+            if (domain, i) in ctx.last_status_subject:
+                return ctx.last_status_subject[(domain, i)]
     return nearest_person_before(ctx.people, position, ctx.sentences)

@@ -9,12 +9,15 @@ unresolved, with the reason.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.extract.numbers import parse_number_word
+from factcheck.extract.prefilter import may_match
 
 if TYPE_CHECKING:
     from factcheck.extract.context import Context
@@ -385,9 +388,20 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
     published = ctx.published
     anchor_label = f"the {published.day} {published.strftime('%B %Y')} publication date" if published else ""
     exprs = list(find_dates(s))
+    # "Is this position inside a date already found?" by bisection over the dates' starts and the
+    # furthest end so far, not by a scan of every date (many dates in one sentence made it quadratic).
+    # Relative words added below never contain a later one: finditer's matches do not overlap.
+    spans = sorted((e.start, e.end) for e in exprs)
+    span_starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))
     for m in CONTEXT_RELATIVE.finditer(s):
-        if not any(e.start <= m.start() < e.end for e in exprs):
+        i = bisect.bisect_right(span_starts, m.start())
+        if not (i and reach[i - 1] > m.start()):
             exprs.append(DateExpr(m.start(), m.end(), m.group(0), "relative", offset_days=0))
+    # Event words the sentence has anywhere (a cheap test, once per sentence) are the only ones
+    # worth looking for around each date.
+    events = [(event, pattern) for event, pattern in _DATE_EVENTS if may_match(pattern, s)]
+    sub_found: dict[str, bool] = {}
     exprs.sort(key=lambda e: e.start)
     claims: list[DateClaim] = []
     for expr in exprs:
@@ -428,7 +442,7 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
         # The event: the nearest event word, before or after, within the sentence.
         best: tuple[int, str, int] | None = None
         lo, hi = max(0, expr.start - 130), min(len(s), expr.end + 50)  # a window: linear in the dates
-        for event, pattern in _DATE_EVENTS:
+        for event, pattern in events:
             for m in pattern.finditer(s, lo, hi):
                 if m.start() < expr.end and m.end() > expr.start:
                     continue  # "8 March": the month is not a march
@@ -447,7 +461,9 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
             continue
         _, event, event_pos = best
         for sub in _SUB_EVENTS.get(event, []):
-            if re.search(rf"\b{sub}", s, re.IGNORECASE):
+            if sub not in sub_found:
+                sub_found[sub] = re.search(rf"\b{sub}", s, re.IGNORECASE) is not None
+            if sub_found[sub]:
                 event = sub
         key, words = subject_before(ctx, sentence, sentence.start + event_pos)
         obj = OBJECT_AFTER.match(s, event_pos)

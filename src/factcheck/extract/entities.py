@@ -114,6 +114,67 @@ def capitalised_runs(text: str, offset: int = 0) -> list[NameSpan]:
     return runs
 
 
+MentionRow = tuple[int, int, str, str]  # start, end, key, kind
+
+
+def _start(mention: MentionRow) -> int:
+    return mention[0]
+
+
+@dataclass
+class _Runs:
+    """A list of mentions as a sorted part and the tail appended since, so look-ups by position
+    bisect instead of scanning every mention (once per predicate, that made extraction quadratic)."""
+
+    items: list[MentionRow]
+    upto: int = 0  # items[:upto] is sorted
+    tail_sorted: bool = True  # items[upto:] is sorted too
+
+    def append(self, mention: MentionRow) -> None:
+        if len(self.items) > self.upto and self.items[-1] > mention:
+            self.tail_sorted = False
+        self.items.append(mention)
+
+    def sort(self) -> None:
+        self.items.sort()
+        self.upto, self.tail_sorted = len(self.items), True
+
+    def _parts(self) -> tuple[list[tuple[int, int]], list[MentionRow]]:
+        """The sorted runs as index ranges, and the unsorted rest."""
+        n = len(self.items)
+        if self.tail_sorted:
+            return [(0, self.upto), (self.upto, n)], []
+        return [(0, self.upto)], self.items[self.upto :]
+
+    def starting(self, lo: int, hi: int) -> list[MentionRow]:
+        runs, rest = self._parts()
+        out: list[MentionRow] = []
+        for a, b in runs:
+            first = bisect.bisect_left(self.items, lo, a, b, key=_start)
+            out += self.items[first : bisect.bisect_left(self.items, hi, first, b, key=_start)]
+        return out + [m for m in rest if lo <= m[0] < hi]
+
+    def last(self, lo: int, hi: int) -> MentionRow | None:
+        """The greatest mention starting in [lo, hi)."""
+        runs, rest = self._parts()
+        found = [m for m in rest if lo <= m[0] < hi]
+        for a, b in runs:
+            j = bisect.bisect_left(self.items, hi, a, b, key=_start)
+            if j > a and self.items[j - 1][0] >= lo:
+                found.append(self.items[j - 1])
+        return max(found) if found else None
+
+    def first(self, lo: int, hi: int) -> MentionRow | None:
+        """The least mention starting in [lo, hi)."""
+        runs, rest = self._parts()
+        found = [m for m in rest if lo <= m[0] < hi]
+        for a, b in runs:
+            i = bisect.bisect_left(self.items, lo, a, b, key=_start)
+            if i < b and self.items[i][0] < hi:
+                found.append(self.items[i])
+        return min(found) if found else None
+
+
 @dataclass
 class DocEntities:
     """The people of one source and where each is mentioned."""
@@ -122,13 +183,47 @@ class DocEntities:
     entities: dict[str, Entity] = field(default_factory=dict)
     # surname / given name (normalised) -> entity key, when unambiguous
     short_names: dict[str, str] = field(default_factory=dict)
-    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, key, kind
+    mentions: list[MentionRow] = field(default_factory=list)  # start, end, key, kind
     orgs: dict[str, int] = field(default_factory=dict)  # other proper names and their counts
+    _all: _Runs = field(init=False, repr=False)
+    _people: _Runs = field(init=False, repr=False)  # the mentions of people ("p:" keys)
+    _longest: tuple[int, int] | None = field(default=None, repr=False)  # (mentions counted, longest)
+
+    def __post_init__(self) -> None:
+        self._all = _Runs(self.mentions)
+        self._people = _Runs([m for m in self.mentions if m[2].startswith("p:")])
+        self._all.sort()
+        self._people.sort()
 
     def add_mention(self, key: str, start: int, end: int, text: str, kind: str) -> None:
         entity = self.entities[key]
         entity.mentions.append(Mention(source=self.source, start=start, end=end, text=text, kind=kind))
-        self.mentions.append((start, end, key, kind))
+        self._all.append((start, end, key, kind))
+        if key.startswith("p:"):
+            self._people.append((start, end, key, kind))
+
+    def sort_mentions(self) -> None:
+        self._all.sort()
+        self._people.sort()
+
+    def starting(self, lo: int, hi: int) -> list[MentionRow]:
+        """The mentions that start in [lo, hi); in list order once the mentions are sorted."""
+        return self._all.starting(lo, hi)
+
+    def last_person(self, lo: int, hi: int) -> MentionRow | None:
+        """The greatest mention of a person starting in [lo, hi): `max` of them."""
+        return self._people.last(lo, hi)
+
+    def first_person(self, lo: int, hi: int) -> MentionRow | None:
+        """The least mention of a person starting in [lo, hi): `min` of them."""
+        return self._people.first(lo, hi)
+
+    def longest_mention(self) -> int:
+        """The length of the longest mention (so the mentions covering a position start at most
+        that far before it)."""
+        if self._longest is None or self._longest[0] != len(self.mentions):
+            self._longest = (len(self.mentions), max((e - s for s, e, _, _ in self.mentions), default=0))
+        return self._longest[1]
 
     def ensure(self, key: str, label: str, name: str | None = None) -> Entity:
         if key not in self.entities:
@@ -278,8 +373,9 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
             owner = doc.short_names.get(norm(m.group(0)))
             if owner:
                 doc.add_mention(owner, s, e, m.group(0), "surname")
+    doc.sort_mentions()  # sorted for the look-ups of _find_roles, which adds in text order
     _find_roles(doc, text, sentences)
-    doc.mentions.sort()
+    doc.sort_mentions()
     return doc
 
 
@@ -303,13 +399,13 @@ def nearest_person_before(doc: DocEntities, position: int, sentences: list[Sente
     sentence = sentence_at(sentences, position)
     if sentence is None:
         return None
-    here = [m for m in doc.mentions if sentence.start <= m[0] < position and m[2].startswith("p:")]
+    here = doc.last_person(sentence.start, position)
     if here:
-        return max(here)[2]
+        return here[2]
     for previous in reversed(sentences[max(0, sentence.index - 3) : sentence.index]):
-        there = [m for m in doc.mentions if previous.start <= m[0] < previous.end and m[2].startswith("p:")]
+        there = doc.first_person(previous.start, previous.end)
         if there:
-            return min(there)[2]
+            return there[2]
     return None
 
 

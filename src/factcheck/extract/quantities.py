@@ -17,6 +17,7 @@ from factcheck.extract.numbers import (
     parse_number_word,
     vague_interval,
 )
+from factcheck.extract.prefilter import may_match
 from factcheck.lexicons import load_lexicon
 from factcheck.models import QuantityClaim, Sentence
 
@@ -93,6 +94,8 @@ def _event(text: str, start: int, end: int, unit: str) -> tuple[str | None, int]
     best: tuple[int, str, int] | None = None
     lo, hi = max(0, start - 70), min(len(text), end + 70)  # a window, so each number costs the same
     for event in UNIT_EVENTS[kind]:
+        if not may_match(EVENTS[event], text):
+            continue  # not in the sentence at all: no need to look in the window
         for m in EVENTS[event].finditer(text, lo, hi):
             if m.start() < end and m.end() > start:
                 continue
@@ -233,6 +236,9 @@ MAY_COUNT = re.compile(
 )
 
 
+AFTERSHOCK = re.compile(r"aftershock", re.IGNORECASE)
+
+
 def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
     s = sentence.text
     if not MAY_COUNT.search(s):
@@ -240,7 +246,16 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
     low: float | None
     high: float | None
     claims: list[QuantityClaim] = []
-    taken: list[tuple[int, int]] = []
+    # Every position inside a claim already made: `p in covered` asks what scanning every claim's
+    # span would, in constant time (a sentence of thousands of figures made that quadratic).
+    covered: set[int] = set()
+    searched: dict[re.Pattern[str], bool] = {}
+
+    def anywhere(pattern: re.Pattern[str]) -> bool:
+        """Whether the sentence matches `pattern` anywhere: searched once, whatever the matches."""
+        if pattern not in searched:
+            searched[pattern] = pattern.search(s) is not None
+        return searched[pattern]
 
     def add(
         m: re.Match[str],
@@ -283,7 +298,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
                 direction=direction,
             )
         )
-        taken.append((m.start(), m.end()))
+        covered.update(range(m.start(), m.end()))
 
     lower = s.lower()
     has_digit = any(c.isdigit() for c in s)
@@ -306,7 +321,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         if event is not None:
             add(m, shortest, shortest, longest, "exact", "days", event, at, "quantity.duration")
     for m in COUNT.finditer(s):
-        if any(a <= m.start() < b for a, b in taken):
+        if m.start() in covered:
             continue
         raw = m.group("num")
         unit = UNIT_OF[re.sub(r"\s+", " ", m.group("unit").lower())]
@@ -379,7 +394,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             role = _money_role(s, m.start(), m.end())
             event = f"fund:{role}" if role.startswith("funding") else f"{event}:{role}"
         # An offer, a bid or what someone would pay is not a payment: it may agree, never contradict.
-        rule = "quantity.money-hedged" if PROPOSAL.search(s) else "quantity.money"
+        rule = "quantity.money-hedged" if anywhere(PROPOSAL) else "quantity.money"
         add(m, number * scale, low, high, qualifier, currency, event, at, rule)
     if not GENERIC.search(s):  # "a magnitude-6.0 quake can cause severe damage" is about no quake in particular
         for m in scan(MAGNITUDE, "magnitude", "richter", "strength", "degree", digit=True):
@@ -388,10 +403,10 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             number = float(raw)
             # "about 6.0" on a magnitude scale means a few tenths either way, not a tenth of the value
             low, high = _bounds(number, qualifier, words) if qualifier != "about" else (number - 0.2, number + 0.2)
-            event = "aftershock" if re.search(r"aftershock", s, re.IGNORECASE) else "strike"
+            event = "aftershock" if anywhere(AFTERSHOCK) else "strike"
             add(m, number, low, high, qualifier, "magnitude", event, m.start(), "quantity.magnitude")
     for m in scan(BARE_COUNT, "dead", "killed", "injured", "wounded", "hurt", "detained", "arrested"):
-        if any(a <= m.start("num") < b for a, b in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+        if m.start("num") in covered or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
             continue
         number = parse_number_word(m.group("num"))
         event = {
@@ -409,7 +424,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         low, high = _bounds(number, qualifier, words)
         add(m, number, low, high, qualifier, "people", event, m.start("verb"), "quantity.count")
     for m in scan(COPULA_COUNT, " were ", " are ", digit=True):  # "53 were reporters and cameramen"
-        if any(a <= m.start() < b for a, b in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+        if m.start() in covered or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
             continue
         number = parse_number_word(m.group("num"))
         event, at = _event(s, m.start(), m.end(), "people")
@@ -417,7 +432,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             unit = UNIT_OF[re.sub(r"\s+", " ", m.group("unit").lower())]
             add(m, number, number, number, "exact", unit, event, at, "quantity.count")
     for m in scan(OF_THEM, " of "):  # "278 of them have been released": part of a count of people
-        if any(a <= m.start() < b for a, b in taken):
+        if m.start() in covered:
             continue
         number = parse_number_word(m.group("num"))
         event, at = _event(s, m.start(), m.end(), "people")
@@ -436,7 +451,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         "detained",
         "arrested",
     ):  # "killing 10 people and injuring 80": the noun is left out
-        if any(a <= m.start("num") < b for a, b in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+        if m.start("num") in covered or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
             continue
         number = parse_number_word(m.group("num"))
         verb = m.group("verb").lower()
@@ -448,7 +463,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         add(m, number, low, high, qualifier, "people", event, m.start("verb"), "quantity.elliptical")
     for m in scan(NUMBER_OF, "number", "toll", "tally", "count", "figure"):
         # "put the total number of detained protesters at 284", "the death toll rose to 10"
-        if any(a <= m.start("num") < b for a, b in taken):
+        if m.start("num") in covered:
             continue
         number = parse_number_word(m.group("num"))
         what = m.group("what") or ""

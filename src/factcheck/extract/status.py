@@ -31,6 +31,9 @@ NEG_BEFORE = re.compile(r"\b(?:not|n[’']t|never|no\slonger)\s(?:\w+\s){0,1}$",
 REVERSAL = re.compile(
     r"\b(?:but|then|later|however)\b.{0,60}?\b(?:" + "|".join(_LEX["reversal"]) + r")\b", re.IGNORECASE
 )
+REVERSAL_WORD = re.compile(r"\b(?:but|then|later|however)\b", re.IGNORECASE)
+# REVERSAL without its first word boundary: what it matches at the start of a cut `s[end:]`.
+REVERSAL_AT_CUT = re.compile(REVERSAL.pattern.removeprefix(r"\b"), re.IGNORECASE)
 NEGATED_STATE = {
     "fired": "not_fired",
     "arrested": "not_arrested",
@@ -43,6 +46,7 @@ NEGATED_STATE = {
     "suspended": "not_suspended",
     "fined": "not_fined",
 }
+SENTENCED_WORD = re.compile(r"sentenced", re.IGNORECASE)
 SENTENCE_LENGTH = re.compile(
     r"\bsentenced\s(?:\w+\s){0,3}?to\s(?P<len>(?:\d+|[a-z]+)\s(?:days?|weeks?|months?|years?))", re.IGNORECASE
 )
@@ -88,12 +92,44 @@ MAY_STATUS = re.compile(
 )
 
 
+def _last_reversal(s: str) -> int:
+    """Where the last reversal ("but then ... changed his mind") starts in a sentence, or -1.
+
+    Found once per sentence from the few words a reversal opens with, each tried where it stands
+    (a reversal spans at most ~80 characters), so asking "is there one after this match?" costs a
+    comparison, not a search through the rest of the sentence for every match."""
+    last = -1
+    for w in REVERSAL_WORD.finditer(s):
+        if REVERSAL.match(s, w.start()):
+            last = w.start()
+    return last
+
+
+def _reversed_after(s: str, end: int, last_reversal: int) -> bool:
+    """Whether `REVERSAL.search(s[end:])` would match: a reversal starting after `end`, or one
+    starting right at `end`, where the cut makes a word boundary the whole text does not have."""
+    return last_reversal >= end or bool(REVERSAL_AT_CUT.match(s, end))
+
+
+def _sentence_length(s: str, start: int, end: int) -> str | None:
+    """The term of "sentenced ... to five years": `SENTENCE_LENGTH.search(s, start)` when that
+    match starts less than 40 characters after `end`, tried only at the places it could start."""
+    for w in SENTENCED_WORD.finditer(s, start, end + 40 + len("sentenced")):
+        if w.start() >= end + 40:
+            break
+        length = SENTENCE_LENGTH.match(s, w.start())
+        if length:
+            return length.group("len")
+    return None
+
+
 def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
     claims: list[StatusClaim] = []
     s = sentence.text
     if not MAY_STATUS.search(s):
         return []
     seen: set[tuple[int, str]] = set()
+    last_reversal = _last_reversal(s)
     for domain, state, pattern in PATTERNS:
         for m in pattern.finditer(s):
             if (m.start(), domain) in seen:
@@ -116,7 +152,7 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
                 modality = "negated"
             elif modality == "future" and negated:
                 modality = "negated"  # "would not be fired": a promise that it did not happen
-            if REVERSAL.search(s[m.end() :]) and not negated:
+            if not negated and _reversed_after(s, m.end(), last_reversal):
                 modality = "reversed"
             position = sentence.start + m.start()
             key, words = subject_before(ctx, sentence, position, domain=domain)
@@ -128,8 +164,7 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
                 continue
             detail = None
             if state == "sentenced":
-                length = SENTENCE_LENGTH.search(s, m.start())
-                detail = length.group("len") if length and length.start() - m.end() < 40 else None
+                detail = _sentence_length(s, m.start(), m.end())
             claims.append(
                 StatusClaim(
                     **evidence(ctx, sentence, position, sentence.start + m.end()),
@@ -143,7 +178,7 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
                     expression=m.group(0),
                 )
             )
-            ctx.status_subjects.append((sentence.index, domain, key))
+            ctx.add_status_subject(sentence, domain, key)
     claims.sort(key=lambda c: c.value_start)
     unique: dict[tuple[str, str, str, str], StatusClaim] = {}
     for claim in claims:
