@@ -173,10 +173,12 @@ def test_github_format_annotates_the_evidence_lines(run: Run) -> None:
     result = run("check", "seeds", "-j", "1", "--format", "github")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    for fid, f in found.items():
-        for claim in f["claims"]:
-            prefix = f"::warning file=seeds/{claim['source']},line={claim['line']},title=factcheck {fid}%3A "
-            assert any(line.startswith(prefix) for line in lines), prefix
+    for fid, f in found.items():  # one annotation per finding, on its first evidence line
+        level = "error" if f["severity"] == "contradiction" else "warning"
+        first = f["claims"][0]
+        prefix = f"::{level} file=seeds/{first['source']},line={first['line']},title=factcheck {fid}%3A "
+        assert sum(line.startswith(prefix) for line in lines) == 1, prefix
+        assert sum(f"title=factcheck {fid}%3A" in line for line in lines) == 1
     assert "factcheck check seeds: NOT up to date" in result.stdout  # the plain text follows, for the log
 
 

@@ -56,3 +56,75 @@ def test_help_has_a_summary_and_an_example(path: tuple[str, ...]) -> None:
 def test_command_appears_in_the_readme(path: tuple[str, ...]) -> None:
     readme = README.read_text(encoding="utf-8")
     assert f"factcheck {' '.join(path)}" in readme, f"README.md never shows `factcheck {' '.join(path)}`"
+
+
+# --- the README's commands are what CI runs, and its examples are true -----------------------
+
+ROOT = README.parent
+
+
+def quick_start_commands() -> list[str]:
+    """The one-line commands of the README's quick start, in order."""
+    section = README.read_text(encoding="utf-8").split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"^```\n(.*?)\n```", section, re.MULTILINE | re.DOTALL)
+    return [b for b in blocks if b.startswith("python3 -m venv")]
+
+
+def test_ci_runs_exactly_the_readme_quick_start_then_check() -> None:
+    commands = quick_start_commands()
+    assert len(commands) == 2
+    assert commands[0].endswith("&& factcheck compare seeds/")
+    assert commands[1].endswith("&& pytest")
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    steps = [line for line in lines if line.strip() and not line.startswith(("#", "set ", "cd "))]
+    assert steps == [*commands, "factcheck check seeds/"]
+    assert "pip install --upgrade" not in "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "needle",
+    [
+        "[tool.factcheck]",
+        "factcheck.toml",
+        "--fail-on",
+        "--exit-zero",
+        "--format sarif",
+        "github/codeql-action/upload-sarif",
+        "GITHUB_STEP_SUMMARY",
+        "partialFingerprints",
+        "--debug",
+    ],
+)
+def test_the_readme_documents(needle: str) -> None:
+    assert needle in README.read_text(encoding="utf-8")
+
+
+def yaml_blocks() -> list[str]:
+    return re.findall(r"^```yaml\n(.*?)\n```", README.read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL)
+
+
+def test_the_pre_commit_examples_name_the_shipped_hook_and_no_made_up_tag() -> None:
+    import yaml
+
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    configs = [yaml.safe_load(b) for b in yaml_blocks() if b.startswith("# .pre-commit-config.yaml")]
+    assert len(configs) == 2
+    for config in configs:
+        (repo,) = config["repos"]
+        (hook,) = repo["hooks"]
+        assert hook["id"] in hooks
+        if repo["repo"] == "local":
+            assert hook["entry"] == hooks[hook["id"]]["entry"]
+        else:
+            assert repo["rev"] == "main"  # no release tag exists yet; a branch is a rev that does
+
+
+def test_the_toml_example_is_a_valid_configuration(tmp_path: Path) -> None:
+    from factcheck.config import load_settings
+
+    text = README.read_text(encoding="utf-8")
+    (example,) = re.findall(r"^```toml\n(.*?)\n```", text, re.MULTILINE | re.DOTALL)
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    settings = load_settings(tmp_path / "pyproject.toml")
+    assert settings.fail_on == "unreviewed"
+    assert settings.sources is not None

@@ -462,6 +462,9 @@ def test_the_teaser_at_the_end_of_the_third_seed_yields_no_claims(seeds_dir: Pat
     assert all(c.start < teaser for c in cf.claims)
 
 
+@pytest.mark.skipif(
+    not (SHARED / "corpus" / "ecbplus").is_dir(), reason="../shared/corpus is not here (the shared corpus is optional)"
+)
 def test_the_furniture_rules_leave_ecbplus_articles_alone() -> None:
     """ECB+ keeps article text only: what the rules flag there is a sentence printed twice, or an
     article's headline over its cut-off standfirst, never news."""

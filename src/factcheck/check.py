@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shlex
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +20,11 @@ from tabulate import tabulate
 from factcheck.compare import LineIndex
 from factcheck.config import FailOn
 from factcheck.errors import FactcheckError
+from factcheck.locate import FileLines
 from factcheck.models import (
     CheckResult,
     ClaimBase,
+    ClaimRef,
     ClaimsFile,
     Finding,
     HumanEdit,
@@ -32,7 +34,7 @@ from factcheck.models import (
     StaleSource,
 )
 from factcheck.pipeline import Progress, compare_folder, load_or_extract
-from factcheck.report import to_markdown
+from factcheck.report import md_escape, to_markdown
 from factcheck.review import (
     addition,
     apply_edits,
@@ -44,6 +46,7 @@ from factcheck.review import (
     reviews_path,
     save_reviews,
 )
+from factcheck.sarif import Stale, to_sarif
 from factcheck.store import atomic_write, claims_path
 from factcheck.subjects import guess_values, labels, people, resolve_subject, subject_label
 
@@ -119,6 +122,11 @@ def failing(findings: list[Finding], fail_on: FailOn) -> list[Finding]:
 def check_folder(ws: Workspace, *, jobs: int = 1, progress: Progress | None = None) -> CheckResult:
     """Everything that keeps `ws` from being up to date, and the commands that fix it. Writes nothing:
     stale sources are extracted in memory to know the findings `compare` would report."""
+    return check_report(ws, jobs=jobs, progress=progress)[0]
+
+
+def check_report(ws: Workspace, *, jobs: int = 1, progress: Progress | None = None) -> tuple[CheckResult, Report]:
+    """`check_folder`'s result and the report `compare` would write now, every finding in it."""
     report, stats = compare_folder(
         ws.sources,
         ws.claims_dir,
@@ -160,7 +168,7 @@ def check_folder(ws: Workspace, *, jobs: int = 1, progress: Progress | None = No
         fixes.append(ws.command("compare"))
     for f in unreviewed:
         fixes.append(ws.review_command(f.id))
-    return CheckResult(
+    result = CheckResult(
         folder=str(ws.sources),
         sources=len(report.sources),
         stale=stale,
@@ -172,6 +180,7 @@ def check_folder(ws: Workspace, *, jobs: int = 1, progress: Progress | None = No
         warnings=warnings,
         fixes=fixes,
     )
+    return result, report
 
 
 def _finding_line(ws: Workspace, f: Finding) -> str:
@@ -226,9 +235,29 @@ def _annotation(level: str, message: str, *, file: str, title: str, line: int | 
     return f"::{level} {props}::{_escape(message)}"
 
 
+def _place(ws: Workspace, lines: FileLines) -> Callable[[ClaimRef], tuple[str, int | None]]:
+    """A claim's evidence as a path from the working folder and a line of that file (None for a line
+    of an HTML page that cannot be told)."""
+
+    def place(ref: ClaimRef) -> tuple[str, int | None]:
+        return ws.source_file(ref.source), lines.line(ref)
+
+    return place
+
+
+def _where(ref: ClaimRef, place: Callable[[ClaimRef], tuple[str, int | None]]) -> str:
+    path, line = place(ref)
+    return f"{path}:{line}" if line else path
+
+
+def _sides(f: Finding, place: Callable[[ClaimRef], tuple[str, int | None]]) -> str:
+    return "; ".join(f"{ref.value} ({_where(ref, place)})" for ref in f.claims)
+
+
 def render_github(ws: Workspace, result: CheckResult) -> str:
-    """GitHub workflow annotations: each unreviewed finding on the lines of its evidence, each stale
-    source on its file; then the plain text, for the log."""
+    """GitHub workflow annotations: one per unreviewed finding, on the line of its first evidence
+    (its other sides named in the message), one per stale source on its file; then the plain text,
+    for the log."""
     out = []
     for s in result.stale:
         out.append(
@@ -248,19 +277,19 @@ def render_github(ws: Workspace, result: CheckResult) -> str:
                 title="factcheck: report not current",
             )
         )
+    place = _place(ws, FileLines(ws.sources))
     for f in result.unreviewed:
-        for ref in f.claims:
-            others = "; ".join(f"{o.value} in {o.source}" for o in f.claims if o is not ref)
-            message = f"{f.explanation}. This source: {ref.value}; {others}. Review with: {ws.review_command(f.id)}"
-            out.append(
-                _annotation(
-                    "warning",
-                    message,
-                    file=ws.source_file(ref.source),
-                    line=ref.line,
-                    title=f"factcheck {f.id}: {f.severity}, {f.subject}, {f.attribute}",
-                )
+        path, line = place(f.claims[0])
+        message = f"{f.explanation}: {_sides(f, place)}. Review with: {ws.review_command(f.id)}"
+        out.append(
+            _annotation(
+                "error" if f.severity == "contradiction" else "warning",
+                message,
+                file=path,
+                line=line,
+                title=f"factcheck {f.id}: {f.severity}, {f.subject}, {f.attribute}",
             )
+        )
     for r in result.orphaned_reviews:
         out.append(
             _annotation(
@@ -271,6 +300,53 @@ def render_github(ws: Workspace, result: CheckResult) -> str:
             )
         )
     return "\n".join([*out, render_text(ws, result)])
+
+
+def _cell(text: str) -> str:
+    return md_escape(" ".join(text.split()))
+
+
+def _short(quote: str, limit: int = 160) -> str:
+    return quote if len(quote) <= limit else quote[: limit - 1].rstrip() + "…"
+
+
+def job_summary(ws: Workspace, result: CheckResult) -> str:
+    """A Markdown summary for the workflow run's page (`$GITHUB_STEP_SUMMARY`): the state of the folder,
+    every unreviewed finding with each side's value and evidence line, and the commands that fix it."""
+    place = _place(ws, FileLines(ws.sources))
+    state = "up to date" if result.ok else "**not up to date**"
+    out = [
+        f"## factcheck check {_cell(result.folder)}: {state}",
+        "",
+        f"{result.sources} sources, {result.findings} findings, {len(result.unreviewed)} unreviewed; "
+        f"report {_cell(result.report_file)} {result.report}; {len(result.stale)} sources without current claims.",
+        "",
+    ]
+    if result.unreviewed:
+        out += ["| Finding | Severity | Subject | Attribute | Sources |", "|---|---|---|---|---|"]
+        for f in result.unreviewed:
+            sides = "<br>".join(
+                f"**{_cell(ref.value)}**: “{_cell(_short(ref.quote))}” ({_cell(_where(ref, place))})"
+                for ref in f.claims
+            )
+            out.append(f"| `{f.id}` | {f.severity} | {_cell(f.subject)} | {_cell(f.attribute)} | {sides} |")
+        out.append("")
+    if result.stale:
+        out += ["Sources without current claims:", ""]
+        out += [f"- {_cell(s.path)}: {_cell(s.reason)}" for s in result.stale]
+        out.append("")
+    if result.fixes:
+        out += ["To fix, run:", "", "```", *result.fixes, "```", ""]
+    return "\n".join(out)
+
+
+def sarif(ws: Workspace, report: Report, result: CheckResult | None = None) -> str:
+    """The findings of `report` as SARIF, each with every side's evidence; with `result` (from `check`),
+    sources without current claims and an outdated report too."""
+    stale = [Stale(s.path, s.reason) for s in result.stale] if result else []
+    if result is not None and result.report != "current":
+        stale.append(Stale(result.report_file, f"report {result.report}; run {ws.command('compare')}"))
+    return to_sarif(report, _place(ws, FileLines(ws.sources)), lambda f: ws.review_command(f.id), stale)
 
 
 # --- the commands that satisfy it ------------------------------------------------------------

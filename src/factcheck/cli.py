@@ -9,6 +9,7 @@ internal error, always one line on stderr.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 import traceback
@@ -23,14 +24,16 @@ from factcheck import __version__
 from factcheck.check import (
     Workspace,
     add_claim,
-    check_folder,
+    check_report,
     claims_table,
     correct_claim,
     failing,
+    job_summary,
     reject_claim,
     render_github,
     render_text,
     review_findings,
+    sarif,
 )
 from factcheck.config import FAIL_ON, FailOn, Settings, load_settings
 from factcheck.errors import FactcheckError, OutputError, bug_message
@@ -310,10 +313,10 @@ def policy(ctx: click.Context, fail_on: FailOn | None, exit_zero: bool, default:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "markdown", "json"]),
+    type=click.Choice(["table", "markdown", "json", "sarif"]),
     default="table",
     show_default=True,
-    help="What to print on standard output.",
+    help="What to print on standard output (sarif: SARIF 2.1.0, for code scanning).",
 )
 @exit_options("contradiction", "unreviewed contradictions; divergence or unreviewed: any unreviewed finding.")
 @jobs_option
@@ -354,7 +357,10 @@ def compare(
         )
     atomic_write(ws.report_path, to_markdown(report))
     warn(report.warnings, quiet)
-    render(report, fmt)
+    if fmt == "sarif":
+        click.echo(sarif(ws, report), nl=False)
+    else:
+        render(report, fmt)
     sys.exit(1 if failing(report.discrepancies, rule) else 0)
 
 
@@ -414,10 +420,10 @@ set_option = click.option(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "github", "json"]),
+    type=click.Choice(["text", "github", "json", "sarif"]),
     default="text",
     show_default=True,
-    help="text for a CI log; github adds workflow annotations on the evidence lines; json.",
+    help="text for a CI log; github adds a workflow annotation per finding and a job summary; json; sarif.",
 )
 @exit_options(
     "unreviewed",
@@ -452,13 +458,19 @@ def check(
     ws = workspace(ctx, sources, claims_dir, reports_dir, reviews_dir)
     rule = policy(ctx, fail_on, exit_zero, "unreviewed")
     with progress_bar(lambda: source_sizes(ws), quiet, "Checking") as progress:
-        result = check_folder(ws, jobs=jobs or default_jobs(), progress=progress)
+        result, report = check_report(ws, jobs=jobs or default_jobs(), progress=progress)
     if quiet:
         result = result.model_copy(update={"warnings": []})
     if fmt == "json":
         click.echo(result.model_dump_json(indent=2))
+    elif fmt == "sarif":
+        click.echo(sarif(ws, report, result), nl=False)
     elif not (quiet and result.ok):
         click.echo(render_github(ws, result) if fmt == "github" else render_text(ws, result))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary:
+        with open(summary, "a", encoding="utf-8") as handle:  # appended: other steps write there too
+            handle.write(job_summary(ws, result) + "\n")
     stale = bool(result.stale) or result.report != "current"
     sys.exit(1 if rule != "never" and (stale or failing(result.unreviewed, rule)) else 0)
 
