@@ -52,20 +52,40 @@ def test_extraction_is_deterministic(text: str) -> None:
     assert claims_json(text) == claims_json(text)
 
 
+# Written to look like what GitHub links by itself: e-mail addresses, mailto: and xmpp: links,
+# URLs, with zero-width characters among them.
+LINKISH = st.lists(
+    st.sampled_from(["tips", "@", "example.org", "mailto:", "xmpp:", "MAILTO:", "www.", "https://", "a.b", "/desk",
+                     "\u200b", "\u200d", "\ufeff", "\u2060", " ", "<", ">", "+", "-", "_", "."])
+    | st.text(max_size=4),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=200))
+@given(st.one_of(st.text(max_size=200), LINKISH))
 def test_escaped_text_renders_as_itself_and_as_nothing_else(text: str) -> None:
     escaped = md_escape(text)
     assert "\n" not in escaped
-    rendered = cmarkgfm.github_flavored_markdown_to_html(f"| a |\n|---|\n| {escaped} |\n")
+    # As GitHub renders (raw HTML kept, then sanitized): the only HTML is the empty comment after '@'.
+    rendered = cmarkgfm.github_flavored_markdown_to_html(
+        f"| a |\n|---|\n| {escaped} |\n", options=cmarkgfm.cmark.Options.CMARK_OPT_UNSAFE
+    )
     cells = re.findall(r"<td>(.*?)</td>", rendered, re.DOTALL)
     assert len(cells) <= 1  # never a second cell, whatever pipes the text holds
     assert re.search(r"<(?!/?(?:table|thead|tbody|tr|th|td)\b)[a-z]", rendered) is None  # no element of its own
-    shown = html.unescape(cells[0]) if cells else ""
-    # What a reader sees is the text, with white space runs as one space and control characters
-    # (and bidirectional overrides) replaced.
+    assert "<a " not in rendered  # no link, not even an e-mail address
+    shown = html.unescape(cells[0].replace("@<!---->", "@")) if cells else ""
+    assert "<!--" not in shown
+    # What a reader sees is the text, with white space runs as one space, control characters
+    # (and bidirectional overrides) replaced and zero-width characters shown as escapes.
     expected = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", "\ufffd",
                       " ".join(text.split()))  # fmt: skip
+    expected = re.sub(
+        "[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]",
+        lambda m: m.group(0).encode("unicode_escape").decode(),
+        expected,
+    )
     assert shown == expected
 
 

@@ -242,6 +242,12 @@ ESCAPES = [
     ("&amp; stays text", "&amp;amp; stays text"),
     ("two\nlines\r\n\u2028here", "two lines here"),
     ("bell\x07 and \u202eoverride", "bell\ufffd and \ufffdoverride"),
+    ("write to tips@example.org", "write to tips@<!---->example.org"),
+    ("mailto:tips@example.org", "mailto\\:tips@<!---->example.org"),
+    ("xmpp:desk@example.org", "xmpp\\:desk@<!---->example.org"),
+    ("_www.example.org", "\\_www\\.example.org"),
+    ("zero\u200bwidth\ufeff", "zero\\u200bwidth\\ufeff"),
+    ("::error ::forged", "\\::error ::forged"),
 ]
 # fmt: on
 
@@ -258,7 +264,9 @@ def test_terminal_safe_shows_escape_sequences_instead_of_acting_on_them() -> Non
 # --- file names from sources -----------------------------------------------------------------
 
 NAMES = ["a/b.txt", "a__b.txt", "A.txt", "a.txt", "a b.txt", "a_b.txt", "../up.txt", "con.txt",
-         "x" * 300 + ".txt", ".hidden.txt", "é.txt", "e.txt", "a\x1b.txt", "~a.txt", "a.txt~0"]  # fmt: skip
+         "x" * 300 + ".txt", ".hidden.txt", "é.txt", "e.txt", "a\x1b.txt", "~a.txt", "a.txt~0",
+         "x\n::error file=README.md,line=1::forged.txt", "x\r::error ::forged.txt", "::warning ::x.txt",
+         "x\u2028y.txt", "x\u200by.txt"]  # fmt: skip
 
 
 def test_no_two_sources_share_a_claims_file(tmp_path: Path) -> None:

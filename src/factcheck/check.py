@@ -46,6 +46,7 @@ from factcheck.review import (
     reviews_path,
     save_reviews,
 )
+from factcheck.safe import terminal_safe
 from factcheck.sarif import Stale, to_sarif
 from factcheck.store import atomic_write, claims_path
 from factcheck.subjects import guess_values, labels, people, resolve_subject, subject_label
@@ -222,7 +223,7 @@ def render_text(ws: Workspace, result: CheckResult) -> str:
     out += [f"  warning: {w}" for w in result.warnings]
     if result.fixes:
         out += ["To fix, run:"] + [f"  {fix}" for fix in result.fixes]
-    return "\n".join(out)
+    return "\n".join(terminal_safe(line) for line in out)  # a file name cannot start a line of its own
 
 
 def _escape(text: str, prop: bool = False) -> str:
@@ -299,7 +300,7 @@ def render_github(ws: Workspace, result: CheckResult) -> str:
                 title=f"factcheck: orphaned review {r.finding_id}",
             )
         )
-    return "\n".join([*out, render_text(ws, result)])
+    return "\n".join([*(terminal_safe(line) for line in out), render_text(ws, result)])
 
 
 def _cell(text: str) -> str:
@@ -581,4 +582,5 @@ def claims_table(ws: Workspace, source_ids: list[str], *, jobs: int = 1) -> str:
                     c.origin,
                 ]
             )
-    return tabulate(rows, headers=["Claim", "Where", "Kind", "Subject", "Value", "Rule", "By"])
+    safe = [[terminal_safe(str(cell)) for cell in row] for row in rows]
+    return tabulate(safe, headers=["Claim", "Where", "Kind", "Subject", "Value", "Rule", "By"])

@@ -45,9 +45,13 @@ from factcheck.store import atomic_write
 
 
 class InputError(click.ClickException):
-    """A problem with the user's input: exit 2, as usage errors do."""
+    """A problem with the user's input: exit 2, as usage errors do; on one line, whatever file
+    names it quotes."""
 
     exit_code = 2
+
+    def format_message(self) -> str:
+        return terminal_safe(self.message)
 
 
 def _where(exc: BaseException) -> str:
@@ -514,7 +518,8 @@ def review(
     report = review_findings(ws, finding_ids, status, note, reviewer=reviewer)
     left = sum(1 for f in report.discrepancies if f.review is None)
     noun = "finding" if left == 1 else "findings"
-    click.echo(f"{status}: {', '.join(finding_ids)} (in {ws.reviews_path}); {left} {noun} left to review", err=True)
+    done = terminal_safe(f"{status}: {', '.join(finding_ids)} (in {ws.reviews_path})")
+    click.echo(f"{done}; {left} {noun} left to review", err=True)
 
 
 @main.group(cls=Group)
@@ -589,7 +594,7 @@ def claim_reject(
     sources, claim_id = _one(ctx, args, sources_option, "CLAIM_ID")
     ws = workspace(ctx, sources, claims_dir, reports_dir, reviews_dir)
     reject_claim(ws, claim_id, note, reviewer=reviewer)
-    click.echo(f"rejected {claim_id} (in {ws.reviews_path})", err=True)
+    click.echo(terminal_safe(f"rejected {claim_id} (in {ws.reviews_path})"), err=True)
 
 
 @claim.command("correct")
@@ -619,7 +624,7 @@ def claim_correct(
     sources, claim_id = _one(ctx, args, sources_option, "CLAIM_ID")
     ws = workspace(ctx, sources, claims_dir, reports_dir, reviews_dir)
     edit = correct_claim(ws, claim_id, values, note, reviewer=reviewer)
-    click.echo(f"corrected {claim_id}: {edit.changes} (in {ws.reviews_path})", err=True)
+    click.echo(terminal_safe(f"corrected {claim_id}: {edit.changes} (in {ws.reviews_path})"), err=True)
 
 
 @claim.command("add")
@@ -662,4 +667,6 @@ def claim_add(
     ws = workspace(ctx, sources, claims_dir, reports_dir, reviews_dir)
     edit = add_claim(ws, file, kind, subject, quote, values, note, value_text=value_text, reviewer=reviewer)
     assert edit.claim is not None
-    click.echo(f"added {edit.claim.id} to {file}: {edit.claim.display_value()} (in {ws.reviews_path})", err=True)
+    click.echo(
+        terminal_safe(f"added {edit.claim.id} to {file}: {edit.claim.display_value()} (in {ws.reviews_path})"), err=True
+    )

@@ -22,8 +22,9 @@ class Model(BaseModel):
 
 
 def stable_id(prefix: str, *parts: object) -> str:
-    """A short id that depends only on `parts`, so it is the same on every run."""
-    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    """A short id that depends only on `parts`, so it is the same on every run (a lone surrogate in
+    a part, which UTF-8 cannot encode, is hashed as its code point)."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8", "surrogatepass")).hexdigest()
     return f"{prefix}{digest[:10]}"
 
 

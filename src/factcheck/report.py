@@ -14,6 +14,9 @@ from tabulate import tabulate
 
 from factcheck.facts import plural, speaker_label
 from factcheck.models import ClaimRef, Corroboration, Finding, Report, Timeline
+from factcheck.safe import show_invisible, terminal_safe
+
+__all__ = ["md_escape", "terminal_safe", "to_json", "to_markdown", "to_table"]
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 # Bidirectional embeddings, overrides and isolates can make the rest of a line read in another
@@ -21,10 +24,13 @@ MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # What GitHub turns into links by itself: a URL scheme or 'www.'. An escape there keeps the text
 # as it is written but not clickable.
-AUTOLINK = re.compile(r"(?i)\b(https?|ftp)(:)|\b(www)(\.)")
+AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|xmpp)(:)|(www)(\.)")  # after any character: "_www.x" links
+# An e-mail address is linked whatever is escaped in it; an empty comment after its '@' splits the
+# text GitHub looks in, and renders as nothing.
+AT_SIGN = "@<!---->"
 # What would start a block at the beginning of a line or list item: a list ("1." "2)" "-"), a
-# setext heading underline ("=").
-BLOCK_START = re.compile(r"\A(?:(\d{1,9})([.)])|([-=]))")
+# setext heading underline ("="); and a CI runner reads a line starting with "::" as a command.
+BLOCK_START = re.compile(r"\A(?:(\d{1,9})([.)])|([-=:]))")
 
 
 def md_escape(text: str) -> str:
@@ -41,17 +47,7 @@ def md_escape(text: str) -> str:
     text = MD_SPECIAL.sub(r"\\\1", text)
     text = AUTOLINK.sub(lambda m: f"{m.group(1) or m.group(3)}\\{m.group(2) or m.group(4)}", text)
     text = BLOCK_START.sub(lambda m: f"{m.group(1) or ''}\\{m.group(2) or m.group(3)}", text)
-    return text.replace("&", "&amp;")
-
-
-def terminal_safe(text: str) -> str:
-    """Text safe to print on a terminal: control characters (escape sequences included) and
-    bidirectional overrides shown as escapes instead of acted on.
-
-    >>> terminal_safe("a\x1b[2Jb")
-    'a\\\\x1b[2Jb'
-    """
-    return UNSAFE_CHARS.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+    return show_invisible(text.replace("&", "&amp;").replace("@", AT_SIGN))
 
 
 def _piece(text: str) -> str:
