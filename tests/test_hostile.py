@@ -71,9 +71,9 @@ def test_hostile_file_names_forge_no_workflow_command_in_any_command_or_format(w
         outputs.extend([result.stdout, result.stderr])
         return result
 
-    for fmt in ("table", "markdown", "json"):
+    for fmt in ("table", "markdown", "json", "sarif"):
         invoke("compare", "src", "-j", "1", "--format", fmt)
-    for fmt in ("text", "github", "json"):
+    for fmt in ("text", "github", "json", "sarif"):
         invoke("check", "src", "-j", "1", "--format", fmt)
     listed = invoke("claim", "list", "src")
     invoke("claim", "list", "src", HOSTILE_NAMES[0])
@@ -86,7 +86,7 @@ def test_hostile_file_names_forge_no_workflow_command_in_any_command_or_format(w
     invoke("claim", "add", "src", HOSTILE_NAMES[0], "--kind", "age", "--subject", "Ellen Sorby",
            "--quote", "Ellen Sorby, 54", "--note", "missed")  # fmt: skip
     invoke("claim", "list", "src", "no\n::error ::such file.txt")  # an error naming a file
-    for fmt in ("text", "github", "json"):
+    for fmt in ("text", "github", "json", "sarif"):
         invoke("check", "src", "-j", "1", "--format", fmt)
     assert "Ellen Sorby" in listed.stdout  # the commands did run over these files
     assert any(OWN_ANNOTATION.match(line) for out in outputs for line in out.splitlines())
