@@ -124,9 +124,43 @@ class Entity(Model):
     mentions: list[Mention] = Field(default_factory=list)
 
 
-# --- claims ----------------------------------------------------------------------------------
+# --- frames ----------------------------------------------------------------------------------
 
 Modality = Literal["asserted", "reported", "negated", "future", "planned", "possible", "reversed"]
+
+
+class Frame(Model):
+    """What a fact is about, built from its clause: the event predicate, the counted or described
+    thing, who takes part, where, when, and the cues that place it in the story's time. Two facts
+    are compared only when their frames align; the frame, not a string key, says what they share."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    predicate: str | None = Field(default=None, description="Lemma of the clause's event predicate ('detain').")
+    predicate_class: str | None = Field(
+        default=None, description="Class of the predicate in the predicates lexicon ('custody'), where listed."
+    )
+    negated: bool = Field(default=False, description="Whether the predicate is negated ('did not die').")
+    modality: Modality = Field(default="asserted", description="How the clause holds the predicate.")
+    noun: str | None = Field(default=None, description="Lemma of the counted or described noun ('employee').")
+    attribute: str = Field(description="The fact in the source's own words: 'employees', 'fell (distance)'.")
+    agents: tuple[str, ...] = Field(default=(), description="Folded names of who acts (active subject, 'by' X).")
+    patients: tuple[str, ...] = Field(
+        default=(), description="Folded names of who is acted on (active object, passive subject)."
+    )
+    place: str | None = Field(default=None, description="Folded place name the clause gives ('in X', 'at X').")
+    time: str | None = Field(default=None, description="The clause's time expression in lower case ('on monday').")
+    cues: tuple[str, ...] = Field(
+        default=(), description="Words placing the fact in another time of the story ('again', 'in 2003')."
+    )
+
+    @property
+    def participants(self) -> frozenset[str]:
+        """Everyone the frame names, whatever their role: active and passive voice meet here."""
+        return frozenset(self.agents) | frozenset(self.patients)
+
+
+# --- claims ----------------------------------------------------------------------------------
 
 
 class ClaimBase(Model):
@@ -146,6 +180,9 @@ class ClaimBase(Model):
     origin: Literal["extracted", "human"] = Field(default="extracted", description="Who made the claim.")
     incident_hint: str | None = Field(
         default=None, description="A time scope that marks the claim as about another event (e.g. '2017')."
+    )
+    frame: Frame | None = Field(
+        default=None, description="What the fact is about (open-vocabulary claims): compared only when aligned."
     )
 
     @model_validator(mode="after")
@@ -226,7 +263,7 @@ class RoleClaim(ClaimBase):
         return f"{self.position} of {self.of}" if self.of else self.position
 
 
-StatusDomain = Literal["employment", "legal"]
+StatusDomain = Literal["employment", "legal", "event"]
 
 
 class StatusClaim(ClaimBase):

@@ -6,6 +6,7 @@ from factcheck.extract.ages import extract_ages
 from factcheck.extract.context import build_context
 from factcheck.extract.dates import extract_dates
 from factcheck.extract.entities import proper_names
+from factcheck.extract.open_claims import extract_open
 from factcheck.extract.quantities import extract_quantities
 from factcheck.extract.roles import extract_roles
 from factcheck.extract.status import extract_status
@@ -44,11 +45,15 @@ def extract_claims(document: Document) -> ClaimsFile:
         dates = extract_dates(ctx, sentence)
         if sentence.furniture:
             continue
-        claims.extend(extract_ages(ctx, sentence))
-        claims.extend(extract_roles(ctx, sentence))
-        claims.extend(extract_status(ctx, sentence))
-        claims.extend(extract_quantities(ctx, sentence))
-        claims.extend(dates)
+        listed = [
+            *extract_ages(ctx, sentence),
+            *extract_roles(ctx, sentence),
+            *extract_status(ctx, sentence),
+            *extract_quantities(ctx, sentence),
+            *dates,
+        ]
+        claims.extend(listed)
+        claims.extend(extract_open(ctx, sentence, listed))
     for claim in claims:
         _narrow_evidence(claim, document.text)
     claims.sort(key=lambda c: (c.start, c.value_start, c.value_end, c.kind, c.subject))  # type: ignore[attr-defined]

@@ -1,0 +1,195 @@
+"""Mentions → frames: what each number or event word is about, read from its clause.
+
+A frame names the clause's predicate, the counted noun, who acts and who is acted on (active and
+passive voice alike: "police detained X" and "X was detained by police" give X as the patient),
+the place, the time and the cues that set the fact in another time of the story ("again", "in
+2003"). Comparison aligns facts by their frames instead of by equal keys.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from factcheck.extract.mentions import MONTHS, Predicate, Token
+from factcheck.lexicons import load_lexicon
+from factcheck.models import Frame
+
+CLAUSE_BREAK = re.compile(
+    r"[;:—–]|,\s(?:and|but|while|whereas|although|which|who|after|before|when|as)\s"
+    r"|\s(?:but|while|whereas|after|before|when|because|although)\s"
+    r"|\b(?:said|says|told\s(?:[\w’'-]+\s){1,3}|added|stated|announced|reported)\s(?:that\s)?",
+    re.IGNORECASE,
+)
+CUES = sorted(load_lexicon("predicates")["cues"], key=len, reverse=True)
+CUE = re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s") for c in CUES) + r")\b", re.IGNORECASE)
+YEAR = re.compile(r"\b(?:in|since|of|during|until|by)\s(?:[A-Z][a-z]+\s)?(?P<y>(?:19|20)\d\d)\b")
+PLACE = re.compile(
+    r"\b(?:in|at|near|outside|off|from)\s(?:the\s)?(?P<p>(?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,2})"
+)
+TIME = re.compile(
+    r"\b(?:(?:last|next|on|this)\s)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?:yesterday|today|tonight|last\snight)\b"
+    r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s\d{1,2}\b"
+    r"|\b\d{1,2}\s(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+PLACE_WORDS = frozenset({"in", "at", "near", "outside", "off", "from", "of", "to", "into", "across", "through"})
+SPEECH = frozenset({"said", "says", "told", "tells", "reported", "reports", "added", "stated", "according"})
+WEEKDAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+NOT_PARTICIPANT = MONTHS | WEEKDAY_WORDS | frozenset(load_lexicon("names")["not_name"])
+
+
+CLAUSE_REACH = 200  # characters either side: a clause past this is a run-on line, not a clause
+
+
+@dataclass
+class SentenceView:
+    """A sentence as the frame builder reads it: tokens, predicates and clause breaks, indexed
+    once so that each frame costs the same however long the sentence."""
+
+    text: str
+    toks: list[Token]
+    preds: list[Predicate]
+    breaks: list[tuple[int, int]] = field(default_factory=list)
+    tok_starts: list[int] = field(default_factory=list)
+    pred_starts: list[int] = field(default_factory=list)
+    break_starts: list[int] = field(default_factory=list)
+    features: dict[tuple[int, int], tuple[set[str], list[tuple[int, str]], set[str], str | None]] = field(
+        default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        self.breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(self.text)]
+        self.tok_starts = [t.start for t in self.toks]
+        self.pred_starts = [p.start for p in self.preds]
+        self.break_starts = [b[0] for b in self.breaks]
+
+    def clause_span(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around text[start:end]: between the nearest breaks either side."""
+        k = bisect.bisect_left(self.break_starts, start)
+        left = max(0, start - CLAUSE_REACH)
+        for _, b_end in reversed(self.breaks[max(0, k - 3) : k]):
+            if b_end <= start:
+                left = max(left, b_end)
+                break
+        right = min(len(self.text), end + CLAUSE_REACH)
+        j = bisect.bisect_left(self.break_starts, end)
+        if j < len(self.breaks):
+            right = min(right, self.breaks[j][0])
+        return left, right
+
+    def clause_features(
+        self, lo: int, hi: int, story_year: int | None
+    ) -> tuple[set[str], list[tuple[int, str]], set[str], str | None]:
+        """Places, names, cues and time of the clause text[lo:hi], read once per clause."""
+        cached = self.features.get((lo, hi))
+        if cached is not None:
+            return cached
+        clause = self.text[lo:hi]
+        places = {m.group("p").lower() for m in PLACE.finditer(clause)}
+        names = _names(self.text, self.tokens_in(lo, hi), places)
+        cues = {m.group(0).lower() for m in CUE.finditer(clause)}
+        cues |= {
+            f"in {m.group('y')}" for m in YEAR.finditer(clause) if story_year is None or int(m.group("y")) != story_year
+        }
+        time = TIME.search(clause)
+        found = (places, names, cues, time.group(0).lower() if time else None)
+        self.features[(lo, hi)] = found
+        return found
+
+    def tokens_in(self, lo: int, hi: int) -> list[Token]:
+        return self.toks[bisect.bisect_left(self.tok_starts, lo) : bisect.bisect_left(self.tok_starts, hi)]
+
+    def preds_in(self, lo: int, hi: int) -> list[Predicate]:
+        return self.preds[bisect.bisect_left(self.pred_starts, lo) : bisect.bisect_left(self.pred_starts, hi)]
+
+
+def _names(text: str, toks: list[Token], places: set[str]) -> list[tuple[int, str]]:
+    """Capitalised runs among `toks`, folded, with where they start; not places or times."""
+    out: list[tuple[int, str]] = []
+    run: list[Token] = []
+
+    def flush() -> None:
+        words = [t for t in run if t.low not in NOT_PARTICIPANT]
+        if words and not (len(words) == 1 and words[0].start == 0):  # a sentence's first word is capitalised anyway
+            name = " ".join(t.low for t in words)
+            if name not in places:
+                out.append((words[0].start, name))
+        run.clear()
+
+    after_place_word = False
+    for tok in toks:
+        if tok.text[:1].isupper() and tok.text.isalpha():
+            if run and text[run[-1].end : tok.start] != " ":
+                flush()
+            if not run and after_place_word:
+                continue  # "in the Gulf of Aden", "near Orlin": a place, not a participant
+            run.append(tok)
+        else:
+            if tok.low in SPEECH and run:
+                run.clear()  # "X said", "X told": the speaker, not a participant
+            flush()
+            if tok.low not in ("the", "a", "an"):
+                after_place_word = tok.low in PLACE_WORDS or tok.low in SPEECH
+    flush()
+    return out
+
+
+def nearest_predicate(view: SentenceView, start: int, end: int) -> Predicate | None:
+    """The predicate a value belongs to: in its clause, the listed one nearest, a passive verb
+    after it ('10 people were killed') or a verb right before it ('killing 10 people')."""
+    lo, hi = view.clause_span(start, end)
+    best: tuple[float, Predicate] | None = None
+    for p in view.preds_in(lo, hi):
+        if p.end > hi or (p.start < end and p.end > start):
+            continue
+        distance = float(p.start - end if p.start >= end else start - p.end)
+        if p.cls is None:
+            distance += 30  # an unlisted verb is a weaker guess than a listed one
+        if best is None or distance < best[0]:
+            best = (distance, p)
+    return best[1] if best else None
+
+
+def build_frame(
+    view: SentenceView,
+    start: int,
+    end: int,
+    *,
+    attribute: str,
+    noun: str | None = None,
+    predicate: Predicate | None = None,
+    story_year: int | None = None,
+) -> Frame:
+    """The frame of the value at text[start:end] (offsets into the sentence)."""
+    text = view.text
+    lo, hi = view.clause_span(start, end)
+    pred = predicate or nearest_predicate(view, start, end)
+    places, names, cues, time = view.clause_features(lo, hi, story_year)
+    agents: list[str] = []
+    patients: list[str] = []
+    if pred is not None:
+        by = text.rfind(" by ", pred.end, hi)
+        for where, name in names:
+            before = where < pred.start
+            if pred.passive:
+                (agents if by >= 0 and where > by else patients if before else agents).append(name)
+            else:
+                (agents if before else patients).append(name)
+    else:
+        patients = [name for _, name in names]
+    return Frame(
+        predicate=pred.lemma if pred else None,
+        predicate_class=pred.cls if pred else None,
+        negated=pred.negated if pred else False,
+        modality=pred.modality if pred else "asserted",
+        noun=noun,
+        attribute=attribute,
+        agents=tuple(sorted(set(agents))),
+        patients=tuple(sorted(set(patients))),
+        place=min(places) if places else None,
+        time=time,
+        cues=tuple(sorted(cues)),
+    )

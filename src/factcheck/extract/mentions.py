@@ -1,0 +1,455 @@
+"""Sentences → mentions, open vocabulary: every number with the noun it counts or the unit it
+measures, and every event predicate with its lemma, negation, modality and voice.
+
+Nothing here needs a closed list to notice a value: the lexicons (predicates, units) label what
+they know and the rest keeps its own words. Lemmas come from lemminflect (its data ships in the
+package); number words from text2num.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from lemminflect import getAllLemmas  # type: ignore[import-untyped]
+from text_to_num import text2num  # type: ignore[import-untyped]
+
+from factcheck.extract.numbers import QUALIFIERS, interval
+from factcheck.lexicons import load_lexicon
+from factcheck.models import Modality, Qualifier
+
+_PRED = load_lexicon("predicates")
+CLASS_OF: dict[str, str] = {lemma: cls for cls, table in _PRED["classes"].items() for lemma in table}
+STATE_OF: dict[str, str] = {lemma: state for table in _PRED["classes"].values() for lemma, state in table.items()}
+EVENT_NOUNS: dict[str, str] = dict(_PRED["nouns"])
+NOT_PREDICATES = frozenset(_PRED["not_predicates"])
+OPINION = frozenset(_PRED["opinion"])
+_UNITS = load_lexicon("units")
+# written form -> (dimension, unit name, factor to the dimension's base unit)
+UNIT_FORMS: dict[str, tuple[str, str, float]] = {}
+for _dim, _table in _UNITS["units"].items():
+    for _name, _forms in _table.items():
+        *_words, _factor = _forms
+        for _w in [_name, *_words]:
+            UNIT_FORMS.setdefault(_w, (_dim, _name, float(_factor)))
+CURRENCY_FORMS: dict[str, str] = {w: code for code, forms in _UNITS["currencies"].items() for w in forms}
+SCALE_FORMS: dict[str, float] = {w: float(n) for n, forms in _UNITS["scales"].items() for w in forms}
+MODALS: dict[str, Modality] = {
+    w: kind for kind in ("future", "possible", "planned") for w in load_lexicon("status")["modality"][kind]
+}
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """A word list written as words."""
+    return frozenset(words.split())
+
+
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[’'][^\W\d_]+)*|\S")
+WORD_NUMBERS = _wordset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+    "thousand million billion dozen and"
+)
+VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2000.0, 9999.0)}
+MONTHS = _wordset(
+    "january february march april may june july august september october november december jan feb mar "
+    "apr jun jul aug sep sept oct nov dec"
+)
+NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "neither"})
+LAST_BEFORE = frozenset({"can", "could", "will", "would", "to", "may", "might", "should", "usually", "typically"})
+PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"})
+# Words that end the noun phrase after a number: function words and auxiliaries.
+FUNCTION = _wordset(
+    "a an the of in on at to for from by with and or but as than that this these those who which whom "
+    "whose was were is are be been being has have had will would could should may might can do does did "
+    "not no he she it they we you i his her its their our my your him them us me more less per each "
+    "about over under into onto after before during since until while when where if so such some any all "
+    "both"
+)
+DETERMINERS = _wordset("the a an all its his her their our my your this these those of")
+QUALIFIER_BEFORE = re.compile(
+    r"(?:^|\W)(?P<q>" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # offsets into the sentence text
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+
+def tokens(text: str) -> list[Token]:
+    """Words, numbers and single marks of a sentence, with offsets.
+
+    >>> [t.text for t in tokens("Police detained 12 men on Monday.")]
+    ['Police', 'detained', '12', 'men', 'on', 'Monday', '.']
+    """
+    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+@cache
+def lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's lemmas of a lower-case word by part of speech ('VERB', 'NOUN', ...)."""
+    found: dict[str, tuple[str, ...]] = getAllLemmas(word)
+    return found
+
+
+def verb_lemma(word: str) -> str | None:
+    forms = lemmas(word).get("VERB")
+    return forms[0] if forms else None
+
+
+def noun_lemma(word: str) -> str:
+    forms = lemmas(word).get("NOUN")
+    return forms[0] if forms else word
+
+
+# --- predicates ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """An event verb or noun in a sentence."""
+
+    start: int
+    end: int
+    word: str
+    lemma: str
+    cls: str | None  # class in the predicates lexicon, None outside it
+    state: str | None
+    negated: bool
+    modality: Modality
+    passive: bool
+    noun: bool  # an event noun ("his death"), not a verb
+
+
+def _is_predicate(word: str) -> tuple[str, bool] | None:
+    """The predicate lemma of a word and whether it is a noun, or None. A listed lemma counts in
+    any form; an unlisted verb counts only inflected ("lasted", "employed"), where it cannot be a
+    plain noun."""
+    if word in EVENT_NOUNS:
+        return EVENT_NOUNS[word], True
+    lemma = verb_lemma(word)
+    if lemma is None or lemma in NOT_PREDICATES:
+        return None
+    if lemma in CLASS_OF:
+        if word == lemma and "NOUN" in lemmas(word) and lemma not in ("last",):
+            return None  # "a fall", "the release": listed as event nouns where they are events
+        return lemma, False
+    if word != lemma and (word.endswith(("ed", "en")) or "NOUN" not in lemmas(word)):
+        return lemma, False
+    return None
+
+
+def _modifies_noun(word: str) -> bool:
+    """Whether a word after an event noun makes it a modifier ("death penalty", "arrest warrant")."""
+    found = lemmas(word)
+    inflected_verb = "VERB" in found and found["VERB"][0] != word
+    return word.isalpha() and word not in FUNCTION and "NOUN" in found and not inflected_verb
+
+
+def find_predicates(toks: list[Token]) -> list[Predicate]:
+    out: list[Predicate] = []
+    for i, tok in enumerate(toks):
+        low = tok.low
+        if not low.isalpha() or len(low) < 3:
+            continue
+        found = _is_predicate(low)
+        if found is None:
+            continue
+        lemma, is_noun = found
+        if is_noun and i + 1 < len(toks) and _modifies_noun(toks[i + 1].low):
+            continue  # "the death penalty", "an arrest warrant": the noun names another thing
+        before = [t.low for t in toks[max(0, i - 4) : i]]
+        if not is_noun and before and before[-1] in DETERMINERS and before[-1] != "of":
+            continue  # "an injured person", "the wounded man": an adjective, not an event
+        if low == "last" and not (before and before[-1] in LAST_BEFORE):
+            continue  # "last week", "the last time": a verb only in "can last", "will last"
+        if is_noun:
+            negated = bool(before) and before[-1] == "no"  # "no deaths"; "did not get the death ..." is another verb's
+        else:
+            negated = any(w in NEGATIONS or w.endswith("n't") for w in before[-3:])
+        modality: Modality = "asserted"
+        joined = " ".join(before)
+        for modal, kind in MODALS.items():
+            if re.search(rf"(?:^|\s){re.escape(modal)}(?:\s|$)", joined):
+                modality = kind
+                break
+        window = [verb_lemma(t.low) for t in toks[max(0, i - 6) : i] if t.low.isalpha()]
+        if any(v in OPINION for v in window if v):
+            modality = "possible"  # "I don't think he won": an opinion, not an account
+        if negated:
+            modality = "negated" if modality in ("asserted", "future") else modality
+        prev = [w for w in before if not w.endswith("ly") and w not in NEGATIONS and w != "again"]
+        passive = bool(prev) and prev[-1] in PASSIVE_AUX and not is_noun
+        out.append(
+            Predicate(
+                tok.start,
+                tok.end,
+                tok.text,
+                lemma,
+                CLASS_OF.get(lemma),
+                STATE_OF.get(lemma),
+                negated,
+                modality,
+                passive,
+                is_noun,
+            )
+        )
+    return out
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number in a sentence with what it counts or measures."""
+
+    start: int  # the words of the quantity, qualifier and unit included
+    end: int
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    unit: str  # the unit as named ('feet', 'percent', 'USD') or the counted noun's lemma
+    dimension: str  # 'count', 'money', 'distance', 'duration', 'weight', 'percent', ...
+    base: float  # the value in the dimension's base unit, for comparison across units
+    noun: str | None  # lemma of the counted or described noun
+    noun_words: str | None  # those words as written
+    vague: bool
+    per: str | None = None  # a rate's denominator: "$25 a share" is per share
+
+
+def _word_number(words: list[str]) -> float | None:
+    phrase = " ".join(words).replace("-", " ")
+    if phrase in ("a dozen", "dozen"):
+        return 12.0
+    try:
+        return float(text2num(phrase, "en"))
+    except ValueError:
+        return None
+
+
+def _number_run(toks: list[Token], i: int) -> tuple[int, float, bool] | None:
+    """Where the number starting at token i ends (exclusive), its value and whether it is vague."""
+    low = toks[i].low
+    if low[0].isdigit():
+        if len(low) > 15 or not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", low):
+            return None
+        value = float(low.replace(",", ""))
+        j = i + 1
+        if j < len(toks) and toks[j].low in SCALE_FORMS and toks[j].low not in UNIT_FORMS:
+            value *= SCALE_FORMS[toks[j].low]
+            j += 1
+        return j, value, False
+    if low in VAGUE:
+        return i + 1, VAGUE[low][0], True
+    if low == "a" and i + 1 < len(toks) and toks[i + 1].low in ("dozen", "hundred", "thousand", "million"):
+        words = ["a" if toks[i + 1].low == "dozen" else "one", toks[i + 1].low]
+        j = i + 2
+    else:
+        parts = low.split("-")
+        if not all(p in WORD_NUMBERS for p in parts) or low in ("and", "dozen"):
+            return None
+        j = i + 1
+        words = [low]
+    while j < len(toks):
+        if toks[j].text == "-" and j + 1 < len(toks) and toks[j + 1].low in WORD_NUMBERS:
+            j += 1  # "twenty-one"
+        elif toks[j].low not in WORD_NUMBERS:
+            break
+        words.append(toks[j].low)
+        j += 1
+    while words and words[-1] == "and":
+        words.pop()
+        j -= 1
+    parsed = _word_number(words)
+    if parsed is None:
+        return None
+    return j, parsed, False
+
+
+def _is_date_or_time(toks: list[Token], i: int, j: int, value: float) -> bool:
+    prev = toks[i - 1].low if i > 0 else ""
+    nxt = toks[j].low if j < len(toks) else ""
+    nxt2 = toks[j + 1].low if j + 1 < len(toks) else ""
+    if prev in MONTHS or nxt in MONTHS or (nxt == "of" and nxt2 in MONTHS):
+        return True  # "March 5", "5 March", "the 5th of March"
+    if nxt in (":", "a.m", "p.m", "am", "pm", "gmt", "utc") or prev == ":":
+        return True
+    if nxt in ("-", "year") and toks[j].start == toks[j - 1].end and "year" in {nxt, nxt2}:
+        return True  # "40-year-old": ages are their own claims
+    if nxt in ("years", "year") and nxt2 == "old":
+        return True
+    if nxt in ("st", "nd", "rd", "th"):
+        return True
+    return bool(value == int(value) and 1800 <= value <= 2100 and toks[i].low.isdigit() and nxt not in UNIT_FORMS)
+
+
+def _unit_after(toks: list[Token], j: int) -> tuple[int, str, str, float] | None:
+    """A unit of measure right after a number (or after its hyphen: "20-foot")."""
+    k = j + 1 if j < len(toks) and toks[j].text == "-" else j
+    for width in (3, 2, 1):
+        if k + width > len(toks):
+            continue
+        phrase = " ".join(t.low for t in toks[k : k + width])
+        if phrase in UNIT_FORMS and (width > 1 or phrase.isalpha() or phrase == "%"):
+            if phrase in ("m", "in", "g", "mi") and k + 1 < len(toks) and toks[k].start != toks[k - 1].end:
+                continue  # "5 m" may be metres; "5 in the" is not inches
+            dim, name, factor = UNIT_FORMS[phrase]
+            return k + width, dim, name, factor
+    return None
+
+
+def _noun_after(toks: list[Token], j: int) -> tuple[int, str, str] | None:
+    """The noun phrase a count is about: up to three words after the number, headed by the last."""
+    words: list[Token] = []
+    k = j
+    while k < len(toks) and len(words) < 3:
+        low = toks[k].low
+        if not low.replace("-", "").isalpha() or low in FUNCTION:
+            break
+        lem = lemmas(low)
+        if words and "VERB" in lem and ("NOUN" not in lem or (low.endswith("s") and not words[-1].low.endswith("s"))):
+            break  # "ten men attacked", "the traffic passes": the verb ends the phrase
+        if words and low.endswith("ed") and lem.get("VERB", ("",))[0] != low:
+            break
+        words.append(toks[k])
+        k += 1
+        if noun_lemma(low) != low and "NOUN" in lem:
+            break  # a plural ends the phrase: "350 employees", "three armed men"
+    while words and "NOUN" not in lemmas(words[-1].low):
+        words.pop()
+    if not words:
+        return None
+    head = words[-1].low
+    return words[-1].end, noun_lemma(head), " ".join(t.text for t in words)
+
+
+def _noun_of(toks: list[Token], j: int) -> tuple[int, str, str] | None:
+    """'90 percent of all the traffic', 'three of the pirates': the noun after 'of'."""
+    if j >= len(toks) or toks[j].low != "of":
+        return None
+    k = j + 1
+    while k < len(toks) and toks[k].low in DETERMINERS:
+        k += 1
+    return _noun_after(toks, k)
+
+
+def _is_label(before: Token) -> bool:
+    """Whether the word before a number makes it a label: "Article 296", "Flight 370", "No. 5"."""
+    if before.low in ("no", "#"):
+        return True
+    return before.start > 0 and before.text[:1].isupper() and before.low not in MONTHS and before.low not in QUALIFIERS
+
+
+def find_numbers(sentence: str, toks: list[Token]) -> list[Number]:
+    out: list[Number] = []
+    i = 0
+    while i < len(toks):
+        run = _number_run(toks, i)
+        if run is None:
+            i += 1
+            continue
+        j, value, vague = run
+        if (
+            j < len(toks)
+            and toks[j].start == toks[j - 1].end
+            and toks[j].text[:1].isalpha()
+            and toks[j].low not in UNIT_FORMS
+            and toks[j].low not in SCALE_FORMS
+        ):
+            i = j
+            continue  # "8Women", "3D": glued to a word, not a count
+        if j == i + 1 and toks[i].low == "one" and _unit_after(toks, j) is None:
+            i = j
+            continue  # "one of them", "the one who": too often not a count
+        if i > 0 and _is_label(toks[i - 1]):
+            i = j
+            continue  # "Article 296", "Flight 370", "No. 5": a label, not a count
+        if _is_date_or_time(toks, i, j, value):
+            i = j
+            continue
+        start = toks[i].start
+        end = toks[j - 1].end
+        currency = None
+        if i > 0 and toks[i - 1].low in CURRENCY_FORMS and not toks[i - 1].low.isalpha():
+            currency = CURRENCY_FORMS[toks[i - 1].low]
+            start = toks[i - 1].start
+        if i > 1 and toks[i - 1].low == "$" and toks[i - 2].low == "us":
+            start = toks[i - 2].start
+        noun: tuple[int, str, str] | None = None
+        unit = _unit_after(toks, j) if currency is None else None
+        if currency is None and j < len(toks) and toks[j].low in CURRENCY_FORMS and toks[j].low.isalpha():
+            currency, end, j = CURRENCY_FORMS[toks[j].low], toks[j].end, j + 1
+        if currency is not None:
+            if j < len(toks) and toks[j].low in SCALE_FORMS and not toks[j].low.isdigit():
+                value *= SCALE_FORMS[toks[j].low]
+                end, j = toks[j].end, j + 1
+            dim, name, factor = "money", currency, 1.0
+            noun = _noun_of(toks, j)
+        elif unit is not None:
+            j, dim, name, factor = unit
+            end = toks[j - 1].end
+            noun = _noun_of(toks, j) or (_noun_after(toks, j) if dim == "percent" else None)
+        else:
+            noun = _noun_of(toks, j) or _noun_after(toks, j)
+            if noun is None:
+                i = j
+                continue  # a bare number with nothing counted: a score, a code, a page
+            dim, name, factor = "count", noun[1], 1.0
+            end = noun[0] if toks[j].low != "of" else end
+        per = None
+        if (
+            dim != "count"
+            and j + 1 < len(toks)
+            and toks[j].low in ("a", "an", "per", "each")
+            and toks[j + 1].low.isalpha()
+        ):
+            per = noun_lemma(toks[j + 1].low)  # "$25 a share", "10 km per hour": a rate
+        qual_m = QUALIFIER_BEFORE.search(sentence[max(0, start - 25) : start])
+        qualifier: Qualifier = QUALIFIERS[qual_m.group("q").lower()] if qual_m else "exact"  # type: ignore[assignment]
+        if qual_m:
+            start -= len(sentence[max(0, start - 25) : start]) - qual_m.start("q")
+        low: float | None
+        high: float | None
+        if vague:
+            low, high = VAGUE[toks[i].low]
+            qualifier = "about"
+        else:
+            low, high = interval(value, qualifier)
+        out.append(
+            Number(
+                start=start,
+                end=end,
+                value=value,
+                low=low,
+                high=high,
+                qualifier=qualifier,
+                unit=name,
+                dimension=dim,
+                base=value * factor,
+                noun=noun[1] if noun else None,
+                noun_words=noun[2] if noun else None,
+                vague=vague,
+                per=per,
+            )
+        )
+        i = j
+    return out
+
+
+# --- weekdays --------------------------------------------------------------------------------
+
+WEEKDAY = re.compile(
+    r"\b(?:(?P<dir>last|next|this|on|since|by)\s)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?P<poss>[’']s)?\b"
+)

@@ -1,0 +1,151 @@
+"""Mentions the closed-list extractors left → claims with frames (rules `mention.*`).
+
+The older extractors claim a value only when its context matches a lexicon; whatever they leave
+is claimed here from its own words: a count with the noun it counts, a measure with its unit, an
+event predicate with its state, a weekday or day of the month with the predicate it dates. Each
+carries a frame, and comparison aligns these claims by their frames, never by their keys.
+"""
+
+from __future__ import annotations
+
+from factcheck.extract.context import Context, evidence
+from factcheck.extract.dates import find_dates, resolve
+from factcheck.extract.frames import SentenceView, build_frame, nearest_predicate
+from factcheck.extract.mentions import Number, Predicate, find_numbers, find_predicates, tokens
+from factcheck.models import ClaimBase, DateClaim, DatePrecision, QuantityClaim, Sentence, StatusClaim
+
+MAX_PER_SENTENCE = 40  # a "sentence" with more specifics than this is a table or a run-on line, not prose
+DIMENSION_WORDS = {"distance": "distance", "duration": "time", "weight": "weight", "percent": "percent"}
+
+
+def _attribute(n: Number, pred: Predicate | None) -> str:
+    """The fact in the source's own words: 'employees', 'people (died)', 'fell (distance)',
+    'traffic (percent)', 'amount (paid, USD)'."""
+    verb = pred.word.lower() if pred else None
+    if n.per:
+        what = n.noun_words or verb or "amount"
+        return f"{what} per {n.per} ({n.unit})"
+    if n.dimension == "count":
+        return f"{n.noun_words or n.unit} ({verb})" if verb else (n.noun_words or n.unit)
+    if n.dimension == "money":
+        what = n.noun_words or "amount"
+        return f"{what} ({verb}, {n.unit})" if verb else f"{what} ({n.unit})"
+    what = n.noun_words or verb or n.dimension
+    return f"{what} ({DIMENSION_WORDS.get(n.dimension, n.dimension)})"
+
+
+def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _numbers(ctx: Context, sentence: Sentence, view: SentenceView, taken: list[tuple[int, int]]) -> list[ClaimBase]:
+    text = sentence.text
+    out: list[ClaimBase] = []
+    for n in find_numbers(text, view.toks)[:MAX_PER_SENTENCE]:
+        if n.vague or _covered(taken, n.start, n.end):
+            continue  # vague amounts contradict nothing; a value claimed by a listed rule stays its claim
+        pred = nearest_predicate(view, n.start, n.end)
+        attribute = _attribute(n, pred)
+        frame = build_frame(
+            view,
+            n.start,
+            n.end,
+            attribute=attribute,
+            noun=n.noun,
+            predicate=pred,
+            story_year=ctx.story_year,
+        )
+        position = sentence.start + n.start
+        out.append(
+            QuantityClaim(
+                **evidence(ctx, sentence, position, sentence.start + n.end),
+                subject=f"thing:{n.noun or n.unit}",
+                subject_text=n.noun_words or n.unit,
+                rule=f"mention.{n.dimension}",
+                incident_hint=ctx.hint_for(sentence, position, sentence.start + n.end),
+                low=n.low,
+                high=n.high,
+                number=n.value,
+                qualifier=n.qualifier,
+                unit=n.unit if n.dimension != "count" else f"{n.noun}",
+                event=pred.lemma if pred else None,
+                expression=text[n.start : n.end],
+                frame=frame,
+            )
+        )
+    return out
+
+
+def _events(ctx: Context, sentence: Sentence, view: SentenceView, taken: list[tuple[int, int]]) -> list[ClaimBase]:
+    out: list[ClaimBase] = []
+    for p in view.preds[:MAX_PER_SENTENCE]:
+        if p.state is None or _covered(taken, p.start, p.end):
+            continue
+        attribute = f"{p.cls} ({p.lemma})"
+        frame = build_frame(view, p.start, p.end, attribute=attribute, predicate=p, story_year=ctx.story_year)
+        who = ", ".join(sorted(frame.participants)) or "the incident"
+        out.append(
+            StatusClaim(
+                **evidence(ctx, sentence, sentence.start + p.start, sentence.start + p.end),
+                subject=f"event:{p.cls}",
+                subject_text=who,
+                rule=f"mention.event.{p.cls}",
+                incident_hint=ctx.hint_for(sentence, sentence.start + p.start, sentence.start + p.end),
+                domain="event",
+                state=f"not_{p.state}" if p.negated else p.state,
+                modality=p.modality,
+                expression=p.word,
+                frame=frame,
+            )
+        )
+    return out
+
+
+def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: list[tuple[int, int]]) -> list[ClaimBase]:
+    text = sentence.text
+    published = ctx.published
+    label = f"the {published.day} {published.strftime('%B %Y')} publication date" if published else ""
+    out: list[ClaimBase] = []
+    for expr in find_dates(text):
+        if expr.kind not in ("weekday", "absolute") or (expr.day is None and expr.kind == "absolute"):
+            continue
+        if _covered(taken, expr.start, expr.end):
+            continue
+        pred = nearest_predicate(view, expr.start, expr.end)
+        if pred is None:
+            continue  # a date of nothing in particular
+        resolved = resolve(expr, published, label)
+        attribute = f"date ({pred.lemma})"
+        frame = build_frame(view, expr.start, expr.end, attribute=attribute, predicate=pred, story_year=ctx.story_year)
+        precision: DatePrecision = "weekday" if expr.kind == "weekday" else "day"
+        out.append(
+            DateClaim(
+                **evidence(ctx, sentence, sentence.start + expr.start, sentence.start + expr.end),
+                subject=f"date:{pred.lemma}",
+                subject_text=", ".join(sorted(frame.participants)) or pred.word,
+                rule=f"mention.{expr.kind}",
+                event=pred.lemma,
+                expression=expr.text,
+                date=resolved.date,
+                month_day=resolved.month_day if resolved.date is None else None,
+                precision=precision,
+                resolved=resolved.date is not None or resolved.month_day is not None,
+                resolution=resolved.how,
+                frame=frame,
+            )
+        )
+    return out
+
+
+def extract_open(ctx: Context, sentence: Sentence, taken: list[ClaimBase]) -> list[ClaimBase]:
+    """Claims with frames for the specifics of a sentence that `taken` (the listed rules' claims
+    of the same sentence) leave unclaimed."""
+    toks = tokens(sentence.text)
+    view = SentenceView(sentence.text, toks, find_predicates(toks))
+    spans = [(c.value_start - sentence.start, c.value_end - sentence.start) for c in taken]
+    found = [
+        *_numbers(ctx, sentence, view, spans),
+        *_events(ctx, sentence, view, spans),
+        *_dates(ctx, sentence, view, spans),
+    ]
+    return found[:MAX_PER_SENTENCE]

@@ -1,0 +1,126 @@
+"""Open-vocabulary mentions and their frames, and the alignment of facts across sources: phrases
+written for the test, negatives included (two events of one person, a background event in
+another year, the same number about different things, active and passive of one event)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract_helpers import claims_file
+from factcheck.align import align, similarity
+from factcheck.extract.frames import SentenceView, build_frame, nearest_predicate
+from factcheck.extract.mentions import find_numbers, find_predicates, tokens
+from factcheck.models import ClaimBase, Frame, QuantityClaim, StatusClaim
+
+
+def numbers(text: str) -> list[tuple[str, float, str, str | None]]:
+    return [(text[n.start : n.end], n.value, n.dimension, n.noun) for n in find_numbers(text, tokens(text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The firm's 350 employees were told.", [("350 employees", 350, "count", "employee")]),
+    ("About 90 percent of the mail traffic passes here.", [("About 90 percent", 90, "percent", "traffic")]),
+    ("The battery can last up to 8 hours.", [("up to 8 hours", 8, "duration", None)]),
+    ("He fell 20 feet onto the roof.", [("20 feet", 20, "distance", None)]),
+    ("One hundred fifteen marchers were held.", [("One hundred fifteen marchers", 115, "count", "marcher")]),
+    ("A dozen boats sailed.", [("A dozen boats", 12, "count", "boat")]),
+    ("Twenty-one riders finished.", [("Twenty-one riders", 21, "count", "rider")]),
+    ("The club paid $3.5 million for him.", [("$3.5 million", 3_500_000, "money", None)]),
+    ("It weighs 40 kg.", [("40 kg", 40, "weight", None)]),
+    ("Three of the sailors swam ashore.", [("Three", 3, "count", "sailor")]),
+    # negatives: dates, years, ages, labels and numbers glued to words are not counts
+    ("He was seen on March 5 in 2019.", []),
+    ("The 40-year-old teacher spoke.", []),
+    ("He was charged under Article 296.", []),
+    ("It was one of the worst.", []),
+    ("The 8Bit band played.", []),
+])  # fmt: skip
+def test_numbers_with_what_they_count(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "word", "lemma", "state", "negated", "modality"), [
+    ("Two sailors have died.", "died", "die", "died", False, "asserted"),
+    ("Both sailors survived the storm.", "survived", "survive", "survived", False, "asserted"),
+    ("The guard was not injured.", "injured", "injure", "injured", True, "negated"),
+    ("The mayor could lose the vote.", "lose", "lose", "lost", False, "possible"),
+    ("I don't think the mayor won.", "won", "win", "won", False, "possible"),
+    ("His death shocked the town.", "death", "die", "died", False, "asserted"),
+    ("The rebels fled the city.", "fled", "flee", "fled", False, "asserted"),
+])  # fmt: skip
+def test_predicates(text: str, word: str, lemma: str, state: str, negated: bool, modality: str) -> None:
+    found = [p for p in find_predicates(tokens(text)) if p.word == word]
+    assert [(p.lemma, p.state, p.negated, p.modality) for p in found] == [(lemma, state, negated, modality)]
+
+
+@pytest.mark.parametrize("text", ["He faces the death penalty.", "An arrest warrant was issued."])
+def test_an_event_noun_modifying_another_noun_is_no_event(text: str) -> None:
+    assert [p for p in find_predicates(tokens(text)) if p.noun] == []
+
+
+def frame_of(text: str, word: str) -> Frame:
+    toks = tokens(text)
+    view = SentenceView(text, toks, find_predicates(toks))
+    start = text.index(word)
+    pred = next((p for p in view.preds if p.start == start), None)
+    return build_frame(view, start, start + len(word), attribute="test", predicate=pred, story_year=2024)
+
+
+@pytest.mark.parametrize(("text", "word", "patients", "time", "cues"), [
+    ("Police detained Anna Berg on Monday.", "detained", ("anna berg",), "on monday", ()),
+    ("Anna Berg was detained by police on Monday.", "detained", ("anna berg",), "on monday", ()),
+    ("Anna Berg was detained again in March.", "detained", ("anna berg",), None, ("again",)),
+    ("Anna Berg was detained in 2019.", "detained", ("anna berg",), None, ("in 2019",)),
+    ("Anna Berg was detained in 2024.", "detained", ("anna berg",), None, ()),
+])  # fmt: skip
+def test_frames_active_and_passive_alike(
+    text: str, word: str, patients: tuple[str, ...], time: str | None, cues: tuple[str, ...]
+) -> None:
+    frame = frame_of(text, word)
+    assert (frame.predicate, frame.patients, frame.time, frame.cues) == ("detain", patients, time, cues)
+
+
+def test_a_count_attaches_to_its_own_clause_predicate() -> None:
+    text = "Ten people were killed, and twenty people were injured."
+    toks = tokens(text)
+    view = SentenceView(text, toks, find_predicates(toks))
+    preds = [nearest_predicate(view, n.start, n.end) for n in find_numbers(text, toks)]
+    assert [p.lemma if p else None for p in preds] == ["kill", "injure"]
+
+
+def open_claims(body: str, published: dt.date | None = dt.date(2024, 5, 3)) -> list[ClaimBase]:
+    cf, _ = claims_file(body, published=published)
+    return [c for c in cf.claims if c.frame is not None]
+
+
+def test_same_number_about_different_things_never_aligns() -> None:
+    a = open_claims("The ferry carried 40 passengers and 40 cars across the strait.")
+    b = open_claims("The ferry carried 41 passengers across the strait.")
+    pairs = align(a, b)
+    assert [(x.expression, y.expression) for x, y, _ in pairs if isinstance(x, QuantityClaim)] == [
+        ("40 passengers", "41 passengers")
+    ]
+
+
+def test_a_background_event_in_another_year_does_not_align() -> None:
+    a = open_claims("The bridge fell 30 metres into the river on Monday.")
+    b = open_claims("In 2009 another bridge fell 12 metres into the river.")
+    assert [p for p in align(a, b) if isinstance(p[0], QuantityClaim)] == []
+
+
+def test_two_events_of_one_person_align_one_to_one() -> None:
+    a = open_claims("Anna Berg won the regional race on Monday. Anna Berg won the national race again in April.")
+    b = open_claims("Anna Berg won the regional race on Monday.")
+    wins = [(x.quote, y.quote) for x, y, _ in align(a, b) if isinstance(x, StatusClaim)]
+    assert wins == [("Anna Berg won the regional race on Monday.", "Anna Berg won the regional race on Monday.")]
+
+
+def test_similarity_of_a_copy_is_high_and_of_another_fact_low() -> None:
+    a = open_claims("Two climbers have died on the north face.")
+    b = open_claims("Two climbers have survived on the north face.")
+    c = open_claims("The village council met to discuss the new road.")
+    died, survived = (next(x for x in cs if isinstance(x, StatusClaim)) for cs in (a, b))
+    assert similarity(died, survived) >= 0.7
+    assert [x for x in c if isinstance(x, StatusClaim)] == []
