@@ -34,7 +34,7 @@ def block(claim: ClaimBase) -> tuple[str, ...] | None:
     if isinstance(claim, QuantityClaim):
         dimension = claim.rule.removeprefix("mention.")
         if dimension == "count":
-            return ("quantity", "count", claim.unit)
+            return ("quantity", "count", frame.noun or claim.unit)  # the lemma: "officer" and "officers" meet
         if dimension == "money":
             return ("quantity", "money", claim.unit)
         return ("quantity", dimension)

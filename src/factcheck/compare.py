@@ -617,9 +617,14 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
     """What two aligned claims say together: ('agree', how), (severity, why) or None (nothing to say)."""
     if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
         (al, ah), (bl, bh) = _base(a), _base(b)
-        if a.unit != b.unit and a.qualifier == b.qualifier == "exact" and abs(al - bl) <= 0.03 * max(abs(al), abs(bl)):
+        if (
+            a.unit != b.unit
+            and a.rule != "mention.count"
+            and a.qualifier == b.qualifier == "exact"
+            and abs(al - bl) <= 0.03 * max(abs(al), abs(bl))
+        ):
             return "agree", f"'{a.expression}' and '{b.expression}' are the same measure in other units"
-        if a.number == b.number and a.unit == b.unit:
+        if a.number == b.number and (a.unit == b.unit or a.rule == b.rule == "mention.count"):
             return "agree", "same figure"
         if ah < bl or bh < al:
             return "contradiction", f"'{a.expression}' and '{b.expression}' cannot both be true"

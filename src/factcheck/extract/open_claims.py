@@ -67,7 +67,7 @@ def _numbers(ctx: Context, sentence: Sentence, view: SentenceView, taken: list[t
                 high=n.high,
                 number=n.value,
                 qualifier=n.qualifier,
-                unit=n.unit if n.dimension != "count" else f"{n.noun}",
+                unit=n.unit if n.dimension != "count" or not n.noun_words else n.noun_words.split()[-1].lower(),
                 event=pred.lemma if pred else None,
                 expression=text[n.start : n.end],
                 frame=frame,
