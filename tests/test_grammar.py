@@ -346,3 +346,18 @@ def test_check_quiet_prints_nothing_when_up_to_date(work: Path) -> None:
     result = run("check", "seeds", "-j", "1", "--quiet")
     assert result.exit_code == 1
     assert "stale claims" in result.stdout
+
+
+def test_a_correction_names_the_new_subject_as_claim_list_does(work: Path) -> None:
+    compared("seeds")
+    claim = age_claim()
+    result = run(
+        "claim", "correct", "seeds", claim["id"], "--set", "subject=Ravan Nasimi's partner", "--note", "n"
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    edit = json.loads(Path("reviews/seeds.json").read_text(encoding="utf-8"))["edits"][0]
+    assert edit["changes"] == {"subject": "r:partner@p:ravan nasimi"}
+    bad = run("claim", "correct", "seeds", age_claim("000_e7e2957ecce1ac92.txt")["id"], "--set", "subject=Nobody",
+              "--note", "n")  # fmt: skip
+    assert bad.exit_code == 2
+    assert "no one called 'Nobody'" in bad.stderr

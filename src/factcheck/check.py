@@ -494,10 +494,21 @@ def correct_claim(
     today: dt.date | None = None,
     jobs: int = 1,
 ) -> HumanEdit:
-    """Change some fields of a claim (`{"value": "28"}`); compare uses the corrected claim from now on."""
+    """Change some fields of a claim (`{"value": "28"}`); compare uses the corrected claim from now on. A
+    new `subject` is a name as `claim list` shows it."""
     _need_note(note)
     claims = current_claims(ws, jobs=jobs)
-    edit = correction(_claim(ws, claims, claim_id), values, note, reviewer=reviewer, today=today)
+    claim = _claim(ws, claims, claim_id)
+    if "subject" in values:
+        cf = next(f for f in claims.files if f.source.id == claim.source)
+        key = resolve_subject(values["subject"], cf)
+        if key is None:
+            known = "; ".join(people(cf)) or "none"
+            raise FactcheckError(
+                f"{claim.source}: no one called {values['subject']!r} in this source", f"Known here: {known}."
+            )
+        values = {**values, "subject": key}
+    edit = correction(claim, values, note, reviewer=reviewer, today=today)
     return _record(ws, claims.reviews, edit, jobs)
 
 
