@@ -64,6 +64,7 @@ def test_the_deprecated_sources_option_still_works_with_a_warning(work: Path) ->
     result = run("claim", "list", "--sources", "seeds", "001_e5f6ed7113b28027.txt")
     assert result.exit_code == 0
     assert "deprecated" in result.stderr
+    assert "factcheck claim list seeds 001_e5f6ed7113b28027.txt" in result.stderr
     assert "c-" in result.stdout
 
 

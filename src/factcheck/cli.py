@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 import time
 import traceback
@@ -220,7 +221,8 @@ def split_sources(
     """SOURCES and the rest of the arguments. The first argument is SOURCES unless the configuration
     names the sources folder and it is not a folder; `--sources` (deprecated) names it apart."""
     if sources_option is not None:
-        click.echo("warning: --sources is deprecated; give the folder first: " + ctx.command_path, err=True)
+        example = shlex.join(["factcheck", *ctx.command_path.split()[1:], str(sources_option), *args])
+        click.echo(f"warning: --sources is deprecated; give the folder as the first argument: {example}", err=True)
         return sources_option, list(args)
     if args and (settings(ctx).sources is None or Path(args[0]).is_dir()):
         return Path(args[0]), list(args[1:])

@@ -63,7 +63,8 @@ def bug_message(exc: BaseException, where: str) -> str:
     detail = str(exc).splitlines()[0][:200] if str(exc) else ""
     return (
         f"internal error, a bug in factcheck ({name}{': ' + detail if detail else ''}, at {where}). "
-        f"Please report it on {issue_tracker()}, with the command you ran and its output with --debug."
+        f"Please report it on {issue_tracker()}, with the command you ran and what it prints when run as "
+        "`factcheck --debug ...` (or with FACTCHECK_DEBUG=1)."
     )
 
 
