@@ -87,7 +87,7 @@ def test_check_on_a_fresh_copy_lists_every_source_and_writes_nothing(run: Run, t
     before = tree(tmp_path)
     result = run("check", "seeds", "-j", "1")
     assert result.exit_code == 1
-    for source in SEEDS.iterdir():
+    for source in sorted(SEEDS.glob("*.txt")):
         assert f"new source: seeds/{source.name}: no claims file" in result.stdout
     assert "report missing: reports/seeds.md" in result.stdout
     assert "  factcheck compare seeds\n" in result.stdout
@@ -199,7 +199,7 @@ def test_check_json_is_the_check_result(run: Run) -> None:
     result = run("check", "seeds", "-j", "1", "--format", "json")
     data = json.loads(result.stdout)
     assert data["report"] == "missing"
-    assert sorted(s["source"] for s in data["stale"]) == sorted(p.name for p in SEEDS.iterdir())
+    assert sorted(s["source"] for s in data["stale"]) == sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
 # --- review decisions ------------------------------------------------------------------------
@@ -293,7 +293,7 @@ def claims_of(source: str) -> list[dict]:  # type: ignore[type-arg]
 
 def first_age_claim(run: Run) -> dict:  # type: ignore[type-arg]
     findings(run)
-    for source in sorted(p.name for p in SEEDS.iterdir()):
+    for source in sorted(p.name for p in SEEDS.glob("*.txt")):
         for claim in claims_of(source):
             if claim["kind"] == "age":
                 return claim

@@ -110,18 +110,25 @@ def _mark_odd(values: list[FactValue]) -> None:
 
 def explain_values(values: list[FactValue], label: Mapping[str, str]) -> str:
     """The values in English: 'VICE gives 27, OC Media 28'; 'A and B give 5, C 7 and 8'."""
-    groups: list[tuple[list[str], list[str]]] = []  # (sources, values given by exactly those sources)
+    groups: list[tuple[list[str], list[FactValue]]] = []  # values given by exactly the same sources
     for v in values:
-        who = f" (according to {join_words(v.speakers)})" if v.speakers else ""
         if groups and groups[-1][0] == v.sources:
-            groups[-1][1].append(v.value + who)
+            groups[-1][1].append(v)
         else:
-            groups.append((v.sources, [v.value + who]))
+            groups.append((v.sources, [v]))
     parts = []
     for n, (sources, given) in enumerate(groups):
         verb = ("gives " if len(sources) == 1 else "give ") if n == 0 else ""
-        parts.append(f"{join_words([label.get(s, s) for s in sources])} {verb}{join_words(given)}")
+        if len({tuple(v.speakers) for v in given}) == 1:  # one attribution for them all, said once
+            said = join_words([v.value for v in given]) + _according(given[0].speakers)
+        else:
+            said = join_words([v.value + _according(v.speakers) for v in given])
+        parts.append(f"{join_words([label.get(s, s) for s in sources])} {verb}{said}")
     return ", ".join(parts)
+
+
+def _according(speakers: list[str]) -> str:
+    return f" (according to {join_words(speakers)})" if speakers else ""
 
 
 def _speakers_explain(values: list[FactValue], kinds: set[str]) -> bool:

@@ -32,10 +32,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
+from pydantic import ValidationError
 
-from factcheck.errors import SourceFileError, SourcesError
-from factcheck.extract.dates import find_dateline
-from factcheck.models import Document, Evidence, Source
+from factcheck.errors import SourceFileError, SourcesError, render_validation_error
+from factcheck.extract.dates import find_dateline, find_dates
+from factcheck.models import Document, Evidence, Source, SourceInfo
 
 SOURCE_SUFFIXES = {
     ".txt": "text",
@@ -169,6 +170,8 @@ def _pass_over(path: Path, root: Path, folder: Path) -> str | None:
             return f"link to a file outside {folder}; not followed"
         return f"link to {target.relative_to(root).as_posix()}, which is read under its own name; skipped"
     suffix = path.suffix.lower()
+    if path.name == SOURCES_FILE and path.parent == root:
+        return ""  # what the sources are: read by load_source_info
     if suffix not in SOURCE_SUFFIXES:
         return "not a source file (.txt, .md or .html); skipped"
     if not stat.S_ISREG(info.st_mode):
@@ -390,6 +393,104 @@ def is_publication_line(text: str) -> bool:
     return len(text) <= 120 and bool(PUBLICATION_LINE.match(text.strip()))
 
 
+# An outlet's name as mastheads, bylines and datelines write it: one to five capitalised words
+# ('Associated Press', 'The Daily Planet', 'BBC News'), '&' and 'of' allowed inside.
+_NAME = r"(?P<outlet>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z0-9][\w&.'’-]*){0,4})"
+# Where a line of an article's head names its outlet, as (pattern name, pattern).
+OUTLET_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "KYIV (Agency) — ..." / "LONDON, May 5 (Agency) -": a wire dateline.
+    ("agency-dateline", re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{0,40})?\s*\(" + _NAME + r"\)\s*[-—–:]")),
+    # "Become an X member", "Subscribe to X", "Support X today": a pitch naming the publisher.
+    ("pitch", re.compile(r"^(?:Become an?|Join|Support|Subscribe to|Donate to)\s+" + _NAME
+                         + r"(?:\s+(?:[Mm]ember(?:ship)?|[Ss]ubscriber|[Pp]lus|[Pp]remium))?\s*(?:today|now)?\W*$")),
+    # "By Anna Berg, The Daily Planet" / "By Anna Berg | The Daily Planet".
+    ("byline", re.compile(r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[,|/—–]\s*" + _NAME
+                          + r"\s*(?:[|,—–].*)?$")),
+    # "© 2024 The Daily Planet. All rights reserved."
+    ("copyright", re.compile(r"^(?:©|\([cC]\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?" + _NAME
+                             + r"[.,]?\s*(?:All [Rr]ights [Rr]eserved\.?)?\s*$")),
+    # "Source: The Daily Planet"
+    ("source-line", re.compile(r"^Source:\s*" + _NAME + r"\s*$")),
+)  # fmt: skip
+# Words a name in those places may be that are no outlet: a job, a pronoun, a label, a time.
+NOT_OUTLET = frozenset(
+    (
+        "staff", "writer", "reporter", "correspondent", "editor", "contributor", "columnist", "photographer", "intern",
+        "our", "us", "your", "you", "this", "independent", "free", "quality", "local", "journalism",
+        "published", "posted", "updated", "date", "dated", "by", "on", "last", "first",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    )
+)  # fmt: skip
+# "Agency Sep 18, 2013, 02.16PM": an outlet's name just before the dateline's date.
+# What may follow a dateline's date: a time and a zone ("02.16PM IST", "at 1:24 PM", "| 08:06AM PT").
+TIME_AFTER_DATE = re.compile(r"[\s,|]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?)?\s*")
+NAME_BEFORE_DATE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}")
+
+
+# A line asking the reader for something: page furniture, never the headline.
+PITCH = re.compile(r"^\W*(?:Become an?|Join|Support|Subscribe|Donate|Sign up|Log in|Read more)\b", re.IGNORECASE)
+PITCH_WORDS = frozenset(("member", "members", "membership", "subscriber", "subscribers"))
+
+
+def _outlet_name(name: str) -> str | None:
+    name = name.strip(" .,'’-")
+    while name.split() and name.split()[-1].lower() in PITCH_WORDS:  # "Become an X Member"
+        name = name.rsplit(None, 1)[0] if len(name.split()) > 1 else ""
+    words = name.split()
+    if not words or len(name) < 2 or words[0].lower() in NOT_OUTLET or words[-1].lower() in NOT_OUTLET:
+        return None
+    return name
+
+
+def find_outlet(lines: list[tuple[int, str]]) -> tuple[int, int, str] | None:
+    """The outlet an article's own lines name: a wire dateline ('KYIV (Agency) —'), a pitch ('Become
+    an X member'), a byline ('By A. Writer, X'), a copyright or source line. `lines` are (offset,
+    line) pairs; returns (start, end, name) of the name.
+
+    >>> find_outlet([(0, "By Anna Berg, The Daily Planet")])
+    (15, 30, 'The Daily Planet')
+    >>> find_outlet([(0, "By Anna Berg, Staff Writer")]) is None
+    True
+    """
+    for offset, line in lines:
+        text = line.strip()
+        lead = offset + len(line) - len(line.lstrip())
+        for _name, pattern in OUTLET_LINES:
+            m = pattern.match(text)
+            if m is None:
+                continue
+            name = _outlet_name(m.group("outlet"))
+            if name is not None:
+                start = lead + m.start("outlet") + m.group("outlet").find(name)
+                return start, start + len(name), name
+    return None
+
+
+def find_outlet_dateline(lines: list[tuple[int, str]]) -> tuple[int, int, str, int, int, dt.date] | None:
+    """An outlet's name followed by the publication date on one line ('Agency Sep 18, 2013, 02.16PM
+    IST'): (name start, name end, name, date start, date end, date)."""
+    for offset, line in lines[:6]:
+        words = list(re.finditer(r"\S+", line[:120]))
+        for k in range(1, min(5, len(words))):
+            name = _outlet_name(line[: words[k - 1].end()])
+            if name is None or not NAME_BEFORE_DATE.fullmatch(line[: words[k - 1].end()]):
+                break
+            rest = line[words[k].start() :]
+            dates = find_dates(rest[:80])
+            if not dates or dates[0].start != 0:
+                continue
+            d = dates[0]
+            if d.kind != "absolute" or d.year is None or d.month is None or d.day is None:
+                break
+            if TIME_AFTER_DATE.fullmatch(rest[d.end :]):
+                start = offset + words[k].start()
+                return offset, offset + len(name), name, start, start + d.end, dt.date(d.year, d.month, d.day)
+            break
+    return None
+
+
 def _lines(text: str, start: int, limit: int) -> list[tuple[int, str]]:
     """The first `limit` non-blank lines of text[start:], with their offsets (a BOM left out)."""
     out = []
@@ -405,6 +506,19 @@ def _lines(text: str, start: int, limit: int) -> list[tuple[int, str]]:
     return out
 
 
+def _last_lines(text: str, limit: int) -> list[tuple[int, str]]:
+    """The last `limit` non-blank lines of text, with their offsets: where copyright lines are."""
+    out: list[tuple[int, str]] = []
+    end = len(text)
+    while end > 0 and len(out) < limit:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].rstrip("\r")
+        if line.strip():
+            out.append((start, line))
+        end = start - 1
+    return out[::-1]
+
+
 def document_from_text(
     sid: str,
     text: str,
@@ -414,17 +528,38 @@ def document_from_text(
     fmt: str,
     metadata: Metadata | None = None,
     warnings: Iterable[str] = (),
+    info: SourceInfo | None = None,
 ) -> Document:
-    """Build the Document of a decoded text: front matter (or `metadata`, for HTML), title, dateline."""
+    """Build the Document of a decoded text: front matter (or `metadata`, for HTML), title, dateline,
+    outlet; what `info` (the file's entry in sources.yaml) gives comes first."""
     meta, body_start = (metadata, 0) if metadata is not None else front_matter(text)
     head = _lines(text, body_start, 12)
     published, published_from, evidence = meta.published, meta.published_from, None
+    outlet, outlet_from = (
+        meta.outlet,
+        ("front-matter" if metadata is None else "html-metadata") if meta.outlet else None,
+    )
+    outlet_evidence = None
+    named = find_outlet_dateline(head)  # "Agency Sep 18, 2013": the outlet, then the date
     if published is None:
-        found = find_dateline(head)
+        found = find_dateline(head) or (named[3:] if named is not None else None)
         if found:
             start, end, published = found
             published_from = "dateline"
             evidence = Evidence(source=sid, start=start, end=end, quote=text[start:end])
+    if outlet is None:
+        found_outlet = named[:3] if named is not None else find_outlet(head) or find_outlet(_last_lines(text, 4))
+        if found_outlet is not None:
+            o_start, o_end, outlet = found_outlet
+            outlet_from = "text"
+            outlet_evidence = Evidence(source=sid, start=o_start, end=o_end, quote=text[o_start:o_end])
+    url = meta.url
+    if info is not None:
+        if info.outlet:
+            outlet, outlet_from, outlet_evidence = info.outlet, "sources-file", None
+        if info.published:
+            published, published_from, evidence = info.published, "sources-file", None
+        url = info.url or url
     title = meta.title
     if title is None:
         # The headline: the first line of at most 25 words that does not end like a sentence.
@@ -432,6 +567,10 @@ def document_from_text(
             words = line.split()
             if evidence is not None and offset <= evidence.start < offset + len(line):
                 continue  # the dateline
+            if PITCH.match(line) or (
+                outlet_evidence is not None and offset <= outlet_evidence.start < offset + len(line)
+            ):
+                continue  # a masthead or a pitch for the outlet
             if 3 <= len(words) <= 25 and not line.rstrip().endswith((".", "…")):
                 title = line.strip().lstrip("# ").strip()
                 break
@@ -442,17 +581,19 @@ def document_from_text(
         format=fmt,
         length=len(text),
         title=title,
-        outlet=meta.outlet,
-        url=meta.url,
+        outlet=outlet,
+        url=url,
         published=published,
         published_from=published_from,
         published_evidence=evidence,
+        outlet_from=outlet_from,
+        outlet_evidence=outlet_evidence,
         warnings=[*warnings, *meta.warnings],
     )
     return Document(source=source, text=text)
 
 
-def _html_document(sid: str, data: bytes, sha256: str) -> Document:
+def _html_document(sid: str, data: bytes, sha256: str, info: SourceInfo | None = None) -> Document:
     """The main text of an HTML page and its metadata, through trafilatura."""
     import trafilatura
 
@@ -483,24 +624,63 @@ def _html_document(sid: str, data: bytes, sha256: str) -> Document:
         published_from="html-metadata" if published else None,
     )
     return document_from_text(
-        sid, text, sha256=sha256, encoding=encoding, fmt="html", metadata=meta, warnings=[warning] if warning else []
-    )
+        sid, text, sha256=sha256, encoding=encoding, fmt="html", metadata=meta,
+        warnings=[warning] if warning else [], info=info,
+    )  # fmt: skip
 
 
-def read_source(folder: Path, path: Path, data: bytes | None = None) -> Document:
-    """Read one file into a Document; SourceFileError when it cannot be read as an article."""
+SOURCES_FILE = "sources.yaml"
+SOURCES_HINT = (
+    "Give each file a mapping with outlet, url and published (YYYY-MM-DD), e.g. "
+    "'article.txt: {outlet: Daily Planet, published: 2024-05-01}'."
+)
+
+
+def load_source_info(folder: Path) -> dict[str, SourceInfo]:
+    """`sources.yaml` beside the sources (file → outlet, url, published), validated; {} when there is
+    none. SourcesError, one line naming the file and the problem, when it is malformed."""
+    path = folder / SOURCES_FILE
+    if not path.is_file():
+        return {}
+    where = path.as_posix()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourcesError(f"{where}: cannot be read: {exc}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        raise SourcesError(f"{where}: not valid YAML{at}", SOURCES_HINT) from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise SourcesError(f"{where}: must map file names to their outlet, url and published date", SOURCES_HINT)
+    out = {}
+    for name, entry in data.items():
+        if not isinstance(entry, dict):
+            raise SourcesError(f"{where}: {name!s}: must be a mapping (outlet, url, published)", SOURCES_HINT)
+        try:
+            out[str(name)] = SourceInfo.model_validate(entry)
+        except ValidationError as exc:
+            raise SourcesError(render_validation_error(f"{where}: {name!s}", exc), SOURCES_HINT) from exc
+    return out
+
+
+def read_source(folder: Path, path: Path, data: bytes | None = None, info: SourceInfo | None = None) -> Document:
+    """Read one file into a Document; SourceFileError when it cannot be read as an article. `info` is
+    the file's entry in sources.yaml, which overrides what the file says of itself."""
     if data is None:
         data = read_bytes(path)
     sid = source_id(folder, path)
     sha256 = hashlib.sha256(data).hexdigest()
     fmt = SOURCE_SUFFIXES[path.suffix.lower()]
     if fmt == "html":
-        return _html_document(sid, data, sha256)
+        return _html_document(sid, data, sha256, info)
     text, encoding, warning = decode(data)
     if not text.strip("\ufeff \t\r\n\f\v"):
         raise SourceFileError("no text, only white space")
     return document_from_text(
-        sid, text, sha256=sha256, encoding=encoding, fmt=fmt, warnings=[warning] if warning else []
+        sid, text, sha256=sha256, encoding=encoding, fmt=fmt, warnings=[warning] if warning else [], info=info
     )
 
 

@@ -50,6 +50,9 @@ class Evidence(Model):
         return self
 
 
+OutletFrom = Literal["front-matter", "html-metadata", "text", "sources-file"]
+
+
 class Source(Model):
     """One article file, as read: where it is, what it is, when it was published."""
 
@@ -62,13 +65,25 @@ class Source(Model):
     outlet: str | None = Field(default=None, description="Publisher, from front matter or HTML metadata.")
     url: str | None = Field(default=None, description="Address of the article, where known.")
     published: dt.date | None = Field(default=None, description="Publication date, where known.")
-    published_from: Literal["front-matter", "dateline", "html-metadata"] | None = Field(
+    published_from: Literal["front-matter", "dateline", "html-metadata", "sources-file"] | None = Field(
         default=None, description="Where the publication date was found."
     )
     published_evidence: Evidence | None = Field(
         default=None, description="The dateline in the text that gave the publication date."
     )
+    outlet_from: OutletFrom | None = Field(default=None, description="Where the outlet was found.")
+    outlet_evidence: Evidence | None = Field(
+        default=None, description="The line of the text that names the outlet (masthead, byline, dateline)."
+    )
     warnings: list[str] = Field(default_factory=list, description="Problems met while reading the file.")
+
+
+class SourceInfo(Model):
+    """What `sources.yaml` beside the sources says of one file, for what its text does not say."""
+
+    outlet: str | None = Field(default=None, min_length=1, description="Publisher of the article.")
+    url: str | None = Field(default=None, min_length=1, description="Address of the article.")
+    published: dt.date | None = Field(default=None, description="Publication date (YYYY-MM-DD).")
 
 
 class Document(Model):

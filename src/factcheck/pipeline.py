@@ -18,7 +18,15 @@ from factcheck.compare import LineIndex, claim_ref, compare_incident, finalize
 from factcheck.errors import SourceFileError, SourcesError
 from factcheck.extract import extract_claims
 from factcheck.facts import copies, group_facts, independent_corroborations, with_value_spans
-from factcheck.ingest import is_publication_line, read_bytes, read_source, scan_folder, source_id
+from factcheck.ingest import (
+    SOURCES_FILE,
+    is_publication_line,
+    load_source_info,
+    read_bytes,
+    read_source,
+    scan_folder,
+    source_id,
+)
 from factcheck.models import (
     ClaimBase,
     ClaimRef,
@@ -27,6 +35,7 @@ from factcheck.models import (
     Entity,
     Report,
     ReviewsFile,
+    SourceInfo,
     SourceSummary,
     StatusClaim,
 )
@@ -67,19 +76,28 @@ class RunStats:
     hand_edited: list[str] = field(default_factory=list)  # sources whose claims file a person edited
 
 
-def stale_reason(cf: ClaimsFile, sha: str) -> str | None:
-    """Why a claims file is not current for a source with this sha256, or None if it is."""
+def stale_reason(cf: ClaimsFile, sha: str, info: SourceInfo | None = None) -> str | None:
+    """Why a claims file is not current for a source with this sha256 (and this entry in
+    sources.yaml, whose publication date resolves relative dates), or None if it is."""
     if cf.source.sha256 != sha:
         return "the source changed since its claims were extracted"
     if cf.generator != EXTRACTOR_REVISION:
         return f"extracted by {cf.generator}, not {EXTRACTOR_REVISION}"
+    if info is not None and any(
+        given is not None and given != have
+        for given, have in ((info.outlet, cf.source.outlet), (info.url, cf.source.url),
+                            (info.published, cf.source.published))
+    ):  # fmt: skip
+        return f"{SOURCES_FILE} changed since its claims were extracted"
+    if info is None and "sources-file" in (cf.source.outlet_from, cf.source.published_from):
+        return f"its entry in {SOURCES_FILE} was removed"
     return None
 
 
-def _extract_one(args: tuple[str, str]) -> tuple[ClaimsFile, str] | SourceFileError:
-    folder, sid = args
+def _extract_one(args: tuple[str, str, SourceInfo | None]) -> tuple[ClaimsFile, str] | SourceFileError:
+    folder, sid, info = args
     try:
-        document = read_source(Path(folder), Path(folder) / sid)
+        document = read_source(Path(folder), Path(folder) / sid, info=info)
     except SourceFileError as exc:  # returned, not raised: one bad file must not stop the others
         return exc
     return extract_claims(document), document.text
@@ -104,6 +122,12 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
     stats = RunStats()
     scan = scan_folder(folder, [claims_dir, *exclude])
     stats.warnings.extend(scan.skipped)
+    infos = load_source_info(folder)
+    known = {source_id(folder, p) for p in scan.files}
+    stats.warnings.extend(
+        f"{(folder / SOURCES_FILE).as_posix()}: {name}: no such source in {folder}; ignored"
+        for name in sorted(set(infos) - known)
+    )
     files: dict[str, ClaimsFile] = {}
     texts: dict[str, str] = {}
     todo: list[str] = []
@@ -118,7 +142,7 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
         cpath = claims_path(claims_dir, sid)
         if cpath.exists():
             cf = load_claims(cpath)
-            reason = stale_reason(cf, sha)
+            reason = stale_reason(cf, sha, infos.get(sid))
             current = reason is None
             if was_hand_edited(cf):
                 stats.hand_edited.append(sid)
@@ -144,7 +168,7 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
             stats.stale[sid] = "no claims file"
         todo.append(sid)
     if todo:
-        work = [(str(folder), sid) for sid in todo]
+        work = [(str(folder), sid, infos.get(sid)) for sid in todo]
 
         def take(results: Iterable[tuple[ClaimsFile, str] | SourceFileError]) -> None:
             for sid, result in zip(todo, results, strict=True):

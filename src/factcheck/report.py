@@ -104,7 +104,7 @@ def _review_words(f: Finding) -> str:
     if f.review.finding_id != f.id:
         words += f", decided on `{f.review.finding_id}` before findings were grouped by fact"
     if f.review.note:
-        words += f": {md_escape(f.review.note)}"
+        words += f": {md_escape(f.review.note.rstrip('.'))}"
     if f.reopened:
         words += f"; **reopened**: {plural(len(f.reopened), 'value')} given since ({md_escape(', '.join(f.reopened))})"
     return words
@@ -278,7 +278,7 @@ def to_markdown(report: Report) -> str:
     if report.timelines:
         out += ["## Timeline", ""]
         for t in report.timelines:
-            out += timeline_mermaid(t, f"{t.incident} {labels.get(t.incident, '')}", outlets)
+            out += timeline_mermaid(t, labels.get(t.incident, t.incident), outlets)
     out += ["## Discrepancies", ""]
     if not report.discrepancies:
         out += ["No discrepancies found.", ""]
@@ -354,7 +354,8 @@ def to_table(report: Report, width: int | None = None) -> str:
             f"{v.value} ({', '.join(_source_label(outlets, s) for s in v.sources)})" for v in f.values
         ) or " / ".join(f"{r.value} ({_source_label(outlets, r.source)})" for r in f.claims)
         status = "reopened" if f.reopened else f.review.status if f.review else "unreviewed"
-        rows.append([f.id, f.severity[:6] + ".", f"{f.subject}, {f.attribute}", values, status])
+        severity = f.severity if width >= 90 else f.severity[:6] + "."  # a narrow terminal: 'contra.'
+        rows.append([f.id, severity, f"{f.subject}, {f.attribute}", values, status])
     # Fixed columns keep their width; the fact and the values share what the terminal has left.
     room = max(20, width - sum(max(len(str(r[i])) for r in rows) + 2 for i in (0, 1, 4)) - 8)
     fact_w = min(max(len(r[2]) for r in rows), max(10, room * 2 // 5))
