@@ -4,17 +4,29 @@ here is written for the test."""
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
 import re
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import cmarkgfm
 import pytest
 from click.testing import CliRunner, Result
 from cmarkgfm.cmark import Options
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from factcheck import pipeline, store
 from factcheck.cli import main
-from factcheck.models import stable_id
+from factcheck.extract import dates, extract_claims, quantities, status
+from factcheck.extract.entities import DocEntities
+from factcheck.extract.prefilter import may_match
+from factcheck.ingest import document_from_text
+from factcheck.models import ClaimsFile, Document, stable_id
 from factcheck.report import md_escape, terminal_safe
 
 STORY_A = "Flood in Marlow Bay\n\nThe mayor, Ellen Sorby, 54, said on Monday that police detained 25 people.\n"
@@ -32,8 +44,22 @@ HOSTILE_NAMES = [
 OWN_ANNOTATION = re.compile(r"::(?:error|warning|notice) file=[^:,]*(?:,line=\d+)?,title=factcheck[^:]*::")
 
 
+REVERSAL_PIECES = ["but", "then", "later", "however", " ", ", ", "x", "he ", "changed his mind", "reversed",
+                   "rehired", "was fired", "not", "butter", "thenceforth", "a" * 30, "\n", "rehiredx"]  # fmt: skip
+SENTENCED_PIECES = ["sentenced", " to ", "five years", "3 months", " him ", "was ", "x", "a" * 20, ", ", "Sentenced"]
+EVENT_PIECES = ["detained", "arrest", "killed", "quake", "deal", "dealer", "set", " free", "found", " dead", "posted",
+                " ", ",", "x", "court", " ruled", "letters to", "aftershocks"]  # fmt: skip
+
+
 def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def write(folder: Path, name: str, data: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8"))
+    return path
 
 
 @pytest.fixture
@@ -146,3 +172,239 @@ def test_stable_id_of_a_lone_surrogate() -> None:
     assert stable_id("c-", "a\ud800b") != stable_id("c-", "a\ud801b")
     assert stable_id("c-", "plain") == stable_id("c-", "plain")
     assert stable_id("c-", "a\ud800b").startswith("c-")
+
+
+# --- 1. linear time: the fast look-ups answer what the scans did, and a budget per source ------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(REVERSAL_PIECES), max_size=25).map("".join), st.integers(0, 400))
+def test_reversal_look_up_answers_what_searching_the_rest_did(s: str, end: int) -> None:
+    end = min(end, len(s))
+    assert status._reversed_after(s, end, status._last_reversal(s)) == bool(status.REVERSAL.search(s[end:]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCED_PIECES), max_size=20).map("".join))
+def test_sentence_length_look_up_answers_what_the_search_did(s: str) -> None:
+    for m in re.finditer("sentenced", s, re.IGNORECASE):
+        old = status.SENTENCE_LENGTH.search(s, m.start())
+        expected = old.group("len") if old and old.start() - m.end() < 40 else None
+        assert status._sentence_length(s, m.start(), m.end()) == expected
+
+
+MENTIONS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 8), st.sampled_from(["p:a", "p:b", "r:c", "g:d"]), st.just("name")),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MENTIONS, MENTIONS, st.integers(0, 70), st.integers(0, 70))
+def test_mention_look_ups_answer_what_scanning_every_mention_did(
+    first: list[tuple[int, int, str, str]], later: list[tuple[int, int, str, str]], lo: int, hi: int
+) -> None:
+    doc = DocEntities(source="s")
+    for key in ("p:a", "p:b", "r:c", "g:d"):
+        doc.ensure(key, key)
+    for start, length, key, kind in first:
+        doc.add_mention(key, start, start + length, "x", kind)
+    doc.sort_mentions()
+    for start, length, key, kind in later:  # added after the sort, as roles are
+        doc.add_mention(key, start, start + length, "x", kind)
+    rows = doc.mentions
+    people = [m for m in rows if m[2].startswith("p:")]
+    assert sorted(doc.starting(lo, hi)) == sorted(m for m in rows if lo <= m[0] < hi)
+    assert doc.last_person(lo, hi) == max((m for m in people if lo <= m[0] < hi), default=None)
+    assert doc.first_person(lo, hi) == min((m for m in people if lo <= m[0] < hi), default=None)
+    doc.sort_mentions()
+    assert doc.starting(lo, hi) == [m for m in rows if lo <= m[0] < hi]  # in list order once sorted
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(EVENT_PIECES), max_size=20).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_an_event_pattern_absent_from_the_sentence_matches_in_no_window(s: str, lo: int, hi: int) -> None:
+    for pattern in [p for _, p in dates._date_events()] + list(quantities.EVENTS.values()):
+        if next(pattern.finditer(s, lo, hi), None) is not None:
+            assert may_match(pattern, s), pattern.pattern
+
+
+def slow_extract(document: Document) -> ClaimsFile:
+    if "Slowtown" in document.text:
+        time.sleep(30)  # a source that would hold the run up: the budget stops it
+    return extract_claims(document)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_source_past_its_time_limit_is_skipped_with_a_warning_naming_it(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    monkeypatch.setattr(pipeline, "extract_claims", slow_extract)
+    for name, text in (("a.txt", STORY_A), ("b.txt", STORY_B), ("slow.txt", "Slowtown\n\n" + STORY_B)):
+        write(workdir / "src", name, text)
+    began = time.monotonic()
+    result = run("compare", "src", "-j", jobs, "--source-timeout", "0.5", "--format", "json")
+    assert time.monotonic() - began < 20
+    assert result.exit_code == 1  # the other two are compared
+    assert [s["id"] for s in json.loads(result.stdout)["sources"]] == ["a.txt", "b.txt"]
+    assert re.search(
+        r"warning: src/slow\.txt: extraction stopped after 0\.5 s.*--source-timeout.*skipped", result.stderr
+    )
+    assert not (workdir / "claims" / "slow.txt.json").exists()
+
+
+# --- 3. a claims file whose evidence is not the source's text is not used ---------------------
+
+
+def edited(path: Path, change: Callable[[dict[str, Any]], None]) -> bytes:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return path.read_bytes()
+
+
+def put_words_in_its_mouth(data: dict[str, Any]) -> None:
+    claim = next(c for c in data["claims"] if c["kind"] == "age")
+    claim["quote"] = claim["quote"].replace("54", "99")
+    claim["value"] = 99
+
+
+def far_away(data: dict[str, Any]) -> None:
+    claim = data["claims"][0]
+    claim["start"] += 10_000_000
+    claim["end"] += 10_000_000
+    claim["value_start"] += 10_000_000
+    claim["value_end"] += 10_000_000
+
+
+@pytest.mark.parametrize("change", [put_words_in_its_mouth, far_away])
+def test_a_hand_edited_claims_file_that_misquotes_is_set_aside_and_the_source_extracted_again(
+    workdir: Path, change: Callable[[dict[str, Any]], None]
+) -> None:
+    write(workdir / "src", "a.txt", STORY_A)
+    write(workdir / "src", "b.txt", STORY_B)
+    assert run("compare", "src", "-j", "1").exit_code == 1
+    path = workdir / "claims" / "a.txt.json"
+    original = path.read_bytes()
+    edit = edited(path, change)
+    # check reads only: the file is not current, and stays where it is.
+    checked = run("check", "src", "-j", "1")
+    assert checked.exit_code == 1
+    assert "does not match the source" in checked.stdout
+    assert path.read_bytes() == edit
+    result = run("compare", "src", "-j", "1", "--format", "json")
+    assert result.exit_code == 1
+    aside = workdir / "claims" / "a.txt.json.hand-edited"
+    assert aside.read_bytes() == edit  # kept, under a name that says so
+    assert path.read_bytes() == original  # extracted again
+    assert "99" not in json.dumps(json.loads(result.stdout)["discrepancies"])
+    assert re.search(
+        r"warning: claims/a\.txt\.json: claim .*not used.*a\.txt\.json\.hand-edited.*factcheck claim", result.stderr
+    )
+    # A second bad edit never overwrites the first one kept.
+    edited(path, change)
+    run("compare", "src", "-j", "1")
+    assert aside.read_bytes() == edit
+    assert (workdir / "claims" / "a.txt.json.hand-edited-2").exists()
+
+
+def test_evidence_problem_names_what_does_not_match() -> None:
+    cf = extract_claims(document_from_text("a.txt", STORY_A, sha256="", encoding="utf-8", fmt="text"))
+    assert store.evidence_problem(cf, STORY_A) is None
+    assert "outside the source's text" in (store.evidence_problem(cf, STORY_A[:20]) or "")
+    assert "not the source's text" in (store.evidence_problem(cf, STORY_A.replace("54", "99")) or "")
+
+
+# --- 4. JSON inputs with bounds ---------------------------------------------------------------
+
+HOSTILE_JSON = {
+    "deep nesting": "[" * 100_000 + "]" * 100_000,
+    "a 5,000-digit number": '{"schema_version": ' + "9" * 5000 + "}",
+    "deep nesting in an object": '{"decisions": ' + '{"a": ' * 50_000 + "1" + "}" * 50_001,
+}
+
+
+@pytest.mark.parametrize("problem", list(HOSTILE_JSON))
+@pytest.mark.parametrize(
+    "command",
+    [["compare", "src", "-j", "1"], ["check", "src", "-j", "1"], ["claim", "list", "src"],
+     ["review", "src", "F-0000000000", "--status", "confirmed", "--note", "x"]],
+)  # fmt: skip
+def test_a_hostile_reviews_file_is_exit_2_naming_the_file_and_untouched(
+    workdir: Path, problem: str, command: list[str]
+) -> None:
+    write(workdir / "src", "a.txt", STORY_A)
+    path = write(workdir / "reviews", "src.json", HOSTILE_JSON[problem])
+    before = path.read_bytes()
+    result = run(*command)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "reviews/src.json" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "internal error" not in result.stderr
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("problem", list(HOSTILE_JSON))
+def test_a_hostile_claims_file_is_exit_2_naming_the_file_and_untouched(workdir: Path, problem: str) -> None:
+    write(workdir / "src", "a.txt", STORY_A)
+    path = write(workdir / "claims", "a.txt.json", HOSTILE_JSON[problem])
+    for command in (["compare", "src", "-j", "1"], ["check", "src", "-j", "1"], ["claim", "list", "src"]):
+        result = run(*command)
+        assert result.exit_code == 2, result.output
+        assert "claims/a.txt.json" in result.stderr
+        assert "internal error" not in result.stderr
+        assert path.read_bytes() == HOSTILE_JSON[problem].encode()
+
+
+def test_a_reviews_and_a_claims_file_with_a_byte_order_mark_are_read(workdir: Path) -> None:
+    write(workdir / "src", "a.txt", STORY_A)
+    write(workdir / "src", "b.txt", STORY_B)
+    report = json.loads(run("compare", "src", "-j", "1", "--format", "json").stdout)
+    finding = report["discrepancies"][0]["id"]
+    assert run("review", "src", finding, "--status", "confirmed", "--note", "checked").exit_code == 0
+    for path in (workdir / "reviews" / "src.json", workdir / "claims" / "a.txt.json"):
+        path.write_bytes(codecs.BOM_UTF8 + path.read_bytes())
+    result = run("compare", "src", "-j", "1", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["discrepancies"][0]["review"]["status"] == "confirmed"
+
+
+# --- 6. kill-safety -----------------------------------------------------------------------------
+
+
+def test_claims_are_written_as_each_source_is_done_so_a_cut_short_run_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "src"
+    for i in range(4):
+        write(src, f"s{i}.txt", STORY_A if i % 2 else STORY_B)
+
+    def killed_at_the_third(document: Document) -> ClaimsFile:
+        if document.source.id == "s2.txt":
+            raise KeyboardInterrupt  # as a kill would cut the run short
+        return extract_claims(document)
+
+    monkeypatch.setattr(pipeline, "extract_claims", killed_at_the_third)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.load_or_extract(src, tmp_path / "claims")
+    assert sorted(p.name for p in (tmp_path / "claims").iterdir()) == ["s0.txt.json", "s1.txt.json"]
+    monkeypatch.setattr(pipeline, "extract_claims", extract_claims)
+    _, _, stats = pipeline.load_or_extract(src, tmp_path / "claims")
+    assert (stats.reused, stats.extracted) == (2, 2)
+
+
+def test_temporary_files_a_killed_run_left_are_removed_at_start(workdir: Path) -> None:
+    write(workdir / "src", "a.txt", STORY_A)
+    old = write(workdir / "claims", ".a.txt.json.k3x_9q0z.tmp", '{"half": ')
+    report_old = write(workdir / "reports", ".src.md.abcdefgh.tmp", "# half")
+    fresh = write(workdir / "claims", ".b.txt.json.zzzzzzzz.tmp", "{")  # another run writing right now
+    mine = write(workdir / "claims", ".notes.tmp", "a person's file")  # not one of factcheck's
+    for path in (old, report_old, mine):
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    assert run("compare", "src", "-j", "1").exit_code == 0
+    assert not old.exists()
+    assert not report_old.exists()
+    assert fresh.exists()
+    assert mine.exists()

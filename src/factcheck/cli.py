@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import click
 
 from factcheck import __version__
+from factcheck.budget import DEFAULT_SOURCE_TIMEOUT
 from factcheck.check import (
     Workspace,
     add_claim,
@@ -326,6 +327,14 @@ def policy(ctx: click.Context, fail_on: FailOn | None, exit_zero: bool, default:
 )
 @exit_options("contradiction", "unreviewed contradictions; divergence or unreviewed: any unreviewed finding.")
 @jobs_option
+@click.option(
+    "--source-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_SOURCE_TIMEOUT,
+    envvar="FACTCHECK_SOURCE_TIMEOUT",
+    show_default=True,
+    help="Seconds one source's extraction may take before it is skipped with a warning (0: no limit).",
+)
 @quiet_option
 @click.pass_context
 def compare(
@@ -338,6 +347,7 @@ def compare(
     fail_on: FailOn | None,
     exit_zero: bool,
     jobs: int | None,
+    source_timeout: float,
     quiet: bool,
 ) -> None:
     """Extract claims from every source in SOURCES, compare them and write a report.
@@ -360,6 +370,7 @@ def compare(
             jobs=jobs or default_jobs(),
             progress=progress,
             exclude=[ws.reports_dir],
+            source_timeout=source_timeout or None,
         )
     atomic_write(ws.report_path, to_markdown(report))
     warn(report.warnings, quiet)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from factcheck.budget import DEFAULT_SOURCE_TIMEOUT, OverBudget, time_limit
 from factcheck.compare import LineIndex, claim_ref, compare_incident, finalize
 from factcheck.errors import SourceFileError, SourcesError
 from factcheck.extract import extract_claims
@@ -41,7 +42,16 @@ from factcheck.models import (
 )
 from factcheck.resolve import group_incidents
 from factcheck.review import apply_edits, attach_reviews, load_reviews, reviews_path
-from factcheck.store import atomic_write, claims_path, dump_claims, load_claims, was_hand_edited
+from factcheck.store import (
+    atomic_write,
+    claims_path,
+    dump_claims,
+    evidence_problem,
+    load_claims,
+    remove_stale_temporaries,
+    set_aside,
+    was_hand_edited,
+)
 from factcheck.timeline import timelines
 
 
@@ -94,13 +104,30 @@ def stale_reason(cf: ClaimsFile, sha: str, info: SourceInfo | None = None) -> st
     return None
 
 
-def _extract_one(args: tuple[str, str, SourceInfo | None]) -> tuple[ClaimsFile, str] | SourceFileError:
-    folder, sid, info = args
+def _extract_one(args: tuple[str, str, SourceInfo | None, float | None]) -> tuple[ClaimsFile, str] | SourceFileError:
+    folder, sid, info, limit = args
     try:
-        document = read_source(Path(folder), Path(folder) / sid, info=info)
+        with time_limit(limit):
+            document = read_source(Path(folder), Path(folder) / sid, info=info)
+            return extract_claims(document), document.text
     except SourceFileError as exc:  # returned, not raised: one bad file must not stop the others
         return exc
-    return extract_claims(document), document.text
+    except OverBudget:
+        return SourceFileError(f"extraction stopped after {limit:g} s, the limit per source (--source-timeout)")
+
+
+def _verified_text(
+    folder: Path, path: Path, data: bytes, cf: ClaimsFile, info: SourceInfo | None
+) -> tuple[str, str | None]:
+    """The source's text as a claims file's offsets see it, and why the file does not match it
+    (None if it does). For HTML that is the extracted text the file stores, or, when a person
+    edited the file, the page's text extracted again, since the stored text may be the edit."""
+    if cf.text is not None and not was_hand_edited(cf):
+        return cf.text, evidence_problem(cf, cf.text)
+    text = read_source(folder, path, data, info=info).text
+    if cf.text is not None and cf.text != text:
+        return text, "its stored text is not the page's text"
+    return (cf.text if cf.text is not None else text), evidence_problem(cf, text)
 
 
 def default_jobs() -> int:
@@ -112,14 +139,21 @@ def default_jobs() -> int:
 
 def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: bool = True,
                     progress: Progress | None = None, exclude: Iterable[Path] = (),
+                    source_timeout: float | None = DEFAULT_SOURCE_TIMEOUT,
                     ) -> tuple[list[ClaimsFile], dict[str, str], RunStats]:  # fmt: skip
     """Claims for every source in `folder`: reused from `claims_dir` when current, else extracted
-    (in `jobs` processes) and written back. Returns the claims files and the source texts.
+    (in `jobs` processes) and written back, each as soon as it is done, so a run cut short resumes
+    where it stopped. Returns the claims files and the source texts.
 
-    Files that cannot be read as articles are skipped with a warning in `RunStats.warnings`;
-    SourcesError when no source is left. `claims_dir` and the folders in `exclude` are not
-    searched for sources."""
+    Files that cannot be read as articles, and sources whose extraction runs past
+    `source_timeout` seconds, are skipped with a warning in `RunStats.warnings`; SourcesError
+    when no source is left. A claims file is used only if its evidence is the source's text
+    (`store.evidence_problem`); one that is not is set aside (when writing) and the source
+    extracted again. `claims_dir` and the folders in `exclude` are not searched for sources."""
     stats = RunStats()
+    if write:  # what a killed run left half written
+        for where in (claims_dir, *exclude):
+            remove_stale_temporaries(where)
     scan = scan_folder(folder, [claims_dir, *exclude])
     stats.warnings.extend(scan.skipped)
     infos = load_source_info(folder)
@@ -149,16 +183,30 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
             if reason is not None:
                 stats.stale[sid] = reason
             if current or was_hand_edited(cf):
+                try:
+                    text, problem = _verified_text(folder, path, data, cf, infos.get(sid))
+                except SourceFileError as exc:
+                    stats.warnings.append(f"{path.as_posix()}: {exc.message}; skipped")
+                    continue
+                if problem is not None:
+                    stats.stale[sid] = f"its claims file does not match the source ({problem})"
+                    if sid in stats.hand_edited:
+                        stats.hand_edited.remove(sid)
+                    if write:
+                        aside = set_aside(cpath)
+                        stats.warnings.append(
+                            f"{cpath}: {problem}, so it is not used: the source is extracted again and the "
+                            f"edited file kept as {aside.name}; record corrections with "
+                            "`factcheck claim correct|add|reject` so they are kept"
+                        )
+                    todo.append(sid)
+                    continue
                 if not current:
                     stats.warnings.append(
                         f"{cpath}: edited by hand, so not overwritten, but {reason}; "
                         "delete the file to extract the source again"
                     )
-                try:
-                    texts[sid] = cf.text if cf.text is not None else read_source(folder, path, data).text
-                except SourceFileError as exc:
-                    stats.warnings.append(f"{path.as_posix()}: {exc.message}; skipped")
-                    continue
+                texts[sid] = text
                 files[sid] = cf
                 stats.reused += 1
                 if progress:
@@ -168,7 +216,7 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
             stats.stale[sid] = "no claims file"
         todo.append(sid)
     if todo:
-        work = [(str(folder), sid, infos.get(sid)) for sid in todo]
+        work = [(str(folder), sid, infos.get(sid), source_timeout) for sid in todo]
 
         def take(results: Iterable[tuple[ClaimsFile, str] | SourceFileError]) -> None:
             for sid, result in zip(todo, results, strict=True):
@@ -177,6 +225,9 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
                     stats.stale.pop(sid, None)
                 else:
                     files[sid], texts[sid] = result
+                    files[sid].generator = EXTRACTOR_REVISION
+                    if write:  # now, not after the last source: a run cut short keeps what it did
+                        atomic_write(claims_path(claims_dir, sid), dump_claims(files[sid]))
                 if progress:
                     progress(sid)
 
@@ -185,12 +236,7 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
                 take(pool.map(_extract_one, work, chunksize=max(1, len(work) // (jobs * 8))))
         else:
             take(_extract_one(item) for item in work)
-        todo = [sid for sid in todo if sid in files]
-        for sid in todo:
-            files[sid].generator = EXTRACTOR_REVISION
-            if write:
-                atomic_write(claims_path(claims_dir, sid), dump_claims(files[sid]))
-        stats.extracted = len(todo)
+        stats.extracted = sum(1 for sid in todo if sid in files)
     ordered = [files[sid] for sid in (source_id(folder, p) for p in scan.files) if sid in files]
     if not ordered:
         passed = "".join(f"\n  {w}" for w in stats.warnings[:8])
@@ -292,6 +338,7 @@ def _other_time(claim: ClaimBase, year: int | None) -> bool:
 
 def compare_folder(folder: Path, claims_dir: Path, *, reviews_dir: Path | None = None, jobs: int = 1,
                    write_claims: bool = True, progress: Progress | None = None, exclude: Iterable[Path] = (),
+                   source_timeout: float | None = DEFAULT_SOURCE_TIMEOUT,
                    ) -> tuple[Report, RunStats]:  # fmt: skip
     """Everything `factcheck compare` does except writing the report: people's corrections from
     `reviews_dir` are applied to the claims and their decisions attached to the findings. The
@@ -302,8 +349,8 @@ def compare_folder(folder: Path, claims_dir: Path, *, reviews_dir: Path | None =
     if rpath is not None:
         human = load_reviews(rpath, name)  # first: a malformed reviews file stops the run before any write
     exclude = [*exclude, *([reviews_dir] if reviews_dir is not None else [])]
-    files, texts, stats = load_or_extract(folder, claims_dir, jobs=jobs, write=write_claims,
-                                          progress=progress, exclude=exclude)  # fmt: skip
+    files, texts, stats = load_or_extract(folder, claims_dir, jobs=jobs, write=write_claims, progress=progress,
+                                          exclude=exclude, source_timeout=source_timeout)  # fmt: skip
     files, edit_warnings = apply_edits(files, texts, human.edits, str(rpath))
     report = build_report(name, files, texts)
     attach_reviews(report, human.decisions)

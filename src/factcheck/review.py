@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -34,7 +33,7 @@ from factcheck.models import (
     ReviewStatus,
     stable_id,
 )
-from factcheck.store import atomic_write
+from factcheck.store import atomic_write, read_json
 
 CLAIM = TypeAdapter(Claim)
 # What a correction may not change: where the claim is and what made it. To move a claim,
@@ -52,18 +51,13 @@ def load_reviews(path: Path, folder_name: str = "") -> ReviewsFile:
     the file, the field and the problem."""
     if not path.exists():
         return ReviewsFile(folder=folder_name)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReviewsFileError(f"{path}: cannot be read: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise ReviewsFileError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", FIX_HINT
-        ) from exc
+    data = read_json(path, ReviewsFileError, FIX_HINT)  # a BOM accepted, depth and numbers bounded
     try:
         reviews = ReviewsFile.model_validate(data)
     except ValidationError as exc:
         raise ReviewsFileError(render_validation_error(str(path), exc), FIX_HINT) from exc
+    except RecursionError as exc:
+        raise ReviewsFileError(f"{path}: nested too deeply to be read", FIX_HINT) from exc
     if reviews.schema_version > SCHEMA_VERSION:
         raise ReviewsFileError(
             f"{path}: field 'schema_version': {reviews.schema_version} is newer than this factcheck reads "

@@ -11,11 +11,13 @@ import json
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
-from factcheck.errors import ClaimsFileError, render_validation_error
+from factcheck.errors import ClaimsFileError, FactcheckError, render_validation_error
 from factcheck.models import ClaimsFile
 
 
@@ -86,28 +88,107 @@ def dump_claims(cf: ClaimsFile) -> str:
     return cf.model_dump_json(indent=2) + "\n"
 
 
+def read_json(path: Path, error: type[FactcheckError], hint: str) -> Any:
+    """The data of a JSON file factcheck or a person wrote, with bounds: a byte-order mark is
+    accepted (some editors write one); nesting too deep for the parser, a number too long for
+    Python to read and bad encoding are `error`s naming the file and the problem, never a
+    traceback. The file is only read."""
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise error(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: not UTF-8 (byte {exc.start}: {exc.reason})", hint) from exc
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise error(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", hint) from exc
+    except RecursionError as exc:
+        raise error(f"{path}: nested too deeply to be read (arrays or objects inside each other)", hint) from exc
+    except ValueError as exc:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        raise error(f"{path}: a number too long to read ({str(exc).split(';')[0]})", hint) from exc
+
+
+CLAIMS_HINT = "Fix the file, or delete it and run `factcheck compare` to extract it again."
+
+
 def load_claims(path: Path) -> ClaimsFile:
     """Read and validate a claims file; a malformed one is an error naming the file and field."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClaimsFileError(f"{path}: cannot be read: {exc}") from exc
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ClaimsFileError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-            "Fix the file, or delete it and run `factcheck compare` to extract it again.",
-        ) from exc
+    data = read_json(path, ClaimsFileError, CLAIMS_HINT)
     try:
         cf = ClaimsFile.model_validate(data)
     except ValidationError as exc:
-        raise ClaimsFileError(
-            render_validation_error(str(path), exc),
-            "Fix the file, or delete it and run `factcheck compare` to extract it again.",
-        ) from exc
+        raise ClaimsFileError(render_validation_error(str(path), exc), CLAIMS_HINT) from exc
+    except RecursionError as exc:
+        raise ClaimsFileError(f"{path}: nested too deeply to be read", CLAIMS_HINT) from exc
+    if not isinstance(data, dict):  # the model would have refused it
+        raise ClaimsFileError(f"{path}: not a claims file", CLAIMS_HINT)
     cf._read_hash = _hash({key: value for key, value in data.items() if key != "content_hash"})
     return cf
+
+
+def evidence_problem(cf: ClaimsFile, text: str) -> str | None:
+    """Why the claims file does not match the source's text, or None if every claim's evidence is
+    the text: offsets inside it, `text[start:end] == quote`. A file that fails would cite words the
+    source does not say."""
+    spans: list[tuple[str, int, int, str]] = [(f"claim {c.id}", c.start, c.end, c.quote) for c in cf.claims]
+    if cf.source.published_evidence is not None:
+        ev = cf.source.published_evidence
+        spans.append(("the publication date's evidence", ev.start, ev.end, ev.quote))
+    spans += [(f"a mention of {e.id}", m.start, m.end, m.text) for e in cf.entities for m in e.mentions]
+    for what, start, end, quote in spans:
+        if not 0 <= start <= end <= len(text):
+            return f"{what}: offsets {start}-{end} lie outside the source's text ({len(text)} characters)"
+        if text[start:end] != quote:
+            return f"{what}: its quote is not the source's text at {start}-{end}"
+    for c in cf.claims:
+        if not c.start <= c.value_start <= c.value_end <= c.end:
+            return f"claim {c.id}: its value lies outside its evidence"
+    return None
+
+
+def set_aside(path: Path) -> Path:
+    """Move a claims file a person edited out of the way, never deleting or overwriting anything:
+    `x.json` becomes `x.json.hand-edited` (or `.hand-edited-2`, ...). Returns the new path."""
+    n = 1
+    while True:
+        target = path.with_name(path.name + (".hand-edited" if n == 1 else f".hand-edited-{n}"))
+        try:
+            os.link(path, target)  # fails if the target exists: nothing is ever overwritten
+        except FileExistsError:
+            n += 1
+            continue
+        except OSError:  # no hard links here: copy, then only if the name is still free
+            with path.open("rb") as src, target.open("xb") as dst:
+                dst.write(src.read())
+        path.unlink()
+        return target
+
+
+# Temporary files of atomic_write: '.<name>.<8 random characters>.tmp'.
+TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+STALE_AFTER = 600.0  # seconds: a write takes milliseconds, so an older one was cut short by a kill
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
+    """Delete the temporary files an earlier, killed run left in one of factcheck's folders
+    (older than STALE_AFTER, so a run at work alongside keeps its own). Returns what was removed."""
+    removed: list[Path] = []
+    now = time.time() if now is None else now
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not TEMPORARY.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            if now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
 
 
 def was_hand_edited(cf: ClaimsFile) -> bool:
