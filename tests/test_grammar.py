@@ -247,8 +247,8 @@ def test_claim_add_asks_for_what_the_quote_does_not_give(work: Path) -> None:
         "--quote", "Ravan Nasimi, 28, told OC Media", "--note", "n",
     )  # fmt: skip
     assert result.exit_code == 2
-    assert "--set" in result.stderr
-    assert "field 'date.event'" in result.stderr
+    assert "the quote does not say the date claim's date and event" in result.stderr
+    assert "--set date=2024-03-08 --set event=detain" in result.stderr
     assert tree(work) == before
 
 
@@ -362,3 +362,15 @@ def test_a_correction_names_the_new_subject_as_claim_list_does(work: Path) -> No
               "--note", "n")  # fmt: skip
     assert bad.exit_code == 2
     assert "no one called 'Nobody'" in bad.stderr
+
+
+def test_claim_add_takes_what_the_quote_cannot_give_from_set(work: Path) -> None:
+    compared("seeds")
+    result = run(
+        "claim", "add", "seeds", "001_e5f6ed7113b28027.txt", "--kind", "date", "--subject", "Ravan Nasimi",
+        "--quote", "Ravan Nasimi, 28, told OC Media", "--set", "date=2020-02-14", "--set", "event=publish",
+        "--note", "the day he posted it",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    added = json.loads(Path("reviews/seeds.json").read_text(encoding="utf-8"))["edits"][0]["claim"]
+    assert (added["kind"], added["date"], added["event"], added["resolved"]) == ("date", "2020-02-14", "publish", True)

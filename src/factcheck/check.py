@@ -49,7 +49,15 @@ from factcheck.review import (
 from factcheck.safe import terminal_safe
 from factcheck.sarif import Stale, to_sarif
 from factcheck.store import atomic_write, claims_path
-from factcheck.subjects import guess_values, labels, people, resolve_subject, subject_label
+from factcheck.subjects import (
+    ask_for,
+    guess_values,
+    labels,
+    missing_fields,
+    people,
+    resolve_subject,
+    subject_label,
+)
 
 STATUSES = "confirmed|dismissed|explained"
 FOLDER_OPTIONS = ("--claims-dir", "--reports-dir", "--reviews-dir")
@@ -551,6 +559,14 @@ def add_claim(
         guessed, words = guess_values(extracted, kind, text, start + max(offset, 0), end)
         values = {**guessed, **values}
         value_text = value_text or words
+        if kind == "role":
+            values.setdefault("expression", text[start + max(offset, 0) : end])
+        missing = missing_fields(kind, values)
+        if missing:
+            raise FactcheckError(
+                f"{source_id}: the quote does not say the {kind} claim's {' and '.join(missing)}",
+                f"Give {'it' if len(missing) == 1 else 'them'} with {ask_for(kind, missing)}.",
+            )
     edit = addition(cf, text, kind, key, quote, values, note, value_text=value_text, reviewer=reviewer, today=today)
     return _record(ws, claims.reviews, edit, jobs)
 

@@ -111,6 +111,26 @@ def _quantity(words: str) -> dict[str, str]:
     return out
 
 
+# What each kind needs that defaults cannot fill, with an example value for the message that asks for it.
+ASKED: dict[str, dict[str, str]] = {
+    "age": {"value": "28"},
+    "quantity": {"number": "12", "unit": "people"},
+    "date": {"date": "2024-03-08", "event": "detain"},
+    "status": {"domain": "employment", "state": "fired"},
+    "role": {"position": "'deputy director'"},
+}
+
+
+def missing_fields(kind: str, values: Mapping[str, str]) -> list[str]:
+    """The fields of an added claim of `kind` that neither the quote nor `--set` gave."""
+    return [name for name in ASKED.get(kind, {}) if name not in values]
+
+
+def ask_for(kind: str, missing: list[str]) -> str:
+    """The `--set` options that give the missing fields, with examples."""
+    return " ".join(f"--set {name}={ASKED[kind][name]}" for name in missing)
+
+
 def guess_values(cf: ClaimsFile, kind: str, text: str, start: int, end: int) -> tuple[dict[str, str], str | None]:
     """Field values for a claim of `kind` whose value is stated in text[start:end], as `--set` would
     give them, and the words stating it when narrower: from a claim the rules found there, else from
