@@ -149,3 +149,23 @@ def test_a_screenshot_of_the_seeds_report(tmp_path: Path) -> None:
     script.screenshot(markdown, MERMAID, png)  # type: ignore[attr-defined]
     assert png.stat().st_size > 10_000
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_busy_day_shows_the_events_most_sources_date_and_counts_the_rest() -> None:
+    import datetime as dt
+
+    from factcheck.models import Timeline, TimelineEvent
+    from factcheck.report import timeline_mermaid
+
+    day = dt.date(2021, 3, 12)
+    events = [
+        TimelineEvent(date=day, event=f"event {n}", subject="", source="a.txt", claim_id=f"c{n}") for n in range(6)
+    ]
+    events += [TimelineEvent(date=day, event="event 5", subject="", source="b.txt", claim_id="c9"),
+               TimelineEvent(date=day, event="published", subject="", source="b.txt", claim_id="")]  # fmt: skip
+    lines = timeline_mermaid(Timeline(incident="I-1", events=events), "A story", {"a.txt": "One", "b.txt": "Two"})
+    (line,) = [x for x in lines if x.startswith("    12 March 2021")]
+    assert line == (
+        "    12 March 2021 : event 5 (One, Two) : event 0 (One) : event 1 (One) : event 2 (One) : published (Two)"
+        " : 2 more events"
+    )

@@ -151,8 +151,8 @@ def _facts_table(report: Report, incident: str, outlets: dict[str, str | None]) 
             cells.append(_cell([v.value for v in vals], any(v.odd for v in vals)))
         rows.append([f"{md_escape(f.subject)}, {md_escape(f.attribute)}", *cells])
     for c in report.corroborations:
-        if c.incident != incident:
-            continue
+        if c.incident != incident or c.disputed_by:
+            continue  # a disputed fact's values are in its finding's row
         have = {r.source for r in c.claims}
         rows.append(
             [f"{md_escape(c.subject)}, {md_escape(c.attribute)}"]
@@ -181,6 +181,9 @@ def mermaid_safe(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
+EVENTS_A_DAY = 4
+
+
 def timeline_mermaid(timeline: Timeline, label: str, outlets: dict[str, str | None]) -> list[str]:
     """The incident's dated events as a Mermaid timeline: one period per day, each event with the
     sources that date it so."""
@@ -194,7 +197,12 @@ def timeline_mermaid(timeline: Timeline, label: str, outlets: dict[str, str | No
             names.append(name)
     lines = ["```mermaid", "timeline", f"    title {mermaid_safe(label)}"]
     for day, events in by_day.items():
-        parts = [f"{mermaid_safe(event)} ({mermaid_safe(', '.join(names), 80)})" for event, names in events.items()]
+        # A picture, not a list: the events most sources date to the day first, a few a day.
+        ranked = sorted((kv for kv in events.items() if kv[0] != "published"), key=lambda kv: (-len(kv[1]), kv[0]))
+        shown = ranked[:EVENTS_A_DAY] + [kv for kv in events.items() if kv[0] == "published"]
+        parts = [f"{mermaid_safe(event)} ({mermaid_safe(', '.join(names), 80)})" for event, names in shown]
+        if len(ranked) > EVENTS_A_DAY:
+            parts.append(plural(len(ranked) - EVENTS_A_DAY, "more event"))
         lines.append(f"    {day} : " + " : ".join(parts))
     return [*lines, "```", ""]
 
