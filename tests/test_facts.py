@@ -284,3 +284,24 @@ def test_explanations_read_as_english(values: list[tuple[str, list[str]]], expec
     label = {"a": "VICE", "b": "OC Media", "c": "Third"}
     facts = [FactValue(value=v, key=v, sources=s, claims=[]) for v, s in values]
     assert explain_values(facts, label) == expected
+
+
+def test_review_accepts_an_old_pair_id_and_records_the_decision_on_the_fact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    write_folder(tmp_path / "src", AGES)
+    runner = CliRunner()
+    data = json.loads(runner.invoke(main, ["compare", "src", "-q", "-j", "1", "--format", "json"]).stdout)
+    (fact,) = data["discrepancies"]
+    result = runner.invoke(main, ["review", "src", fact["pairs"][0]["id"], "--status", "confirmed", "--note", "seen"])
+    assert result.exit_code == 0, result.output
+    saved = json.loads((tmp_path / "reviews" / "src.json").read_text(encoding="utf-8"))["decisions"]
+    assert [(d["finding_id"], d["values"]) for d in saved] == [(fact["id"], ["31", "32", "33"])]
+    assert runner.invoke(main, ["check", "src", "-j", "1"]).exit_code == 0

@@ -194,7 +194,10 @@ def check_report(ws: Workspace, *, jobs: int = 1, progress: Progress | None = No
 
 def _finding_line(ws: Workspace, f: Finding) -> str:
     sides = " / ".join(f"{r.value} ({ws.source_file(r.source)}:{r.line})" for r in f.claims)
-    return f"{f.id} {f.severity}: {f.subject}, {f.attribute}: {sides}"
+    line = f"{f.id} {f.severity}: {f.subject}, {f.attribute}: {sides}"
+    if f.reopened and f.review is not None:
+        line += f" (reviewed {f.review.date.isoformat()}; reopened by new values: {', '.join(f.reopened)})"
+    return line
 
 
 def render_text(ws: Workspace, result: CheckResult) -> str:
@@ -393,7 +396,8 @@ def review_findings(
         write_claims=False,
         exclude=[ws.reports_dir],
     )
-    findings = {f.id: f for f in report.discrepancies}
+    # An id a finding had before findings were grouped by fact names the fact it is part of now.
+    findings = {p.id: f for f in report.discrepancies for p in f.pairs} | {f.id: f for f in report.discrepancies}
     unknown = [i for i in finding_ids if i not in findings]
     if unknown:
         raise FactcheckError(
@@ -401,7 +405,7 @@ def review_findings(
             f"`{ws.command('check')}` lists the current findings and their ids.",
         )
     reviews = load_reviews(ws.reviews_path, ws.name)
-    for fid in dict.fromkeys(finding_ids):
+    for fid in dict.fromkeys(findings[i].id for i in finding_ids):
         decide(reviews, findings[fid], status, note, reviewer=reviewer, today=today)
     save_reviews(ws.reviews_path, reviews)
     return update(ws, jobs=jobs)
