@@ -7,10 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract_helpers import write_folder
-from factcheck.facts import copies, explain_values, plural
-from factcheck.models import FactValue, Report, ReviewDecision
+from factcheck.facts import copies, explain_values, group_facts, plural
+from factcheck.models import ClaimRef, FactValue, Finding, Report, ReviewDecision
 from factcheck.pipeline import compare_folder
 from factcheck.report import to_markdown, to_table
 from factcheck.review import attach_reviews
@@ -305,3 +307,54 @@ def test_review_accepts_an_old_pair_id_and_records_the_decision_on_the_fact(
     saved = json.loads((tmp_path / "reviews" / "src.json").read_text(encoding="utf-8"))["decisions"]
     assert [(d["finding_id"], d["values"]) for d in saved] == [(fact["id"], ["31", "32", "33"])]
     assert runner.invoke(main, ["check", "src", "-j", "1"]).exit_code == 0
+
+
+# --- properties ------------------------------------------------------------------------------
+
+
+def _ref(source: str, value: str, n: int) -> ClaimRef:
+    quote = f"They said {value} in sentence {n}."
+    return ClaimRef(claim_id=f"c-{source}-{value}-{n}", source=source, start=n * 100, end=n * 100 + len(quote),
+                    quote=quote, value=value, line=n + 1)  # fmt: skip
+
+
+pairs_strategy = st.lists(
+    st.tuples(
+        st.sampled_from(["age", "number of people detained"]),
+        st.lists(
+            st.tuples(st.sampled_from("abcdefghijklmn"), st.sampled_from(["1", "2", "3", "4"]), st.integers(0, 3)),
+            min_size=2,
+            max_size=8,
+            unique=True,
+        ),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(pairs_strategy, st.randoms(use_true_random=False))
+def test_grouping_keeps_every_claim_once_cites_at_most_ten_and_ignores_order(pairs, rnd) -> None:  # type: ignore[no-untyped-def]
+    findings = []
+    for n, (attribute, refs) in enumerate(pairs):
+        claims = [_ref(s, v, k) for s, v, k in refs]
+        if len({c.value for c in claims}) < 2:
+            continue
+        findings.append(Finding(id=f"F-pair{n:06d}", severity="contradiction" if n % 2 else "divergence",
+                                incident="I-1", subject="Marta Kowalska", attribute=attribute,
+                                explanation="x", claims=claims))  # fmt: skip
+    grouped = group_facts(findings, {}, {})
+    assert len(grouped) == len({f.attribute for f in findings})
+    for fact in grouped:
+        cited = [r.claim_id for v in fact.values for r in v.claims]
+        expected = {r.claim_id for f in findings if f.attribute == fact.attribute for r in f.claims}
+        assert sorted(cited) == sorted(expected)  # every claim, in exactly one value
+        assert 2 <= len(fact.claims) <= 10
+        assert {p.id for p in fact.pairs} == {f.id for f in findings if f.attribute == fact.attribute}
+        severities = {f.severity for f in findings if f.attribute == fact.attribute}
+        assert fact.severity == ("contradiction" if "contradiction" in severities else "divergence")
+    shuffled = list(findings)
+    rnd.shuffle(shuffled)
+    again = group_facts(shuffled, {}, {})
+    assert [f.model_dump_json() for f in again] == [f.model_dump_json() for f in grouped]
