@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
-from lemminflect import getAllLemmas  # type: ignore[import-untyped]
+from lemminflect import getAllInflections, getAllLemmas  # type: ignore[import-untyped]
 from text_to_num import text2num  # type: ignore[import-untyped]
 
 from factcheck.extract.numbers import QUALIFIERS, interval
@@ -45,6 +46,9 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+MODAL_BEFORE = re.compile(
+    r"(?:^|\s)(?P<m>" + "|".join(sorted((re.escape(m) for m in MODALS), key=len, reverse=True)) + r")(?:\s|$)"
+)
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[’'][^\W\d_]+)*|\S")
 WORD_NUMBERS = _wordset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -74,15 +78,44 @@ QUALIFIER_BEFORE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+# Every written form of a listed predicate ("died", "dying", "deaths"): a sentence holding none,
+# and no number or date, has nothing to claim, so it is not tokenized at all.
+LISTED_FORMS = (
+    frozenset(
+        form.lower()
+        for word in [*CLASS_OF, *EVENT_NOUNS]
+        for forms in getAllInflections(word).values()
+        for form in forms
+    )
+    | frozenset(CLASS_OF)
+    | frozenset(EVENT_NOUNS)
+)
+OPINION_FORMS = frozenset(f.lower() for w in OPINION for forms in getAllInflections(w).values() for f in forms)
+DIGIT = re.compile(r"\d")
+VALUE_WORDS = (
+    (WORD_NUMBERS - {"and"})
+    | MONTHS
+    | frozenset(VAGUE)
+    | _wordset("monday tuesday wednesday thursday friday saturday sunday")
+)
+WORDS = re.compile(r"[^\W\d_]+")
+
+
+def may_hold(text: str) -> tuple[bool, bool]:
+    """A quick test before tokenizing: could the sentence hold a number or a date, and could it
+    hold a listed predicate?"""
+    words = {w.lower() for w in WORDS.findall(text)}
+    values = DIGIT.search(text) is not None or not words.isdisjoint(VALUE_WORDS)
+    return values, values or not words.isdisjoint(LISTED_FORMS)
+
+
+class Token(NamedTuple):
+    """A word, number or mark of a sentence."""
+
     text: str
     start: int  # offsets into the sentence text
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("’", "'")
+    low: str  # lower case, typographic apostrophe made plain
 
 
 def tokens(text: str) -> list[Token]:
@@ -91,7 +124,12 @@ def tokens(text: str) -> list[Token]:
     >>> [t.text for t in tokens("Police detained 12 men on Monday.")]
     ['Police', 'detained', '12', 'men', 'on', 'Monday', '.']
     """
-    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    out = []
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        low = word.lower()
+        out.append(Token(word, m.start(), m.end(), low.replace("’", "'") if "’" in low else low))
+    return out
 
 
 @cache
@@ -114,8 +152,7 @@ def noun_lemma(word: str) -> str:
 # --- predicates ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Predicate:
+class Predicate(NamedTuple):
     """An event verb or noun in a sentence."""
 
     start: int
@@ -130,6 +167,7 @@ class Predicate:
     noun: bool  # an event noun ("his death"), not a verb
 
 
+@cache
 def _is_predicate(word: str) -> tuple[str, bool] | None:
     """The predicate lemma of a word and whether it is a noun, or None. A listed lemma counts in
     any form; an unlisted verb counts only inflected ("lasted", "employed"), where it cannot be a
@@ -155,11 +193,14 @@ def _modifies_noun(word: str) -> bool:
     return word.isalpha() and word not in FUNCTION and "NOUN" in found and not inflected_verb
 
 
-def find_predicates(toks: list[Token]) -> list[Predicate]:
+def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predicate]:
+    """Event predicates among `toks`; with `listed_only`, only the predicates lexicon's (a sentence
+    with no number or date needs no other: nothing would attach to them)."""
     out: list[Predicate] = []
+    opinion = any(t.low in OPINION_FORMS for t in toks)
     for i, tok in enumerate(toks):
         low = tok.low
-        if not low.isalpha() or len(low) < 3:
+        if len(low) < 3 or (listed_only and low not in LISTED_FORMS) or not low.isalpha():
             continue
         found = _is_predicate(low)
         if found is None:
@@ -177,13 +218,10 @@ def find_predicates(toks: list[Token]) -> list[Predicate]:
         else:
             negated = any(w in NEGATIONS or w.endswith("n't") for w in before[-3:])
         modality: Modality = "asserted"
-        joined = " ".join(before)
-        for modal, kind in MODALS.items():
-            if re.search(rf"(?:^|\s){re.escape(modal)}(?:\s|$)", joined):
-                modality = kind
-                break
-        window = [verb_lemma(t.low) for t in toks[max(0, i - 6) : i] if t.low.isalpha()]
-        if any(v in OPINION for v in window if v):
+        modal = MODAL_BEFORE.search(" ".join(before))
+        if modal:
+            modality = MODALS[modal.group("m")]
+        if opinion and any(t.low in OPINION_FORMS for t in toks[max(0, i - 6) : i]):
             modality = "possible"  # "I don't think he won": an opinion, not an account
         if negated:
             modality = "negated" if modality in ("asserted", "future") else modality
@@ -355,7 +393,12 @@ def find_numbers(sentence: str, toks: list[Token]) -> list[Number]:
     out: list[Number] = []
     i = 0
     while i < len(toks):
-        run = _number_run(toks, i)
+        first = toks[i].low
+        run = (
+            _number_run(toks, i)
+            if first[0].isdigit() or first in VAGUE or first == "a" or first.split("-")[0] in WORD_NUMBERS
+            else None
+        )
         if run is None:
             i += 1
             continue

@@ -8,12 +8,17 @@ carries a frame, and comparison aligns these claims by their frames, never by th
 
 from __future__ import annotations
 
+import re
+
 from factcheck.extract.context import Context, evidence
 from factcheck.extract.dates import find_dates, resolve
 from factcheck.extract.frames import SentenceView, build_frame, nearest_predicate
-from factcheck.extract.mentions import Number, Predicate, find_numbers, find_predicates, tokens
+from factcheck.extract.mentions import Number, Predicate, find_numbers, find_predicates, may_hold, tokens
 from factcheck.models import ClaimBase, DateClaim, DatePrecision, QuantityClaim, Sentence, StatusClaim
 
+MAY_DATE = re.compile(  # a quick test before the date patterns: a weekday or a month name
+    r"day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE
+)
 MAX_PER_SENTENCE = 40  # a "sentence" with more specifics than this is a table or a run-on line, not prose
 DIMENSION_WORDS = {"distance": "distance", "duration": "time", "weight": "weight", "percent": "percent"}
 
@@ -106,6 +111,8 @@ def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: list[tup
     published = ctx.published
     label = f"the {published.day} {published.strftime('%B %Y')} publication date" if published else ""
     out: list[ClaimBase] = []
+    if not MAY_DATE.search(text):
+        return out
     for expr in find_dates(text):
         if expr.kind not in ("weekday", "absolute") or (expr.day is None and expr.kind == "absolute"):
             continue
@@ -140,12 +147,15 @@ def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: list[tup
 def extract_open(ctx: Context, sentence: Sentence, taken: list[ClaimBase]) -> list[ClaimBase]:
     """Claims with frames for the specifics of a sentence that `taken` (the listed rules' claims
     of the same sentence) leave unclaimed."""
+    values, predicates = may_hold(sentence.text)
+    if not predicates:
+        return []
     toks = tokens(sentence.text)
-    view = SentenceView(sentence.text, toks, find_predicates(toks))
+    view = SentenceView(sentence.text, toks, find_predicates(toks, listed_only=not values))
     spans = [(c.value_start - sentence.start, c.value_end - sentence.start) for c in taken]
     found = [
-        *_numbers(ctx, sentence, view, spans),
+        *(_numbers(ctx, sentence, view, spans) if values else []),
         *_events(ctx, sentence, view, spans),
-        *_dates(ctx, sentence, view, spans),
+        *(_dates(ctx, sentence, view, spans) if values else []),
     ]
     return found[:MAX_PER_SENTENCE]
