@@ -636,8 +636,14 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
             return "agree", "same state"
         assert a.frame is not None
         assert b.frame is not None
-        # Opposed states of one participant: a participant both name, or sentences nearly the same.
-        if _opposed(a.state, b.state) and (a.frame.participants & b.frame.participants or score >= STRONG_ALIGNMENT):
+        # Opposed states of one participant: a participant both name, or sentences nearly the same;
+        # stated by verbs, for an event noun ("since his arrest") refers to an event, it does not report it.
+        verbal = "event-noun" not in a.rule and "event-noun" not in b.rule
+        if (
+            _opposed(a.state, b.state)
+            and verbal
+            and (a.frame.participants & b.frame.participants or score >= STRONG_ALIGNMENT)
+        ):
             sa, sb = a.state.replace("_", " "), b.state.replace("_", " ")
             return "contradiction", f"'{a.expression}' ({sa}) against '{b.expression}' ({sb})"
         return None
@@ -691,8 +697,8 @@ def _open_facts(incident: str, files: list[ClaimsFile]) -> tuple[list[Pending], 
     }
     candidates: dict[tuple[str, str], list[tuple[Severity, str, ClaimBase, ClaimBase]]] = defaultdict(list)
     agreements: list[Agreement] = []
-    # The states each sentence states: "ten were killed and forty injured" lists outcomes, so its
-    # "injured" never contradicts another source's "killed".
+    # The states each sentence states: two sentences that both say "ten were killed and forty
+    # injured" list outcomes, so the one's "injured" never contradicts the other's "killed".
     stated: dict[tuple[str, int], set[str]] = defaultdict(set)
     for claims in by_source.values():
         for c in claims:
@@ -703,7 +709,8 @@ def _open_facts(incident: str, files: list[ClaimsFile]) -> tuple[list[Pending], 
             isinstance(a, StatusClaim)
             and isinstance(b, StatusClaim)
             and a.state != b.state
-            and (b.state in stated[(a.source, a.start)] or a.state in stated[(b.source, b.start)])
+            and b.state in stated[(a.source, a.start)]
+            and a.state in stated[(b.source, b.start)]
         ):
             continue
         verdict = _open_verdict(a, b, score)

@@ -26,6 +26,8 @@ STATE_OF: dict[str, str] = {lemma: state for table in _PRED["classes"].values() 
 EVENT_NOUNS: dict[str, str] = dict(_PRED["nouns"])
 NOT_PREDICATES = frozenset(_PRED["not_predicates"])
 OPINION = frozenset(_PRED["opinion"])
+IMPLICATIVE = frozenset(_PRED["implicative"])
+NEGATIVE_IMPLICATIVE = frozenset(_PRED["negative_implicative"])
 _UNITS = load_lexicon("units")
 # written form -> (dimension, unit name, factor to the dimension's base unit)
 UNIT_FORMS: dict[str, tuple[str, str, float]] = {}
@@ -197,7 +199,7 @@ def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predic
     """Event predicates among `toks`; with `listed_only`, only the predicates lexicon's (a sentence
     with no number or date needs no other: nothing would attach to them)."""
     out: list[Predicate] = []
-    opinion = any(t.low in OPINION_FORMS for t in toks)
+    opinion = any(t.low in OPINION_FORMS and t.text.islower() for t in toks)  # "Felt" may be a name
     for i, tok in enumerate(toks):
         low = tok.low
         if len(low) < 3 or (listed_only and low not in LISTED_FORMS) or not low.isalpha():
@@ -221,8 +223,15 @@ def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predic
         modal = MODAL_BEFORE.search(" ".join(before))
         if modal:
             modality = MODALS[modal.group("m")]
-        if opinion and any(t.low in OPINION_FORMS for t in toks[max(0, i - 6) : i]):
+        if opinion and any(t.low in OPINION_FORMS and t.text.islower() for t in toks[max(0, i - 6) : i]):
             modality = "possible"  # "I don't think he won": an opinion, not an account
+        if not is_noun and before and before[-1] == "to" and low == lemma:
+            # An infinitive: done only after "managed to", not done after "failed to", else intended.
+            governing = verb_lemma(before[-2]) if len(before) > 1 else None
+            if governing in NEGATIVE_IMPLICATIVE:
+                negated = True
+            elif governing not in IMPLICATIVE:
+                modality = "planned"
         if negated:
             modality = "negated" if modality in ("asserted", "future") else modality
         prev = [w for w in before if not w.endswith("ly") and w not in NEGATIONS and w != "again"]

@@ -94,7 +94,7 @@ def _events(ctx: Context, sentence: Sentence, view: SentenceView, taken: list[tu
                 **evidence(ctx, sentence, sentence.start + p.start, sentence.start + p.end),
                 subject=f"event:{p.cls}",
                 subject_text=who,
-                rule=f"mention.event.{p.cls}",
+                rule=f"mention.event-noun.{p.cls}" if p.noun else f"mention.event.{p.cls}",
                 incident_hint=ctx.hint_for(sentence, sentence.start + p.start, sentence.start + p.end),
                 domain="event",
                 state=f"not_{p.state}" if p.negated else p.state,
