@@ -8,6 +8,8 @@ carries a frame, and comparison aligns these claims by their frames, never by th
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from factcheck.extract.context import Context, evidence
@@ -39,11 +41,24 @@ def _attribute(n: Number, pred: Predicate | None) -> str:
     return f"{what} ({DIMENSION_WORDS.get(n.dimension, n.dimension)})"
 
 
-def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in spans)
+class Taken:
+    """The value spans the listed rules claimed in a sentence, sorted, with the furthest end so
+    far: whether a span overlaps one is a bisection, not a scan of them all for every number
+    (a sentence of thousands of figures made that quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(itertools.accumulate((b for _, b in ordered), max))
 
 
-def _numbers(ctx: Context, sentence: Sentence, view: SentenceView, taken: list[tuple[int, int]]) -> list[ClaimBase]:
+def _covered(spans: Taken, start: int, end: int) -> bool:
+    """Whether a claimed span overlaps text[start:end] (some a < end and start < b)."""
+    i = bisect.bisect_left(spans.starts, end)
+    return i > 0 and spans.reach[i - 1] > start
+
+
+def _numbers(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -> list[ClaimBase]:
     text = sentence.text
     out: list[ClaimBase] = []
     for n in find_numbers(text, view.toks)[:MAX_PER_SENTENCE]:
@@ -81,7 +96,7 @@ def _numbers(ctx: Context, sentence: Sentence, view: SentenceView, taken: list[t
     return out
 
 
-def _events(ctx: Context, sentence: Sentence, view: SentenceView, taken: list[tuple[int, int]]) -> list[ClaimBase]:
+def _events(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -> list[ClaimBase]:
     out: list[ClaimBase] = []
     for p in view.preds[:MAX_PER_SENTENCE]:
         if p.state is None or _covered(taken, p.start, p.end):
@@ -106,7 +121,7 @@ def _events(ctx: Context, sentence: Sentence, view: SentenceView, taken: list[tu
     return out
 
 
-def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: list[tuple[int, int]]) -> list[ClaimBase]:
+def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -> list[ClaimBase]:
     text = sentence.text
     published = ctx.published
     label = f"the {published.day} {published.strftime('%B %Y')} publication date" if published else ""
@@ -152,7 +167,7 @@ def extract_open(ctx: Context, sentence: Sentence, taken: list[ClaimBase]) -> li
         return []
     toks = tokens(sentence.text)
     view = SentenceView(sentence.text, toks, find_predicates(toks, listed_only=not values))
-    spans = [(c.value_start - sentence.start, c.value_end - sentence.start) for c in taken]
+    spans = Taken([(c.value_start - sentence.start, c.value_end - sentence.start) for c in taken])
     found = [
         *(_numbers(ctx, sentence, view, spans) if values else []),
         *_events(ctx, sentence, view, spans),
