@@ -35,14 +35,15 @@ from factcheck.models import (
     StoryTimeBasis,
     stable_id,
 )
-from factcheck.resolve import STOPWORDS, fold, same_person
+from factcheck.resolve import STOPWORDS, fold, incident_label
 
 _EVENTS = load_lexicon("events")
 EVENT_CLASS: dict[str, str] = {w: cls for cls, words in _EVENTS["classes"].items() for w in words}
 BACKGROUND = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EVENTS["background"]) + r")\b", re.IGNORECASE)
 PLACE_WORDS = frozenset(_EVENTS["place_words"])
 LOCATIVE = frozenset(_EVENTS["locative"])
-ORG_WORDS = frozenset(ORG_OR_PLACE - PLACE_WORDS)
+# Words that end the name of an organisation; words of events and documents ('Day', 'Cup', 'Act') do not.
+ORG_WORDS = frozenset(ORG_OR_PLACE - PLACE_WORDS - frozenset(_EVENTS["not_organisations"]))
 EVENT_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(EVENT_CLASS, key=len, reverse=True)) + r")\b")
 SIGNATURE_REVISION = "signature/1"
 
@@ -69,11 +70,8 @@ PERSON_BONUS = 0.1  # sharing a named person
 PLACE_BONUS = 0.05  # sharing the main place
 CONFLICT = 0.15  # each conflict: the main person, the main place or the event class of each is absent from the other
 TOP = 3  # a main person or place among the other source's this many most named is no conflict
-MONTH_DAY_VETO = False
-TIMED_YEARS = False
 CAST = 2  # sources sharing this many named people have the same cast
 CAST_SHARE = 0.5  # a group without time joins a dated one at the usual threshold when this share of pairs share a cast
-YEAR_SLACK = 100  # an undated story is at most this many years after the latest year it names
 MAX_SPAN_DAYS = 14  # dated sources further apart are never one incident
 BACKGROUND_MATCH = 0.15  # a source whose background reads this much like another source is not its incident
 IDF_SMOOTH = 1.0  # added inside the log of the IDF: words every source of a small folder uses still count
@@ -121,6 +119,7 @@ class Profile:
     main_place: str | None = None
     main_predicate: str | None = None
     people: list[tuple[str, int]] = field(default_factory=list)
+    named: dict[str, int] = field(default_factory=dict)  # folded surname → mentions in the main story
     top_people: list[str] = field(default_factory=list)  # folded surnames of the most named people
     top_places: list[str] = field(default_factory=list)  # folded last words of the most named places
     surnames: frozenset[str] = frozenset()  # folded surnames of every person named
@@ -317,6 +316,7 @@ def _profile(cf: ClaimsFile, text: str) -> Profile:
         else None,
         main_predicate=predicates[0] if predicates else None,
         people=[(str(v[0]), int(str(v[1]))) for v in person_rows.values()],
+        named={k: int(str(v[1])) for k, v in person_rows.items()},
         top_people=[r.key for r in ranked_people[:TOP]],
         surnames=frozenset(people),
         countries=frozenset(c for r in ranked_places for c in _countries().get(fold(r.key.split()[-1]), ())),
@@ -372,15 +372,13 @@ def _cosine(wa: dict[str, float], wb: dict[str, float]) -> float:
     return sum([x * wb[t] for t, x in wa.items() if t in wb])
 
 
-def _shared_people(a: list[tuple[str, int]], b: list[tuple[str, int]]) -> tuple[float, int]:
-    """How much two sources share named people (0 to 1, by mentions), and how many they share."""
-    score, shared = 0.0, 0
-    for name_a, mentions_a in a:
-        for name_b, mentions_b in b:
-            if same_person(name_a, name_b):
-                score += min(mentions_a, mentions_b, 5)
-                shared += 1
-    return min(score, 5.0) / 5.0, shared
+def _shared_people(a: dict[str, int], b: dict[str, int]) -> tuple[float, int]:
+    """How much two sources share named people (0 to 1, by mentions), and how many they share;
+    people are matched by folded surname, which absorbs transliterations."""
+    if len(a) > len(b):
+        a, b = b, a
+    shared = [min(n, b[k], 5) for k, n in a.items() if k in b]
+    return min(sum(shared), 5) / 5.0, len(shared)
 
 
 def conflicts(a: Profile, b: Profile) -> list[str]:
@@ -425,37 +423,30 @@ def _names_person(p: Profile, surname: str) -> bool:
 
 
 def time_conflict(a: EventSignature, b: EventSignature) -> bool:
-    """Whether two sources' stories cannot be at one time: dates too far apart, days of the year
-    that no date fits, or a source that names a year later than the other's date."""
+    """Whether two sources' stories cannot be at one time: dates too far apart, or an undated source
+    that names a year later than the other's date."""
     return not times_agree(
         [d for s in (a, b) if (d := _day(s))],
-        [frozenset(s.month_days) for s in (a, b) if not _day(s) and s.month_days],
         [s.year for s in (a, b) if s.year and s.time_basis in ("text-year", "month-day")],
     )
 
 
-def times_agree(dates: list[dt.date], month_days: list[frozenset[str]], years: list[int]) -> bool:
-    """Whether the times of a group's sources fit one event: its dates within MAX_SPAN_DAYS, each
-    undated source's days of the year ('MM-DD') near a date (or near each other's), and no undated
-    source naming a year later than the dates (nor more than YEAR_SLACK years earlier)."""
+def times_agree(dates: list[dt.date], years: list[int]) -> bool:
+    """Whether the times of a group's sources fit one event: its dates within MAX_SPAN_DAYS, and no
+    undated source naming a year later than the dates (a story is not older than what it names)."""
     if dates and (max(dates) - min(dates)).days > MAX_SPAN_DAYS:
         return False
-    if dates and years and not (max(years) <= max(dates).year and min(dates).year - min(years) <= YEAR_SLACK):
-        return False
-    if MONTH_DAY_VETO and dates:
-        first, last = min(dates), max(dates)
-        for mds in month_days:
-            if not any(_near_dates(md, first, last) for md in mds):
-                return False
-    return True
+    return not (dates and years and max(years) > max(dates).year)
 
 
-def _days_fit(dates: list[dt.date], month_days: list[frozenset[str]]) -> bool:
-    """Whether a day of the year an undated source names lies near the dates of a dated group."""
+def _days_fit(dates: list[dt.date], month_days: list[frozenset[str]], size: int) -> bool:
+    """Whether most members of an undated group (of `size`) name a day of the year ('MM-DD') near
+    the dates of a dated group: one such member may be a coincidence of seasons."""
     if not dates:
         return False
     first, last = min(dates), max(dates)
-    return any(_near_dates(md, first, last) for mds in month_days for md in mds)
+    fitting = sum(1 for mds in month_days if any(_near_dates(md, first, last) for md in mds))
+    return fitting * 2 > size
 
 
 def _near_dates(md: str, first: dt.date, last: dt.date) -> bool:
@@ -536,7 +527,7 @@ def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
                 inferred[x] = max(inferred.get(x, later), later)
         if _looks_back_on(a, backgrounds[i], b, weights[j]) or _looks_back_on(b, backgrounds[j], a, weights[i]):
             continue
-        people, shared = _shared_people(a.people, b.people)
+        people, shared = _shared_people(a.named, b.named)
         value += PERSON_BONUS * people
         if shared >= CAST:
             cast.add((i, j))
@@ -544,12 +535,12 @@ def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
             value += PLACE_BONUS
         value -= CONFLICT * len(conflicts(a, b))
         sims[(i, j)] = value
-    for x in inferred:  # a source placed a year after another: no longer similar to that one's time
-        for key in [k for k in sims if x in k]:
-            other = key[1] if key[0] == x else key[0]
-            day = _day(profiles[other].signature)
-            if day and abs((inferred[x] - day).days) > MAX_SPAN_DAYS:
-                del sims[key]
+    if inferred:  # a source placed a year after another: no longer similar to that one's time
+        for key in [k for k in sims if k[0] in inferred or k[1] in inferred]:
+            for x, other in (key, key[::-1]):
+                day = _day(profiles[other].signature)
+                if x in inferred and day and abs((inferred[x] - day).days) > MAX_SPAN_DAYS:
+                    sims.pop(key, None)
     return Pairs(sims, weights, cast, inferred)
 
 
@@ -562,16 +553,17 @@ class _Group:
     dates: list[dt.date]
     years: list[int]  # the latest year each undated member names
     month_days: list[frozenset[str]]  # the days of the year ('MM-DD') each member without a date names
+    inferred: list[dt.date]  # dates of members that recall a dated story as last year's (a year after it)
     people: set[str]  # the main people of its members (folded surnames)
 
     @property
     def timed(self) -> bool:
         """Whether some member says when: a date, or a year its text names."""
-        return bool(self.dates or (TIMED_YEARS and self.years))
+        return bool(self.dates or self.inferred)
 
 
 def _group_time_conflict(a: _Group, b: _Group) -> bool:
-    return not times_agree(a.dates + b.dates, a.month_days + b.month_days, a.years + b.years)
+    return not times_agree(a.dates + b.dates + a.inferred + b.inferred, a.years + b.years)
 
 
 def group_incidents(
@@ -614,7 +606,8 @@ def group_incidents(
         sigs = [profiles[i].signature for i in group]
         groups[r] = _Group(
             members=sorted(group),
-            dates=[d for i in group if (d := _day(profiles[i].signature) or pairs.inferred.get(i))],
+            dates=[d for i in group if (d := _day(profiles[i].signature))],
+            inferred=[pairs.inferred[i] for i in group if i in pairs.inferred and not _day(profiles[i].signature)],
             years=[s.year for s in sigs if s.year and s.time_basis in ("text-year", "month-day")],
             month_days=[frozenset(s.month_days) for s in sigs if not _day(s) and s.month_days],
             people={m for i in group if (m := profiles[i].main_person)},
@@ -642,7 +635,7 @@ def group_incidents(
         # A group that does not say when joins one that does only on more evidence, unless the two
         # are about the same main person.
         strict = ga.timed != gb.timed and cast[a][b] < CAST_SHARE * size(a) * size(b)
-        if strict and (_days_fit(ga.dates, gb.month_days) or _days_fit(gb.dates, ga.month_days)):
+        if strict and (_days_fit(ga.dates, gb.month_days, size(b)) or _days_fit(gb.dates, ga.month_days, size(a))):
             strict = False  # the undated one names a day of the year that fits the other's dates
         return LINK_THRESHOLD * (UNDATED_FACTOR if strict else 1.0)
 
@@ -669,6 +662,7 @@ def group_incidents(
         ga.dates += gb.dates
         ga.years += gb.years
         ga.month_days += gb.month_days
+        ga.inferred += gb.inferred
         ga.people |= gb.people
         del groups[b]
         for k, n in cast.pop(b, {}).items():
@@ -749,7 +743,7 @@ def _incident(files: list[ClaimsFile], profiles: list[Profile], pairs: Pairs, me
         )
     return Incident(
         id=stable_id("I-", sorted(ids)[0]),
-        label=_label(participants, places, files),
+        label=incident_label(files),
         sources=sorted(ids),
         places=places,
         time=_time(sigs),
@@ -801,13 +795,6 @@ def _shared(p: Profile, others: list[Profile], weights: dict[str, float], n: int
     if p.main_predicate and any(p.main_predicate in o.signature.predicates for o in others):
         out.append(f"event: {p.main_predicate}")
     shared_terms = [t for t in sorted(weights, key=lambda t: (-weights[t], t)) if any(t in o.terms for o in others)]
-    taken = {x.split(": ", 1)[1].lower() for x in out}
+    taken = {w for x in out for w in x.split(": ", 1)[1].lower().split()}
     out += [f"word: {t}" for t in shared_terms if t not in taken][: max(0, n - len(out))]
     return out[:n]
-
-
-def _label(participants: list[str], places: list[str], files: list[ClaimsFile]) -> str:
-    if participants or places:
-        return ", ".join(participants[:2] + places[:1])
-    title = next((cf.source.title for cf in files if cf.source.title), None)
-    return title or files[0].source.id

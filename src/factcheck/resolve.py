@@ -225,12 +225,12 @@ def group_incidents(files: list[ClaimsFile], texts: list[str]) -> list[Incident]
     incidents = []
     for group in sorted(members.values(), key=lambda m: min(files[i].source.id for i in m)):
         ids = sorted(files[i].source.id for i in group)
-        label = _incident_label([files[i] for i in group])
+        label = incident_label([files[i] for i in group])
         incidents.append(Incident(id=stable_id("I-", ids[0]), label=label, sources=ids))
     return incidents
 
 
-def _incident_label(files: list[ClaimsFile]) -> str:
+def incident_label(files: list[ClaimsFile]) -> str:
     counts: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}
     for cf in files:
