@@ -164,6 +164,27 @@ def test_the_same_counts_without_speakers_stay_a_contradiction(tmp_path: Path) -
     assert fact.severity == "contradiction"
 
 
+def test_counts_credited_to_police_and_to_organisers_are_a_divergence_naming_them(tmp_path: Path) -> None:
+    report = compare(tmp_path, {
+        "a.txt": story("Police said 40 people were detained on Monday.", "Courier One"),
+        "b.txt": story("About 300 people were detained on Monday, the organisers said.", "Courier Two"),
+    })  # fmt: skip
+    (fact,) = report.discrepancies
+    assert fact.severity == "divergence"
+    assert fact.explanation.startswith("Courier One gives 40 people (according to police), Courier Two about 300")
+    assert "(according to the organisers)" in fact.explanation
+    assert "| Courier Two | about 300 people | the organisers |" in to_markdown(report)
+
+
+def test_the_same_source_credited_with_both_figures_explains_nothing(tmp_path: Path) -> None:
+    report = compare(tmp_path, {
+        "a.txt": story("Police said 40 people were detained on Monday.", "Courier One"),
+        "b.txt": story("Police said 300 people were detained on Monday.", "Courier Two"),
+    })  # fmt: skip
+    (fact,) = report.discrepancies
+    assert fact.severity == "contradiction"
+
+
 def test_a_speaker_does_not_explain_two_ages(tmp_path: Path) -> None:
     """Who says it explains a count or a measurement, not how old one person is."""
     report = compare(tmp_path, {

@@ -417,11 +417,11 @@ APPROXIMATIONS = [
     pytest.param(["Police said 284 people were detained in Orlin.",
                   "Organisers said nearly 300 people were detained in Orlin."], NO_FINDING, set(), id="284-nearly-300"),
     pytest.param(["Police said 284 people were detained in Orlin.",
-                  "Organisers said 300 people were detained in Orlin."],
-                 [("contradiction", "detained")], {"284 people", "300 people"}, id="control-284-300"),
+                  "Organisers said 300 people were detained in Orlin."],  # two speakers: a divergence naming them
+                 [("divergence", "detained")], {"284 people", "300 people"}, id="control-284-300"),
     pytest.param(["Police said 310 people were detained in Orlin.",
                   "Organisers said nearly 300 people were detained in Orlin."],
-                 [("contradiction", "detained")], {"310 people", "nearly 300 people"}, id="control-above-nearly"),
+                 [("divergence", "detained")], {"310 people", "nearly 300 people"}, id="control-above-nearly"),
     pytest.param(["A magnitude-5.9 quake struck Orlin.", "A quake of about magnitude 6.0 struck Orlin."],
                  NO_FINDING, set(), id="5.9-about-6.0"),
     # "about 6.0" agrees with both, but must not put 5.9 and 6.1 on one side

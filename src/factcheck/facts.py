@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from factcheck.attribution import attributed_to
 from factcheck.models import (
     AgeClaim,
     ClaimBase,
@@ -61,8 +62,32 @@ def speaker_label(key: str | None) -> str | None:
     """How the report names a speaker key: 'p:vahid aliyev' → 'Vahid Aliyev'."""
     if not key:
         return None
-    name = key.partition(":")[2] if ":" in key else key
-    return " ".join(w[:1].upper() + w[1:] for w in name.split()) or None
+    kind, colon, name = key.partition(":")
+    if not colon or not kind.isalpha() or len(kind) > 4:
+        return key  # a label already ('the organisers')
+    if kind in ("p", "r"):  # a person: names are capitalised
+        return " ".join(w[:1].upper() + w[1:] for w in name.split()) or None
+    return name or None  # 'org:police' → 'police'
+
+
+def _in_sentence(ref: ClaimRef, claim: ClaimBase | None) -> str:
+    """A value as it reads inside a sentence: 'About 300 people' that opened one is 'about 300 people'."""
+    value = ref.value
+    if isinstance(claim, QuantityClaim) and claim.value_start == claim.start and value[:2].istitle():
+        return value[:1].lower() + value[1:]
+    return value
+
+
+def who(ref: ClaimRef) -> str | None:
+    """Who a claim is credited to: the speaker extraction resolved, else who its sentence names."""
+    return speaker_label(ref.speaker) or ref.attributed
+
+
+def _with_attribution(ref: ClaimRef, claim: ClaimBase | None) -> ClaimRef:
+    if ref.speaker or claim is None or claim.start != ref.start:
+        return ref
+    found = attributed_to(claim.quote, claim.value_start - claim.start, claim.value_end - claim.start)
+    return ref.model_copy(update={"attributed": found}) if found else ref
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:
@@ -136,7 +161,7 @@ def _speakers_explain(values: list[FactValue], kinds: set[str]) -> bool:
     if not kinds or not kinds <= set(MEASURED_KINDS):
         return False
     named = [set(v.speakers) for v in values]
-    if not all(named) or not all(len(v.speakers) == len({r.speaker for r in v.claims}) for v in values):
+    if not all(named) or not all(all(who(r) for r in v.claims) for v in values):
         return False
     return all(not (a & b) for i, a in enumerate(named) for b in named[i + 1 :])
 
@@ -168,7 +193,7 @@ def group_facts(
             keys = []
             for ref in p.claims:
                 if ref.claim_id in claims or ":" not in ref.claim_id:
-                    refs.setdefault(ref.claim_id, ref)
+                    refs.setdefault(ref.claim_id, _with_attribution(ref, claims.get(ref.claim_id)))
                     keys.append(value_key(claims.get(ref.claim_id), ref))
                 elif all(a.claim_id != ref.claim_id for a in anchors):
                     anchors.append(ref)  # the sentence a relative date counts from
@@ -181,8 +206,8 @@ def group_facts(
         values = []
         for key, members in by_key.items():
             sources = list(dict.fromkeys(r.source for r in members))
-            speakers = list(dict.fromkeys(s for r in members if (s := speaker_label(r.speaker))))
-            shown = min((r.value for r in members), key=lambda v: (len(v), v))
+            speakers = list(dict.fromkeys(s for r in members if (s := who(r))))
+            shown = min((_in_sentence(r, claims.get(r.claim_id)) for r in members), key=lambda v: (len(v), v))
             values.append(FactValue(value=shown, key=key, sources=sources, speakers=speakers, claims=members))
         # Most sources first, then in the order the sources are listed.
         values.sort(key=lambda v: (-len(v.sources), v.sources[0], v.key))

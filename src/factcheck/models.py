@@ -380,6 +380,9 @@ class ClaimRef(Model):
     value: str
     line: int = Field(ge=1, description="Line of the source where the evidence starts.")
     speaker: str | None = None
+    attributed: str | None = Field(
+        default=None, description="Who the sentence credits with the value ('the U.S. Geological Survey said ...')."
+    )
     value_start: int | None = Field(default=None, ge=0, description="Start of the words stating the value.")
     value_end: int | None = Field(default=None, ge=0, description="End of the words stating the value.")
 

@@ -12,7 +12,7 @@ from collections import Counter
 
 from tabulate import tabulate
 
-from factcheck.facts import plural, speaker_label
+from factcheck.facts import plural, who
 from factcheck.models import ClaimRef, Corroboration, Finding, Report, Timeline
 from factcheck.safe import show_invisible, terminal_safe
 
@@ -220,7 +220,7 @@ def _finding_md(n: int, f: Finding, outlets: dict[str, str | None]) -> list[str]
     for v in f.values:
         for ref in v.claims:
             label = _source_label(outlets, ref.source)
-            speaker = speaker_label(ref.speaker) or "–"
+            speaker = who(ref) or "–"
             lines.append(
                 f"| {md_escape(label)} | {md_escape(v.value)} | {md_escape(speaker)} | {_quote_cell(ref, ref.source)} |"
             )
