@@ -379,3 +379,34 @@ def test_grouping_keeps_every_claim_once_cites_at_most_ten_and_ignores_order(pai
     rnd.shuffle(shuffled)
     again = group_facts(shuffled, {}, {})
     assert [f.model_dump_json() for f in again] == [f.model_dump_json() for f in grouped]
+
+
+def _date_ref(source: str, expression: str, date: dt.date | None, month_day: str | None) -> tuple[ClaimRef, object]:
+    from factcheck.models import DateClaim
+
+    quote = f"She was detained {expression}."
+    claim = DateClaim(id=f"c-{source}-{expression}", source=source, start=0, end=len(quote), quote=quote,
+                      value_start=17, value_end=17 + len(expression), subject="detain", subject_text="she",
+                      rule="date.absolute", event="detain", expression=expression, date=date, month_day=month_day,
+                      precision="day", resolved=True, resolution="test")  # fmt: skip
+    ref = ClaimRef(claim_id=claim.id, source=source, start=0, end=len(quote), quote=quote,
+                   value=claim.display_value(), line=1)  # fmt: skip
+    return ref, claim
+
+
+def test_dates_read_as_days_and_a_day_without_its_year_joins_that_day_in_full() -> None:
+    a, ca = _date_ref("a.txt", "on July 5", None, "07-05")
+    b, cb = _date_ref("b.txt", "on 5 July 2021", dt.date(2021, 7, 5), None)
+    c, cc = _date_ref("c.txt", "on Saturday", dt.date(2021, 6, 5), None)
+    pairs = [Finding(id="F-p1", severity="contradiction", incident="I-1", subject="Marta Kowalska",
+                     attribute="date detained", explanation="x", claims=[a, c]),
+             Finding(id="F-p2", severity="contradiction", incident="I-1", subject="Marta Kowalska",
+                     attribute="date detained", explanation="x", claims=[b, c])]  # fmt: skip
+    (fact,) = group_facts(pairs, {x.id: x for x in (ca, cb, cc)}, {"a.txt": "One", "b.txt": "Two", "c.txt": "Three"})  # type: ignore[attr-defined]
+    assert [(v.key, v.sources, v.value) for v in fact.values] == [
+        ("2021-07-05", ["a.txt", "b.txt"], "Monday 5 July 2021"),
+        ("2021-06-05", ["c.txt"], "Saturday 5 June 2021 (on Saturday)"),
+    ]
+    assert fact.explanation == (
+        "One and Two give Monday 5 July 2021, Three Saturday 5 June 2021 (on Saturday): these cannot both be true"
+    )

@@ -12,6 +12,7 @@ reopens the review. Decisions recorded against the old pair ids still apply (`pa
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -71,10 +72,19 @@ def speaker_label(key: str | None) -> str | None:
 
 
 def _in_sentence(ref: ClaimRef, claim: ClaimBase | None) -> str:
-    """A value as it reads inside a sentence: 'About 300 people' that opened one is 'about 300 people'."""
+    """A value as it reads inside a sentence: 'About 300 people' that opened one is 'about 300 people';
+    a date as a day ('Saturday 5 June 2021'), with the words only when they are not a date already
+    ('Friday 14 February 2020 (on Friday)')."""
     value = ref.value
     if isinstance(claim, QuantityClaim) and claim.value_start == claim.start and value[:2].istitle():
         return value[:1].lower() + value[1:]
+    if isinstance(claim, DateClaim) and claim.precision != "year":
+        words = "" if any(ch.isdigit() for ch in claim.expression) else f" ({claim.expression})"
+        if claim.date is not None:
+            return f"{claim.date.strftime('%A')} {claim.date.day} {claim.date.strftime('%B %Y')}{words}"
+        if claim.month_day is not None:
+            month, day = (int(x) for x in claim.month_day.split("-"))
+            return f"{day} {dt.date(2000, month, day).strftime('%B')}, no year given{words}"
     return value
 
 
@@ -203,6 +213,11 @@ def group_facts(
         by_key: dict[str, list[ClaimRef]] = defaultdict(list)
         for ref in sorted(refs.values(), key=lambda r: (r.source, r.start, r.claim_id)):
             by_key[value_key(claims.get(ref.claim_id), ref)].append(ref)
+        # A day without its year ('July 5') and that day in full ('5 July 2021') are one account.
+        for key in [k for k in by_key if k.startswith("--")]:
+            full = [k for k in by_key if not k.startswith("--") and k.endswith(key[1:])]
+            if len(full) == 1:
+                by_key[full[0]] = sorted(by_key[full[0]] + by_key.pop(key), key=lambda r: (r.source, r.start))
         values = []
         for key, members in by_key.items():
             sources = list(dict.fromkeys(r.source for r in members))
@@ -238,7 +253,7 @@ def group_facts(
                 incident=incident,
                 subject=subject,
                 attribute=attribute,
-                explanation=explanation[:1].upper() + explanation[1:],
+                explanation=explanation,  # it opens with a source's name, written as the source writes it
                 claims=representatives,
                 values=values,
                 pairs=pair_models,
