@@ -46,21 +46,21 @@ def ages(body: str) -> set[tuple[str, int]]:
     return {(label_of(cf, c.subject), c.value) for c in cf.claims if isinstance(c, AgeClaim)}
 
 
-# The helpers below return the listed rules' claims; open-vocabulary claims (with a frame) are
+# The helpers below return the listed rules' claims; open-vocabulary claims (rules `mention.*`) are
 # tested in test_mentions.py.
 def quantities(body: str) -> list[QuantityClaim]:
     cf, _ = claims_file(body)
-    return [c for c in cf.claims if isinstance(c, QuantityClaim) and c.frame is None]
+    return [c for c in cf.claims if isinstance(c, QuantityClaim) and not c.rule.startswith("mention.")]
 
 
 def statuses(body: str) -> list[StatusClaim]:
     cf, _ = claims_file(body)
-    return [c for c in cf.claims if isinstance(c, StatusClaim) and c.frame is None]
+    return [c for c in cf.claims if isinstance(c, StatusClaim) and not c.rule.startswith("mention.")]
 
 
 def dates(body: str, published: dt.date | None = None) -> list[DateClaim]:
     cf, _ = claims_file(body, published=published)
-    return [c for c in cf.claims if isinstance(c, DateClaim) and c.frame is None]
+    return [c for c in cf.claims if isinstance(c, DateClaim) and not c.rule.startswith("mention.")]
 
 
 def write_folder(folder: Path, articles: dict[str, str]) -> Path:

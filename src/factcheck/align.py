@@ -39,12 +39,18 @@ def block(claim: ClaimBase) -> tuple[str, ...] | None:
             return ("quantity", "money", claim.unit)
         return ("quantity", dimension)
     if isinstance(claim, StatusClaim):
-        if frame.modality not in COMPARABLE:
+        if claim.modality not in COMPARABLE or frame.modality not in COMPARABLE:
             return None
         return ("status", frame.predicate_class or "")
     if isinstance(claim, DateClaim):
-        return ("date", frame.predicate_class or frame.predicate or "")
+        if (not claim.resolved and claim.precision != "weekday") or frame.modality == "possible":
+            return None
+        return ("date", frame.predicate_class or frame.predicate or claim.event)
     return None
+
+
+def _listed(claim: ClaimBase) -> bool:
+    return not claim.rule.startswith("mention.")
 
 
 def _time_scope(frame: Frame) -> frozenset[str]:
@@ -73,6 +79,8 @@ def similarity(a: ClaimBase, b: ClaimBase) -> float:
     assert fb is not None
     if _time_scope(fa) != _time_scope(fb) or a.incident_hint != b.incident_hint:
         return 0.0  # "detained again", "in 2003": another event of the same kind
+    if isinstance(a, DateClaim) and isinstance(b, DateClaim) and _listed(a) and _listed(b) and a.event != b.event:
+        return 0.0  # the listed rules named two events ("the quake", "an aftershock")
     score = 0.0
     if fa.predicate == fb.predicate:
         score += 0.3 if fa.predicate else 0.1

@@ -535,7 +535,7 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
     for cf in files:
         sid = cf.source.id
         for claim in cf.claims:
-            if claim.frame is not None:
+            if claim.rule.startswith("mention."):
                 continue  # open-vocabulary claims are compared once aligned by their frames (align.py)
             key = emap.global_key(sid, claim.subject)
             if isinstance(claim, AgeClaim):
@@ -588,7 +588,8 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
         f, a = _dates(dgroup, incident.id, event, emap, subjects, event in SINGULAR_EVENTS)
         pending += f
         agreed += a
-    f, a = _open_facts(incident.id, files)
+    compared = {c.id for p in pending for c in p.claims} | {c.id for ag in agreed for c in ag.claims}
+    f, a = _open_facts(incident.id, files, compared)
     pending += f
     agreed += a
     return pending, agreed, emap
@@ -652,16 +653,21 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
             if a.date == b.date:
                 return "agree", _date_check(a, b)
             return "contradiction", f"'{a.expression}' ({_date_value(a)}) against '{b.expression}' ({_date_value(b)})"
-        if a.precision == b.precision == "weekday" and a.date is None and b.date is None:
-            wa, wb = _weekday(a.expression), _weekday(b.expression)
-            if wa and wb:
-                return (
-                    ("agree", "same weekday")
-                    if wa == wb
-                    else ("contradiction", f"'{a.expression}' against '{b.expression}'")
-                )
+        # Without two calendar days, the weekdays: one named ("on Friday") or that of a date.
+        wa, wb = _weekday_of(a), _weekday_of(b)
+        if wa and wb and (a.precision == "weekday" or b.precision == "weekday"):
+            if wa == wb:
+                return "agree", "same weekday"
+            return "contradiction", f"'{a.expression}' ({wa.capitalize()}) against '{b.expression}' ({wb.capitalize()})"
         return None
     return None
+
+
+def _weekday_of(c: DateClaim) -> str | None:
+    """The weekday a date claim names or falls on."""
+    if c.precision == "weekday":
+        return _weekday(c.expression)
+    return c.date.strftime("%A").lower() if c.date is not None and c.precision == "day" else None
 
 
 def _weekday(expression: str) -> str | None:
@@ -689,9 +695,10 @@ def _open_subject(a: ClaimBase, b: ClaimBase) -> str:
     return "the incident"
 
 
-def _open_facts(incident: str, files: list[ClaimsFile]) -> tuple[list[Pending], list[Agreement]]:
-    """Findings and agreements among open-vocabulary claims: facts aligned across sources by their
-    frames (align.py), then judged by the same typed rules as the listed claims."""
+def _open_facts(incident: str, files: list[ClaimsFile], compared: set[str]) -> tuple[list[Pending], list[Agreement]]:
+    """Findings and agreements among claims with frames: facts aligned across sources by their
+    frames (align.py), then judged by the same typed rules as the listed claims. Two listed claims
+    are judged here only when the listed rules (by key) compared neither (`compared`)."""
     by_source: dict[str, list[ClaimBase]] = {
         cf.source.id: [c for c in cf.claims if c.frame is not None] for cf in files
     }
@@ -705,6 +712,9 @@ def _open_facts(incident: str, files: list[ClaimsFile]) -> tuple[list[Pending], 
             if isinstance(c, StatusClaim):
                 stated[(c.source, c.start)].add(c.state)
     for a, b, score in align_sources(by_source):
+        listed = not a.rule.startswith("mention.") and not b.rule.startswith("mention.")
+        if listed and (a.id in compared or b.id in compared):
+            continue
         if (
             isinstance(a, StatusClaim)
             and isinstance(b, StatusClaim)

@@ -52,7 +52,6 @@ def extract_claims(document: Document) -> ClaimsFile:
             *extract_quantities(ctx, sentence),
             *dates,
         ]
-        claims.extend(listed)
         claims.extend(extract_open(ctx, sentence, listed))
     for claim in claims:
         _narrow_evidence(claim, document.text)

@@ -291,8 +291,20 @@ def _number_run(toks: list[Token], i: int) -> tuple[int, float, bool] | None:
     if low[0].isdigit():
         if len(low) > 15 or not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", low):
             return None
+        if i > 0 and toks[i - 1].text == "/" and toks[i - 1].end == toks[i].start:
+            return None  # the 2 of "1/2", "3/4" or "12/05"
         value = float(low.replace(",", ""))
         j = i + 1
+        if j < len(toks) and toks[j].text == "/" and toks[j].start == toks[i].end:
+            return None  # "1/2", "12/05/2020": a fraction or a date, not a count
+        if j + 2 < len(toks) and toks[j + 1].text == "/" and toks[j].low.isdigit() and toks[j + 2].low.isdigit():
+            denominator = float(toks[j + 2].low)
+            if denominator:
+                value += float(toks[j].low) / denominator  # "4 1/2 hours"
+            j += 3
+        elif j < len(toks) and toks[j].text in ("½", "¼", "¾"):
+            value += {"½": 0.5, "¼": 0.25, "¾": 0.75}[toks[j].text]
+            j += 1
         if j < len(toks) and toks[j].low in SCALE_FORMS and toks[j].low not in UNIT_FORMS:
             value *= SCALE_FORMS[toks[j].low]
             j += 1

@@ -13,7 +13,7 @@ import itertools
 import re
 
 from factcheck.extract.context import Context, evidence
-from factcheck.extract.dates import find_dates, resolve
+from factcheck.extract.dates import DEADLINE_BEFORE, find_dates, resolve
 from factcheck.extract.frames import SentenceView, build_frame, nearest_predicate
 from factcheck.extract.mentions import Number, Predicate, find_numbers, find_predicates, may_hold, tokens
 from factcheck.models import ClaimBase, DateClaim, DatePrecision, QuantityClaim, Sentence, StatusClaim
@@ -133,6 +133,8 @@ def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -
             continue
         if _covered(taken, expr.start, expr.end):
             continue
+        if DEADLINE_BEFORE.search(text[max(0, expr.start - 8) : expr.start]):
+            continue  # "must be finalized by July 25": a deadline, not the day something happened
         pred = nearest_predicate(view, expr.start, expr.end)
         if pred is None:
             continue  # a date of nothing in particular
@@ -159,12 +161,27 @@ def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -
     return out
 
 
+def _framed(ctx: Context, view: SentenceView, sentence: Sentence, claim: ClaimBase) -> ClaimBase:
+    """A listed rule's date or status claim with the frame of its clause, so that it aligns with
+    the open claims of other sources (a weekday against a date of the same event)."""
+    start, end = claim.value_start - sentence.start, claim.value_end - sentence.start
+    if isinstance(claim, DateClaim):
+        attribute, pred = f"date ({claim.event})", nearest_predicate(view, start, end)
+    elif isinstance(claim, StatusClaim):
+        attribute = f"{claim.domain} status"
+        pred = next((p for p in view.preds if p.start < end and start < p.end), None)
+    else:
+        return claim
+    frame = build_frame(view, start, end, attribute=attribute, predicate=pred, story_year=ctx.story_year)
+    return claim.model_copy(update={"frame": frame})
+
+
 def extract_open(ctx: Context, sentence: Sentence, taken: list[ClaimBase]) -> list[ClaimBase]:
-    """Claims with frames for the specifics of a sentence that `taken` (the listed rules' claims
-    of the same sentence) leave unclaimed."""
+    """The listed rules' claims of a sentence (`taken`), dates and statuses given frames, then
+    claims with frames for the specifics of the sentence they leave unclaimed."""
     values, predicates = may_hold(sentence.text)
     if not predicates:
-        return []
+        return taken
     toks = tokens(sentence.text)
     view = SentenceView(sentence.text, toks, find_predicates(toks, listed_only=not values))
     spans = Taken([(c.value_start - sentence.start, c.value_end - sentence.start) for c in taken])
@@ -173,4 +190,4 @@ def extract_open(ctx: Context, sentence: Sentence, taken: list[ClaimBase]) -> li
         *_events(ctx, sentence, view, spans),
         *(_dates(ctx, sentence, view, spans) if values else []),
     ]
-    return found[:MAX_PER_SENTENCE]
+    return [*(_framed(ctx, view, sentence, c) for c in taken), *found[:MAX_PER_SENTENCE]]
