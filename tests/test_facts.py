@@ -410,3 +410,17 @@ def test_dates_read_as_days_and_a_day_without_its_year_joins_that_day_in_full() 
     assert fact.explanation == (
         "One and Two give Monday 5 July 2021, Three Saturday 5 June 2021 (on Saturday): these cannot both be true"
     )
+
+
+def test_the_summary_keeps_to_a_few_lines_and_counts_the_rest() -> None:
+    findings = [
+        Finding(id=f"F-{n:010d}", severity="contradiction" if n < 3 else "divergence", incident="I-1",
+                subject=f"Person {n}", attribute="age", explanation=f"One gives {n}, Two {n + 1}",
+                claims=[_ref("a.txt", str(n), 0), _ref("b.txt", str(n + 1), 1)])
+        for n in range(12)
+    ]  # fmt: skip
+    report = Report(folder="f", sources=[], incidents=[], entities=[], discrepancies=findings, corroborations=[])
+    summary = to_markdown(report).split("## What differs\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert len(summary) == 9
+    assert summary[0].startswith("- **Contradiction**, Person 0, age")
+    assert summary[-1] == "- and 4 more findings (0 contradictions, 4 divergences): see Discrepancies below."

@@ -119,16 +119,27 @@ def _summary_order(f: Finding) -> tuple[int, int, str, str]:
     return (0 if f.severity == "contradiction" else 1, 0 if _is_about_person(f) else 1, f.subject, f.attribute)
 
 
+SUMMARY_LINES = 8  # a few lines a reader takes in at once; the rest are listed below
+
+
 def _what_differs(report: Report) -> list[str]:
     if not report.discrepancies:
         return ["The sources do not disagree on any fact factcheck could compare.", ""]
     numbers = {f.id: n for n, f in enumerate(report.discrepancies, 1)}
     out = []
-    for f in sorted(report.discrepancies, key=_summary_order):
+    ordered = sorted(report.discrepancies, key=_summary_order)
+    for f in ordered[:SUMMARY_LINES]:
         status = "not reviewed" if f.review is None else ("reopened" if f.reopened else f.review.status)
         out.append(
             f"- **{f.severity.capitalize()}**, {md_escape(f.subject)}, {md_escape(f.attribute)}: "
             f"{md_escape(f.explanation)}. [#{numbers[f.id]}](#{_anchor(f)}), {status}."
+        )
+    if len(ordered) > SUMMARY_LINES:
+        rest = ordered[SUMMARY_LINES:]
+        c = sum(1 for f in rest if f.severity == "contradiction")
+        out.append(
+            f"- and {plural(len(rest), 'more finding')} ({plural(c, 'contradiction')}, "
+            f"{plural(len(rest) - c, 'divergence')}): see Discrepancies below."
         )
     return [*out, ""]
 
@@ -310,14 +321,14 @@ def to_markdown(report: Report) -> str:
     ]
     # Cells taken from sources are never read as numbers ("1e3" would become "1000.0").
     headers = ["Outlet", "File", "Published", "Incident", "Claims"]
-    out.append(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=[0, 1]))
+    out.append(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=[0, 1] if rows else True))
     out += ["", "## Incidents", ""]
     rows = []
     for inc in report.incidents:
         c, d, a = _counts(report, inc.id)
         rows.append([inc.id, md_escape(inc.label), len(inc.sources), c, d, a])
     headers = ["Incident", "About", "Sources", "Contradictions", "Divergences", "Corroborated"]
-    out.append(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=[1]))
+    out.append(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=[1] if rows else True))
     out.append("")
     if report.single_source:
         out += ["## Single-source claims worth checking", "", *_claims_table(report.single_source, outlets)]
