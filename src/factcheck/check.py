@@ -14,12 +14,14 @@ import shlex
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from tabulate import tabulate
 
 from factcheck.compare import LineIndex
 from factcheck.config import FailOn
 from factcheck.errors import FactcheckError
+from factcheck.incidents import grouping_decision
 from factcheck.locate import FileLines
 from factcheck.models import (
     CheckResult,
@@ -27,6 +29,7 @@ from factcheck.models import (
     ClaimRef,
     ClaimsFile,
     Finding,
+    GroupingDecision,
     HumanEdit,
     Report,
     ReviewsFile,
@@ -186,6 +189,7 @@ def check_report(ws: Workspace, *, jobs: int = 1, progress: Progress | None = No
         findings=len(report.discrepancies),
         unreviewed=unreviewed,
         orphaned_reviews=report.orphaned_reviews,
+        orphaned_grouping=report.orphaned_grouping,
         warnings=warnings,
         fixes=fixes,
     )
@@ -230,6 +234,11 @@ def render_text(ws: Workspace, result: CheckResult) -> str:
         out.append(
             f"  orphaned review (kept, not failing): {r.finding_id} ({r.status}, {r.date.isoformat()}) on "
             f"{r.subject}, {r.attribute}: its finding no longer exists"
+        )
+    for g in result.orphaned_grouping:
+        out.append(
+            f"  orphaned grouping decision (kept, not failing): {g.id} ({g.action} {', '.join(g.sources)}, "
+            f"{g.date.isoformat()}): names a source no longer in the folder"
         )
     out += [f"  warning: {w}" for w in result.warnings]
     if result.fixes:
@@ -615,3 +624,46 @@ def claims_table(ws: Workspace, source_ids: list[str], *, jobs: int = 1) -> str:
             )
     safe = [[terminal_safe(str(cell)) for cell in row] for row in rows]
     return tabulate(safe, headers=["Claim", "Where", "Kind", "Subject", "Value", "Rule", "By"])
+
+
+def decide_grouping(
+    ws: Workspace,
+    action: Literal["merge", "split"],
+    files: list[str],
+    note: str,
+    *,
+    reviewer: str | None = None,
+    today: dt.date | None = None,
+    jobs: int = 1,
+) -> GroupingDecision:
+    """Record a person's grouping decision (merge: one incident; split: never one incident), then
+    update the report. The sources must be in the folder; a decision that contradicts an earlier one
+    on the same sources is refused (the earlier one is people's work too)."""
+    _need_note(note)
+    claims = current_claims(ws, jobs=jobs)
+    present = {cf.source.id for cf in claims.files}
+    missing = [f for f in files if f not in present]
+    if missing:
+        raise FactcheckError(
+            f"{ws.sources}: no source {', '.join(missing)}", "Name sources by their path inside the sources folder."
+        )
+    decision = grouping_decision(action, files, note, reviewer=reviewer, today=today)
+    reviews = claims.reviews
+    for earlier in reviews.incidents:
+        if earlier.action != action and _opposite(earlier, decision):
+            raise FactcheckError(
+                f"{ws.reviews_path}: {earlier.id} ({earlier.action} {', '.join(earlier.sources)}, "
+                f"{earlier.date.isoformat()}) says the opposite",
+                f"Remove that decision from {ws.reviews_path} first if it no longer holds.",
+            )
+    reviews.incidents = [d for d in reviews.incidents if d.id != decision.id] + [decision]
+    save_reviews(ws.reviews_path, reviews)
+    update(ws, jobs=jobs)
+    return decision
+
+
+def _opposite(a: GroupingDecision, b: GroupingDecision) -> bool:
+    """Whether a merge and a split decision are about the same sources: two of them in common, or
+    a split of one source alone that the merge names."""
+    shared = set(a.sources) & set(b.sources)
+    return len(shared) >= 2 or bool(shared and (len(a.sources) == 1 or len(b.sources) == 1))

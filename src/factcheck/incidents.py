@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -49,13 +50,14 @@ SIGNATURE_REVISION = "signature/1"
 
 SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)|(?=\n)|$)")
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-LOOK_AHEAD = re.compile(r"\b(?:until|through|by|in|for|before|next|to|season|season's)\s*$", re.IGNORECASE)
+LOOK_AHEAD = re.compile(r"\b(?:until|through|by|before|next|season|season.s)\s*$", re.IGNORECASE)
 CAP_RUN = re.compile(r"[A-Z][\w’'&.-]*[\w](?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'&-]*[\w])*")
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.’' -]{2,40}?)(?:,\s*[A-Z][\w. ]{1,30}?)?\s*(?:\([\w .,/-]{1,30}\))?\s*(?:—|–|--|-)\s",
     re.MULTILINE,
 )
 LAST_YEAR = re.compile(r"\b(?:last year|a year ago|a year earlier|the year before|previous year)\b", re.IGNORECASE)
+REPEAT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EVENTS["repeat"]) + r")\b", re.IGNORECASE)
 MONTH_DAY = re.compile(r"\d\d-\d\d")
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 TERM = re.compile(r"[^\W\d_][\w'’-]{2,}|\d+(?:[.,]\d+)*")
@@ -114,6 +116,7 @@ class Profile:
     terms: dict[str, int]  # content words of the main story, with counts
     vocabulary: frozenset[str]  # every word of the whole text, background included
     background_terms: dict[str, int] = field(default_factory=dict)  # content words of the background
+    repeat: bool = False  # its headline or first sentence tells of a repeat ('detained again')
     year_back_terms: dict[str, int] = field(default_factory=dict)  # of its sentences about 'last year'
     main_person: str | None = None
     main_place: str | None = None
@@ -146,6 +149,16 @@ def background_spans(text: str, story_year: int | None) -> list[tuple[int, int]]
         if earlier or BACKGROUND.search(sentence):
             out.append((start, end))
     return out
+
+
+def _story_year(cf: ClaimsFile, text: str) -> int | None:
+    """The year an undated story is set in: the latest of the extractor's story year, the years of
+    the calendar dates it names and the years its headline and first sentence name."""
+    years = [y for start, end in _sentences(text)[:2] for y in _years(text[start:end])]
+    years += [c.date.year for c in cf.claims if isinstance(c, DateClaim) and c.date and c.incident_hint is None]
+    if cf.year:
+        years.append(cf.year)
+    return max(years, default=None)
 
 
 def _main_text(text: str, background: list[tuple[int, int]]) -> str:
@@ -203,7 +216,7 @@ _PROFILES: dict[tuple[str, str, str, int, str], Profile] = {}
 
 def _profile(cf: ClaimsFile, text: str) -> Profile:
     published = cf.source.published
-    story_year = published.year if published else cf.year
+    story_year = published.year if published else _story_year(cf, text)
     background = background_spans(text, story_year)
     main = _main_text(text, background)
     people = {fold(e.name).split()[-1]: e for e in cf.entities if e.id.startswith("p:") and e.name}
@@ -223,14 +236,24 @@ def _profile(cf: ClaimsFile, text: str) -> Profile:
     for m in CAP_RUN.finditer(main):
         run = m.group(0).rstrip(".")
         words = run.split()
+        sentence_start = m.start() == 0 or main[: m.start()].rstrip()[-1:] in (".", "!", "?", "\n", '"', "“", "")
+        if sentence_start and len(words) > 1:
+            # A capital that only starts the sentence: 'The Harbour Union', 'Shares of Norvex'.
+            while len(words) > 1 and (words[0].lower() in NOT_NAME or words[0].lower() in STOPWORDS):
+                words = words[1:]
+            if len(words) > 2 and words[1] == "of" and words[0].lower() not in PLACE_WORDS | ORG_WORDS:
+                words = words[2:]
+            run = " ".join(words)
         low = run.lower()
         last = words[-1].lower()
         if fold(words[-1]) in people or low in MONTHS_AND_DAYS:
             continue
         before = main[max(0, m.start() - 12) : m.start()].split()
-        sentence_start = m.start() == 0 or main[: m.start()].rstrip()[-1:] in (".", "!", "?", "\n", '"', "“", "")
+        after = main[m.end() : m.end() + 16].split()
         if last in PLACE_WORDS and len(words) > 1:
             _add(places, " ".join(words[:-1]).lower(), run)
+        elif after and after[0].strip(",.;:") in PLACE_WORDS and low not in NOT_NAME:
+            _add(places, low, run)  # 'Velmora province', 'Qeshm island
         elif low in gazetteer and low not in NOT_NAME:
             _add(places, low, run)
         elif last in ORG_WORDS or (run.isupper() and 2 <= len(run) <= 5 and run.isalpha()):
@@ -308,6 +331,7 @@ def _profile(cf: ClaimsFile, text: str) -> Profile:
         signature=signature,
         terms=term_vector(main),
         background_terms=term_vector(" ".join(text[s:e] for s, e in background)),
+        repeat=bool(REPEAT.search(main[:lede_end])),
         year_back_terms=term_vector(" ".join(text[s:e] for s, e in background if LAST_YEAR.search(text[s:e]))),
         vocabulary=frozenset(fold(w) for w in term_vector(text)),
         main_person=_main_person(ranked_people),
@@ -461,6 +485,15 @@ def _near_dates(md: str, first: dt.date, last: dt.date) -> bool:
     return False
 
 
+def _time_reason(a: EventSignature, b: EventSignature) -> str:
+    da, db = _day(a), _day(b)
+    if da and db:
+        return f"another time ({da.isoformat()} and {db.isoformat()})"
+    dated, other = (a, b) if da else (b, a)
+    day = _day(dated)
+    return f"another time (a year named, {other.year}, after {day.isoformat() if day else 'the date'})"
+
+
 def _day(s: EventSignature) -> dt.date | None:
     if s.published:
         return s.published
@@ -486,6 +519,7 @@ class Pairs:
     weights: list[dict[str, float]]
     cast: set[tuple[int, int]]  # pairs that share CAST named people or more
     inferred: dict[int, dt.date]  # undated sources that recall a dated story as last year's: a year later
+    notes: dict[tuple[int, int], tuple[float, list[str]]]  # each candidate pair's cosine and what sets it apart
 
 
 def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
@@ -515,25 +549,32 @@ def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
     inferred: dict[int, dt.date] = {}
     _, year_back = _tfidf([p.terms if k else {} for p, k in zip(profiles, copies, strict=True)], copies,
                           [p.year_back_terms if k else {} for p, k in zip(profiles, copies, strict=True)])  # fmt: skip
+    notes: dict[tuple[int, int], tuple[float, list[str]]] = {}
     for i, j in sorted(pairs):
         a, b = profiles[i], profiles[j]
-        if i != j and time_conflict(a.signature, b.signature):
-            continue
         value = _cosine(weights[i], weights[j])
+        if i != j and time_conflict(a.signature, b.signature):
+            notes[(i, j)] = (value, [_time_reason(a.signature, b.signature)])
+            continue
         for x, y, wy in ((i, j, weights[j]), (j, i, weights[i])):
             px, day = profiles[x], _day(profiles[y].signature)
             if year_back[x] and day and _day(px.signature) is None and _cosine(year_back[x], wy) > BACKGROUND_MATCH:
                 later = day + dt.timedelta(days=365)  # x recalls y's event as last year's
                 inferred[x] = max(inferred.get(x, later), later)
         if _looks_back_on(a, backgrounds[i], b, weights[j]) or _looks_back_on(b, backgrounds[j], a, weights[i]):
+            notes[(i, j)] = (value, ["one looks back on the other's story as an earlier event"])
             continue
+        notes[(i, j)] = (value, [f"another main {what}" for what in conflicts(a, b)])
         people, shared = _shared_people(a.named, b.named)
         value += PERSON_BONUS * people
         if shared >= CAST:
             cast.add((i, j))
         if a.main_place and a.main_place == b.main_place:
             value += PLACE_BONUS
-        value -= CONFLICT * len(conflicts(a, b))
+        apart = conflicts(a, b)
+        if len(apart) >= 2:  # another place and another person (or kind of event): another event
+            continue
+        value -= CONFLICT * len(apart)
         sims[(i, j)] = value
     if inferred:  # a source placed a year after another: no longer similar to that one's time
         for key in [k for k in sims if k[0] in inferred or k[1] in inferred]:
@@ -541,7 +582,7 @@ def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
                 day = _day(profiles[other].signature)
                 if x in inferred and day and abs((inferred[x] - day).days) > MAX_SPAN_DAYS:
                     sims.pop(key, None)
-    return Pairs(sims, weights, cast, inferred)
+    return Pairs(sims, weights, cast, inferred, notes)
 
 
 # --- grouping ---------------------------------------------------------------------------------
@@ -554,6 +595,7 @@ class _Group:
     years: list[int]  # the latest year each undated member names
     month_days: list[frozenset[str]]  # the days of the year ('MM-DD') each member without a date names
     inferred: list[dt.date]  # dates of members that recall a dated story as last year's (a year after it)
+    repeat: bool  # an undated member tells of a repeat ('detained again')
     people: set[str]  # the main people of its members (folded surnames)
 
     @property
@@ -608,6 +650,7 @@ def group_incidents(
             members=sorted(group),
             dates=[d for i in group if (d := _day(profiles[i].signature))],
             inferred=[pairs.inferred[i] for i in group if i in pairs.inferred and not _day(profiles[i].signature)],
+            repeat=any(profiles[i].repeat and not _day(profiles[i].signature) for i in group),
             years=[s.year for s in sigs if s.year and s.time_basis in ("text-year", "month-day")],
             month_days=[frozenset(s.month_days) for s in sigs if not _day(s) and s.month_days],
             people={m for i in group if (m := profiles[i].main_person)},
@@ -637,6 +680,8 @@ def group_incidents(
         strict = ga.timed != gb.timed and cast[a][b] < CAST_SHARE * size(a) * size(b)
         if strict and (_days_fit(ga.dates, gb.month_days, size(b)) or _days_fit(gb.dates, ga.month_days, size(a))):
             strict = False  # the undated one names a day of the year that fits the other's dates
+        if strict and (gb if ga.timed else ga).repeat:
+            return math.inf  # an undated story of a repeat ('detained again') is not the dated one
         return LINK_THRESHOLD * (UNDATED_FACTOR if strict else 1.0)
 
     def push(a: int, b: int) -> None:
@@ -663,6 +708,7 @@ def group_incidents(
         ga.years += gb.years
         ga.month_days += gb.month_days
         ga.inferred += gb.inferred
+        ga.repeat = ga.repeat or gb.repeat
         ga.people |= gb.people
         del groups[b]
         for k, n in cast.pop(b, {}).items():
@@ -682,11 +728,53 @@ def group_incidents(
         for k in sorted(total[a]):
             push(a, k)
     decided = {i: d for d, chosen in _decision_members(decisions, index) for i in chosen}
-    incidents = []
-    for g in sorted(groups.values(), key=lambda g: min(files[i].source.id for i in g.members)):
-        incidents.append(_incident([files[i] for i in g.members], [profiles[i] for i in g.members], pairs,
-                                   g.members, decided))  # fmt: skip
+    ordered = sorted(groups.values(), key=lambda g: min(files[i].source.id for i in g.members))
+    incidents = [
+        _incident([files[i] for i in g.members], [profiles[i] for i in g.members], pairs, g.members, decided)
+        for g in ordered
+    ]
+    _explain_apart(incidents, ordered, profiles, pairs, apart)
     return incidents
+
+
+def _explain_apart(incidents: list[Incident], groups: list[_Group], profiles: list[Profile], pairs: Pairs,
+                   apart: set[frozenset[int]]) -> None:  # fmt: skip
+    """For each incident, the closest other incident and what kept them apart."""
+    owner = {i: k for k, g in enumerate(groups) for i in g.members}
+    best: dict[int, tuple[float, int, int]] = {}
+    for (i, j), (cosine, _) in sorted(pairs.notes.items()):
+        gi, gj = owner[i], owner[j]
+        if gi == gj:
+            continue
+        for g, x, y in ((gi, i, j), (gj, j, i)):
+            if g not in best or cosine > best[g][0]:
+                best[g] = (cosine, x, y)
+    for k, incident in enumerate(incidents):
+        if k not in best:
+            continue
+        cosine, x, y = best[k]
+        reasons = list(pairs.notes[(min(x, y), max(x, y))][1])
+        if _apart(x, y, apart):
+            reasons.insert(0, "a person's split decision")
+        if not reasons and (_day(profiles[x].signature) is None) != (_day(profiles[y].signature) is None):
+            reasons.append(
+                f"one has no date of its own, so it needs more in common (similarity {cosine:.2f}, "
+                f"{LINK_THRESHOLD * UNDATED_FACTOR:.2f} needed)"
+            )
+        if not reasons:
+            reasons.append(f"too little in common (similarity {cosine:.2f}, {LINK_THRESHOLD:.2f} needed on average)")
+        incident.apart_from = incidents[owner[y]].id
+        incident.apart_because = reasons
+
+
+def grouping_decision(action: Literal["merge", "split"], sources: Sequence[str], note: str, *,
+                      reviewer: str | None = None, today: dt.date | None = None) -> GroupingDecision:  # fmt: skip
+    """A person's merge or split decision on the given sources, with a stable id."""
+    chosen = sorted(dict.fromkeys(sources))
+    return GroupingDecision(
+        id=stable_id("G-", action, *chosen), action=action, sources=chosen, note=note, reviewer=reviewer,
+        date=today or dt.date.today(),
+    )  # fmt: skip
 
 
 def _decisions(

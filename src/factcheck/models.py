@@ -577,6 +577,10 @@ class Incident(Model):
     participants: list[str] = Field(default_factory=list, description="People and organisations it is about.")
     predicate: str | None = Field(default=None, description="The kind of event, e.g. 'earthquake'.")
     links: list[IncidentLink] = Field(default_factory=list, description="For each source, what joined it.")
+    apart_from: str | None = Field(default=None, description="The closest other incident, where there is one.")
+    apart_because: list[str] = Field(
+        default_factory=list, description="What kept it apart from that incident: another time, place, person."
+    )
 
 
 class SourceSummary(Model):
@@ -627,6 +631,9 @@ class Report(Model):
     orphaned_reviews: list[ReviewDecision] = Field(
         default_factory=list, description="Review decisions whose finding no longer exists."
     )
+    orphaned_grouping: list[GroupingDecision] = Field(
+        default_factory=list, description="Grouping decisions naming a source that is no longer in the folder."
+    )
     warnings: list[str] = Field(default_factory=list)
 
 
@@ -655,6 +662,9 @@ class CheckResult(Model):
     unreviewed: list[Finding] = Field(default_factory=list, description="Discrepancies without a decision.")
     orphaned_reviews: list[ReviewDecision] = Field(
         default_factory=list, description="Decisions whose finding no longer exists (kept, not failing)."
+    )
+    orphaned_grouping: list[GroupingDecision] = Field(
+        default_factory=list, description="Grouping decisions naming a source no longer there (kept, not failing)."
     )
     warnings: list[str] = Field(default_factory=list)
     fixes: list[str] = Field(default_factory=list, description="Commands that bring the folder up to date.")

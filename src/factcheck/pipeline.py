@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
@@ -35,6 +35,7 @@ from factcheck.models import (
     ClaimsFile,
     DateClaim,
     Entity,
+    GroupingDecision,
     Report,
     ReviewsFile,
     SourceInfo,
@@ -251,9 +252,11 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
     return ordered, texts, stats
 
 
-def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str]) -> Report:
-    """Group sources into incidents, compare within each, and assemble the report."""
-    incidents = group_incidents(files, [texts[cf.source.id] for cf in files])
+def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str],
+                 grouping: Sequence[GroupingDecision] = ()) -> Report:  # fmt: skip
+    """Group sources into incidents (people's merge and split decisions applied), compare within
+    each, and assemble the report."""
+    incidents = group_incidents(files, [texts[cf.source.id] for cf in files], grouping)
     by_id = {cf.source.id: cf for cf in files}
     lines = {sid: LineIndex(text) for sid, text in texts.items()}
     pending, agreed = [], []
@@ -352,7 +355,9 @@ def compare_folder(folder: Path, claims_dir: Path, *, reviews_dir: Path | None =
     files, texts, stats = load_or_extract(folder, claims_dir, jobs=jobs, write=write_claims, progress=progress,
                                           exclude=exclude, source_timeout=source_timeout)  # fmt: skip
     files, edit_warnings = apply_edits(files, texts, human.edits, str(rpath))
-    report = build_report(name, files, texts)
+    report = build_report(name, files, texts, human.incidents)
     attach_reviews(report, human.decisions)
+    present = {cf.source.id for cf in files}
+    report.orphaned_grouping = [d for d in human.incidents if not set(d.sources) <= present]
     report.warnings = stats.warnings + edit_warnings
     return report, stats

@@ -13,7 +13,7 @@ from collections import Counter
 from tabulate import tabulate
 
 from factcheck.facts import plural, who
-from factcheck.models import ClaimRef, Corroboration, Finding, Report, Timeline
+from factcheck.models import ClaimRef, Corroboration, Finding, Incident, Report, Timeline
 from factcheck.safe import show_invisible, terminal_safe
 
 __all__ = ["md_escape", "terminal_safe", "to_json", "to_markdown", "to_table"]
@@ -267,6 +267,32 @@ def _claims_table(refs: list[ClaimRef], outlets: dict[str, str | None]) -> list[
     return [*out, ""]
 
 
+def incident_md(inc: Incident, outlets: dict[str, str | None]) -> list[str]:
+    """Why an incident's sources were grouped: its defining place, time and participants, what joined
+    each source to the others, and what kept it apart from the closest other incident."""
+    defining = [
+        ("Where", ", ".join(inc.places)),
+        ("When", inc.time or ""),
+        ("Who", ", ".join(inc.participants)),
+        ("What", inc.predicate or ""),
+    ]
+    out = [f"**{inc.id}**: {md_escape(inc.label)}", ""]
+    out.append("; ".join(f"{k}: {md_escape(v)}" for k, v in defining if v) or "No place, time or participant found.")
+    out.append("")
+    if len(inc.sources) > 1:
+        out += ["| Source | Joined by | Similarity |", "|---|---|---|"]
+        for link in inc.links:
+            why = "; ".join(link.shared) or "–"
+            if link.decision:
+                why = f"a person's decision ({link.decision}); {why}"
+            source = md_escape(_source_label(outlets, link.source))
+            out.append(f"| {source} | {md_escape(why)} | {link.similarity:.2f} |")
+        out.append("")
+    if inc.apart_from:
+        out += [f"Kept apart from {inc.apart_from}: {md_escape('; '.join(inc.apart_because))}.", ""]
+    return out
+
+
 def to_markdown(report: Report) -> str:
     """The report as Markdown: what differs, facts against sources, timelines, then the evidence."""
     contradictions = sum(1 for f in report.discrepancies if f.severity == "contradiction")
@@ -330,6 +356,8 @@ def to_markdown(report: Report) -> str:
     headers = ["Incident", "About", "Sources", "Contradictions", "Divergences", "Corroborated"]
     out.append(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=[1] if rows else True))
     out.append("")
+    for inc in report.incidents:
+        out += incident_md(inc, outlets)
     if report.single_source:
         out += ["## Single-source claims worth checking", "", *_claims_table(report.single_source, outlets)]
     if report.background:

@@ -1,0 +1,332 @@
+"""Incidents: event signatures (places, story time, participants, kind of event, background) and
+the grouping that keeps similar events apart. Every story here is written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from factcheck.cli import main
+from factcheck.extract import extract_claims
+from factcheck.incidents import event_signature, group_incidents, grouping_decision
+from factcheck.ingest import document_from_text
+from factcheck.models import ClaimsFile, GroupingDecision, Report, ReviewsFile
+
+
+def source(sid: str, body: str, published: dt.date | None = None) -> tuple[ClaimsFile, str]:
+    text = f"{published.day} {published:%B %Y}\n\n{body}\n" if published else f"{body}\n"
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    document = document_from_text(sid, text, sha256=sha, encoding="utf-8", fmt="text")
+    return extract_claims(document), document.text
+
+
+def signature(body: str, published: dt.date | None = None) -> object:
+    cf, text = source("s.txt", body, published)
+    return event_signature(cf, text)
+
+
+# --- signature extraction tables ----------------------------------------------------------------
+
+PLACES = [
+    ("LISBON (Reuters) - Firefighters fought a blaze in a warehouse on Tuesday.", "lisbon"),
+    ("A strong earthquake struck near Tabriz on Sunday, officials said.", "tabriz"),
+    ("The storm flooded houses across Orvalia County overnight, the mayor said.", "orvalia"),
+    ("Police said the robbers fled in a van after the raid in Marseille on Friday.", "marseille"),
+    ("Voters queued for hours in Nairobi as the election began.", "nairobi"),
+]
+
+
+@pytest.mark.parametrize(("body", "place"), PLACES)
+def test_places_of_the_main_event(body: str, place: str) -> None:
+    sig = signature(body)
+    assert place in [p.key.split()[-1] for p in sig.places]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The minister said the plan would help people in need.",  # no place at all
+        "In January the company said profits rose.",  # a month after 'in' is not a place
+    ],
+)
+def test_no_place_where_the_text_names_none(body: str) -> None:
+    assert signature(body).places == []  # type: ignore[attr-defined]
+
+
+STORY_TIME = [
+    ("Police arrested two men on Friday.", dt.date(2019, 5, 3), "published", 2019),
+    ("The vote was held on 12 March 2017, the commission said.", None, "text-date", 2017),
+    ("Protesters gathered on 8 March, the day of the march.", None, "month-day", None),
+    ("The club, founded in 1998, signed the striker in 2016.", None, "text-year", 2016),
+    ("The club signed the striker on Tuesday.", None, "none", None),
+]
+
+
+@pytest.mark.parametrize(("body", "published", "basis", "year"), STORY_TIME)
+def test_story_time(body: str, published: dt.date | None, basis: str, year: int | None) -> None:
+    sig = signature(body, published)
+    assert (sig.time_basis, sig.year) == (basis, year)  # type: ignore[attr-defined]
+
+
+def test_a_year_looked_ahead_to_is_not_the_story_year() -> None:
+    sig = signature("The defender signed a contract until 2031 with the club in 2024.")
+    assert sig.year == 2024  # type: ignore[attr-defined]
+
+
+PARTICIPANTS = [
+    ("Marta Ilves, 34, was detained on Monday. Ilves denied the charges, said her lawyer.", "Marta Ilves"),
+    ("The Harbour Workers Union called a strike on Monday, the union said.", "Harbour Workers Union"),
+    ("Shares of Norvex Corporation fell after the takeover was announced.", "Norvex Corporation"),
+]
+
+
+@pytest.mark.parametrize(("body", "name"), PARTICIPANTS)
+def test_participants(body: str, name: str) -> None:
+    assert name in [p.name for p in signature(body).participants]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("body", "predicate"),
+    [
+        ("A magnitude 5.8 earthquake shook the coast; the quake was felt far inland.", "earthquake"),
+        ("Police arrested the activist and detained two of her friends.", "arrest"),
+        ("The firm agreed to acquire its rival; the acquisition is worth $2 billion.", "acquisition"),
+        ("A gunman opened fire in a mall; the shooting left three dead.", "shooting"),
+    ],
+)
+def test_predicate_class(body: str, predicate: str) -> None:
+    assert signature(body).predicates[:1] == [predicate]  # type: ignore[attr-defined]
+
+
+def test_background_sentences_are_left_out_of_the_signature() -> None:
+    body = (
+        "An earthquake struck Velmora on 5 March 2023, killing four.\n"
+        "Rescuers searched the rubble in Velmora.\n"
+        "In 2011 a stronger quake hit Drassen, killing 300 people.\n"
+        "Last year, floods displaced thousands in the region."
+    )
+    sig = signature(body)
+    quotes = [b.quote for b in sig.background]  # type: ignore[attr-defined]
+    assert any("2011" in q for q in quotes)
+    assert any(q.startswith("Last year") for q in quotes)
+    assert "drassen" not in [p.key for p in sig.places]  # type: ignore[attr-defined]
+    assert "velmora" in [p.key for p in sig.places]  # type: ignore[attr-defined]
+
+
+# --- grouping: positives and negatives ----------------------------------------------------------
+
+QUAKE_A1 = (
+    "A magnitude 6.1 earthquake struck Velmora province on Sunday, killing 12 people. Governor Anton Reyes said "
+    "rescuers were searching collapsed homes in Velmora. Reyes said 40 people were injured by the quake."
+)
+QUAKE_A2 = (
+    "The death toll from Sunday's earthquake in Velmora rose to 14, Governor Anton Reyes said. The quake, "
+    "measured at magnitude 6.1, destroyed homes across Velmora province. Reyes asked for tents."
+)
+QUAKE_OTHER_PLACE = (
+    "A magnitude 6.0 earthquake struck Castaña province on Sunday, killing nine people. Mayor Lucia Ferrante "
+    "said rescuers were searching collapsed homes in Castaña. Ferrante said 30 people were injured by the quake."
+)
+QUAKE_OTHER_YEAR = (
+    "A magnitude 5.7 earthquake struck Velmora province on Monday, killing three people. Governor Ines Vidal "
+    "said rescuers were searching collapsed homes in Velmora. Vidal said 25 people were injured by the quake."
+)
+DETENTION_1 = (
+    "Police in Dorvik detained the blogger Tomas Halvik on Tuesday after a protest. Halvik was held for 15 "
+    "days, his lawyer said. Halvik denied the charges of hooliganism."
+)
+DETENTION_1B = (
+    "The blogger Tomas Halvik was detained in Dorvik on Tuesday, police said. A court jailed Halvik for 15 "
+    "days. His lawyer said Halvik would appeal the detention."
+)
+DETENTION_2 = (
+    "Police in Dorvik detained the blogger Tomas Halvik again on Thursday over a post about the mayor. "
+    "Halvik was fined, his lawyer said. Halvik called the detention revenge."
+)
+
+
+def groups(*sources: tuple[str, str, dt.date | None], decisions: list[GroupingDecision] | None = None,
+           ) -> list[list[str]]:  # fmt: skip
+    built = [source(sid, body, published) for sid, body, published in sources]
+    incidents = group_incidents([cf for cf, _ in built], [t for _, t in built], decisions or [])
+    return sorted(incident.sources for incident in incidents)
+
+
+def test_two_reports_of_one_quake_are_one_incident() -> None:
+    day = dt.date(2023, 4, 2)
+    assert groups(("a.txt", QUAKE_A1, day), ("b.txt", QUAKE_A2, day + dt.timedelta(days=1))) == [["a.txt", "b.txt"]]
+
+
+def test_same_kind_of_event_in_another_place_is_another_incident() -> None:
+    day = dt.date(2023, 4, 2)
+    assert groups(("a.txt", QUAKE_A1, day), ("c.txt", QUAKE_OTHER_PLACE, day)) == [["a.txt"], ["c.txt"]]
+
+
+def test_same_place_another_year_is_another_incident() -> None:
+    found = groups(
+        ("a.txt", QUAKE_A1, dt.date(2023, 4, 2)),
+        ("b.txt", QUAKE_A2, dt.date(2023, 4, 3)),
+        ("d.txt", QUAKE_OTHER_YEAR, dt.date(2024, 9, 16)),
+    )
+    assert found == [["a.txt", "b.txt"], ["d.txt"]]
+
+
+def test_one_person_two_detentions_a_year_apart_are_two_incidents() -> None:
+    found = groups(
+        ("one.txt", DETENTION_1, dt.date(2022, 6, 7)),
+        ("one-b.txt", DETENTION_1B, dt.date(2022, 6, 8)),
+        ("two.txt", DETENTION_2, dt.date(2023, 6, 15)),
+    )
+    assert found == [["one-b.txt", "one.txt"], ["two.txt"]]
+
+
+def test_an_undated_report_naming_a_later_year_does_not_join_a_dated_one() -> None:
+    later = DETENTION_2 + " In 2023 the city council also banned rallies."
+    found = groups(("one.txt", DETENTION_1, dt.date(2022, 6, 7)), ("two.txt", later, None))
+    assert found == [["one.txt"], ["two.txt"]]
+
+
+def test_an_undated_report_without_a_time_is_not_merged_by_default() -> None:
+    found = groups(("one.txt", DETENTION_1, dt.date(2022, 6, 7)), ("two.txt", DETENTION_2, None))
+    assert found == [["one.txt"], ["two.txt"]]
+
+
+# --- people decide ------------------------------------------------------------------------------
+
+
+def test_a_merge_decision_joins_sources_the_grouping_keeps_apart() -> None:
+    merge = grouping_decision("merge", ["one.txt", "two.txt"], "the same arrest, misdated", today=dt.date(2024, 1, 2))
+    found = groups(
+        ("one.txt", DETENTION_1, dt.date(2022, 6, 7)), ("two.txt", DETENTION_2, dt.date(2023, 6, 15)),
+        decisions=[merge],
+    )  # fmt: skip
+    assert found == [["one.txt", "two.txt"]]
+
+
+def test_a_split_decision_keeps_apart_sources_the_grouping_joins() -> None:
+    split = grouping_decision("split", ["b.txt"], "a different quake", today=dt.date(2024, 1, 2))
+    day = dt.date(2023, 4, 2)
+    found = groups(("a.txt", QUAKE_A1, day), ("b.txt", QUAKE_A2, day), decisions=[split])
+    assert found == [["a.txt"], ["b.txt"]]
+
+
+def test_a_decision_naming_a_missing_source_is_passed_over() -> None:
+    merge = grouping_decision("merge", ["a.txt", "gone.txt"], "renamed since", today=dt.date(2024, 1, 2))
+    day = dt.date(2023, 4, 2)
+    assert groups(("a.txt", QUAKE_A1, day), ("c.txt", QUAKE_OTHER_PLACE, day), decisions=[merge]) == [
+        ["a.txt"],
+        ["c.txt"],
+    ]
+
+
+def test_a_merge_decision_needs_two_sources() -> None:
+    with pytest.raises(ValueError, match="two sources"):
+        GroupingDecision(id="G-x", action="merge", sources=["a.txt"], date=dt.date(2024, 1, 2))
+
+
+def test_each_incident_says_why_and_what_kept_it_apart() -> None:
+    day = dt.date(2023, 4, 2)
+    built = [source("a.txt", QUAKE_A1, day), source("b.txt", QUAKE_A2, day), source("c.txt", QUAKE_OTHER_PLACE, day)]
+    incidents = group_incidents([cf for cf, _ in built], [t for _, t in built])
+    velmora = next(i for i in incidents if "a.txt" in i.sources)
+    assert "Velmora" in " ".join(velmora.places)
+    assert velmora.time == "2023-04-02"
+    assert velmora.predicate == "earthquake"
+    assert any("Anton Reyes" in p for p in velmora.participants)
+    assert all(link.shared for link in velmora.links)
+    assert velmora.apart_from is not None
+    assert velmora.apart_because
+
+
+# --- the incident commands: decisions kept in the reviews file, applied on every run -------------
+
+SEED_A, SEED_B, SEED_OTHER = "000_e7e2957ecce1ac92.txt", "001_e5f6ed7113b28027.txt", "002_afc569628a2844e8.txt"
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeds_dir: Path) -> Path:
+    shutil.copytree(seeds_dir, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def incidents_of(workdir: Path) -> list[list[str]]:
+    result = run("compare", "seeds", "--jobs", "1", "--format", "json", "--quiet")
+    report = Report.model_validate_json(result.stdout)
+    return sorted(i.sources for i in report.incidents)
+
+
+def test_the_third_seed_is_its_own_incident(workdir: Path) -> None:
+    assert incidents_of(workdir) == [[SEED_A, SEED_B], [SEED_OTHER]]
+
+
+def test_a_split_survives_re_runs_and_is_kept_in_the_reviews_file(workdir: Path) -> None:
+    result = run("incident", "split", "seeds", SEED_B, "--note", "another outlet's story, checked by phone")
+    assert result.exit_code == 0, result.stderr
+    assert "split" in result.stderr
+    for _ in range(2):  # a second compare keeps the decision and applies it again
+        assert incidents_of(workdir) == [[SEED_A], [SEED_B], [SEED_OTHER]]
+    saved = ReviewsFile.model_validate_json((workdir / "reviews" / "seeds.json").read_text(encoding="utf-8"))
+    assert [(d.action, d.sources, d.note) for d in saved.incidents] == [
+        ("split", [SEED_B], "another outlet's story, checked by phone")
+    ]
+    assert "a person's split decision" in (workdir / "reports" / "seeds.md").read_text(encoding="utf-8")
+
+
+def test_a_merge_survives_re_runs(workdir: Path) -> None:
+    assert run("incident", "merge", "seeds", SEED_A, SEED_OTHER, "--note", "test merge").exit_code == 0
+    # The merged pair is one incident; the other seed, five years apart from the third, stays apart.
+    assert incidents_of(workdir) == [[SEED_A, SEED_OTHER], [SEED_B]]
+    assert incidents_of(workdir) == [[SEED_A, SEED_OTHER], [SEED_B]]
+
+
+def test_a_decision_against_an_earlier_one_is_refused_and_nothing_is_lost(workdir: Path) -> None:
+    assert run("incident", "split", "seeds", SEED_B, "--note", "apart").exit_code == 0
+    before = (workdir / "reviews" / "seeds.json").read_bytes()
+    result = run("incident", "merge", "seeds", SEED_A, SEED_B, "--note", "together")
+    assert result.exit_code == 2
+    assert "says the opposite" in result.stderr
+    assert (workdir / "reviews" / "seeds.json").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("merge", "seeds", SEED_A, "--note", "x"), "needs 2 FILEs"),
+        (("merge", "seeds", SEED_A, "missing.txt", "--note", "x"), "no source missing.txt"),
+        (("split", "seeds", SEED_A, "--note", " "), "the note is empty"),
+    ],
+)
+def test_bad_decisions_are_one_clear_line_and_exit_2(workdir: Path, args: tuple[str, ...], message: str) -> None:
+    result = run("incident", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_reports_a_decision_whose_source_is_gone(workdir: Path) -> None:
+    assert run("incident", "split", "seeds", SEED_B, "--note", "apart").exit_code == 0
+    (workdir / "seeds" / SEED_B).rename(workdir / "seeds" / "001_renamed.txt")
+    result = run("check", "seeds", "--jobs", "1")
+    assert "orphaned grouping decision (kept, not failing)" in result.stdout
+    saved = ReviewsFile.model_validate_json((workdir / "reviews" / "seeds.json").read_text(encoding="utf-8"))
+    assert len(saved.incidents) == 1  # kept, never dropped
+
+
+def test_a_malformed_decision_in_the_reviews_file_stops_the_run(workdir: Path) -> None:
+    (workdir / "reviews").mkdir()
+    bad = {"incidents": [{"id": "G-1", "action": "merge", "sources": [SEED_A], "date": "2024-01-02"}]}
+    (workdir / "reviews" / "seeds.json").write_text(json.dumps(bad), encoding="utf-8")
+    result = run("compare", "seeds", "--jobs", "1", "--quiet")
+    assert result.exit_code == 2
+    assert "two sources" in result.stderr
