@@ -169,3 +169,17 @@ def test_a_busy_day_shows_the_events_most_sources_date_and_counts_the_rest() -> 
         "    12 March 2021 : event 5 (One, Two) : event 0 (One) : event 1 (One) : event 2 (One) : published (Two)"
         " : 2 more events"
     )
+
+
+def test_a_day_without_its_year_takes_the_incidents_year_and_says_so(tmp_path: Path) -> None:
+    undated = (
+        "Reporter detained in Valmora\n\n"
+        "Marta Kowalska was detained on March 12 outside the town hall, her lawyer said.\n\n"
+        "Kowalska said the police had pushed the crowd back from the steps.\n"
+    )
+    report = compare(tmp_path, {"a.txt": story("12 March 2021"), "b.txt": undated},
+                     "a.txt: {outlet: Courier One}\nb.txt: {outlet: Courier Two}\n")  # fmt: skip
+    (diagram,) = diagrams(to_markdown(report))
+    (day,) = [line for line in diagram if line.startswith("    12 March 2021 : ")]
+    assert "Courier One" in day
+    assert "Courier Two without a year" in day

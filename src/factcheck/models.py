@@ -602,6 +602,7 @@ class TimelineEvent(Model):
     subject: str = Field(description="Who or what it happened to, where known.")
     source: str
     claim_id: str
+    year_given: bool = Field(default=True, description="False: the source gives no year; the story's year is used.")
 
 
 class Timeline(Model):

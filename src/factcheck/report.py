@@ -203,7 +203,7 @@ def timeline_mermaid(timeline: Timeline, label: str, outlets: dict[str, str | No
         event = e.event.removeprefix("of the ").removeprefix("of ")
         day = f"{e.date.day} {e.date.strftime('%B %Y')}"
         names = by_day.setdefault(day, {}).setdefault(event, [])
-        name = _source_label(outlets, e.source)
+        name = _source_label(outlets, e.source) + ("" if e.year_given else " without a year")
         if name not in names:
             names.append(name)
     lines = ["```mermaid", "timeline", f"    title {mermaid_safe(label)}"]

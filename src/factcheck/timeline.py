@@ -7,6 +7,9 @@ different days.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 
 from factcheck.lexicons import load_lexicon
@@ -21,12 +24,24 @@ def event_label(event: str) -> str:
     return EVENT_LABELS.get(event, event.replace("_", " "))
 
 
+def _incident_year(files: Iterable[ClaimsFile]) -> int | None:
+    """The year most of an incident's fully dated events fall in (the latest on a tie), if any."""
+    years = Counter(
+        c.date.year
+        for cf in files
+        for c in cf.claims
+        if isinstance(c, DateClaim) and c.date is not None and not c.incident_hint and c.precision == "day"
+    )
+    return max(years, key=lambda y: (years[y], y)) if years else None
+
+
 def timelines(incidents: Iterable[Incident], files: Iterable[ClaimsFile]) -> list[Timeline]:
     """Per incident, its dated events (a day each, other times left out) and its publications."""
     by_id = {cf.source.id: cf for cf in files}
     out = []
     for incident in incidents:
         events: dict[tuple[str, str, str], TimelineEvent] = {}
+        year = _incident_year(by_id[sid] for sid in incident.sources)
         for sid in incident.sources:
             cf = by_id[sid]
             if cf.source.published is not None:
@@ -34,15 +49,21 @@ def timelines(incidents: Iterable[Incident], files: Iterable[ClaimsFile]) -> lis
                     date=cf.source.published, event="published", subject="", source=sid, claim_id=""
                 )
             for c in cf.claims:
-                if not isinstance(c, DateClaim) or c.date is None or c.incident_hint:
+                if not isinstance(c, DateClaim) or c.incident_hint or c.precision not in ("day", "weekday"):
                     continue
-                if c.precision not in ("day", "weekday"):
+                day, year_given = c.date, True
+                if day is None and c.month_day is not None and year is not None:
+                    # "on February 14" where the other accounts are of 2020: that day, marked as no year given.
+                    month, mday = (int(x) for x in c.month_day.split("-"))
+                    with contextlib.suppress(ValueError):  # 29 February of a year without one
+                        day, year_given = dt.date(year, month, mday), False
+                if day is None:
                     continue
-                key = (c.date.isoformat(), c.event, sid)
+                key = (day.isoformat(), c.event, sid)
                 events.setdefault(
                     key,
-                    TimelineEvent(date=c.date, event=event_label(c.event), subject=c.subject_text, source=sid,
-                                  claim_id=c.id),
+                    TimelineEvent(date=day, event=event_label(c.event), subject=c.subject_text, source=sid,
+                                  claim_id=c.id, year_given=year_given),
                 )  # fmt: skip
         if not any(e.claim_id for e in events.values()):
             continue  # publication dates alone tell no story
