@@ -234,7 +234,8 @@ def test_corroborations_come_from_two_sources_and_a_disputed_one_says_so(tmp_pat
 def test_a_corroborated_value_of_a_disputed_fact_is_flagged(tmp_path: Path) -> None:
     report = compare(tmp_path, {
         "a.txt": story("Police detained 40 people on Monday.", "Courier One"),
-        "b.txt": story("Police detained 40 people on Monday.", "Courier Two"),
+        # Its own words: two outlets printing one text word for word are one account (shared copy).
+        "b.txt": story("On Monday police detained 40 people.", "Courier Two"),
         "c.txt": story("Police detained 300 people on Monday.", "Courier Three"),
     })  # fmt: skip
     (fact,) = report.discrepancies

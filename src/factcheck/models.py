@@ -612,6 +612,14 @@ class Timeline(Model):
     events: list[TimelineEvent]
 
 
+class SharedCopy(Model):
+    """Sources that print the same passages (wire copy, reprints, updated versions): one account."""
+
+    sources: list[str] = Field(min_length=2, description="Source ids, in order; the first is the one kept.")
+    sentences: int = Field(ge=0, description="Pairs of sentences aligned between these sources.")
+    identical: int = Field(ge=0, description="Of those, pairs with the same words (punctuation aside).")
+
+
 class Report(Model):
     """The result of `factcheck compare`: what `--format json` prints."""
 
@@ -629,6 +637,9 @@ class Report(Model):
         default_factory=list, description="Single-source claims about other times (another year, 'last year')."
     )
     timelines: list[Timeline] = Field(default_factory=list, description="Dated events per incident, per source.")
+    shared_copy: list[SharedCopy] = Field(
+        default_factory=list, description="Groups of sources that share copy: each is one account."
+    )
     orphaned_reviews: list[ReviewDecision] = Field(
         default_factory=list, description="Review decisions whose finding no longer exists."
     )

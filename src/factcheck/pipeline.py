@@ -16,6 +16,7 @@ from pathlib import Path
 
 from factcheck.budget import DEFAULT_SOURCE_TIMEOUT, OverBudget, time_limit
 from factcheck.compare import LineIndex, claim_ref, compare_incident, finalize
+from factcheck.copies import align_sources, copy_findings, count_accounts, merge_findings, one_account
 from factcheck.errors import SourceFileError, SourcesError
 from factcheck.extract import extract_claims
 from factcheck.facts import copies, group_facts, independent_corroborations, with_value_spans
@@ -262,20 +263,26 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     pending, agreed = [], []
     entities: list[Entity] = []
     incident_of: dict[str, str] = {}
+    alignments, copied = [], []
+    published = {cf.source.id: cf.source.published for cf in files}
     for incident in incidents:
         members = [by_id[s] for s in incident.sources]
         for s in incident.sources:
             incident_of[s] = incident.id
+        alignment = align_sources(members, texts)
         p, a, emap = compare_incident(incident, members)
         pending += p
         agreed += a
         entities += [e for e in emap.entities.values() if len(e.sources) > 1 or e.ages]
+        alignments.append(alignment)
+        copied += copy_findings(alignment, incident.id, published, lines)
     pairs, agreements = finalize(pending, agreed, lines)
     label = {cf.source.id: cf.source.outlet or cf.source.id for cf in files}
     claims = {c.id: c for cf in files for c in cf.claims}
+    pairs = merge_findings(one_account(pairs, alignments), copied, alignments)  # shared copy: one account
     findings = group_facts(pairs, claims, label)
     copy_of = copies(texts)
-    corroborations = independent_corroborations(agreements, findings, copy_of)
+    corroborations = count_accounts(independent_corroborations(agreements, findings, copy_of), copy_of, alignments)
     summaries = [
         SourceSummary(
             id=cf.source.id,
@@ -299,7 +306,7 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     report = Report(
         folder=folder_name, sources=summaries, incidents=incidents, entities=entities,
         discrepancies=findings, corroborations=corroborations, single_source=single, background=background,
-        timelines=timelines(incidents, files),
+        timelines=timelines(incidents, files), shared_copy=[g for a in alignments for g in a.shared],
     )  # fmt: skip
     with_value_spans(report, claims)
     return report

@@ -12,7 +12,7 @@ from collections import Counter
 
 from tabulate import tabulate
 
-from factcheck.facts import plural, who
+from factcheck.facts import join_words, plural, who
 from factcheck.models import ClaimRef, Corroboration, Finding, Incident, Report, Timeline
 from factcheck.safe import show_invisible, terminal_safe
 
@@ -348,6 +348,10 @@ def to_markdown(report: Report) -> str:
     # Cells taken from sources are never read as numbers ("1e3" would become "1000.0").
     headers = ["Outlet", "File", "Published", "Incident", "Claims"]
     out.append(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=[0, 1] if rows else True))
+    for group in report.shared_copy:
+        names = join_words([md_escape(sid) for sid in group.sources])
+        out += ["", f"Shared copy: {names} print the same passages ({plural(group.sentences, 'sentence')} "
+                f"aligned, {group.identical} word for word); they count as one account."]  # fmt: skip
     out += ["", "## Incidents", ""]
     rows = []
     for inc in report.incidents:
