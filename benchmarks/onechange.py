@@ -24,6 +24,8 @@ spreads over many stories. Run from the repository root, with the project's venv
 
 Columns: recall is gold discrepancies found over pairs; stray per pair is (unmatched + false)
 predictions over pairs; for the unchanged controls, findings is the number of findings in all.
+"The article alone" counts the findings the original yields compared by itself (conflicts within
+one article, the claim comparison's); "stray beyond it" the stray findings the copy adds.
 In the reports suite, "other" findings are real differences between two outlets as often as
 noise, so they are shown, not called stray.
 """
@@ -45,6 +47,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -180,7 +184,7 @@ def age_changes(s: str) -> Iterator[Change]:
 
 COUNT_RE = re.compile(
     r"(?<![\w$£€.,-])(\d{1,3}(?:,\d{3})+|\d{1,3}|"
-    + "|".join(sorted([w for w in WORD_VALUE if w not in ("zero", "one", "hundred")], key=len, reverse=True))
+    + "|".join(sorted([w for w in WORD_VALUE if w not in ("zero", "one", "hundred", "dozen")], key=len, reverse=True))
     + r")\s+(?:more\s+|other\s+|new\s+)?([a-z]{3,}s)\b",
     re.IGNORECASE,
 )
@@ -245,7 +249,7 @@ OPPOSITES: list[tuple[str, str]] = [
         r"\b(killed)\b(?=\s+(?:at least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a|an|his|her|their)\b)",
         "injured",
     ),
-    (r"\b(won)\b", "lost"),
+    (r"\b(won)\b(?!['’])", "lost"),  # not "won't"
     (r"\b(wins)\b", "loses"),
     (r"\b(lost)\b(?=\s+(?:to|the|a|his|her|their)\b)", "won"),
     (PASSIVE + r"(arrested|detained)\b", "released"),
@@ -268,7 +272,7 @@ OPPOSITES: list[tuple[str, str]] = [
     (r"\b(agreed to)\b", "refused to"),
     (r"\b(refused to)\b", "agreed to"),
     (PASSIVE + r"(captured)\b", "freed"),
-    (r"\b(escaped)\b", "was caught"),
+    (r"\b(escaped)\b", "failed to escape"),
     (r"\b(collapsed)\b", "held"),
     (r"\b(rose|increased)\b", "fell"),
     (r"\b(fell|dropped|declined)\b(?=\s+(?:\d|by|to|from|sharply|slightly))", "rose"),
@@ -356,6 +360,8 @@ def copy_candidates(texts: dict[Path, str], kind: str, n: int, seed: int) -> lis
     for path, text in texts.items():
         for story in story_sentences(path, text):
             sentence = text[story.start : story.end]
+            if text.count(sentence) > 1:
+                continue  # a line printed twice (a caption): the change would leave its twin as it was
             for change in KINDS[kind](sentence):
                 by_topic[story.topic].append(Candidate(story, change))
     rng = random.Random(f"{seed}:{kind}")
@@ -493,10 +499,14 @@ def _content(sentence: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", sentence.lower()) if w not in STOP}
 
 
+NEAR_COPY = 70  # rapidfuzz ratio at which two sentences are one sentence in two copies
+
+
 def _best_pair(places: list[tuple[Story, Change]], texts: dict[Path, str],
                key: tuple[str, ...]) -> tuple[Story, Change, Story, Change] | None:  # fmt: skip
     """The two sentences of different articles stating the specific that share the most other words
-    (at least two besides the key's): the same fact, not the same number about something else."""
+    (at least two besides the key's): the same fact, not the same number about something else; and
+    are not one sentence in two copies, which the copies suite already measures."""
     best, best_shared = None, 1
     words = {w.lower() for w in key}
     for i, (sa, ca) in enumerate(places):
@@ -504,7 +514,10 @@ def _best_pair(places: list[tuple[Story, Change]], texts: dict[Path, str],
         for sb, cb in places[i + 1 :]:
             if sb.path == sa.path:
                 continue
-            shared = len(wa & (_content(texts[sb.path][sb.start : sb.end]) - words))
+            other = texts[sb.path][sb.start : sb.end]
+            if fuzz.ratio(texts[sa.path][sa.start : sa.end], other) >= NEAR_COPY:
+                continue  # the same sentence printed twice (shared copy): a sentence diff finds that
+            shared = len(wa & (_content(other) - words))
             if shared > best_shared:
                 best, best_shared = (sa, ca, sb, cb), shared
     return best
@@ -526,6 +539,8 @@ def write_reports(
             seen: dict[tuple[str, ...], list[tuple[Story, Change]]] = defaultdict(list)
             for story in folder_stories:
                 sentence = texts[story.path][story.start : story.end]
+                if texts[story.path].count(sentence) > 1:
+                    continue
                 for key, change in _specifics(kind, sentence):
                     seen[key].append((story, change))
             for key, places in sorted(seen.items()):
@@ -568,13 +583,15 @@ def _scorer() -> ModuleType:
     return module
 
 
-def score(golds: list[Path], work: Path, verbose: bool) -> dict[str, Any]:
-    """factcheck's library on each cluster, judged by the shared scorer; totals over the clusters."""
+def score(golds: list[Path], work: Path, verbose: bool, alone: bool = False) -> dict[str, Any]:
+    """factcheck's library on each cluster, judged by the shared scorer; totals over the clusters.
+    With `alone`, the first source is also compared by itself: stray findings it yields alone (a
+    conflict within the article) are the claim comparison's, not caused by the copy."""
     from factcheck.pipeline import compare_folder
 
     judge = _scorer()
     totals = {"pairs": 0, "gold": 0, "found": 0, "duplicate": 0, "false": 0, "unmatched": 0,
-              "findings": 0, "corroborated": 0, "agreements": 0}  # fmt: skip
+              "findings": 0, "corroborated": 0, "agreements": 0, "alone": 0, "beyond": 0}  # fmt: skip
     for gold in golds:
         cluster = judge.Cluster(gold, judge.default_sources(gold))
         report, _ = compare_folder(cluster.dir, work / "claims" / gold.name.replace(".gold.json", ""), jobs=1)
@@ -588,6 +605,14 @@ def score(golds: list[Path], work: Path, verbose: bool) -> dict[str, Any]:
         totals["findings"] += len(output["discrepancies"])
         totals["corroborated"] += r["corroborated"][0]
         totals["agreements"] += r["corroborated"][1]
+        if alone:
+            first = next(iter(cluster.gold["sources"]))
+            folder = work / "alone" / cluster.name
+            folder.mkdir(parents=True)
+            shutil.copy(cluster.dir / first, folder / first)
+            single, _ = compare_folder(folder, work / "claims-alone" / cluster.name, jobs=1)
+            totals["alone"] += len(single.discrepancies)
+            totals["beyond"] += max(0, r["unmatched"] + r["false"] - len(single.discrepancies))
     return totals
 
 
@@ -596,11 +621,14 @@ def _ratio(a: int, b: int) -> str:
 
 
 def copies_table(results: dict[str, dict[str, Any]]) -> list[str]:
-    rows = ["| kind | pairs | found | recall | stray | stray per pair | findings |", "|---|---|---|---|---|---|---|"]
+    rows = [
+        "| kind | pairs | found | recall | stray | stray per pair | findings | the article alone | stray beyond it |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for kind, t in results.items():
         stray = t["unmatched"] + t["false"]
         rows.append(f"| {kind} | {t['pairs']} | {t['found']} | {_ratio(t['found'], t['gold'])} | {stray} | "
-                    f"{_ratio(stray, t['pairs'])} | {t['findings']} |")  # fmt: skip
+                    f"{_ratio(stray, t['pairs'])} | {t['findings']} | {t['alone']} | {t['beyond']} |")  # fmt: skip
     return rows
 
 
@@ -626,11 +654,14 @@ def main() -> int:
     parser.add_argument("--suite", choices=("copies", "reports", "all"), default="all")
     parser.add_argument("--no-score", action="store_true", help="write the clusters only")
     parser.add_argument("-v", "--verbose", action="store_true", help="the scorer's verdict on every finding")
+    parser.add_argument(
+        "--code", type=Path, default=ROOT / "src", help="the factcheck package to score (another checkout's src/)"
+    )
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"error: no corpus at {args.corpus}", file=sys.stderr)
         return 2
-    sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(args.code.resolve()))
     texts = articles(args.corpus)
     if args.out.exists():
         shutil.rmtree(args.out)
@@ -642,7 +673,7 @@ def main() -> int:
         suites = write_copies(texts, clusters, args.per_kind, args.seed)
         print(f"## One change in a copy ({sum(map(len, suites.values()))} clusters in {shown})\n")
         if not args.no_score:
-            results = {kind: score(golds, work, args.verbose) for kind, golds in suites.items()}
+            results = {kind: score(golds, work, args.verbose, alone=True) for kind, golds in suites.items()}
             print("\n".join(copies_table(results)) + "\n")
     if args.suite in ("reports", "all"):
         reports = write_reports(texts, clusters, args.per_kind, args.seed)
