@@ -5,14 +5,16 @@ another year, the same number about different things, active and passive of one 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from extract_helpers import claims_file
+from extract_helpers import claims_file, write_folder
 from factcheck.align import align, similarity
 from factcheck.extract.frames import SentenceView, build_frame, nearest_predicate
 from factcheck.extract.mentions import find_numbers, find_predicates, tokens
-from factcheck.models import ClaimBase, Frame, QuantityClaim, StatusClaim
+from factcheck.models import ClaimBase, Frame, QuantityClaim, Report, StatusClaim
+from factcheck.pipeline import compare_folder
 
 
 def numbers(text: str) -> list[tuple[str, float, str, str | None]]:
@@ -76,6 +78,10 @@ def frame_of(text: str, word: str) -> Frame:
     ("Anna Berg was detained again in March.", "detained", ("anna berg",), None, ("again",)),
     ("Anna Berg was detained in 2019.", "detained", ("anna berg",), None, ("in 2019",)),
     ("Anna Berg was detained in 2024.", "detained", ("anna berg",), None, ()),
+    # a distance in time from the story's day is no other time of the story
+    ("Anna Berg was detained six days earlier.", "detained", ("anna berg",), None, ()),
+    ("Anna Berg was detained earlier today.", "detained", ("anna berg",), "today", ()),
+    ("Anna Berg had earlier been detained.", "detained", ("anna berg",), None, ("earlier",)),
 ])  # fmt: skip
 def test_frames_active_and_passive_alike(
     text: str, word: str, patients: tuple[str, ...], time: str | None, cues: tuple[str, ...]
@@ -126,3 +132,42 @@ def test_similarity_of_a_copy_is_high_and_of_another_fact_low() -> None:
     died, survived = (next(x for x in cs if isinstance(x, StatusClaim)) for cs in (a, b))
     assert similarity(died, survived) >= 0.7
     assert [x for x in c if isinstance(x, StatusClaim)] == []
+
+
+def compare_texts(tmp_path: Path, articles: dict[str, str]) -> Report:
+    folder = write_folder(tmp_path / "sources", articles)
+    report, _ = compare_folder(folder, tmp_path / "claims", write_claims=False)
+    return report
+
+
+DETAINED_TWICE = (
+    "12 August 2024\n\nRights group says activist Marek Dolan held again\n\n"
+    "Marek Dolan was detained on 3 March in Orlin, his lawyer said. A court released Marek Dolan on 5 March. "
+    "Marek Dolan was detained again on 9 July, the lawyer said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [
+        # the other outlet gives the first detention's day: no conflict with the second detention
+        ("Marek Dolan was detained on 3 March in Orlin, his lawyer said.", []),
+        # it gives another day for the first detention: one conflict, March against March only
+        ("Marek Dolan was detained on 4 March in Orlin, his lawyer said.", ["March"]),
+    ],
+)
+def test_two_events_of_one_person_are_compared_one_to_one(tmp_path: Path, other: str, expected: list[str]) -> None:
+    other_text = f"12 August 2024\n\nRights group says activist Marek Dolan held again\n\n{other}\n"
+    report = compare_texts(tmp_path, {"a.txt": DETAINED_TWICE, "b.txt": other_text})
+    dated = [f for f in report.discrepancies if "date" in f.attribute or "detain" in f.attribute]
+    assert len(dated) == len(expected)
+    for finding in dated:
+        assert all("July" not in ref.quote for ref in finding.claims)
+
+
+def test_a_weekday_against_a_date_of_the_same_event(tmp_path: Path) -> None:
+    """14 June 2024 was a Friday: 'on Thursday' in an undated source contradicts it."""
+    a = "Harbour crane collapses\n\nThe harbour crane collapsed on 14 June 2024, the port authority said.\n"
+    b = "Harbour crane collapses\n\nThe harbour crane collapsed on Thursday, the port authority said.\n"
+    report = compare_texts(tmp_path, {"a.txt": a, "b.txt": b})
+    assert [f.severity for f in report.discrepancies if "collapse" in f.attribute] == ["contradiction"]

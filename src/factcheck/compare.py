@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from factcheck.align import align_sources
+from factcheck.align import OTHER_TIME, align_sources
 from factcheck.extract.mentions import UNIT_FORMS
 from factcheck.lexicons import load_lexicon
 from factcheck.models import (
@@ -438,6 +438,18 @@ def _date_pairs(claims: list[DateClaim]) -> Iterable[tuple[DateClaim, DateClaim]
                 yield a, b
 
 
+def _same_date_event(a: DateClaim, b: DateClaim) -> bool:
+    """Whether two dates of one person may date one event: the same time scope. A source's
+    dates of a person are one event, whatever days they give (two days for one event are what
+    a conflict is), except those its words set in another time ("detained again on 9 July",
+    "had earlier been held"): those meet only dates of the same scope in other sources."""
+    return _scope(a) == _scope(b)
+
+
+def _scope(c: DateClaim) -> frozenset[str]:
+    return frozenset(c.frame.cues) & OTHER_TIME if c.frame is not None else frozenset()
+
+
 def _dates(
     claims: list[DateClaim], incident: str, event: str, emap: EntityMap, subjects: dict[str, str], singular: bool
 ) -> tuple[list[Pending], list[Agreement]]:
@@ -478,6 +490,8 @@ def _dates(
                 )
             )
         elif (ka != kb or years_differ) and one_actor:
+            if same_person and not _same_date_event(a, b):
+                continue  # another event of the same person ("detained again in July"), not this one
             who = person_a or person_b
             candidates[who].append(
                 (

@@ -90,7 +90,7 @@ class SentenceView:
         clause = self.text[lo:hi]
         places = {m.group("p").lower() for m in PLACE.finditer(clause)}
         names = _names(self.text, self.tokens_in(lo, hi), places)
-        cues = {m.group(0).lower() for m in CUE.finditer(clause)}
+        cues = {m.group(0).lower() for m in CUE.finditer(clause) if not _offset_word(clause, m)}
         cues |= {
             f"in {m.group('y')}" for m in YEAR.finditer(clause) if story_year is None or int(m.group("y")) != story_year
         }
@@ -135,6 +135,20 @@ def _names(text: str, toks: list[Token], places: set[str]) -> list[tuple[int, st
                 after_place_word = tok.low in PLACE_WORDS or tok.low in SPEECH
     flush()
     return out
+
+
+OFFSET_BEFORE = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|moments?)\s$", re.IGNORECASE)
+OFFSET_AFTER = re.compile(r"^\s(?:today|tonight|this|that|in\sthe\s(?:day|week|month|year))\b", re.IGNORECASE)
+
+
+def _offset_word(clause: str, cue: re.Match[str]) -> bool:
+    """'six days earlier', 'earlier today': a distance in time from the story's own day, not
+    another time of the story."""
+    if cue.group(0).lower() not in ("earlier", "later", "before", "after"):
+        return False
+    return bool(OFFSET_BEFORE.search(clause[max(0, cue.start() - 12) : cue.start()])) or bool(
+        OFFSET_AFTER.match(clause[cue.end() : cue.end() + 20])
+    )
 
 
 def nearest_predicate(view: SentenceView, start: int, end: int) -> Predicate | None:
