@@ -13,6 +13,7 @@ from extract_helpers import write_folder
 from factcheck.copies import Line, align, differences
 from factcheck.models import Report
 from factcheck.pipeline import compare_folder
+from factcheck.report import to_markdown
 
 
 def line(text: str, source: str = "a.txt") -> Line:
@@ -179,6 +180,7 @@ def test_a_value_changed_in_a_copy_is_one_finding_with_both_sentences(tmp_path: 
     quotes = {ref.source: ref.quote for ref in finding.claims}
     assert quotes == {"a.txt": WIRE[2], "b.txt": changed[2]}
     assert [g.sources for g in report.shared_copy] == [["a.txt", "b.txt"]]
+    assert "Shared copy: a.txt and b.txt print the same passages" in to_markdown(report)
 
 
 def test_a_copy_counts_once_in_a_corroboration(tmp_path: Path) -> None:
