@@ -330,3 +330,16 @@ def test_a_malformed_decision_in_the_reviews_file_stops_the_run(workdir: Path) -
     result = run("compare", "seeds", "--jobs", "1", "--quiet")
     assert result.exit_code == 2
     assert "two sources" in result.stderr
+
+
+def test_a_re_run_reuses_the_report_and_a_broken_cache_is_rebuilt(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(workdir / "cache"))
+    first = run("compare", "seeds", "--jobs", "1", "--format", "json", "--quiet").stdout
+    (cache,) = (workdir / "cache" / "reports").iterdir()
+    assert json.loads(cache.read_text(encoding="utf-8"))["key"]
+    assert run("compare", "seeds", "--jobs", "1", "--format", "json", "--quiet").stdout == first
+    cache.write_text("{not json", encoding="utf-8")
+    assert run("compare", "seeds", "--jobs", "1", "--format", "json", "--quiet").stdout == first
+    assert json.loads(cache.read_text(encoding="utf-8"))["key"]

@@ -6,7 +6,9 @@ file records, so a second run over an unchanged folder only compares.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -365,10 +367,59 @@ def compare_folder(folder: Path, claims_dir: Path, *, reviews_dir: Path | None =
     exclude = [*exclude, *([reviews_dir] if reviews_dir is not None else [])]
     files, texts, stats = load_or_extract(folder, claims_dir, jobs=jobs, write=write_claims, progress=progress,
                                           exclude=exclude, source_timeout=source_timeout)  # fmt: skip
+    key = _report_key(files, human)
+    cache = _cache_path(claims_dir, name)
     files, edit_warnings = apply_edits(files, texts, human.edits, str(rpath))
-    report = build_report(name, files, texts, human.incidents)
-    attach_reviews(report, human.decisions)
-    present = {cf.source.id for cf in files}
-    report.orphaned_grouping = [d for d in human.incidents if not set(d.sources) <= present]
+    report = _cached_report(cache, key) if write_claims else None
+    if report is None:
+        report = build_report(name, files, texts, human.incidents)
+        attach_reviews(report, human.decisions)
+        present = {cf.source.id for cf in files}
+        report.orphaned_grouping = [d for d in human.incidents if not set(d.sources) <= present]
+        if write_claims:
+            with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+                atomic_write(cache, json.dumps({"key": key, "report": report.model_dump(mode="json")}))
     report.warnings = stats.warnings + edit_warnings
     return report, stats
+
+
+def _cache_path(claims_dir: Path, name: str) -> Path:
+    """Where compare keeps the last report it built for a claims folder, in the user's cache folder
+    ($FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck): a run over an
+    unchanged folder (same claims, reviews and code) reuses it instead of grouping and comparing
+    again. Nothing in the project's folders changes; deleting the cache only makes a run slower."""
+    root = os.environ.get("FACTCHECK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "factcheck"
+    )
+    tag = hashlib.sha256(f"{claims_dir.resolve()}\x1f{name}".encode()).hexdigest()[:16]
+    return Path(root) / "reports" / f"{name}-{tag}.json"
+
+
+def _code_revision() -> str:
+    """A hash of every module and word list: a report built by other code is never reused."""
+    package = resources.files("factcheck")
+    digest = hashlib.sha256()
+    for part in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
+        digest.update(package.joinpath(part).read_bytes())
+    digest.update(EXTRACTOR_REVISION.encode())
+    return digest.hexdigest()
+
+
+def _report_key(files: list[ClaimsFile], human: ReviewsFile) -> str:
+    """What a report depends on: each claims file as read (its hash), people's reviews, the code."""
+    digest = hashlib.sha256(_code_revision().encode())
+    for cf in files:
+        digest.update(f"{cf.source.id}\x1f{cf.source.sha256}\x1f{cf._read_hash or cf.content_hash}\n".encode())
+    digest.update(human.model_dump_json().encode())
+    return digest.hexdigest()
+
+
+def _cached_report(path: Path, key: str) -> Report | None:
+    """The cached report if it was built for `key`; anything unreadable is simply rebuilt."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("key") != key:
+            return None
+        return Report.model_validate(data["report"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
