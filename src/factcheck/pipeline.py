@@ -406,10 +406,11 @@ def _code_revision() -> str:
 
 
 def _report_key(files: list[ClaimsFile], human: ReviewsFile) -> str:
-    """What a report depends on: each claims file as read (its hash), people's reviews, the code."""
+    """What a report depends on: each claims file as read (its hash) and its source as described now
+    (sources.yaml may date it), people's reviews, the code."""
     digest = hashlib.sha256(_code_revision().encode())
     for cf in files:
-        digest.update(f"{cf.source.id}\x1f{cf.source.sha256}\x1f{cf._read_hash or cf.content_hash}\n".encode())
+        digest.update(f"{cf._read_hash or cf.content_hash}\x1f{cf.source.model_dump_json()}\n".encode())
     digest.update(human.model_dump_json().encode())
     return digest.hexdigest()
 
