@@ -8,7 +8,7 @@ source costs in `factcheck compare`), in a child process per size so one input c
 next. The table gives the time per size, the 4 MB / 1 MB ratio (linear is 4.0; the target is at
 most 4.5) and each input's slowest throughput (the target is at least 0.3 MB/s).
 
-Run from the repository root (about three minutes on a quiet two-core machine):
+Run from the repository root (several minutes: most of it the 4 MB runs):
 
     .venv/bin/python benchmarks/adversarial.py                 # every input, writes RESULTS.md
     .venv/bin/python benchmarks/adversarial.py --sizes 100000  # a quick look, prints only
@@ -40,9 +40,6 @@ MB = 1_000_000
 SIZES = (100_000, 1_000_000, 4_000_000)
 TARGET_RATIO = 4.5
 TARGET_MB_PER_S = 0.3
-
-NAMES = ("Anton Brel", "Maria Costa", "Omar Haddad", "Lena Fischer", "Ivan Petrov", "Sara Nilsson")
-
 
 def _repeat(unit: str) -> Callable[[int], str]:
     return lambda n: (unit * (n // len(unit) + 1))[:n]
@@ -101,20 +98,14 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "dates": ("'14 February 2021, ' repeated", _repeat("14 February 2021, ")),
     "money": ("'$3 million, ' repeated", _repeat("$3 million, ")),
     "ages": ("'Brel, 27, ' repeated (appositive ages)", _repeat("Brel, 27, ")),
-    "names": ("six full names repeated in one sentence", _repeat(" ".join(NAMES) + " ")),
     "distinct-names": ("a new person on every line", _distinct_names),
     "roles": ("'his partner, his mother, ' repeated", _repeat("his partner, his mother, his lawyer, ")),
-    "said": ("'Brel said, ' repeated (attribution)", _repeat("Brel said, ")),
     "open-quote": ("one opening quote, never closed", lambda n: "“" + _repeat("he was detained ")(n - 1)),
-    "quotes": ("'\"a\" ' repeated (many quotations)", _repeat('"he said" ')),
-    "full-stops": ("'. ' repeated (empty sentences)", _repeat(". ")),
-    "newlines": ("'a\\n' repeated (a line per word)", _repeat("He was detained.\n")),
+    "newlines": ("'He was detained.\\n' repeated (a sentence per line)", _repeat("He was detained.\n")),
     "reversal": (
         "'was fired but then changed his mind ' repeated",
         _repeat("Brel was fired but then they changed their mind "),
     ),
-    "sentenced": ("'was sentenced, ' repeated", _repeat("Brel was sentenced, ")),
-    "capitals": ("'POLICE SAID ' repeated (all caps)", _repeat("POLICE SAID THE MAN WAS ARRESTED ")),
 }
 
 

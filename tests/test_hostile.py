@@ -8,6 +8,8 @@ import codecs
 import json
 import os
 import re
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -400,11 +402,16 @@ def test_temporary_files_a_killed_run_left_are_removed_at_start(workdir: Path) -
     old = write(workdir / "claims", ".a.txt.json.k3x_9q0z.tmp", '{"half": ')
     report_old = write(workdir / "reports", ".src.md.abcdefgh.tmp", "# half")
     fresh = write(workdir / "claims", ".b.txt.json.zzzzzzzz.tmp", "{")  # another run writing right now
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    orphan = write(workdir / "claims", f".c.txt.json.{gone.stdout.strip()}.abcd1234.tmp", "{")  # its writer died
+    alive = write(workdir / "claims", f".d.txt.json.{os.getpid()}.abcd1234.tmp", "{")  # its writer is at work
     mine = write(workdir / "claims", ".notes.tmp", "a person's file")  # not one of factcheck's
     for path in (old, report_old, mine):
         os.utime(path, (time.time() - 3600, time.time() - 3600))
     assert run("compare", "src", "-j", "1").exit_code == 0
     assert not old.exists()
     assert not report_old.exists()
+    assert not orphan.exists()
     assert fresh.exists()
+    assert alive.exists()
     assert mine.exists()

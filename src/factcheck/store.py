@@ -24,7 +24,8 @@ from factcheck.models import ClaimsFile
 def atomic_write(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file and a rename, so no reader ever sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # The writer's process id in the name: a later run knows a temporary file whose writer is gone.
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, file_mode())  # mkstemp makes 0600; a generated file is as readable as any other
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -165,14 +166,26 @@ def set_aside(path: Path) -> Path:
         return target
 
 
-# Temporary files of atomic_write: '.<name>.<8 random characters>.tmp'.
-TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
-STALE_AFTER = 600.0  # seconds: a write takes milliseconds, so an older one was cut short by a kill
+# Temporary files of atomic_write: '.<name>.<writer's pid>.<8 random characters>.tmp' (before
+# the pid was in the name: '.<name>.<8 random characters>.tmp').
+TEMPORARY = re.compile(r"\..+?(?:\.(?P<pid>\d+))?\.[a-z0-9_]{8}\.tmp")
+STALE_AFTER = 600.0  # seconds: a write takes milliseconds; for names without a pid
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or no such check here: assume it is at work
+        return True
+    return True
 
 
 def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
-    """Delete the temporary files an earlier, killed run left in one of factcheck's folders
-    (older than STALE_AFTER, so a run at work alongside keeps its own). Returns what was removed."""
+    """Delete the temporary files an earlier, killed run left in one of factcheck's folders: those
+    whose writing process is gone (a run at work alongside keeps its own), and unnamed ones older
+    than STALE_AFTER. Returns what was removed."""
     removed: list[Path] = []
     now = time.time() if now is None else now
     try:
@@ -180,13 +193,16 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Pat
     except OSError:
         return removed
     for entry in entries:
-        if not TEMPORARY.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+        m = TEMPORARY.fullmatch(entry.name)
+        if m is None or not entry.is_file(follow_symlinks=False):
             continue
         try:
-            if now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER:
+            pid = m.group("pid")
+            stale = not _alive(int(pid)) if pid else now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER
+            if stale:
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
-        except OSError:
+        except (OSError, OverflowError, ValueError):
             continue
     return removed
 
