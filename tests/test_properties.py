@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from factcheck.extract import extract_claims
 from factcheck.ingest import decode, document_from_text
-from factcheck.report import md_escape
+from factcheck.report import md_escape, terminal_safe
 from factcheck.store import safe_name
 
 # Pieces of news prose, so that random text often holds claims; plain random text rarely does.
@@ -107,3 +107,23 @@ def test_text_with_a_byte_order_mark_decodes_to_itself(text: str, codec: str) ->
     decoded = decode(data)
     assert decoded.text == "\ufeff" + text
     assert data.decode(decoded.encoding) == decoded.text
+
+
+HOSTILE_NAME = st.lists(
+    st.sampled_from(["x", "\n", "\r", "\r\n", "::error file=README.md,line=1::", "::warning ::", "\x1b[2J", "\x85",
+                     "\u2028", "\u2029", "\u202e", "\u200b", "\t", "\x00", "é", "%0A"])
+    | st.text(max_size=4),
+    min_size=1,
+    max_size=8,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(HOSTILE_NAME)
+def test_a_hostile_file_name_prints_as_one_line_that_acts_on_nothing(name: str) -> None:
+    shown = terminal_safe(f"warning: {name}: skipped")
+    assert len(shown.splitlines()) == 1  # splitlines breaks at every line boundary Python knows
+    assert not re.search("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]", shown)
+    assert shown.startswith("warning: ")
+    assert "/" not in safe_name(name)
+    assert "\n" not in safe_name(name)
