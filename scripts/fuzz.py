@@ -128,8 +128,8 @@ def folder_target(names: list[tuple[str, str]], bodies: list[str]) -> None:
             path = src / f"{name or 'n'}{i}{suffix}"
             try:
                 path.write_text(body, encoding="utf-8", errors="surrogatepass")
-            except OSError:
-                continue  # a name this file system refuses
+            except (OSError, UnicodeEncodeError):
+                continue  # a name this file system refuses (a lone surrogate, a NUL)
         with _chdir(Path(tmp)):
             for fmt in ("table", "markdown", "json"):
                 code, out, err = invoke("compare", "src", "-j", "1", "--format", fmt)
