@@ -133,6 +133,10 @@ AGENT_AFTER = re.compile(
 PASSIVE_BETWEEN = re.compile(
     r"(?:\s[\w-]+){0,2}?\s(?:were|was|had\sbeen|have\sbeen|has\sbeen|are|is)\s(?:\w+ly\s)?", re.IGNORECASE
 )
+# The same, matched where a number ends (`match(s, end)`) instead of on a copy of the rest of the
+# sentence (`match(s[end:])`), which made a sentence of many figures quadratic. Neither looks
+# before its start, so the two agree.
+AGENT_AT = re.compile(AGENT_AFTER.pattern.removeprefix("^"), AGENT_AFTER.flags)
 ROLE_CLAUSE = re.compile(r",?\s(?:with|and|plus|while|which)\s", re.IGNORECASE)
 LATEST = re.compile(r"\b(?:most\srecently|latest|recent|last|new|first|second|third)\b", re.IGNORECASE)
 ANY_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:m|bn|million|billion|euros?|dollars?|pounds?)\b", re.IGNORECASE)
@@ -142,6 +146,7 @@ DISTANCE_ANCHOR = re.compile(
     r"(?P<anchor>[A-Z][\w'’-]+)",
     re.IGNORECASE,
 )
+DISTANCE_AT = re.compile(DISTANCE_ANCHOR.pattern.removeprefix("^"), DISTANCE_ANCHOR.flags)
 MAGNITUDE = re.compile(
     rf"(?P<qual>{QUALIFIER}\s)?(?:(?:a\s)?magnitude(?:\sof|-|\s)\s?(?P<n1>\d(?:\.\d)?)\b"
     r"|(?P<n2>\d\.\d)[-\s](?:magnitude|strength|degree)\b"
@@ -361,11 +366,11 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             event, at = "detain", m.start("unit")  # "made nearly 300 arrests": the noun is the event
         if event is None:
             continue  # a count of nothing in particular: too vague to compare
-        if event not in (None, "distance") and unit in ("people", "journalists") and AGENT_AFTER.match(s[m.end() :]):
+        if event not in (None, "distance") and unit in ("people", "journalists") and AGENT_AT.match(s, m.end()):
             event = f"{event}:agents"  # "twenty men beat him": the attackers, not the attacked
         if event == "distance":
             # A distance is from somewhere: "150 nautical miles off Aden", "1,150 kilometres southeast of Tehran".
-            anchor = DISTANCE_ANCHOR.match(s[m.end() :])
+            anchor = DISTANCE_AT.match(s, m.end())
             if anchor is None:
                 continue
             event = f"distance from {anchor.group('anchor')}"
