@@ -415,3 +415,31 @@ def test_temporary_files_a_killed_run_left_are_removed_at_start(workdir: Path) -
     assert fresh.exists()
     assert alive.exists()
     assert mine.exists()
+
+
+def renamed(data: dict[str, Any]) -> None:
+    data["source"]["id"] = "a.tx^t"
+
+
+def test_a_claims_file_naming_another_source_is_set_aside(workdir: Path) -> None:
+    write(workdir / "src", "a.txt", STORY_A)
+    write(workdir / "src", "b.txt", STORY_B)
+    run("compare", "src", "-j", "1")
+    edited(workdir / "claims" / "a.txt.json", renamed)
+    result = run("compare", "src", "-j", "1", "--format", "json")
+    assert [s["id"] for s in json.loads(result.stdout)["sources"]] == ["a.txt", "b.txt"]
+    assert "names another source" in result.stderr
+    assert (workdir / "claims" / "a.txt.json.hand-edited").exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_with_a_warning(workdir: Path) -> None:
+    (workdir / "src").mkdir()
+    try:
+        (workdir / "src" / os.fsdecode(b"a\xe0b.txt")).write_text(STORY_A, encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    write(workdir / "src", "b.txt", STORY_B)
+    result = run("compare", "src", "-j", "1", "--format", "json")
+    assert result.exit_code == 0
+    assert "src/a\\xe0b.txt: the file name is not UTF-8" in result.stderr
+    assert [s["id"] for s in json.loads(result.stdout)["sources"]] == ["b.txt"]

@@ -138,6 +138,14 @@ def _verified_text(
     return (cf.text if cf.text is not None else text), evidence_problem(cf, text)
 
 
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -175,6 +183,10 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
     todo: list[str] = []
     for path in scan.files:
         sid = source_id(folder, path)
+        if not _utf8(sid):  # bytes no text can hold: it could be neither stored nor reported
+            shown = path.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            stats.warnings.append(f"{shown}: the file name is not UTF-8; rename the file; skipped")
+            continue
         try:
             data = read_bytes(path)
         except SourceFileError as exc:
@@ -193,6 +205,8 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
             if current or was_hand_edited(cf):
                 try:
                     text, problem = _verified_text(folder, path, data, cf, infos.get(sid))
+                    if problem is None and (cf.source.id != sid or any(c.source != sid for c in cf.claims)):
+                        problem = "it names another source than the one it is stored for"
                 except SourceFileError as exc:
                     stats.warnings.append(f"{path.as_posix()}: {exc.message}; skipped")
                     continue

@@ -18,12 +18,14 @@ CONTROLS = "\x00-\x1f\x7f-\x9f\u2028\u2029"
 BIDI = "\u202a-\u202e\u2066-\u2069"
 # Characters that take no space: a name or a number with one inside looks like one without.
 ZERO_WIDTH = "\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff"
-UNPRINTABLE = re.compile(f"[{CONTROLS}{BIDI}{ZERO_WIDTH}]")
+# Lone surrogates (a file name that is not UTF-8) cannot be written out at all.
+SURROGATES = "\ud800-\udfff"
+UNPRINTABLE = re.compile(f"[{CONTROLS}{BIDI}{ZERO_WIDTH}{SURROGATES}]")
 INVISIBLE = re.compile(f"[{ZERO_WIDTH}]")
 
 
 def _escape(m: re.Match[str]) -> str:
-    return m.group(0).encode("unicode_escape").decode("ascii")
+    return m.group(0).encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
 def terminal_safe(text: str) -> str:
