@@ -9,8 +9,8 @@ import pytest
 
 from extract_helpers import claims_file, dates, make_document
 from factcheck.extract import extract_claims
-from factcheck.extract.dates import find_dates, resolve
 from factcheck.models import DateClaim
+from factcheck.text.dates import find_dates, resolve
 
 WED_10_MARCH_2021 = dt.date(2021, 3, 10)
 

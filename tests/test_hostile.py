@@ -26,10 +26,10 @@ from factcheck import pipeline, store
 from factcheck.cli import main
 from factcheck.extract import dates, extract_claims, quantities, status
 from factcheck.extract.entities import DocEntities
-from factcheck.extract.prefilter import may_match
 from factcheck.ingest import document_from_text
 from factcheck.models import ClaimsFile, Document, stable_id
 from factcheck.report import md_escape, terminal_safe
+from factcheck.text.prefilter import may_match
 
 STORY_A = "Flood in Marlow Bay\n\nThe mayor, Ellen Sorby, 54, said on Monday that police detained 25 people.\n"
 STORY_B = "Marlow Bay flood\n\nThe mayor, Ellen Sorby, 56, said on Monday that police detained 25 people.\n"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.extract.numbers import interval, nearly_interval, parse_number_word, vague_interval
+from factcheck.text.numbers import interval, nearly_interval, parse_number_word, vague_interval
 
 
 @pytest.mark.parametrize(

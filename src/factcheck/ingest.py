@@ -35,8 +35,9 @@ import yaml
 from pydantic import ValidationError
 
 from factcheck.errors import SourceFileError, SourcesError, render_validation_error
-from factcheck.extract.dates import find_dateline, find_dates
 from factcheck.models import Document, Evidence, Source, SourceInfo
+from factcheck.text.dates import find_dateline, find_dates
+from factcheck.text.frontmatter import FRONT_MATTER
 
 SOURCE_SUFFIXES = {
     ".txt": "text",
@@ -49,7 +50,6 @@ SOURCE_SUFFIXES = {
 # A news article is tens of kilobytes; a file this large is a dump, a book or a mistake, and
 # extracting it would take minutes.
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
-FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:(?P<body>.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # Front matter is a few lines; PyYAML is slow on a long one.
 MAX_FRONT_MATTER = 16_000
 # Longest first: a UTF-32-LE BOM starts with the UTF-16-LE one.

@@ -69,7 +69,8 @@ def _rules_revision() -> str:
     package = resources.files("factcheck")
     digest = hashlib.sha256()
     parts = ["ingest.py", "segment.py"]
-    parts += [f"extract/{p.name}" for p in package.joinpath("extract").iterdir() if p.name.endswith(".py")]
+    parts += [f"{floor}/{p.name}" for floor in ("text", "extract") for p in package.joinpath(floor).iterdir()
+              if p.name.endswith(".py")]  # fmt: skip
     parts += [f"lexicons/{p.name}" for p in package.joinpath("lexicons").iterdir()
               if p.name.endswith(".yaml") and p.name not in COMPARISON_ONLY]  # fmt: skip
     for part in sorted(parts):

@@ -18,7 +18,6 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from factcheck.errors import FactcheckError, ReviewsFileError, render_validation_error
-from factcheck.extract.numbers import interval
 from factcheck.models import (
     SCHEMA_VERSION,
     Claim,
@@ -34,6 +33,7 @@ from factcheck.models import (
     stable_id,
 )
 from factcheck.store import atomic_write, read_json
+from factcheck.text.numbers import interval
 
 CLAIM = TypeAdapter(Claim)
 # What a correction may not change: where the claim is and what made it. To move a claim,

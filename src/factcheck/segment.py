@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from factcheck.ingest import FRONT_MATTER
 from factcheck.lexicons import load_lexicon
 from factcheck.models import Document, Sentence
+from factcheck.text.frontmatter import FRONT_MATTER
 
 # End punctuation before a capital; also with no space after it when a lower-case word ends
 # there ("resignation.The"), as pages glued together from paragraphs often are.

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from factcheck.extract.numbers import DIGITS, WORD_NUMBER, interval, parse_number_word, vague_interval
 from factcheck.models import ClaimBase, ClaimsFile
+from factcheck.text.numbers import DIGITS, WORD_NUMBER, interval, parse_number_word, vague_interval
 
 SCALAR = (str, int, float, bool)
 

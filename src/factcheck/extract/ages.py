@@ -6,8 +6,8 @@ import re
 
 from factcheck.extract.context import Context, evidence, resolve_words, subject_before
 from factcheck.extract.entities import OCCUPATIONAL, norm
-from factcheck.extract.numbers import parse_number_word
 from factcheck.models import AgeClaim, Sentence
+from factcheck.text.numbers import parse_number_word
 
 # A name starts at the start of a word: without the look-behind a search retries from every letter
 # of a long word, which is quadratic ("AAAA…", "a-a-a-…").

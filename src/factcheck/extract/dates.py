@@ -1,10 +1,7 @@
-"""Date and time expressions: find them in text and resolve them against an anchor date.
+"""Date claims: each date expression of a sentence with the event it dates, resolved.
 
-Absolute dates ("14 February", "19 February 2020", "March 11, 2005", "2/29/2012"), weekdays
-("on Friday") and relative expressions ("the following morning", "two days later", "last week",
-"yesterday") are found with their offsets. Resolution turns them into calendar dates using the
-source's publication date or a date the context anchors them to; what cannot be fixed stays
-unresolved, with the reason.
+The expressions themselves (finding and resolving them) are text utilities on the ground floor,
+in `factcheck.text.dates`; this module attaches them to events and subjects.
 """
 
 from __future__ import annotations
@@ -13,336 +10,15 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from factcheck.extract.numbers import parse_number_word
-from factcheck.extract.prefilter import may_match
-
-if TYPE_CHECKING:
-    from factcheck.extract.context import Context
-    from factcheck.models import DateClaim, Sentence
-
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-
-_MONTH = (
-    r"(?P<{n}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<{n}>(?:1[89]|20)\d\d)"
-
-# Each alternative is a flat sequence: no nested quantifiers, so matching is linear.
-ABSOLUTE = re.compile(
-    "|".join(
-        [
-            # 14 February 2020 / 14 February / 29th February, 2012 / 12.Jul.2021
-            rf"\b{_DAY.format(n='d1')}[ .](?:of\s)?{_MONTH.format(n='m1')}"
-            rf"(?:(?:,\s?|\s?\.\s?|\s){_YEAR.format(n='y1')})?\b",
-            # February 14, 2020 / February 14 / Feb. 29, 2012
-            rf"\b{_MONTH.format(n='m2')}\s{_DAY.format(n='d2')}\b(?:,?\s{_YEAR.format(n='y2')}\b)?",
-            # 2024-05-27
-            rf"\b{_YEAR.format(n='y3')}-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b",
-            # 11/27/2005, 2/29/2012, 2 / 29/2012, 11/28/05 (US order, as English-language wires use)
-            r"\b(?P<m4>[01]?\d)\s?/\s?(?P<d4>[0-3]?\d)\s?/\s?(?P<y4>(?:19|20)?\d\d)\b",
-            # March 2005 / in September 2017
-            rf"\b{_MONTH.format(n='m5')}\s{_YEAR.format(n='y5')}\b",
-        ]
-    ),
-    re.IGNORECASE,
-)
-UNTIL_YEAR = re.compile(
-    r"\b(?:until|till|through|to)\s(?:the\s(?:summer|end|start|beginning|spring|autumn|fall|winter)\sof\s)?"
-    r"(?P<y>20\d\d)\b(?!-)"
-)
-YEAR_ALONE = re.compile(r"\b(?:in|since|of|by|until|from|to)\s(?P<y>(?:19|20)\d\d)\b")
-WEEKDAY = re.compile(
-    r"\b(?:(?P<pre>last|next|this|on|early|late|on\sthe\snight\sof)\s)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s(?P<part>morning|afternoon|evening|night))?\b",
-)
-RELATIVE = re.compile(
-    r"\b(?:"
-    r"(?P<today>today|tonight|this\s(?:morning|afternoon|evening))"
-    r"|(?P<yesterday>yesterday|last\snight)"
-    r"|(?P<tomorrow>tomorrow)"
-    r"|(?P<nextday>the\s(?:following|next)\s(?:day|morning|evening|afternoon|night)|the\sday\safter|a\sday\slater)"
-    r"|(?P<prevday>the\s(?:previous|preceding)\s(?:day|evening|night)|the\sday\sbefore|a\sday\s(?:earlier|before))"
-    r"|(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s(?P<unit>days?|weeks?)\s(?P<dir>later|earlier|ago|before|after)"
-    r"|(?P<lastweek>last\sweek|earlier\sthis\sweek|this\sweek)"
-    r")\b",
-    re.IGNORECASE,
-)
-
-
-# A word every relative expression has: one scan spares the large pattern on most sentences.
-MAY_BE_RELATIVE = re.compile(
-    r"today|tonight|this\s|yesterday|last\s|tomorrow|following|next|day|previous|preceding|weeks?\s"
-)
-
-
-@dataclass(frozen=True)
-class DateExpr:
-    """A date expression found in text. `kind` is absolute, weekday or relative."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    weekday: int | None = None
-    offset_days: int | None = None  # relative: days from the anchor
-    direction: str | None = None  # weekday: "last", "next" or None (the most recent one)
-    vague: bool = False  # "last week", "earlier": not a single day
-
-    @property
-    def precision(self) -> str:
-        if self.kind == "until":
-            return "year"
-        if self.kind == "weekday":
-            return "weekday"
-        if self.kind == "relative":
-            return "day" if not self.vague else "month"
-        if self.day is not None:
-            return "day"
-        if self.month is not None:
-            return "month"
-        return "year"
-
-
-def _year(raw: str | None) -> int | None:
-    if not raw:
-        return None
-    y = int(raw)
-    return y + 2000 if y < 100 and len(raw) == 2 else y
-
-
-def _absolute(m: re.Match[str]) -> DateExpr | None:
-    g = m.groupdict()
-    for i in "12345":
-        month_raw = g.get(f"m{i}")
-        if month_raw is None:
-            continue
-        month = int(month_raw) if month_raw.isdigit() else MONTHS[month_raw.lower().rstrip(".")]
-        day_raw = g.get(f"d{i}")
-        day = int(day_raw) if day_raw else None
-        year = _year(g.get(f"y{i}"))
-        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
-            return None
-        if day is not None and year is not None:
-            try:
-                dt.date(year, month, day)
-            except ValueError:
-                return None
-        return DateExpr(m.start(), m.end(), m.group(0), "absolute", year=year, month=month, day=day)
-    return None
-
-
-def find_dates(text: str) -> list[DateExpr]:
-    """All date expressions in `text`, in order, without overlaps (the longest wins)."""
-    found: list[DateExpr] = []
-    has_digit = any(c.isdigit() for c in text)
-    lower = text.lower()
-    for m in ABSOLUTE.finditer(text) if has_digit else ():
-        expr = _absolute(m)
-        if expr is not None:
-            found.append(expr)
-    for m in UNTIL_YEAR.finditer(text) if has_digit else ():
-        found.append(DateExpr(m.start(), m.end(), m.group(0), "until", year=int(m.group("y"))))
-    for m in YEAR_ALONE.finditer(text) if has_digit else ():
-        found.append(DateExpr(m.start("y"), m.end("y"), m.group("y"), "absolute", year=int(m.group("y"))))
-    for m in WEEKDAY.finditer(text) if "day" in lower else ():
-        pre = (m.group("pre") or "").lower()
-        direction = pre if pre in ("last", "next") else None
-        found.append(
-            DateExpr(
-                m.start(), m.end(), m.group(0), "weekday", weekday=WEEKDAYS[m.group("wd").lower()], direction=direction
-            )
-        )
-    for m in RELATIVE.finditer(text) if MAY_BE_RELATIVE.search(lower) else ():
-        offset: int | None
-        vague = False
-        if m.group("today"):
-            offset = 0
-        elif m.group("yesterday"):
-            offset = -1
-        elif m.group("tomorrow") or m.group("nextday"):
-            offset = 1
-        elif m.group("prevday"):
-            offset = -1
-        elif m.group("n"):
-            n = 1.0 if m.group("n").lower() == "a" else parse_number_word(m.group("n"))
-            if n is None:
-                continue
-            days = int(n) * (7 if m.group("unit").lower().startswith("week") else 1)
-            offset = days if m.group("dir").lower() in ("later", "after") else -days
-        else:
-            offset, vague = None, True
-        found.append(DateExpr(m.start(), m.end(), m.group(0), "relative", offset_days=offset, vague=vague))
-    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
-    result: list[DateExpr] = []
-    for expr in found:
-        if result and expr.start < result[-1].end:
-            continue
-        result.append(expr)
-    return result
-
-
-def _counted(offset: int, label: str) -> str:
-    """'the day of X', '2 days after X', '1 day before X': how a relative date was counted."""
-    if offset == 0:
-        return f"the day of {label}"
-    days = "1 day" if abs(offset) == 1 else f"{abs(offset)} days"
-    return f"{days} {'after' if offset > 0 else 'before'} {label}"
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """The calendar day an expression stands for, or why there is none."""
-
-    date: dt.date | None
-    month_day: str | None
-    how: str
-
-
-def resolve(
-    expr: DateExpr, anchor: dt.date | None, anchor_label: str, context: dt.date | None = None, context_label: str = ""
-) -> Resolved:
-    """Fix `expr` to a calendar day.
-
-    `anchor` is the publication date (for weekdays, "yesterday", a missing year); `context` is
-    a date the surrounding text set, which relative words like "the following day" count from.
-
-    >>> resolve(find_dates("on Friday")[0], dt.date(2020, 2, 19), "the 19 February 2020 dateline").date
-    datetime.date(2020, 2, 14)
-    """
-    if expr.kind == "until":
-        return Resolved(None, None, f"an end date in {expr.year}")
-    if expr.kind == "absolute":
-        if expr.day is None:
-            return Resolved(None, None, "only a month or year is given")
-        assert expr.month is not None
-        if expr.year is not None:
-            return Resolved(dt.date(expr.year, expr.month, expr.day), None, "stated in full")
-        if anchor is not None:
-            year = anchor.year
-            try:
-                candidate = dt.date(year, expr.month, expr.day)
-            except ValueError:
-                return Resolved(None, f"{expr.month:02d}-{expr.day:02d}", "no such day in the anchor's year")
-            # News reports the past: a day later than the dateline belongs to the previous year.
-            if (candidate - anchor).days > 31:
-                candidate = candidate.replace(year=year - 1)
-            return Resolved(candidate, None, f"year taken from {anchor_label}")
-        return Resolved(None, f"{expr.month:02d}-{expr.day:02d}", "no year: the source is undated")
-    if expr.kind == "weekday":
-        assert expr.weekday is not None
-        if anchor is None:
-            return Resolved(None, None, "a weekday, but the source is undated")
-        back = (anchor.weekday() - expr.weekday) % 7
-        if expr.direction == "next":
-            ahead = (expr.weekday - anchor.weekday()) % 7 or 7
-            day = anchor + dt.timedelta(days=ahead)
-        else:
-            day = anchor - dt.timedelta(days=back or (7 if expr.direction == "last" else 0))
-        return Resolved(
-            day,
-            None,
-            f"the {day.strftime('%A')} on or before {anchor_label}"
-            if expr.direction != "next"
-            else f"the next {day.strftime('%A')} after {anchor_label}",
-        )
-    if expr.offset_days is None:
-        return Resolved(None, None, "a period, not a day")
-    text = expr.text.lower()
-    counts_from_context = not any(
-        w in text for w in ("today", "yesterday", "tomorrow", "tonight", "ago", "last night", "this ")
-    )
-    if counts_from_context:
-        if context is None:
-            return Resolved(None, None, "relative to an earlier date the text does not give")
-        day = context + dt.timedelta(days=expr.offset_days)
-        return Resolved(
-            day, None, _counted(expr.offset_days, f"'{context_label}'" if context_label else context.isoformat())
-        )
-    if anchor is None:
-        return Resolved(None, None, "relative to the publication date, which is unknown")
-    day = anchor + dt.timedelta(days=expr.offset_days)
-    return Resolved(day, None, _counted(expr.offset_days, anchor_label))
-
-
-DATELINE_NOISE = re.compile(
-    r"(?i)\b(?:published|updated|posted|last|date|on|at|article|was|gmt|utc|am|pm|a\.m\.|p\.m\.|amt|est|edt|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|by)\b|[\d:]+|[^\w\s]"
-)
-
-
-def find_dateline(lines: list[tuple[int, str]]) -> tuple[int, int, dt.date] | None:
-    """The publication date in the first lines of an article: a line that is a full date with
-    only labels ('Published:', 'Updated'), times or a place name around it.
-
-    `lines` are (offset, line) pairs. Returns (start, end, date) of the date words.
-    """
-    for offset, full_line in lines:
-        line = re.split(r"\s[Bb]y\s(?=[A-Z])", full_line, maxsplit=1)[0]  # "date 2024-05-27 By A. Writer"
-        for expr in find_dates(line[:160]):
-            if expr.kind != "absolute" or expr.day is None or expr.year is None or expr.month is None:
-                continue
-            rest = line[: expr.start] + " " + line[expr.end :]
-            rest_words = DATELINE_NOISE.sub(" ", rest).split()
-            # A place before the date ("Stockholm, November 21, 2023—The ...") makes a dateline too.
-            place_prefix = bool(
-                re.match(r"^\s*[A-Z][A-Za-z .]{1,30},(?:\s*[A-Z][a-z]+\.?)?\s*[—–-]?\s*$", line[: expr.start])
-            )
-            short_label = len(rest_words) <= 2 and all(w[:1].isupper() for w in rest_words) and len(line) < 80
-            labelled = bool(re.match(r"^\W*(?:date|published|updated|posted)\W*$", line[: expr.start], re.IGNORECASE))
-            if (len(rest_words) <= 1 and len(line) < 120) or short_label or place_prefix or labelled:
-                return offset + expr.start, offset + expr.end, dt.date(expr.year, expr.month, expr.day)
-            break
-    return None
-
-
-# --- date claims ---------------------------------------------------------------------------------
+from factcheck.extract.context import Context, evidence, subject_before
+from factcheck.lexicons import load_lexicon
+from factcheck.models import DateClaim, Evidence, Sentence
+from factcheck.text.dates import DateExpr, Resolved, counted_from, find_dates, resolve
+from factcheck.text.prefilter import may_match
 
 
 def _date_events() -> list[tuple[str, re.Pattern[str]]]:
-    from factcheck.lexicons import load_lexicon
-
     lex = load_lexicon("date_events")["events"]
     out = []
     for event, words in lex.items():
@@ -375,13 +51,8 @@ def _month_day(month: int, day: int, offset: int = 0) -> str:
 
 def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
     """Date claims of a sentence: each date expression with the event it dates, resolved."""
-    from factcheck.extract.context import evidence, subject_before
-    from factcheck.models import DateClaim, Evidence
-
     global _DATE_EVENTS, _SUB_EVENTS
     if not _DATE_EVENTS:
-        from factcheck.lexicons import load_lexicon
-
         _DATE_EVENTS = _date_events()
         _SUB_EVENTS = load_lexicon("date_events")["sub_events"]
     s = sentence.text
@@ -418,7 +89,7 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
         ):
             mm, dd = (int(x) for x in ctx_md.split("-"))
             month_day = _month_day(mm, dd, expr.offset_days)
-            resolved = Resolved(None, month_day, _counted(expr.offset_days, f"'{ctx_label}' earlier in the text"))
+            resolved = Resolved(None, month_day, counted_from(expr.offset_days, f"'{ctx_label}' earlier in the text"))
         if expr.kind == "absolute" and expr.day is not None and expr.month is not None:
             label = expr.text.strip()
             where: Evidence | None = Evidence(source=ctx.source, start=sentence.start, end=sentence.end, quote=s)

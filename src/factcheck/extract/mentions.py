@@ -16,9 +16,9 @@ from typing import NamedTuple
 from lemminflect import getAllInflections, getAllLemmas  # type: ignore[import-untyped]
 from text_to_num import text2num  # type: ignore[import-untyped]
 
-from factcheck.extract.numbers import QUALIFIERS, interval
 from factcheck.lexicons import load_lexicon
 from factcheck.models import Modality, Qualifier
+from factcheck.text.numbers import QUALIFIERS, interval
 
 _PRED = load_lexicon("predicates")
 CLASS_OF: dict[str, str] = {lemma: cls for cls, table in _PRED["classes"].items() for lemma in table}

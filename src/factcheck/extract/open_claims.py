@@ -13,10 +13,11 @@ import itertools
 import re
 
 from factcheck.extract.context import Context, evidence
-from factcheck.extract.dates import DEADLINE_BEFORE, find_dates, resolve
+from factcheck.extract.dates import DEADLINE_BEFORE
 from factcheck.extract.frames import SentenceView, build_frame, nearest_predicate
 from factcheck.extract.mentions import Number, Predicate, find_numbers, find_predicates, may_hold, tokens
 from factcheck.models import ClaimBase, DateClaim, DatePrecision, QuantityClaim, Sentence, StatusClaim
+from factcheck.text.dates import find_dates, resolve
 
 MAY_DATE = re.compile(  # a quick test before the date patterns: a weekday or a month name
     r"day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.context import Context, evidence, resolve_pronoun, subject_before
-from factcheck.extract.numbers import (
+from factcheck.lexicons import load_lexicon
+from factcheck.models import QuantityClaim, Sentence
+from factcheck.text.numbers import (
     NUMBER,
     QUALIFIER,
     QUALIFIERS,
@@ -17,9 +19,7 @@ from factcheck.extract.numbers import (
     parse_number_word,
     vague_interval,
 )
-from factcheck.extract.prefilter import may_match
-from factcheck.lexicons import load_lexicon
-from factcheck.models import QuantityClaim, Sentence
+from factcheck.text.prefilter import may_match
 
 _LEX = load_lexicon("quantities")
 UNIT_OF: dict[str, str] = {w: unit for unit, words in _LEX["units"].items() for w in words}
