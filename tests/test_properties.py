@@ -62,31 +62,77 @@ LINKISH = st.lists(
 ).map("".join)  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(max_size=200), LINKISH))
-def test_escaped_text_renders_as_itself_and_as_nothing_else(text: str) -> None:
-    escaped = md_escape(text)
-    assert "\n" not in escaped
-    # As GitHub renders (raw HTML kept, then sanitized): the only HTML is the empty comment after '@'.
-    rendered = cmarkgfm.github_flavored_markdown_to_html(
-        f"| a |\n|---|\n| {escaped} |\n", options=cmarkgfm.cmark.Options.CMARK_OPT_UNSAFE
-    )
-    cells = re.findall(r"<td>(.*?)</td>", rendered, re.DOTALL)
-    assert len(cells) <= 1  # never a second cell, whatever pipes the text holds
-    assert re.search(r"<(?!/?(?:table|thead|tbody|tr|th|td)\b)[a-z]", rendered) is None  # no element of its own
-    assert "<a " not in rendered  # no link, not even an e-mail address
-    shown = html.unescape(cells[0].replace("@<!---->", "@")) if cells else ""
-    assert "<!--" not in shown
-    # What a reader sees is the text, with white space runs as one space, control characters
-    # (and bidirectional overrides) replaced and zero-width characters shown as escapes.
+# Text made of what Markdown reads as markup, in the places it is read: line starts, flanking
+# runs, brackets before '(' and '[', entities, headings' closing '#', task boxes.
+MARKUP_PIECES = [
+    *"\\`*_{}[]()#+-.!|<>~&@:;=^\"' ", "x", "7", "é", "1.", "2)", "- ", "+ ", "# ", "> ", "---", "===", "[ ] ",
+    "[a]", "](b)", "][c]", "[^1]", "]: /u", "[a]: /u", "&amp;", "&#38;", "&x", "a_b", "__", "**", "~~", "www.",
+    "http://", "mailto:", "x@y.org", "<b>", "\n", "\t", "\u200b", "\x07",
+]  # fmt: skip
+MARKUPISH = st.lists(st.sampled_from(MARKUP_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+# What begins a block when it begins a line: lists, headings, quotes, rules, fences, definitions.
+STARTS = ["", "1. ", "2) ", "- ", "+ ", "* ", "# ", "###", "> ", "---", "===", "[ ] x", "[a]: /u [a]", "::", "```"]
+MARKUPISH = st.tuples(st.sampled_from(STARTS), MARKUPISH).map("".join)
+TEXTS = st.one_of(st.text(max_size=200), LINKISH, MARKUPISH)
+OWN_TAGS = r"table|thead|tbody|tr|th|td|p|ul|li"
+
+
+def render(markdown: str) -> str:
+    """As GitHub renders (table, autolink, strikethrough, task lists), raw HTML kept to see it."""
+    return cmarkgfm.github_flavored_markdown_to_html(markdown, options=cmarkgfm.cmark.Options.CMARK_OPT_UNSAFE)
+
+
+def shown_as(text: str) -> str:
+    """What a reader should see: the text, with white space runs as one space, control characters
+    (and bidirectional overrides) replaced and zero-width characters shown as escapes."""
     expected = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", "\ufffd",
                       " ".join(text.split()))  # fmt: skip
-    expected = re.sub(
+    return re.sub(
         "[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]",
         lambda m: m.group(0).encode("unicode_escape").decode(),
         expected,
     )
-    assert shown == expected
+
+
+def visible(html_text: str) -> str:
+    assert "<!--" not in html_text.replace("@<!---->", "@")  # the only HTML: the comment after '@'
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text.replace("@<!---->", "@"))).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_escaped_text_renders_as_itself_and_as_nothing_else(text: str) -> None:
+    escaped = md_escape(text)
+    assert "\n" not in escaped
+    # In a table cell.
+    rendered = render(f"| a |\n|---|\n| {escaped} |\n")
+    cells = re.findall(r"<td>(.*?)</td>", rendered, re.DOTALL)
+    assert len(cells) <= 1  # never a second cell, whatever pipes the text holds
+    assert re.search(rf"<(?!/?(?:{OWN_TAGS})\b)[a-z]", rendered) is None  # no element of its own
+    assert "<a " not in rendered  # no link, not even an e-mail address
+    assert visible(cells[0] if cells else "") == shown_as(text)
+    # As a paragraph, and as a list item (the report's warnings): no heading, list, quote, rule,
+    # reference definition or task box either.
+    for markdown, wrapper in ((escaped, "<p>"), (f"- {escaped}", "<ul>\n<li>")):
+        rendered = render(markdown + "\n")
+        assert re.search(rf"<(?!/?(?:{OWN_TAGS})\b)[a-z]", rendered) is None, rendered
+        assert rendered.count("<p>") <= 1
+        assert rendered.count("<li>") <= 1
+        assert not shown_as(text) or rendered.startswith(wrapper), rendered
+        assert visible(rendered) == shown_as(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, TEXTS, TEXTS)
+def test_a_quote_in_pieces_keeps_only_the_reports_bold(before: str, value: str, after: str) -> None:
+    # A quote is escaped in pieces (before its value, the value in bold, after): no piece may turn
+    # into markup next to another, whatever ends one and begins the next.
+    parts = [md_escape(t, line_start=False) for t in (before, value, after)]
+    rendered = render(f"“{parts[0]}**{parts[1]}**{parts[2]}”\n")
+    assert re.search(r"<(?!/?(?:p|strong)\b)[a-z]", rendered) is None, rendered
+    assert rendered.count("<strong>") <= 1
+    bold = "" if "<strong>" in rendered else "**"
+    assert visible(rendered) == f"“{shown_as(before)}{bold}{shown_as(value)}{bold}{shown_as(after)}”"
 
 
 @settings(max_examples=300, deadline=None)

@@ -233,13 +233,25 @@ def test_json_and_the_terminal_table_stay_valid_on_hostile_sources(workdir: Path
 # fmt: off
 ESCAPES = [
     ("a | b", "a \\| b"),
-    ("<b>x</b>", "\\<b\\>x\\</b\\>"),
-    ("[x](y) ![i](j)", "\\[x\\]\\(y\\) \\!\\[i\\]\\(j\\)"),
+    ("<b>x</b>", "\\<b>x\\</b>"),
+    ("[x](y) ![i](j) [r][s] [t]", "\\[x](y) \\!\\[i](j) \\[r][s] \\[t]"),
     ("see https://x.example and www.x.example", "see https\\://x.example and www\\.x.example"),
     ("1. not a list", "1\\. not a list"),
+    ("2) not a list", "2\\) not a list"),
     ("- not a bullet", "\\- not a bullet"),
+    ("+ not a bullet", "\\+ not a bullet"),
+    ("--- not a rule", "\\--- not a rule"),
     ("=== not a heading", "\\=== not a heading"),
+    ("## not a heading", "\\## not a heading"),
+    ("a heading's end #", "a heading's end \\#"),
+    ("> not a quote", "\\> not a quote"),
+    ("[a]: /not-a-definition", "\\[a]: /not-a-definition"),
+    ("[ ] not a task", "\\[ ] not a task"),
+    ("__init__", "\\_\\_init\\_\\_"),
+    ("**b** _e_ ~s~ `c`", "\\*\\*b\\*\\* \\_e\\_ \\~s\\~ \\`c\\`"),
+    ("a\\*b", "a\\\\\\*b"),
     ("&amp; stays text", "&amp;amp; stays text"),
+    ("&#38; too", "&amp;#38; too"),
     ("two\nlines\r\n\u2028here", "two lines here"),
     ("bell\x07 and \u202eoverride", "bell\ufffd and \ufffdoverride"),
     ("write to tips@example.org", "write to tips@<!---->example.org"),
@@ -248,6 +260,15 @@ ESCAPES = [
     ("_www.example.org", "\\_www\\.example.org"),
     ("zero\u200bwidth\ufeff", "zero\\u200bwidth\\ufeff"),
     ("::error ::forged", "\\::error ::forged"),
+    # Not markup where they stand, so left as written.
+    ("(according to the police)", "(according to the police)"),
+    ("000_e7e2957ecce1ac92.txt and snake__case", "000_e7e2957ecce1ac92.txt and snake__case"),
+    ("a 20-year-old, -5 degrees", "a 20-year-old, -5 degrees"),
+    ("[On Tuesday] he said", "\\[On Tuesday] he said"),
+    ("he said [on Tuesday] that", "he said [on Tuesday] that"),
+    ("on 1. May, 2) or {x} + y = z!", "on 1. May, 2) or {x} + y = z!"),
+    ("AT&T and R&D, Q&A too", "AT&T and R&D, Q&A too"),
+    ("3 > 2, #1 and C# code", "3 > 2, #1 and C# code"),
 ]
 # fmt: on
 

@@ -18,43 +18,91 @@ from factcheck.safe import show_invisible, terminal_safe
 
 __all__ = ["md_escape", "terminal_safe", "to_json", "to_markdown", "to_table"]
 
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+# Characters that are markup wherever they stand: a backslash, code, emphasis, HTML, a table's
+# cell break, strikethrough.
+ALWAYS = frozenset("\\`*<|~")
 # Bidirectional embeddings, overrides and isolates can make the rest of a line read in another
 # order than it is written ("Trojan Source"); other control characters have no place in a report.
 UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # What GitHub turns into links by itself: a URL scheme or 'www.'. An escape there keeps the text
 # as it is written but not clickable.
-AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|xmpp)(:)|(www)(\.)")  # after any character: "_www.x" links
+AUTOLINK = re.compile(r"(?i)(?:https?|ftp|mailto|xmpp)(:)|www(\.)")  # after any character: "_www.x" links
 # An e-mail address is linked whatever is escaped in it; an empty comment after its '@' splits the
 # text GitHub looks in, and renders as nothing.
 AT_SIGN = "@<!---->"
-# What would start a block at the beginning of a line or list item: a list ("1." "2)" "-"), a
-# setext heading underline ("="); and a CI runner reads a line starting with "::" as a command.
-BLOCK_START = re.compile(r"\A(?:(\d{1,9})([.)])|([-=:]))")
+# What would start a block at the beginning of a line or list item: a list ("1." "2)" "- " "+ "),
+# a thematic break ("--"), a quote (">"), a setext heading underline ("="), a heading ("# "), a
+# link reference definition or task box ("["); and a CI runner reads a line starting with "::"
+# as a command. The group is the character to escape.
+BLOCK_START = re.compile(r"\A(?:\d{1,9}([.)])(?=\s|\Z)|([-+])(?=[\s-]|\Z)|([>=\[])|(#)(?=[#\s]|\Z)|(:)(?=:))")
+# A run of '#' closing a heading: at the end, after a space.
+HEADING_END = re.compile(r"(?:\A|(?<=\s))(#)#*\Z")
+# '&' that begins an entity ('&amp;', '&#38;'), or could where the text ends and other text follows.
+ENTITY = re.compile(r"&(?=[A-Za-z0-9#]*(?:;|\Z))")
 
 
-def md_escape(text: str) -> str:
+def _opens_no_link(text: str, i: int) -> bool:
+    """Whether the '[' at i closes within the text, followed by a character that makes no link of
+    it: not '(' (inline link), '[' (reference) or the end (what follows is unknown). Without a
+    definition (and none can come from a source, see BLOCK_START) a bare '[x]' is text."""
+    j = i + 1
+    while j < len(text) and text[j] not in "[]":
+        j += 1
+    return j + 1 < len(text) and text[j] == "]" and text[j + 1] not in "(["
+
+
+def _escape_positions(text: str, line_start: bool) -> set[int]:
+    """Where a character would be read as markup in this text wherever it is placed."""
+    at: set[int] = {i for i, c in enumerate(text) if c in ALWAYS}
+    at |= {m.start(1) if m.group(1) else m.start(2) for m in AUTOLINK.finditer(text)}
+    if line_start and (m := BLOCK_START.match(text)):
+        at.add(next(m.start(g) for g in range(1, 6) if m.group(g)))
+    if m := HEADING_END.search(text):
+        at.add(m.start(1))
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "_":
+            # A run of '_' between two letters or digits can neither open nor close emphasis.
+            j = i
+            while j < len(text) and text[j] == "_":
+                j += 1
+            if not (i > 0 and j < len(text) and text[i - 1].isalnum() and text[j].isalnum()):
+                at.update(range(i, j))
+            i = j
+            continue
+        if c == "[" and not _opens_no_link(text, i):
+            at.add(i)
+        if c == "!" and text[i + 1 : i + 2] == "[":
+            at.add(i)
+        i += 1
+    return at
+
+
+def md_escape(text: str, *, line_start: bool = True) -> str:
     """Text safe inside Markdown and a table cell: no markup, links, images, HTML, entities or line
-    breaks, whatever the source says. It reads the same once rendered.
+    breaks, whatever the source says. It reads the same once rendered, and in the raw Markdown a
+    character is escaped only where it would otherwise be markup (`(a)`, `x_y`, `-year` are not).
+    `line_start=False` where the text never begins a line (inside a quote's marks).
 
-    >>> md_escape("a | b <script> [x](y)")
-    'a \\\\| b \\\\<script\\\\> \\\\[x\\\\]\\\\(y\\\\)'
+    >>> md_escape("a | b <script> [x](y) (z) file_name.txt")
+    'a \\\\| b \\\\<script> \\\\[x](y) (z) file_name.txt'
     >>> md_escape("1. see https://example.org & co")
-    '1\\\\. see https\\\\://example.org &amp; co'
+    '1\\\\. see https\\\\://example.org & co'
     """
     text = re.sub(r"\s+", " ", text).strip()
     text = UNSAFE_CHARS.sub("\ufffd", text)
-    text = MD_SPECIAL.sub(r"\\\1", text)
-    text = AUTOLINK.sub(lambda m: f"{m.group(1) or m.group(3)}\\{m.group(2) or m.group(4)}", text)
-    text = BLOCK_START.sub(lambda m: f"{m.group(1) or ''}\\{m.group(2) or m.group(3)}", text)
-    return show_invisible(text.replace("&", "&amp;").replace("@", AT_SIGN))
+    at = _escape_positions(text, line_start)
+    text = "".join("\\" + c if i in at else c for i, c in enumerate(text))
+    text = ENTITY.sub("&amp;", text)
+    return show_invisible(text.replace("@", AT_SIGN))
 
 
 def _piece(text: str) -> str:
     """A piece of a quote, escaped, keeping one space where it starts or ends with one."""
     lead = " " if text[:1].isspace() else ""
     trail = " " if text[-1:].isspace() and text.strip() else ""
-    return lead + md_escape(text) + trail
+    return lead + md_escape(text, line_start=False) + trail
 
 
 def _marked_quote(ref: ClaimRef, limit: int = 400) -> str:
@@ -62,7 +110,7 @@ def _marked_quote(ref: ClaimRef, limit: int = 400) -> str:
     quote, vs, ve = ref.quote, ref.value_start, ref.value_end
     if vs is None or ve is None or not (0 <= vs < ve <= len(quote)) or not quote[vs:ve].strip():
         cut = quote if len(quote) <= limit else quote[: limit - 1] + "…"
-        return md_escape(cut)
+        return md_escape(cut, line_start=False)
     # The value as the report words it, where the extractor's span holds more ('Ravan Nasimi, 27').
     m = re.search(rf"(?<!\w){re.escape(ref.value)}(?!\w)", quote[vs:ve]) if ref.value else None
     if m is not None:
@@ -75,7 +123,7 @@ def _marked_quote(ref: ClaimRef, limit: int = 400) -> str:
     # Emphasis needs no space inside its markers: the value's own spaces go outside them.
     core = value.strip()
     lead, trail = value[: len(value) - len(value.lstrip())], value[len(value.rstrip()) :]
-    return (_piece(before + lead) + f"**{md_escape(core)}**" + _piece(trail + after)).strip()
+    return (_piece(before + lead) + f"**{md_escape(core, line_start=False)}**" + _piece(trail + after)).strip()
 
 
 def _quote_cell(ref: ClaimRef, label: str) -> str:
