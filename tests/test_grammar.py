@@ -294,12 +294,12 @@ def test_a_file_given_as_an_output_folder_is_one_line_and_exit_2(work: Path, opt
 def test_an_internal_error_is_one_line_naming_a_bug_and_debug_shows_the_traceback(
     work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import factcheck.cli
+    import factcheck.cli.compare
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(factcheck.cli, "compare_folder", broken)
+    monkeypatch.setattr(factcheck.cli.compare, "compare_folder", broken)
     result = run("compare", "seeds", "-j", "1")
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1

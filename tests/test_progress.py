@@ -18,10 +18,10 @@ class Clock:
 
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    import factcheck.cli
+    import factcheck.cli.base
 
     fake = Clock()
-    monkeypatch.setattr(factcheck.cli.time, "monotonic", fake)
+    monkeypatch.setattr(factcheck.cli.base.time, "monotonic", fake)
     return fake
 
 
