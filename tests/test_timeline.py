@@ -183,3 +183,21 @@ def test_a_day_without_its_year_takes_the_incidents_year_and_says_so(tmp_path: P
     (day,) = [line for line in diagram if line.startswith("    12 March 2021 : ")]
     assert "Courier One" in day
     assert "Courier Two without a year" in day
+
+
+@pytest.mark.parametrize(
+    ("sentence", "drawn"),
+    [
+        ("Police detained the activist on 12 March 2021.", True),  # a listed event
+        ("The company fired the engineer on 12 March 2021.", True),  # an open event with a class
+        ("The workers painted the fence on 12 March 2021.", False),  # a day given to any verb
+        ("She sent the letter on 12 March 2021.", False),
+    ],
+)
+def test_the_timeline_draws_events_of_the_story_not_every_dated_verb(
+    tmp_path: Path, sentence: str, drawn: bool
+) -> None:
+    text = f"A headline about the case\n\n{sentence} The case drew wide attention in the capital.\n"
+    report = compare(tmp_path, {"a.txt": text, "b.txt": text.replace("wide", "broad")}, "")
+    days = {e.date.isoformat() for t in report.timelines for e in t.events if e.event != "published"}
+    assert ("2021-03-12" in days) is drawn

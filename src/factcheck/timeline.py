@@ -16,12 +16,24 @@ from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimsFile, DateClaim, Incident, Timeline, TimelineEvent
 
 EVENT_LABELS: dict[str, str] = load_lexicon("date_events")["labels"]
+LISTED_EVENTS: frozenset[str] = frozenset(load_lexicon("date_events")["events"])
 MAX_EVENTS = 24  # a picture, not a table: the first days of an incident when it has more
 
 
 def event_label(event: str) -> str:
     """'publish' → 'posted or shared', as the date findings name it."""
     return EVENT_LABELS.get(event, event.replace("_", " "))
+
+
+def _story_event(claim: DateClaim) -> bool:
+    """Whether a dated claim is an event of the story worth a place on its timeline: a listed event,
+    or an open one whose predicate has a class ('custody', 'employment'). A day given to any verb
+    ('bear', 'carry', 'send') is still a claim, compared like any other, but drawn it is noise."""
+    return (
+        claim.event in LISTED_EVENTS
+        or claim.event == "publish"
+        or (claim.frame is not None and claim.frame.predicate_class is not None)
+    )
 
 
 def _incident_year(files: Iterable[ClaimsFile]) -> int | None:
@@ -50,6 +62,8 @@ def timelines(incidents: Iterable[Incident], files: Iterable[ClaimsFile]) -> lis
                 )
             for c in cf.claims:
                 if not isinstance(c, DateClaim) or c.incident_hint or c.precision not in ("day", "weekday"):
+                    continue
+                if not _story_event(c):
                     continue
                 day, year_given = c.date, True
                 if day is None and c.month_day is not None and year is not None:
