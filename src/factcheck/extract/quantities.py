@@ -77,6 +77,10 @@ CURRENCY = {
     "manats": "AZN",
 }
 SCALE = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
+# Precompiled: these run once per number, and `re.fullmatch(str, ...)` looks its pattern up each time.
+VERB_GAP = re.compile(r"\s(?:\w+\s)?(?:to|for)\s")  # "killing 10", "sentenced him to 30 days"
+YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+SPACES = re.compile(r"\s+")
 VERB_EVENT = {
     "detained": "detain",
     "arrested": "detain",
@@ -100,9 +104,7 @@ def _event(text: str, start: int, end: int, unit: str) -> tuple[str | None, int]
             if m.start() < end and m.end() > start:
                 continue
             distance = m.start() - end if m.start() >= end else start - m.end()
-            if m.start() < start and (
-                distance <= 2 or re.fullmatch(r"\s(?:\w+\s)?(?:to|for)\s", text[m.end() : start])
-            ):
+            if m.start() < start and (distance <= 2 or VERB_GAP.fullmatch(text, m.end(), start)):
                 distance = -1  # "killing 10 people", "sentenced him to 30 days": the verb just before is its event
             elif m.start() >= end and PASSIVE_BETWEEN.fullmatch(text[end : m.start()]):
                 distance = -2  # "three others were released": the count is the subject of that verb
@@ -224,7 +226,7 @@ def _money_role(text: str, start: int, end: int) -> str:
 
 
 def _qualifier(raw: str | None) -> tuple[str, str]:
-    words = re.sub(r"\s+", " ", (raw or "").strip().lower())
+    words = SPACES.sub(" ", (raw or "").strip().lower())
     return QUALIFIERS.get(words, "exact"), words
 
 
@@ -329,8 +331,8 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         if m.start() in covered:
             continue
         raw = m.group("num")
-        unit = UNIT_OF[re.sub(r"\s+", " ", m.group("unit").lower())]
-        if re.fullmatch(r"(?:19|20)\d\d", raw):
+        unit = UNIT_OF[SPACES.sub(" ", m.group("unit").lower())]
+        if YEAR_LIKE.fullmatch(raw):
             continue  # a year, not a count
         partial = bool(
             PARTIAL.search(m.group("mods") + " " + m.group("unit"))
@@ -411,7 +413,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             event = "aftershock" if anywhere(AFTERSHOCK) else "strike"
             add(m, number, low, high, qualifier, "magnitude", event, m.start(), "quantity.magnitude")
     for m in scan(BARE_COUNT, "dead", "killed", "injured", "wounded", "hurt", "detained", "arrested"):
-        if m.start("num") in covered or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+        if m.start("num") in covered or YEAR_LIKE.fullmatch(m.group("num")):
             continue
         number = parse_number_word(m.group("num"))
         event = {
@@ -429,19 +431,19 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         low, high = _bounds(number, qualifier, words)
         add(m, number, low, high, qualifier, "people", event, m.start("verb"), "quantity.count")
     for m in scan(COPULA_COUNT, " were ", " are ", digit=True):  # "53 were reporters and cameramen"
-        if m.start() in covered or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+        if m.start() in covered or YEAR_LIKE.fullmatch(m.group("num")):
             continue
         number = parse_number_word(m.group("num"))
         event, at = _event(s, m.start(), m.end(), "people")
         if number is not None and event is not None:
-            unit = UNIT_OF[re.sub(r"\s+", " ", m.group("unit").lower())]
+            unit = UNIT_OF[SPACES.sub(" ", m.group("unit").lower())]
             add(m, number, number, number, "exact", unit, event, at, "quantity.count")
     for m in scan(OF_THEM, " of "):  # "278 of them have been released": part of a count of people
         if m.start() in covered:
             continue
         number = parse_number_word(m.group("num"))
         event, at = _event(s, m.start(), m.end(), "people")
-        if number is not None and event is not None and not re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+        if number is not None and event is not None and not YEAR_LIKE.fullmatch(m.group("num")):
             add(m, number, number, number, "exact", "people", event, at, "quantity.partial")
     for m in scan(
         ELLIPTICAL,
@@ -456,7 +458,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         "detained",
         "arrested",
     ):  # "killing 10 people and injuring 80": the noun is left out
-        if m.start("num") in covered or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+        if m.start("num") in covered or YEAR_LIKE.fullmatch(m.group("num")):
             continue
         number = parse_number_word(m.group("num"))
         verb = m.group("verb").lower()
@@ -472,7 +474,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             continue
         number = parse_number_word(m.group("num"))
         what = m.group("what") or ""
-        if number is None or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+        if number is None or YEAR_LIKE.fullmatch(m.group("num")):
             continue
         event, at = _event(m.group(0), 0, 0, "people")
         if "death" in m.group(0).lower():

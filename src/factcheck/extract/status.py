@@ -46,6 +46,10 @@ NEGATED_STATE = {
     "suspended": "not_suspended",
     "fined": "not_fined",
 }
+# Precompiled: tried at every status match.
+SPEECH_OR_AND = re.compile(r"\b(?:said|told|and)\b")
+WILL = re.compile(r"will\b", re.IGNORECASE)
+OBJECT_PRONOUN = re.compile(r"\b(him|her|them)\b", re.IGNORECASE)
 SENTENCED_WORD = re.compile(r"sentenced", re.IGNORECASE)
 SENTENCE_LENGTH = re.compile(
     r"\bsentenced\s(?:\w+\s){0,3}?to\s(?P<len>(?:\d+|[a-z]+)\s(?:days?|weeks?|months?|years?))", re.IGNORECASE
@@ -139,9 +143,9 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
             modality: Modality = "asserted"
             before = s[max(0, m.start() - 40) : m.start() + 1]
             modal = MODAL_BEFORE.search(before)
-            if modal and not re.search(r"\b(?:said|told|and)\b", before[modal.end() :]):
+            if modal and not SPEECH_OR_AND.search(before, modal.end()):
                 modality = MODAL.get(modal.group("m").lower(), "future")  # type: ignore[assignment]
-            if state == "resigned" and re.match(r"will\b", m.group(0), re.IGNORECASE):
+            if state == "resigned" and WILL.match(m.group(0)):
                 modality = "future"
             if m.group(0).lower() == "resign" and modality == "asserted":
                 continue  # "to resign" with no plan or promise around it states nothing
@@ -156,7 +160,7 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
                 modality = "reversed"
             position = sentence.start + m.start()
             key, words = subject_before(ctx, sentence, position, domain=domain)
-            obj = re.search(r"\b(him|her|them)\b", m.group(0), re.IGNORECASE)
+            obj = OBJECT_PRONOUN.search(m.group(0))
             if state == "pressured_to_resign" and obj:
                 # "his employers encouraged him to resign": the status is the object's.
                 key, words = resolve_pronoun(ctx, sentence, position + obj.start(), obj.group(1), None), obj.group(1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.text.numbers import parse_number_word
 
@@ -167,6 +168,13 @@ def _absolute(m: re.Match[str]) -> DateExpr | None:
 
 def find_dates(text: str) -> list[DateExpr]:
     """All date expressions in `text`, in order, without overlaps (the longest wins)."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=64)
+def _find_dates(text: str) -> tuple[DateExpr, ...]:
+    """`find_dates`, cached: the date claims and the open claims both read a sentence's dates
+    (DateExpr is frozen, and each caller gets its own list)."""
     found: list[DateExpr] = []
     has_digit = any(c.isdigit() for c in text)
     lower = text.lower()
@@ -212,7 +220,7 @@ def find_dates(text: str) -> list[DateExpr]:
         if result and expr.start < result[-1].end:
             continue
         result.append(expr)
-    return result
+    return tuple(result)
 
 
 def counted_from(offset: int, label: str) -> str:
