@@ -185,6 +185,27 @@ def test_the_same_source_credited_with_both_figures_explains_nothing(tmp_path: P
     assert fact.severity == "contradiction"
 
 
+def test_two_agencies_giving_two_counts_is_a_divergence_naming_them(tmp_path: Path) -> None:
+    report = compare(tmp_path, {
+        "a.txt": story("The country's civil protection agency put the number of people detained at 40.", "Courier One"),
+        "b.txt": story("By the organisers' count, 300 people were detained on Monday.", "Courier Two"),
+    })  # fmt: skip
+    (fact,) = report.discrepancies
+    assert fact.severity == "divergence"
+    assert "(according to The country's civil protection agency)" in fact.explanation
+    assert "(according to the organisers)" in fact.explanation
+
+
+def test_one_agency_under_its_name_and_its_acronym_with_two_counts_stays_a_contradiction(tmp_path: Path) -> None:
+    """'the Valmora Civil Protection Agency' and 'the VCPA' are one speaker: two figures from it clash."""
+    report = compare(tmp_path, {
+        "a.txt": story("The Valmora Civil Protection Agency said 40 people were detained.", "Courier One"),
+        "b.txt": story("About 300 people were detained on Monday, according to the VCPA.", "Courier Two"),
+    })  # fmt: skip
+    (fact,) = report.discrepancies
+    assert fact.severity == "contradiction"
+
+
 def test_a_speaker_does_not_explain_two_ages(tmp_path: Path) -> None:
     """Who says it explains a count or a measurement, not how old one person is."""
     report = compare(tmp_path, {

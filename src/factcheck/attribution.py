@@ -3,24 +3,58 @@ but the U.S. Geological Survey said it was 6.1' credits 5.9 to the center and 6.
 
 Extraction names the people it resolves as speakers; agencies, officials and media that a
 sentence cites in passing are read here, from the clause that holds the value, by the patterns
-of reported speech: 'X said ...', '..., X said', 'according to X'. A pronoun credits no one.
+of reported speech: 'X said ...', '..., X said', 'according to X', 'cited by X', 'X measured it
+at ...', 'the agency's estimate of ...'. A pronoun credits no one. The words are data
+(lexicons/speakers.yaml); no name of a particular speaker is listed anywhere.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-# Verbs of reported speech and estimate; not 'measured' or 'registered', which a quake does too.
-REPORTING = r"(?:said|says|say|reported|reports|told|announced|estimated|estimates|put|puts|stated|confirmed|claimed)"
+from factcheck.lexicons import load_lexicon
+
+_LEX = load_lexicon("speakers")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+# Verbs of reported speech and estimate: any subject that is not a pronoun says it.
+REPORTING = _alternation(_LEX["speech_verbs"])
+# Verbs a quake or a city takes too ('the quake measured 5.9'): only an organisation's subject counts.
+MEASURING = _alternation(_LEX["measure_verbs"])
+ORGANISATION_HEADS = frozenset(_LEX["organisation_heads"])
+NOT_SPEAKERS = frozenset(_LEX["not_speakers"])
+FILLERS = frozenset(_LEX["speaker_fillers"])
+FIGURES = _alternation(_LEX["figure_nouns"])
 # Clauses a sentence joins that can credit different people: ', but', ';', ', while', ', whereas'.
 CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas)\s+|;\s*|\s+[—–]\s+")
-LEADING = re.compile(rf"^\W*(?:and\s+|but\s+)?(?P<who>[^,;]{{2,120}}?(?:,[^,;]{{1,40}},)?)\s+{REPORTING}\b")
+_SUBJECT = r"(?P<who>[^,;]{2,120}?(?:,[^,;]{1,40},)?)"
+LEADING = re.compile(rf"^\W*(?:and\s+|but\s+)?{_SUBJECT}\s+{REPORTING}\b")
+LEADING_MEASURE = re.compile(rf"^\W*(?:and\s+|but\s+)?{_SUBJECT}\s+(?P<verb>{MEASURING})\b(?P<rest>.*)$")
+# 'put' and 'puts' credit a figure only as 'put X at N' ('police put the crowd at 800', not 'put up 40').
+PUT_AT = re.compile(r"\bat\s+(?:[\w-]+\s+){0,2}$")
 TRAILING = re.compile(rf",\s*(?P<who>[^,;]{{2,80}}?)\s+{REPORTING}\W*$")
 # "..., said the agency." / "..., said Anna Berg": a short name or a noun phrase with its article, nothing after.
 TRAILING_INVERTED = re.compile(
     rf",\s*{REPORTING}\s+(?P<who>(?:the|a|an|[A-Z][\w.'’-]*)(?:\s+(?!that\b|on\b|in\b|at\b)[\w.'’-]+){{0,5}})\W*$"
 )
-ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,;.]{2,80}?)(?:[,;.]|$)", re.IGNORECASE)
+ACCORDING = re.compile(
+    r"\b(?:according to|(?:as\s+)?(?:cited|quoted) by)\s+(?P<who>[^,;.]{2,80}?)"
+    r"(?:\s+(?:showed|shows|show|said|says|indicated)\b|[,;.]|$)",
+    re.IGNORECASE,
+)
+# "the agency's estimate of 40", "by the organisers' count, 300": the owner of the figure before the value.
+POSSESSIVE = re.compile(
+    rf"(?P<who>(?:[\w.&-]+\s+){{0,5}}[\w.&-]+?)(?:['’]s|(?<=s)['’])\s+(?:[\w-]+\s+){{0,2}}?{FIGURES}\b(?P<rest>[^;\d]{{0,40}})$",
+    re.IGNORECASE,
+)
+# Where an owner phrase starts: after the last word that cannot be part of it.
+_OWNER_START = frozenset(("by", "to", "that", "of", "from", "with", "on", "in", "at", "and", "but", "said", "says"))
+ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,7}")
 PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "this", "that", "who", "which"))
 MAX_WORDS = 12
 PLACE_AFTER = re.compile(r"^(?P<head>\S+(?:\s+\S+)+?)(?:,?\s+(?:in|at|from)\s+[A-Z].*)$")  # "the Survey in Golden"
@@ -47,6 +81,31 @@ def _who(text: str) -> str | None:
     return text
 
 
+def _is_organisation(text: str) -> bool:
+    """'the country's seismological centre', 'police', 'the USGS': an organisation, an office or a
+    group of people that speaks, read from its head noun or an acronym; not 'the quake', not 'the UK'."""
+    words = text.split()
+    if not words:
+        return False
+    head = words[-1].lower().strip(".,'’")
+    if head in ORGANISATION_HEADS:
+        return True
+    return any(ACRONYM.fullmatch(w.strip(",'’")) and w.lower().strip(",'’") not in NOT_SPEAKERS for w in words)
+
+
+def _owner(text: str) -> str | None:
+    """The owner phrase at the end of `text`: 'Rescuers doubted the ministry' → 'the ministry'."""
+    words = text.split()
+    start = 0
+    for n, w in enumerate(words):
+        if w.lower() in ("the", "a", "an"):
+            start = n
+        elif w.lower() in _OWNER_START:
+            start = n + 1
+    owner = " ".join(words[start:])
+    return owner if _is_organisation(owner) else None
+
+
 def attributed_to(quote: str, start: int, end: int) -> str | None:
     """Who the sentence credits with the value at quote[start:end], or None.
 
@@ -60,8 +119,18 @@ def attributed_to(quote: str, start: int, end: int) -> str | None:
     m = ACCORDING.search(clause)
     if m:
         return _who(m.group("who"))
+    m = POSSESSIVE.search(before)
+    if m and (owner := _owner(m.group("who"))):
+        return _who(owner)
     m = LEADING.match(before)
     if m:
+        return _who(m.group("who"))
+    m = LEADING_MEASURE.match(before)
+    if (
+        m
+        and _is_organisation(m.group("who"))
+        and (m["verb"] not in ("put", "puts") or PUT_AT.search(m["rest"]) or re.search(r"\bat\b", quote[start:end]))
+    ):
         return _who(m.group("who"))
     after = clause[max(0, end - offset) :]
     for pattern in (TRAILING, TRAILING_INVERTED):
@@ -69,3 +138,24 @@ def attributed_to(quote: str, start: int, end: int) -> str | None:
         if m:
             return _who(m.group("who"))
     return None
+
+
+def speaker_keys(label: str) -> frozenset[str]:
+    """The names one speaker label goes by, to tell whether two labels may name one speaker:
+    'The official IRNA news agency and the United States Geological Survey' → {'irna news agency',
+    'IRNA', 'united states geological survey', 'USGS'}; 'the U.S. Geological Survey' → {…, 'USGS'}.
+    A label that joins several speakers gives the keys of each; initials of a capitalised name of
+    three or more words' letters meet the acronym another source uses."""
+    keys: set[str] = set()
+    for part in re.split(r",\s*|\s+and\s+|\s*&\s*", label):
+        words = [w.strip("'’\"“”") for w in part.split()]
+        kept = [w for w in words if w.lower() not in FILLERS] or words
+        if not kept:
+            continue
+        keys.add(" ".join(w.lower() for w in kept))
+        keys.update(w.replace(".", "") for w in kept if ACRONYM.fullmatch(w) and w.lower() not in NOT_SPEAKERS)
+        capitals = [w for w in kept if w[:1].isupper()]
+        initials = "".join(w.replace(".", "") if ACRONYM.fullmatch(w) else w[0] for w in capitals)
+        if len(capitals) >= 2 and len(initials) >= 3:
+            keys.add(initials.upper())
+    return frozenset(keys)

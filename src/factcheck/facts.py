@@ -16,7 +16,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from factcheck.attribution import attributed_to
+from factcheck.attribution import attributed_to, speaker_keys
 from factcheck.models import (
     AgeClaim,
     ClaimBase,
@@ -166,11 +166,24 @@ def _according(speakers: list[str]) -> str:
     return f" (according to {join_words(speakers)})" if speakers else ""
 
 
-def _speakers_explain(values: list[FactValue], kinds: set[str]) -> bool:
+def _names(ref: ClaimRef, claim: ClaimBase | None) -> frozenset[str]:
+    """The names a claim's speaker goes by: its label, and the words its sentence credits, which
+    keep what a resolved key dropped ('org:civil protection agency' said 'the Valmora Civil ...')."""
+    labels = [label] if (label := who(ref)) else []
+    if claim is not None and ref.speaker:
+        labels += [
+            w for w in [attributed_to(claim.quote, claim.value_start - claim.start, claim.value_end - claim.start)] if w
+        ]
+    return frozenset().union(*(speaker_keys(label) for label in labels))
+
+
+def _speakers_explain(values: list[FactValue], kinds: set[str], claims: Mapping[str, ClaimBase]) -> bool:
     """Different figures from different named speakers: attribution explains the difference."""
     if not kinds or not kinds <= set(MEASURED_KINDS):
         return False
-    named = [set(v.speakers) for v in values]
+    # One speaker under two names ('the U.S. Geological Survey', 'USGS') credited with two figures
+    # explains nothing: compare the names each speaker goes by.
+    named = [frozenset().union(*(_names(r, claims.get(r.claim_id)) for r in v.claims)) for v in values]
     if not all(named) or not all(all(who(r) for r in v.claims) for v in values):
         return False
     return all(not (a & b) for i, a in enumerate(named) for b in named[i + 1 :])
@@ -230,7 +243,7 @@ def group_facts(
         kinds = {getattr(claims.get(r.claim_id), "kind", "") for r in refs.values()} - {""}
         severity: Severity = min((p.severity for p in pairs), key=SEVERITY_ORDER.__getitem__)
         explanation = explain_values(values, label)
-        if severity == "contradiction" and _speakers_explain(values, kinds):
+        if severity == "contradiction" and _speakers_explain(values, kinds, claims):
             severity = "divergence"
             explanation += ": different speakers give different figures, so both accounts may hold"
         elif kinds <= {"status", "role"}:
