@@ -174,7 +174,8 @@ def _framed(ctx: Context, view: SentenceView, sentence: Sentence, claim: ClaimBa
     else:
         return claim
     frame = build_frame(view, start, end, attribute=attribute, predicate=pred, story_year=ctx.story_year)
-    return claim.model_copy(update={"frame": frame})
+    claim.frame = frame  # made for this sentence and held nowhere else: framed in place, not copied
+    return claim
 
 
 def extract_open(ctx: Context, sentence: Sentence, taken: list[ClaimBase]) -> list[ClaimBase]:

@@ -140,6 +140,19 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
                 continue
             seen.add((m.start(), domain))
             negated = bool(m.groupdict().get("neg")) or bool(NEG_BEFORE.search(s[max(0, m.start() - 25) : m.start()]))
+            final_state = NEGATED_STATE.get(state, state) if negated else state
+            if negated and final_state == state:
+                continue  # "was not placed on leave": no positive state to record
+            # The subject first (the lookup reads no modality and changes nothing): a match with
+            # no subject is dropped before its modality is read, as most of a long run of them are.
+            position = sentence.start + m.start()
+            key, words = subject_before(ctx, sentence, position, domain=domain)
+            obj = OBJECT_PRONOUN.search(m.group(0))
+            if state == "pressured_to_resign" and obj:
+                # "his employers encouraged him to resign": the status is the object's.
+                key, words = resolve_pronoun(ctx, sentence, position + obj.start(), obj.group(1), None), obj.group(1)
+            if key is None:
+                continue
             modality: Modality = "asserted"
             before = s[max(0, m.start() - 40) : m.start() + 1]
             modal = MODAL_BEFORE.search(before)
@@ -149,23 +162,12 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
                 modality = "future"
             if m.group(0).lower() == "resign" and modality == "asserted":
                 continue  # "to resign" with no plan or promise around it states nothing
-            final_state = NEGATED_STATE.get(state, state) if negated else state
-            if negated and final_state == state:
-                continue  # "was not placed on leave": no positive state to record
             if modality == "asserted" and negated:
                 modality = "negated"
             elif modality == "future" and negated:
                 modality = "negated"  # "would not be fired": a promise that it did not happen
             if not negated and _reversed_after(s, m.end(), last_reversal):
                 modality = "reversed"
-            position = sentence.start + m.start()
-            key, words = subject_before(ctx, sentence, position, domain=domain)
-            obj = OBJECT_PRONOUN.search(m.group(0))
-            if state == "pressured_to_resign" and obj:
-                # "his employers encouraged him to resign": the status is the object's.
-                key, words = resolve_pronoun(ctx, sentence, position + obj.start(), obj.group(1), None), obj.group(1)
-            if key is None:
-                continue
             detail = None
             if state == "sentenced":
                 detail = _sentence_length(s, m.start(), m.end())
