@@ -204,6 +204,7 @@ def test_one_agency_under_its_name_and_its_acronym_with_two_counts_stays_a_contr
     })  # fmt: skip
     (fact,) = report.discrepancies
     assert fact.severity == "contradiction"
+    assert fact.explanation.endswith("(more than one of them credited to civil protection agency)")
 
 
 def test_a_speaker_does_not_explain_two_ages(tmp_path: Path) -> None:

@@ -177,6 +177,17 @@ def _names(ref: ClaimRef, claim: ClaimBase | None) -> frozenset[str]:
     return frozenset().union(*(speaker_keys(label) for label in labels))
 
 
+def _credited_twice(values: list[FactValue], claims: Mapping[str, ClaimBase]) -> str | None:
+    """The speaker credited with two of the values ('the U.S. Geological Survey' said 6.1 in one
+    source and 5.9 in another), named as the first source that credits it names it; else None."""
+    names = [[(label, _names(r, claims.get(r.claim_id))) for r in v.claims if (label := who(r))] for v in values]
+    for i, one in enumerate(names):
+        for label, keys in one:
+            if any(keys & other for later in names[i + 1 :] for _, other in later):
+                return label
+    return None
+
+
 def _speakers_explain(values: list[FactValue], kinds: set[str], claims: Mapping[str, ClaimBase]) -> bool:
     """Different figures from different named speakers: attribution explains the difference."""
     if not kinds or not kinds <= set(MEASURED_KINDS):
@@ -251,6 +262,8 @@ def group_facts(
             explanation += f": {first.explanation}"
         elif severity == "contradiction":
             explanation += ": these cannot all be true" if len(values) > 2 else ": these cannot both be true"
+            if kinds <= set(MEASURED_KINDS) and (twice := _credited_twice(values, claims)):
+                explanation += f" (more than one of them credited to {twice})"
         else:
             explanation += ": the figures differ in specifics"
         representatives = _representatives(values)
