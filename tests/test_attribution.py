@@ -44,6 +44,13 @@ CASES = [
     # cited by, quoted by
     ("Some 40 homes were destroyed, figures cited by the regional agency showed.", "40", "the regional agency"),
     ("The tremor reached 4.8, as quoted by the Halden Observatory.", "4.8", "the Halden Observatory"),
+    ("The tremor reached 4.8 on Sunday, the regional radio reported, cited by the Courier.", "4.8",
+     "the regional radio"),
+    ("Mara Velt put the number of boats at 40.", "40", "Mara Velt"),
+    ("Mara Velt added 15 points in the second half.", "15", None),
+    ("The coast guard put the wave's height at magnitude-4.", "4", "The coast guard"),
+    ("Police put the march, called for a 24-hour strike, at 3,000 people.", "24", None),
+    ("The claims of the union rest on 50 letters.", "50", None),
     # negatives: a thing or a place that 'measured' or 'recorded', a speaker of another clause,
     # a speech verb about an unrelated statement, the owner of something that is not a figure
     ("The tremor measured 4.8 near the coast.", "4.8", None),

@@ -36,15 +36,21 @@ _SUBJECT = r"(?P<who>[^,;]{2,120}?(?:,[^,;]{1,40},)?)"
 LEADING = re.compile(rf"^\W*(?:and\s+|but\s+)?{_SUBJECT}\s+{REPORTING}\b")
 LEADING_MEASURE = re.compile(rf"^\W*(?:and\s+|but\s+)?{_SUBJECT}\s+(?P<verb>{MEASURING})\b(?P<rest>.*)$")
 # 'put' and 'puts' credit a figure only as 'put X at N' ('police put the crowd at 800', not 'put up 40').
-PUT_AT = re.compile(r"\bat\s+(?:[\w-]+\s+){0,2}$")
+PUT_AT = re.compile(r"\bat\s+(?:[\w-]+\s+){0,2}[\w-]*$")
 TRAILING = re.compile(rf",\s*(?P<who>[^,;]{{2,80}}?)\s+{REPORTING}\W*$")
 # "..., said the agency." / "..., said Anna Berg": a short name or a noun phrase with its article, nothing after.
 TRAILING_INVERTED = re.compile(
     rf",\s*{REPORTING}\s+(?P<who>(?:the|a|an|[A-Z][\w.'’-]*)(?:\s+(?!that\b|on\b|in\b|at\b)[\w.'’-]+){{0,5}})\W*$"
 )
 ACCORDING = re.compile(
-    r"\b(?:according to|(?:as\s+)?(?:cited|quoted) by)\s+(?P<who>[^,;.]{2,80}?)"
-    r"(?:\s+(?:showed|shows|show|said|says|indicated)\b|[,;.]|$)",
+    r"\baccording to\s+(?P<who>[^,;.]{2,80}?)(?:\s+(?:showed|shows|show|said|says|indicated)\b|[,;.]|$)",
+    re.IGNORECASE,
+)
+# 'cited by X' names the one who relays: '..., state television reported, cited by AFP' credits the
+# television, 'figures cited by the agency' the agency. Read after the speaker a clause names itself.
+CITED = re.compile(
+    r",?\s*\b(?:as\s+)?(?:cited|quoted) by\s+(?P<who>[^,;.]{2,80}?)"
+    r"(?:\s+(?:showed|shows|show|said|says|as saying)\b|[,;.]|$)",
     re.IGNORECASE,
 )
 # "the agency's estimate of 40", "by the organisers' count, 300": the owner of the figure before the value.
@@ -126,18 +132,19 @@ def attributed_to(quote: str, start: int, end: int) -> str | None:
     if m:
         return _who(m.group("who"))
     m = LEADING_MEASURE.match(before)
-    if (
-        m
-        and _is_organisation(m.group("who"))
-        and (m["verb"] not in ("put", "puts") or PUT_AT.search(m["rest"]) or re.search(r"\bat\b", quote[start:end]))
-    ):
-        return _who(m.group("who"))
+    if m:
+        put_at = m["verb"] in ("put", "puts") and (PUT_AT.search(m["rest"]) or re.search(r"\bat\b", quote[start:end]))
+        # 'put the toll at 40' credits anyone who is not a pronoun; the other verbs only an organisation.
+        if put_at or (m["verb"] not in ("put", "puts") and _is_organisation(m.group("who"))):
+            return _who(m.group("who"))
     after = clause[max(0, end - offset) :]
+    cited = CITED.search(after)
     for pattern in (TRAILING, TRAILING_INVERTED):
-        m = pattern.search(after)
+        m = pattern.search(after[: cited.start()] if cited else after)
         if m:
             return _who(m.group("who"))
-    return None
+    m = CITED.search(clause)
+    return _who(m.group("who")) if m else None
 
 
 def speaker_keys(label: str) -> frozenset[str]:
