@@ -8,6 +8,7 @@ internal error, always one line on stderr.
 
 from __future__ import annotations
 
+import functools
 import shlex
 import sys
 import time
@@ -15,7 +16,7 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar, cast
 
 import click
 
@@ -119,8 +120,27 @@ def settings(ctx: click.Context) -> Settings:
     return found
 
 
+class Folders(NamedTuple):
+    """The output folders a command was given (None: the configured folder, else the default)."""
+
+    claims: Path | None
+    reports: Path | None
+    reviews: Path | None
+
+
+NO_FOLDERS = Folders(None, None, None)
+
+
 def folder_options(command: F) -> F:
-    """--claims-dir, --reports-dir and --reviews-dir: the configured folders unless given."""
+    """--claims-dir, --reports-dir and --reviews-dir, handed to the command as one `folders`."""
+
+    @functools.wraps(command)
+    def with_folders(
+        *args: Any, claims_dir: Path | None, reports_dir: Path | None, reviews_dir: Path | None, **kwargs: Any
+    ) -> Any:
+        return command(*args, folders=Folders(claims_dir, reports_dir, reviews_dir), **kwargs)
+
+    wrapped: Any = with_folders
     for option, default, text in reversed(
         [
             ("--claims-dir", "claims", "Where claims files are kept, one per source."),
@@ -128,13 +148,13 @@ def folder_options(command: F) -> F:
             ("--reviews-dir", "reviews", "Where people's decisions and corrections are kept."),
         ]
     ):
-        command = click.option(
+        wrapped = click.option(
             option,
             type=click.Path(path_type=Path),
             default=None,
             help=f"{text}  [default: {default}, or as configured]",
-        )(command)
-    return command
+        )(wrapped)
+    return cast(F, wrapped)
 
 
 def jobs_option(command: F) -> F:
@@ -178,13 +198,7 @@ def _output_folder(option: str, path: Path) -> Path:
     return path
 
 
-def workspace(
-    ctx: click.Context,
-    sources: Path | None,
-    claims_dir: Path | None = None,
-    reports_dir: Path | None = None,
-    reviews_dir: Path | None = None,
-) -> Workspace:
+def workspace(ctx: click.Context, sources: Path | None, given: Folders = NO_FOLDERS) -> Workspace:
     """The folders a command works on: its options, else the configuration, else the defaults."""
     conf = settings(ctx)
     if sources is None:
@@ -192,7 +206,7 @@ def workspace(
     if sources is None:
         raise click.UsageError("Missing argument 'SOURCES' (or set `sources` in factcheck.toml).", ctx)
     configured = (conf.claims, conf.reports, conf.reviews)
-    folders = (claims_dir or conf.claims, reports_dir or conf.reports, reviews_dir or conf.reviews)
+    folders = (given.claims or conf.claims, given.reports or conf.reports, given.reviews or conf.reviews)
     for option, path in zip(("--claims-dir", "--reports-dir", "--reviews-dir"), folders, strict=True):
         _output_folder(option, path)
         if path.resolve() == sources.resolve():

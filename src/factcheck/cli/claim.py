@@ -14,6 +14,7 @@ from factcheck.check import (
     reject_claim,
 )
 from factcheck.cli.base import (
+    Folders,
     Group,
     deprecated_sources_option,
     folder_options,
@@ -56,9 +57,7 @@ def claim_list(
     ctx: click.Context,
     args: tuple[str, ...],
     sources_option: Path | None,
-    claims_dir: Path | None,
-    reports_dir: Path | None,
-    reviews_dir: Path | None,
+    folders: Folders,
 ) -> None:
     """List the claims of the sources (all, if no FILE is named), corrections applied.
 
@@ -69,7 +68,7 @@ def claim_list(
       factcheck claim list seeds/ 001_e5f6ed7113b28027.txt
     """
     sources, files = split_sources(ctx, args, sources_option, rest="FILE...")
-    ws = workspace(ctx, sources, claims_dir, reports_dir, reviews_dir)
+    ws = workspace(ctx, sources, folders)
     click.echo(claims_table(ws, files))
 
 
@@ -85,9 +84,7 @@ def claim_reject(
     sources_option: Path | None,
     note: str,
     reviewer: str | None,
-    claims_dir: Path | None,
-    reports_dir: Path | None,
-    reviews_dir: Path | None,
+    folders: Folders,
 ) -> None:
     """Mark an extracted claim wrong: compare leaves it out from now on.
 
@@ -96,7 +93,7 @@ def claim_reject(
       factcheck claim reject seeds/ c-29fae50206 --note "the age is the brother's"
     """
     sources, claim_id = _one(ctx, args, sources_option, "CLAIM_ID")
-    ws = workspace(ctx, sources, claims_dir, reports_dir, reviews_dir)
+    ws = workspace(ctx, sources, folders)
     reject_claim(ws, claim_id, note, reviewer=reviewer)
     click.echo(terminal_safe(f"rejected {claim_id} (in {ws.reviews_path})"), err=True)
 
@@ -115,9 +112,7 @@ def claim_correct(
     values: dict[str, str],
     note: str,
     reviewer: str | None,
-    claims_dir: Path | None,
-    reports_dir: Path | None,
-    reviews_dir: Path | None,
+    folders: Folders,
 ) -> None:
     """Change fields of a claim; the corrected claim gets a new id (h-...).
 
@@ -126,7 +121,7 @@ def claim_correct(
       factcheck claim correct seeds/ c-29fae50206 --set value=28 --note "his passport says 28"
     """
     sources, claim_id = _one(ctx, args, sources_option, "CLAIM_ID")
-    ws = workspace(ctx, sources, claims_dir, reports_dir, reviews_dir)
+    ws = workspace(ctx, sources, folders)
     edit = correct_claim(ws, claim_id, values, note, reviewer=reviewer)
     click.echo(terminal_safe(f"corrected {claim_id}: {edit.changes} (in {ws.reviews_path})"), err=True)
 
@@ -153,9 +148,7 @@ def claim_add(
     values: dict[str, str],
     note: str,
     reviewer: str | None,
-    claims_dir: Path | None,
-    reports_dir: Path | None,
-    reviews_dir: Path | None,
+    folders: Folders,
 ) -> None:
     """Add a claim the extractor missed, from FILE (a path relative to the sources folder).
 
@@ -168,7 +161,7 @@ def claim_add(
         --quote "Ravan Nasimi, 28, told OC Media" --note "missed apposition"
     """
     sources, file = _one(ctx, args, sources_option, "FILE")
-    ws = workspace(ctx, sources, claims_dir, reports_dir, reviews_dir)
+    ws = workspace(ctx, sources, folders)
     edit = add_claim(ws, file, kind, subject, quote, values, note, value_text=value_text, reviewer=reviewer)
     assert edit.claim is not None
     click.echo(

@@ -14,6 +14,7 @@ from factcheck.check import (
     sarif,
 )
 from factcheck.cli.base import (
+    Folders,
     exit_options,
     folder_options,
     jobs_option,
@@ -58,9 +59,7 @@ from factcheck.store import atomic_write
 def compare(
     ctx: click.Context,
     sources: Path | None,
-    claims_dir: Path | None,
-    reports_dir: Path | None,
-    reviews_dir: Path | None,
+    folders: Folders,
     fmt: str,
     fail_on: FailOn | None,
     exit_zero: bool,
@@ -78,7 +77,7 @@ def compare(
     Example:
       factcheck compare seeds/ --format json > seeds.json
     """
-    ws = workspace(ctx, sources, claims_dir, reports_dir, reviews_dir)
+    ws = workspace(ctx, sources, folders)
     rule = policy(ctx, fail_on, exit_zero, "contradiction")
     with progress_bar(lambda: source_sizes(ws), quiet, "Extracting", after="Comparing") as progress:
         report, _ = compare_folder(

@@ -10,6 +10,7 @@ from factcheck.check import (
     decide_grouping,
 )
 from factcheck.cli.base import (
+    Folders,
     Group,
     deprecated_sources_option,
     folder_options,
@@ -35,16 +36,13 @@ def incident() -> None:
     """
 
 
-Folders = tuple[Path | None, Path | None, Path | None]
-
-
 def _grouping(ctx: click.Context, action: str, args: tuple[str, ...], sources_option: Path | None,
               note: str, reviewer: str | None, folders: Folders) -> None:  # fmt: skip
     sources, files = split_sources(ctx, args, sources_option, rest="FILE...")
     least = 2 if action == "merge" else 1
     if len(files) < least:
         raise click.UsageError(f"{action} needs {least} FILE{'s' if least > 1 else ''} or more (after SOURCES).", ctx)
-    ws = workspace(ctx, sources, *folders)
+    ws = workspace(ctx, sources, folders)
     decision = decide_grouping(ws, "merge" if action == "merge" else "split", files, note, reviewer=reviewer)
     click.echo(
         terminal_safe(f"{action}: {', '.join(decision.sources)} ({decision.id}, in {ws.reviews_path})"), err=True
@@ -63,9 +61,7 @@ def incident_merge(
     sources_option: Path | None,
     note: str,
     reviewer: str | None,
-    claims_dir: Path | None,
-    reports_dir: Path | None,
-    reviews_dir: Path | None,
+    folders: Folders,
 ) -> None:
     """Put the sources FILE... (paths relative to SOURCES) in one incident, so they are compared.
 
@@ -73,7 +69,7 @@ def incident_merge(
     Example:
       factcheck incident merge seeds/ 000_e7e2957ecce1ac92.txt 001_e5f6ed7113b28027.txt --note "same video"
     """
-    _grouping(ctx, "merge", args, sources_option, note, reviewer, (claims_dir, reports_dir, reviews_dir))
+    _grouping(ctx, "merge", args, sources_option, note, reviewer, folders)
 
 
 @incident.command("split")
@@ -88,9 +84,7 @@ def incident_split(
     sources_option: Path | None,
     note: str,
     reviewer: str | None,
-    claims_dir: Path | None,
-    reports_dir: Path | None,
-    reviews_dir: Path | None,
+    folders: Folders,
 ) -> None:
     """Keep the sources FILE... apart from each other (one FILE: apart from every other source).
 
@@ -98,4 +92,4 @@ def incident_split(
     Example:
       factcheck incident split seeds/ 000_e7e2957ecce1ac92.txt 002_afc569628a2844e8.txt --note "two events"
     """
-    _grouping(ctx, "split", args, sources_option, note, reviewer, (claims_dir, reports_dir, reviews_dir))
+    _grouping(ctx, "split", args, sources_option, note, reviewer, folders)

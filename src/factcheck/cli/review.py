@@ -18,6 +18,7 @@ from factcheck.check import (
     sarif,
 )
 from factcheck.cli.base import (
+    Folders,
     deprecated_sources_option,
     exit_options,
     folder_options,
@@ -58,9 +59,7 @@ from factcheck.report import terminal_safe
 def check(
     ctx: click.Context,
     sources: Path | None,
-    claims_dir: Path | None,
-    reports_dir: Path | None,
-    reviews_dir: Path | None,
+    folders: Folders,
     fmt: str,
     fail_on: FailOn | None,
     exit_zero: bool,
@@ -78,7 +77,7 @@ def check(
     Example:
       factcheck check seeds/ --format github
     """
-    ws = workspace(ctx, sources, claims_dir, reports_dir, reviews_dir)
+    ws = workspace(ctx, sources, folders)
     rule = policy(ctx, fail_on, exit_zero, "unreviewed")
     with progress_bar(lambda: source_sizes(ws), quiet, "Checking") as progress:
         result, report = check_report(ws, jobs=jobs or default_jobs(), progress=progress)
@@ -117,9 +116,7 @@ def review(
     status: ReviewStatus,
     note: str,
     reviewer: str | None,
-    claims_dir: Path | None,
-    reports_dir: Path | None,
-    reviews_dir: Path | None,
+    folders: Folders,
 ) -> None:
     """Record a decision on findings in REVIEWS_DIR/<folder>.json and update the report.
 
@@ -133,7 +130,7 @@ def review(
     sources, finding_ids = split_sources(ctx, args, sources_option, rest="FINDING_ID...")
     if not finding_ids:
         raise click.UsageError("Missing argument 'FINDING_ID...': the ids `factcheck check` lists.", ctx)
-    ws = workspace(ctx, sources, claims_dir, reports_dir, reviews_dir)
+    ws = workspace(ctx, sources, folders)
     report = review_findings(ws, finding_ids, status, note, reviewer=reviewer)
     left = sum(1 for f in report.discrepancies if f.review is None)
     noun = "finding" if left == 1 else "findings"
