@@ -220,21 +220,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the ECB+ folder")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the first extraction")
     parser.add_argument("--write", action="store_true", help="write the table into benchmarks/RESULTS.md")
-    parser.add_argument(
-        "--before", action="store_true", help="measure the grouping before issue 10 (resolve.group_incidents)"
-    )
     args = parser.parse_args(argv)
     files, texts = load_corpus(args.corpus, args.jobs)
     grouper: Grouper = group_incidents  # what compare uses
-    if args.before:
-        from factcheck import pipeline, resolve
-
-        grouper = resolve.group_incidents
-        setattr(pipeline, "group_incidents", grouper)  # noqa: B010  (what build_report calls)
     result = evaluate(files, texts, grouper)
     table = render(result, _commit())
     sys.stdout.write(table)
-    if args.write and not args.before:
+    if args.write:
         write_results(table)
 
 

@@ -1,5 +1,6 @@
-"""Who a sentence credits with a value: 'Tehran's seismologic center said the quake measured 5.9,
-but the U.S. Geological Survey said it was 6.1' credits 5.9 to the center and 6.1 to the Survey.
+"""Who a sentence credits with a value: 'the country's weather office said the storm
+brought 90 mm of rain, but the Central Weather Bureau said 120' credits 90 to the office and 120 to
+the Bureau.
 
 Extraction names the people it resolves as speakers; agencies, officials and media that a
 sentence cites in passing are read here, from the clause that holds the value, by the patterns
@@ -88,7 +89,7 @@ def _who(text: str) -> str | None:
 
 
 def _is_organisation(text: str) -> bool:
-    """'the country's seismological centre', 'police', 'the USGS': an organisation, an office or a
+    """'the country's weather office', 'police', 'the CWB': an organisation, an office or a
     group of people that speaks, read from its head noun or an acronym; not 'the quake', not 'the UK'."""
     words = text.split()
     if not words:
@@ -149,8 +150,8 @@ def attributed_to(quote: str, start: int, end: int) -> str | None:
 
 def speaker_keys(label: str) -> frozenset[str]:
     """The names one speaker label goes by, to tell whether two labels may name one speaker:
-    'The official IRNA news agency and the United States Geological Survey' → {'irna news agency',
-    'IRNA', 'united states geological survey', 'USGS'}; 'the U.S. Geological Survey' → {…, 'USGS'}.
+    'The official KPA news agency and the Central Weather Bureau' → {'kpa news agency', 'KPA',
+    'central weather bureau', 'CWB'}; 'the C.W. Bureau' → {…, 'CWB'}.
     A label that joins several speakers gives the keys of each; initials of a capitalised name of
     three or more words' letters meet the acronym another source uses."""
     keys: set[str] = set()
