@@ -99,3 +99,5 @@ def test_the_graph_sees_imports() -> None:
         or "factcheck.extract.context" in GRAPH["factcheck.extract.dates"]
     )
     assert "factcheck.text.frontmatter" in GRAPH["factcheck.segment"]
+    assert "factcheck.compare.align" in GRAPH["factcheck.compare.open_facts"]
+    assert "factcheck.compare" in GRAPH["factcheck.pipeline"]

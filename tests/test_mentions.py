@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from extract_helpers import claims_file, write_folder
-from factcheck.align import align, similarity
+from factcheck.compare.align import align, similarity
 from factcheck.extract.frames import SentenceView, build_frame, nearest_predicate
 from factcheck.extract.mentions import find_numbers, find_predicates, tokens
 from factcheck.models import ClaimBase, Frame, QuantityClaim, Report, StatusClaim

@@ -1,9 +1,9 @@
 """Pairwise findings → one finding per fact, and corroborations from independent sources only.
 
-Comparison (compare.py) finds pairs of values in conflict ("27" against "28"). A reader asks
+Comparison (the compare package) finds pairs of values in conflict ("27" against "28"). A reader asks
 about a fact ("how old is he?"), so the pairs of one incident, subject and attribute become one
 finding with every value side by side. This stage reads only the findings and the claims they
-cite, so it holds whatever rules compare.py uses to pair claims.
+cite, so it holds whatever rules the compare package uses to pair claims.
 
 A fact finding's id depends on the fact alone (subject and attribute), so a source that adds a
 value keeps the id; the values a review decided on are recorded with it, and a value added since

@@ -1,0 +1,169 @@
+"""Dates of one event at their precision after resolution, the people they are dated for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from factcheck.compare.align import OTHER_TIME
+from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, merge_agreements
+from factcheck.lexicons import load_lexicon
+from factcheck.models import ClaimBase, DateClaim, Severity
+from factcheck.resolve import EntityMap
+
+SINGULAR_EVENTS = frozenset(load_lexicon("date_events")["singular_events"])
+
+
+def _day_key(c: DateClaim) -> str | None:
+    if c.precision == "year":
+        return c.month_day  # the year, for "until 2029"
+    if c.date is not None:
+        return c.date.strftime("%m-%d")
+    return c.month_day
+
+
+def date_value(c: DateClaim) -> str:
+    if c.date is not None:
+        return c.date.strftime("%A %d %B %Y").replace(" 0", " ")
+    if c.month_day and c.precision != "year":
+        month, day = (int(x) for x in c.month_day.split("-"))
+        return f"{day} {dt.date(2000, month, day).strftime('%B')}"
+    return c.expression
+
+
+# Words that say an event happened more than once, so two dates for it need not conflict.
+REPEATED = re.compile(
+    r"\b(?:again|also|another|second|third|previously|once\smore|re-(?:arrested|detained))\b", re.IGNORECASE
+)
+
+
+DATE_LABELS: dict[str, str] = load_lexicon("date_events")["labels"]
+
+
+def _date_attribute(event: str) -> str:
+    return f"date {DATE_LABELS.get(event, event)}"
+
+
+def _same_day(a: ClaimBase, b: ClaimBase) -> bool:
+    """'July 5' (no year) and '5 July 2021' are one account of the day: one side of a finding."""
+    if not isinstance(a, DateClaim) or not isinstance(b, DateClaim) or _day_key(a) != _day_key(b):
+        return False
+    return a.date is None or b.date is None or a.date == b.date
+
+
+def date_check(a: DateClaim, b: DateClaim) -> str:
+    """How two date claims were found to agree, in words a reader can verify: each expression
+    with what it was resolved to and from what, then the weekday check where one applies."""
+    parts = []
+    for c in (a, b):
+        if c.resolution == "stated in full":
+            parts.append(f"'{c.expression}' ({c.source}) is stated in full")
+        else:
+            parts.append(f"'{c.expression}' ({c.source}) is {c.display_value().split(' (')[0]}: {c.resolution}")
+    full = next((c.date for c in (a, b) if c.date is not None), None)
+    if full is not None:
+        parts.append(f"{full.day} {full.strftime('%B %Y')} was a {full.strftime('%A')}")
+    return "; ".join(parts)
+
+
+def _date_pairs(claims: list[DateClaim]) -> Iterable[tuple[DateClaim, DateClaim]]:
+    """Pairs of date claims worth comparing: across sources; within a source, two full dates for
+    one event ('June 5' and 'July 5'), or a relative date and a full date in one sentence
+    ('four days later, on July 11')."""
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if a.source != b.source:
+                yield a, b
+                continue
+            if a.start == b.start:
+                # "found dead four days later, on July 11": one sentence, one event, two dates.
+                relative, absolute = (a, b) if a.rule == "date.relative" else (b, a)
+                # Only a full date after the relative one ("four days later, on July 11"); the one
+                # before is what it counts from.
+                if (
+                    {a.rule, b.rule} == {"date.relative", "date.absolute"}
+                    and a.event == b.event
+                    and absolute.value_start > relative.value_start
+                ):
+                    yield a, b
+                continue
+            if a.rule == b.rule == "date.absolute" and not REPEATED.search(a.quote) and not REPEATED.search(b.quote):
+                yield a, b
+
+
+def _same_date_event(a: DateClaim, b: DateClaim) -> bool:
+    """Whether two dates of one person may date one event: the same time scope. A source's
+    dates of a person are one event, whatever days they give (two days for one event are what
+    a conflict is), except those its words set in another time ("detained again on 9 July",
+    "had earlier been held"): those meet only dates of the same scope in other sources."""
+    return _scope(a) == _scope(b)
+
+
+def _scope(c: DateClaim) -> frozenset[str]:
+    return frozenset(c.frame.cues) & OTHER_TIME if c.frame is not None else frozenset()
+
+
+def compare_dates(
+    claims: list[DateClaim], incident: str, event: str, emap: EntityMap, subjects: dict[str, str], singular: bool
+) -> tuple[list[Pending], list[Agreement]]:
+    """Dates of one event. A conflict needs the same named person on both sides, or, for an event
+    an incident has once (a deal completed, a quake), no other person; agreement accepts a group
+    ('the couple') as the same actor."""
+    resolved = [c for c in claims if c.resolved and c.precision in ("day", "weekday", "year")]
+    candidates: dict[str, list[tuple[Severity, str, ClaimBase, ClaimBase]]] = defaultdict(list)
+    agreements: list[Agreement] = []
+    for a, b in _date_pairs(resolved):
+        if (a.precision == "year") != (b.precision == "year"):
+            continue
+        person_a, person_b = subjects[a.id].partition("@")[2], subjects[b.id].partition("@")[2]
+        same_person = bool(person_a) and person_a == person_b and not person_a.startswith("g:")
+        # Agreement is looser than conflict: a group or an unnamed actor may be the same person.
+        compatible = same_person or not person_a or not person_b or "g:" in (person_a[:2], person_b[:2])
+        one_actor = (
+            same_person
+            or (a.start == b.start and a.source == b.source)
+            or (singular and (not person_a or not person_b or person_a == person_b))
+        )
+        ka, kb = _day_key(a), _day_key(b)
+        if ka is None or kb is None:
+            continue
+        years_differ = a.date is not None and b.date is not None and a.date.year != b.date.year
+        if ka == kb and not years_differ and (compatible or one_actor):
+            how = date_check(a, b)
+            who = person_a if person_a and not person_a.startswith("g:") else person_b
+            agreements.append(
+                Agreement(
+                    incident,
+                    emap.label(who) if who else "the incident",
+                    _date_attribute(event),
+                    date_value(a if a.date else b),
+                    how,
+                    [a, b],
+                    same=ka,
+                )
+            )
+        elif (ka != kb or years_differ) and one_actor:
+            if same_person and not _same_date_event(a, b):
+                continue  # another event of the same person ("detained again in July"), not this one
+            who = person_a or person_b
+            candidates[who].append(
+                (
+                    "contradiction",
+                    f"'{a.expression}' ({date_value(a)}) against '{b.expression}' ({date_value(b)})",
+                    a,
+                    b,
+                )
+            )
+
+    def value_of(c: ClaimBase) -> str:
+        return (c.date.isoformat() if c.date else (c.month_day or "")) if isinstance(c, DateClaim) else ""
+
+    findings: list[Pending] = []
+    for who, cands in sorted(candidates.items()):
+        label = emap.label(who) if who else "the incident"
+        findings += keyed(
+            group_findings(cands, incident, label, _date_attribute(event), value_of, _same_day), f"{event}@{who}"
+        )
+    return findings, merge_agreements(agreements)

@@ -1,0 +1,163 @@
+"""Facts aligned by their frames (align.py), judged by the same typed rules as listed claims."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from factcheck.compare.align import align_sources
+from factcheck.compare.dates import date_check, date_value
+from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, merge_agreements
+from factcheck.extract.mentions import UNIT_FORMS
+from factcheck.lexicons import load_lexicon
+from factcheck.models import ClaimBase, ClaimsFile, DateClaim, QuantityClaim, Severity, StatusClaim
+
+STRONG_ALIGNMENT = 0.7  # frames this alike are one fact even without a participant in common
+
+
+OPPOSED: dict[str, frozenset[str]] = {
+    state: frozenset(others) for state, others in load_lexicon("predicates")["opposed"].items()
+}
+
+
+def _opposed(a: str, b: str) -> bool:
+    """States one account cannot hold with the other: the lexicon's pairs, and a state against its negation."""
+    return a == f"not_{b}" or b == f"not_{a}" or b in OPPOSED.get(a, ()) or a in OPPOSED.get(b, ())
+
+
+def _base(c: QuantityClaim) -> tuple[float, float]:
+    """A quantity's interval in its dimension's base unit (metres, hours, kilograms)."""
+    factor = UNIT_FORMS[c.unit][2] if c.unit in UNIT_FORMS and c.rule != "mention.count" else 1.0
+    low = c.low if c.low is not None else float("-inf")
+    high = c.high if c.high is not None else float("inf")
+    return low * factor, high * factor
+
+
+def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] | None:
+    """What two aligned claims say together: ('agree', how), (severity, why) or None (nothing to say)."""
+    if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
+        (al, ah), (bl, bh) = _base(a), _base(b)
+        if (
+            a.unit != b.unit
+            and a.rule != "mention.count"
+            and a.qualifier == b.qualifier == "exact"
+            and abs(al - bl) <= 0.03 * max(abs(al), abs(bl))
+        ):
+            return "agree", f"'{a.expression}' and '{b.expression}' are the same measure in other units"
+        if a.number == b.number and (a.unit == b.unit or a.rule == b.rule == "mention.count"):
+            return "agree", "same figure"
+        if ah < bl or bh < al:
+            return "contradiction", f"'{a.expression}' and '{b.expression}' cannot both be true"
+        if (a.qualifier == "exact") != (b.qualifier == "exact"):
+            return None  # an exact figure within the other's approximation
+        return "divergence", f"'{a.expression}' against '{b.expression}': different figures"
+    if isinstance(a, StatusClaim) and isinstance(b, StatusClaim):
+        if a.state == b.state:
+            return "agree", "same state"
+        assert a.frame is not None
+        assert b.frame is not None
+        # Opposed states of one participant: a participant both name, or sentences nearly the same;
+        # stated by verbs, for an event noun ("since his arrest") refers to an event, it does not report it.
+        verbal = "event-noun" not in a.rule and "event-noun" not in b.rule
+        if (
+            _opposed(a.state, b.state)
+            and verbal
+            and (a.frame.participants & b.frame.participants or score >= STRONG_ALIGNMENT)
+        ):
+            sa, sb = a.state.replace("_", " "), b.state.replace("_", " ")
+            return "contradiction", f"'{a.expression}' ({sa}) against '{b.expression}' ({sb})"
+        return None
+    if isinstance(a, DateClaim) and isinstance(b, DateClaim):
+        if a.date is not None and b.date is not None:
+            if a.date == b.date:
+                return "agree", date_check(a, b)
+            return "contradiction", f"'{a.expression}' ({date_value(a)}) against '{b.expression}' ({date_value(b)})"
+        # Without two calendar days, the weekdays: one named ("on Friday") or that of a date.
+        wa, wb = _weekday_of(a), _weekday_of(b)
+        if wa and wb and (a.precision == "weekday" or b.precision == "weekday"):
+            if wa == wb:
+                return "agree", "same weekday"
+            return "contradiction", f"'{a.expression}' ({wa.capitalize()}) against '{b.expression}' ({wb.capitalize()})"
+        return None
+    return None
+
+
+def _weekday_of(c: DateClaim) -> str | None:
+    """The weekday a date claim names or falls on."""
+    if c.precision == "weekday":
+        return _weekday(c.expression)
+    return c.date.strftime("%A").lower() if c.date is not None and c.precision == "day" else None
+
+
+def _weekday(expression: str) -> str | None:
+    m = re.search(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", expression, re.IGNORECASE)
+    return m.group(0).lower() if m else None
+
+
+def _open_value(c: ClaimBase) -> str:
+    if isinstance(c, QuantityClaim):
+        return f"{c.number:g} {c.unit}"
+    if isinstance(c, StatusClaim):
+        return c.state
+    if isinstance(c, DateClaim):
+        return c.date.isoformat() if c.date else c.expression.lower()
+    return c.display_value()
+
+
+def _open_subject(a: ClaimBase, b: ClaimBase) -> str:
+    """Who an aligned fact is about: a participant both frames name, else the incident."""
+    assert a.frame is not None
+    assert b.frame is not None
+    shared = sorted(a.frame.participants & b.frame.participants)
+    if shared and not isinstance(a, QuantityClaim):
+        return shared[0].title()
+    return "the incident"
+
+
+def compare_open_facts(
+    incident: str, files: list[ClaimsFile], compared: set[str]
+) -> tuple[list[Pending], list[Agreement]]:
+    """Findings and agreements among claims with frames: facts aligned across sources by their
+    frames (align.py), then judged by the same typed rules as the listed claims. Two listed claims
+    are judged here only when the listed rules (by key) compared neither (`compared`)."""
+    by_source: dict[str, list[ClaimBase]] = {
+        cf.source.id: [c for c in cf.claims if c.frame is not None] for cf in files
+    }
+    candidates: dict[tuple[str, str], list[tuple[Severity, str, ClaimBase, ClaimBase]]] = defaultdict(list)
+    agreements: list[Agreement] = []
+    # The states each sentence states: two sentences that both say "ten were killed and forty
+    # injured" list outcomes, so the one's "injured" never contradicts the other's "killed".
+    stated: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for claims in by_source.values():
+        for c in claims:
+            if isinstance(c, StatusClaim):
+                stated[(c.source, c.start)].add(c.state)
+    for a, b, score in align_sources(by_source):
+        listed = not a.rule.startswith("mention.") and not b.rule.startswith("mention.")
+        if listed and (a.id in compared or b.id in compared):
+            continue
+        if (
+            isinstance(a, StatusClaim)
+            and isinstance(b, StatusClaim)
+            and a.state != b.state
+            and b.state in stated[(a.source, a.start)]
+            and a.state in stated[(b.source, b.start)]
+        ):
+            continue
+        verdict = _open_verdict(a, b, score)
+        if verdict is None:
+            continue
+        assert a.frame is not None
+        subject, attribute = _open_subject(a, b), a.frame.attribute
+        if verdict[0] == "agree":
+            value = date_value(a) if isinstance(a, DateClaim) and a.date else a.display_value()
+            agreements.append(Agreement(incident, subject, attribute, value, verdict[1], [a, b], same=_open_value(a)))
+        else:
+            severity: Severity = "contradiction" if verdict[0] == "contradiction" else "divergence"
+            candidates[(subject, attribute)].append((severity, verdict[1], a, b))
+    pending: list[Pending] = []
+    for (subject, attribute), cands in sorted(candidates.items()):
+        pending += keyed(
+            group_findings(cands, incident, subject, attribute, _open_value), f"open:{attribute}@{subject}"
+        )
+    return pending, merge_agreements(agreements)

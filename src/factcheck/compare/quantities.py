@@ -1,0 +1,133 @@
+"""Counts, amounts and durations of one fact as intervals, and what a figure is about."""
+
+from __future__ import annotations
+
+from factcheck.compare.groups import Agreement, Pending, agree_by_value, group_findings, pairs
+from factcheck.models import ClaimBase, Incident, QuantityClaim, Severity
+from factcheck.resolve import EntityMap
+
+
+def compare_quantities(
+    claims: list[QuantityClaim],
+    incident: str,
+    subject: str,
+    attribute: str,
+) -> tuple[list[Pending], list[Agreement]]:
+    candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]] = []
+
+    def different_speakers(a: ClaimBase, b: ClaimBase) -> bool:
+        # Within one article, two figures for one fact matter when two people give them.
+        return a.speaker != b.speaker
+
+    for a, b in pairs(list(claims), different_speakers):
+        assert isinstance(a, QuantityClaim)
+        assert isinstance(b, QuantityClaim)
+        if {"quantity.partial", "quantity.money-hedged"} & {a.rule, b.rule}:
+            continue  # part of a count ("278 of them") may agree with another source, never contradict one
+        if a.unit == "magnitude" and abs(a.number - b.number) > 1.0:
+            continue  # reports of one quake differ by tenths; a whole point apart is another quake
+        if a.number == b.number:
+            if a.direction and b.direction and a.direction != b.direction:
+                candidates.append(
+                    ("contradiction", f"the same distance, but {a.direction} against {b.direction}", a, b)
+                )
+            continue
+        a_low, a_high = a.low if a.low is not None else float("-inf"), a.high if a.high is not None else float("inf")
+        b_low, b_high = b.low if b.low is not None else float("-inf"), b.high if b.high is not None else float("inf")
+        if a_high < b_low or b_high < a_low:
+            candidates.append(("contradiction", f"'{a.expression}' and '{b.expression}' cannot both be true", a, b))
+        elif (a.qualifier == "exact") != (b.qualifier == "exact"):
+            continue  # "284" lies within "nearly 300": an approximation of the same figure, not a conflict
+        else:
+            candidates.append(("divergence", f"'{a.expression}' against '{b.expression}': different figures", a, b))
+    agreements = agree_by_value(
+        claims,
+        incident,
+        subject,
+        attribute,
+        _figure,
+        "same figure",
+    )
+    return group_findings(candidates, incident, subject, attribute, _quantity_value, _consistent_figures), agreements
+
+
+def _figure(c: ClaimBase) -> str | None:
+    """A figure as agreements compare it: the number, its unit and (for a distance) its direction."""
+    return f"{c.number:g} {c.unit} {c.direction or ''}".strip() if isinstance(c, QuantityClaim) else None
+
+
+def _consistent_figures(a: ClaimBase, b: ClaimBase) -> bool:
+    """Same figure, or an exact figure inside the other's approximation ('284', 'nearly 300')."""
+    if not isinstance(a, QuantityClaim) or not isinstance(b, QuantityClaim):
+        return False
+    if a.direction != b.direction:
+        return False
+    if a.number == b.number:
+        return True
+    if (a.qualifier == "exact") == (b.qualifier == "exact"):
+        return False
+    exact, approx = (a, b) if a.qualifier == "exact" else (b, a)
+    low = approx.low if approx.low is not None else float("-inf")
+    high = approx.high if approx.high is not None else float("inf")
+    return low <= exact.number <= high
+
+
+def _quantity_value(c: ClaimBase) -> str:
+    if not isinstance(c, QuantityClaim):
+        return ""
+    return f"{c.qualifier} {c.number:g} {c.unit}" + (f" {c.direction}" if c.direction else "")
+
+
+def unattributed_agreements(
+    quantities: dict[tuple[str, str | None], list[QuantityClaim]], incident: Incident, emap: EntityMap
+) -> list[Agreement]:
+    """A duration said of nobody in particular ("and sentenced to 30 days") agrees with the same
+    duration said of the one person the incident has it for."""
+    out: list[Agreement] = []
+    for (key, hint), loose in sorted(quantities.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        if "@" in key:
+            continue
+        owned = [(k, claims) for (k, h), claims in quantities.items() if h == hint and k.startswith(key + "@")]
+        if len(owned) != 1:
+            continue
+        who_key, claims = owned[0]
+        attribute = f"{key.partition(':')[2]} ({key.partition(':')[0]})"
+        for ag in agree_by_value(
+            [*claims, *loose],
+            incident.id,
+            emap.label(who_key.partition("@")[2]),
+            attribute,
+            _figure,
+            "same figure",
+        ):
+            if any(c in loose for c in ag.claims) and any(c in claims for c in ag.claims):
+                out.append(ag)
+    return out
+
+
+QUANTITY_EVENTS = {
+    "detain": "detained", "kill": "killed", "injure": "injured", "release": "released", "attack": "attacked",
+    "sentence": "in the sentence", "deliberate": "of deliberation", "evacuate": "evacuated", "gather": "gathered",
+    "damage": "damaged", "shelter": "without shelter", "pay": "paid", "fund": "raised", "seize": "found or seized",
+    "strike": "of the quake", "aftershock": "of the aftershock", "contract": "of the contract", "score": "scored",
+    "employ": "employed", "salary": "earned", "count": "counted",
+}  # fmt: skip
+
+
+def quantity_fact(event: str, unit: str) -> tuple[str, str]:
+    """What a figure is about and what it measures, as a reader says it: ('the incident', 'number of
+    people detained'), ('the quake', 'magnitude'), ('the incident', 'amount paid in cash (USD)')."""
+    kind, _, role = event.partition(":")
+    verb = QUANTITY_EVENTS.get(kind, kind)
+    if unit == "magnitude":
+        return ("the aftershock" if kind == "aftershock" else "the quake"), "magnitude"
+    if unit in ("kilometres", "miles"):
+        return "the incident", event  # "distance from Aden"
+    if kind in ("pay", "fund", "seize", "salary"):
+        part = f" in {role}" if role in ("cash", "stock") else f" ({role.replace('funding:', '')})" if role else ""
+        return "the incident", f"amount {verb}{part} ({unit})"
+    if unit in ("days", "hours", "minutes"):
+        return "the incident", f"time {verb} ({unit})"
+    if role == "agents":
+        return "the incident", f"number of {unit} who {verb}"  # "twenty men beat him": the attackers
+    return "the incident", f"number of {unit} {verb}"
