@@ -200,6 +200,15 @@ def test_a_new_extractor_revision_extracts_everything_again(
     assert len(extractions) == ARTICLES
 
 
+def test_the_report_cache_key_covers_every_module_and_word_list() -> None:
+    # A report cached under other comparison rules must not be reused: the rules live in subpackages.
+    files = pipeline._files(pipeline.resources.files("factcheck"), (".py", ".yaml"))
+    assert {"compare/status.py", "compare/align.py", "cli/compare.py", "lexicons/copies.yaml", "report.py"} <= set(
+        files
+    )
+    assert not [f for f in files if "__pycache__" in f]
+
+
 def test_incremental_run_gives_the_report_of_a_fresh_run(folder: Path, tmp_path: Path) -> None:
     common = ("--format", "json", "--jobs", "1", "--reviews-dir", tmp_path / "none")
     run("compare", folder, "--claims-dir", tmp_path / "kept", "--reports-dir", tmp_path / "r1", *common)

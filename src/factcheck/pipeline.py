@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.budget import DEFAULT_SOURCE_TIMEOUT, OverBudget, time_limit
 from factcheck.compare import LineIndex, claim_ref, compare_incident, finalize
@@ -57,6 +58,9 @@ from factcheck.store import (
     was_hand_edited,
 )
 from factcheck.timeline import timelines
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable  # Python 3.11+; only the type is needed
 
 # Word lists that only comparison reads: changing them changes no claim.
 COMPARISON_ONLY = frozenset({"copies.yaml"})
@@ -414,10 +418,24 @@ def _code_revision() -> str:
     """A hash of every module and word list: a report built by other code is never reused."""
     package = resources.files("factcheck")
     digest = hashlib.sha256()
-    for part in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
+    for part in sorted(_files(package, (".py", ".yaml"))):
+        digest.update(part.encode())
         digest.update(package.joinpath(part).read_bytes())
     digest.update(EXTRACTOR_REVISION.encode())
     return digest.hexdigest()
+
+
+def _files(folder: Traversable, suffixes: tuple[str, ...], prefix: str = "") -> list[str]:
+    """Paths of the files under `folder` whose names end with one of `suffixes`, at any depth
+    (the compare and cli subpackages change reports as much as the top-level modules do)."""
+    out: list[str] = []
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                out += _files(entry, suffixes, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(suffixes):
+            out.append(prefix + entry.name)
+    return out
 
 
 def _report_key(files: list[ClaimsFile], human: ReviewsFile) -> str:
