@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 from extract_helpers import write_folder
 from factcheck.cli import main
 from factcheck.models import ClaimsFile, Report
+from factcheck.signature import SIGNATURES_FILE
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -39,7 +40,8 @@ def test_compare_writes_claims_and_report_and_never_into_the_sources(workdir: Pa
     result = run("compare", "seeds", "--jobs", "1")
     assert result.exit_code == 1, result.stderr  # the seeds disagree
     assert snapshot(workdir / "seeds") == before
-    claims = sorted(p.name for p in (workdir / "claims").iterdir())
+    claims = sorted(p.name for p in (workdir / "claims").iterdir() if p.name != SIGNATURES_FILE)
+    assert (workdir / "claims" / SIGNATURES_FILE).is_file()  # the sources' signatures, for the next run
     articles = {name: data for name, data in before.items() if name != "sources.yaml"}
     assert claims == [f"{name}.json" for name in sorted(articles)]
     for name, data in articles.items():
@@ -66,7 +68,7 @@ def test_claims_and_reports_dirs_are_options(workdir: Path) -> None:
     result = run("compare", "seeds", "--claims-dir", "out/c", "--reports-dir", "out/r", "--jobs", "1")
     assert result.exit_code == 1
     assert (workdir / "out" / "r" / "seeds.md").is_file()
-    assert len(list((workdir / "out" / "c").glob("*.json"))) == 3
+    assert len(list((workdir / "out" / "c").glob("[!.]*.json"))) == 3  # and the signatures, '.signatures.json'
     assert not (workdir / "claims").exists()
     assert not (workdir / "reports").exists()
 

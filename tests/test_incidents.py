@@ -12,11 +12,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from factcheck import signature as signature_module
 from factcheck.cli import main
 from factcheck.extract import extract_claims
 from factcheck.incidents import event_signature, group_incidents, grouping_decision
 from factcheck.ingest import document_from_text
-from factcheck.models import ClaimsFile, GroupingDecision, Report, ReviewsFile
+from factcheck.models import ClaimsFile, GroupingDecision, Report, ReviewsFile, SourceProfile
+from factcheck.pipeline import source_profiles
+from factcheck.signature import SIGNATURES_FILE, dump_profiles, load_profiles
 
 
 def source(sid: str, body: str, published: dt.date | None = None) -> tuple[ClaimsFile, str]:
@@ -343,3 +346,49 @@ def test_a_re_run_reuses_the_report_and_a_broken_cache_is_rebuilt(
     cache.write_text("{not json", encoding="utf-8")
     assert run("compare", "seeds", "--jobs", "1", "--format", "json", "--quiet").stdout == first
     assert json.loads(cache.read_text(encoding="utf-8"))["key"]
+
+
+# --- signatures kept beside the claims files --------------------------------------------------
+
+
+def _no_profiles(*_: object) -> SourceProfile:
+    raise AssertionError("a stored profile was worked out again")
+
+
+def test_a_stored_profile_is_read_not_worked_out_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    day = dt.date(2023, 4, 2)
+    built = [source("a.txt", QUAKE_A1, day), source("b.txt", QUAKE_A2, day)]
+    files, texts = [cf for cf, _ in built], {cf.source.id: t for cf, t in built}
+    first = source_profiles(tmp_path, files, texts)
+    stored = (tmp_path / SIGNATURES_FILE).read_bytes()
+    monkeypatch.setattr(signature_module, "_PROFILES", {})  # a new process: nothing in memory
+    monkeypatch.setattr(signature_module, "_profile", _no_profiles)
+    again = source_profiles(tmp_path, files, texts)
+    assert again == first
+    assert (tmp_path / SIGNATURES_FILE).read_bytes() == stored  # nothing new: not written again
+
+
+def test_a_changed_source_or_claim_is_worked_out_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    day = dt.date(2023, 4, 2)
+    cf, text = source("a.txt", QUAKE_A1, day)
+    source_profiles(tmp_path, [cf], {"a.txt": text})
+    monkeypatch.setattr(signature_module, "_PROFILES", {})
+    changed, new_text = source("a.txt", QUAKE_OTHER_PLACE, day)
+    (profile,) = source_profiles(tmp_path, [changed], {"a.txt": new_text})
+    assert profile.main_place == "castana"
+    fewer = cf.model_copy(update={"entities": []})  # a person's edit removed the names
+    (edited,) = source_profiles(tmp_path, [fewer], {"a.txt": text})
+    assert edited.named == {}
+
+
+def test_old_rules_and_broken_stores_are_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cf, text = source("a.txt", QUAKE_A1, dt.date(2023, 4, 2))
+    (good,) = source_profiles(tmp_path, [cf], {"a.txt": text})
+    old = good.model_copy(update={"revision": "signature/older", "main_place": "elsewhere"})
+    (tmp_path / SIGNATURES_FILE).write_text(dump_profiles([old]), encoding="utf-8")
+    monkeypatch.setattr(signature_module, "_PROFILES", {})
+    assert source_profiles(tmp_path, [cf], {"a.txt": text})[0].main_place == good.main_place
+    (tmp_path / SIGNATURES_FILE).write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(signature_module, "_PROFILES", {})
+    assert source_profiles(tmp_path, [cf], {"a.txt": text}) == [good]
+    assert load_profiles(tmp_path / SIGNATURES_FILE) == {"a.txt": good}  # rewritten whole

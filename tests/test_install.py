@@ -52,7 +52,7 @@ def test_generated_files_follow_the_umask(tmp_path: Path, umask: int, mode: int)
         tmp_path / "reports" / "seeds.md",
         tmp_path / "reviews" / "seeds.json",
     ]
-    assert len(written) == 5
+    assert len(written) == 6  # three claims files, the signatures beside them, the report, the reviews
     for path in written:
         assert stat.S_IMODE(path.stat().st_mode) == mode, path
     assert not [p for p in tmp_path.rglob("*.tmp")]  # no temporary file left behind

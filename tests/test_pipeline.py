@@ -17,6 +17,7 @@ from extract_helpers import write_folder
 from factcheck import pipeline
 from factcheck.cli import main, progress_bar
 from factcheck.models import ClaimsFile, Document
+from factcheck.signature import SIGNATURES_FILE
 from factcheck.store import claims_path
 
 # Stories written for these tests: (person, age, count, weekday, town). Two towns, so the folder
@@ -105,7 +106,9 @@ def test_parallel_run_is_byte_identical_to_serial(folder: Path, tmp_path: Path, 
         out[name] = result.stdout
     assert out["parallel"] == out["serial"]
     assert snapshot(tmp_path / "parallel") == snapshot(tmp_path / "serial")  # claims files and report
-    assert len(snapshot(tmp_path / "serial" / "claims")) == ARTICLES
+    stored = snapshot(tmp_path / "serial" / "claims")
+    assert len(stored) == ARTICLES + 1  # a claims file per source, and the sources' signatures
+    assert SIGNATURES_FILE in stored
 
 
 def test_parallel_extraction_keeps_source_order(folder: Path, tmp_path: Path) -> None:

