@@ -11,7 +11,17 @@ import pytest
 
 from factcheck.extract import extract_claims
 from factcheck.ingest import document_from_text
-from factcheck.models import AgeClaim, ClaimsFile, DateClaim, Document, QuantityClaim, StatusClaim
+from factcheck.models import (
+    AgeClaim,
+    ClaimsFile,
+    DateClaim,
+    Dated,
+    Document,
+    Figure,
+    QuantityClaim,
+    StatusClaim,
+    SubjectType,
+)
 
 
 def gap(reason: str) -> pytest.MarkDecorator:
@@ -32,13 +42,14 @@ def claims_file(body: str, *, published: dt.date | None = None) -> tuple[ClaimsF
     return extract_claims(document), document.text
 
 
-def label_of(cf: ClaimsFile, key: str) -> str:
-    """How a claim's subject key reads: the entity's label, or the key itself."""
+def label_of(cf: ClaimsFile, key: SubjectType) -> str:
+    """How a claim's subject reads: the entity's label, or the subject's key."""
     labels = {e.id: e.label for e in cf.entities}
-    if key in labels:
-        return labels[key]
-    person = key.partition("@")[2]  # 'detain@p:x': an event of a person
-    return labels.get(person, key)
+    if key.key() in labels:
+        return labels[key.key()]
+    if isinstance(key, Figure | Dated) and key.of is not None:  # 'detain@p:x': an event of a person
+        return labels.get(key.of.key(), key.key())
+    return key.key()
 
 
 def ages(body: str) -> set[tuple[str, int]]:

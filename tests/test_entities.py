@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extract_helpers import claims_file
-from factcheck.models import ClaimsFile, Entity
+from factcheck.models import ClaimsFile, Entity, Person, Relative
 from factcheck.resolve import fold, resolve_entities, same_person
 
 
@@ -159,8 +159,9 @@ def test_people_named_in_two_sources_become_one_entity() -> None:
     a = _source("a.txt", "Daniel Moss, 31, said the police had followed him for weeks.")
     b = _source("b.txt", "Daniel Moss told reporters he had been followed. Moss said he was afraid.")
     emap = resolve_entities([a, b])
-    assert emap.global_key("a.txt", "p:daniel moss") == emap.global_key("b.txt", "p:daniel moss")
-    entity = emap.entities[emap.global_key("a.txt", "p:daniel moss")]
+    moss = Person(name="daniel moss")
+    assert emap.global_key("a.txt", moss) == emap.global_key("b.txt", moss)
+    entity = emap.entities[emap.global_key("a.txt", moss)]
     assert (entity.label, entity.sources, entity.ages) == ("Daniel Moss", ["a.txt", "b.txt"], [31])
 
 
@@ -169,5 +170,6 @@ def test_unnamed_role_joins_the_named_person_with_the_same_role_owner_and_age(ag
     a = _source("a.txt", "Daniel Moss, 31, bought his boyfriend, 22-year-old Leo Hart, a ring.")
     b = _source("b.txt", f"Daniel Moss said that his {age}-year-old partner had been threatened online.")
     emap = resolve_entities([a, b])
-    same = emap.global_key("b.txt", "r:partner@p:daniel moss") == emap.global_key("a.txt", "p:leo hart")
+    partner = Relative(role="partner", of=Person(name="daniel moss"))
+    same = emap.global_key("b.txt", partner) == emap.global_key("a.txt", Person(name="leo hart"))
     assert same is joined

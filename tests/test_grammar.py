@@ -40,9 +40,12 @@ def compared(*extra: str) -> dict[str, dict]:  # type: ignore[type-arg]
     return {f["id"]: f for f in json.loads(result.stdout)["discrepancies"]}
 
 
+NASIMI = {"kind": "person", "name": "ravan nasimi"}  # a subject as claims files write it
+
+
 def age_claim(source: str = "001_e5f6ed7113b28027.txt") -> dict:  # type: ignore[type-arg]
     data = json.loads((Path("claims") / f"{source}.json").read_text(encoding="utf-8"))
-    return next(c for c in data["claims"] if c["kind"] == "age" and c["subject"] == "p:ravan nasimi")
+    return next(c for c in data["claims"] if c["kind"] == "age" and c["subject"] == NASIMI)
 
 
 # --- the sources folder comes first, in every command ---------------------------------------
@@ -211,7 +214,7 @@ def test_claim_list_shows_names_and_add_takes_them(work: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     added = json.loads(Path("reviews/seeds.json").read_text(encoding="utf-8"))["edits"][0]["claim"]
-    assert (added["subject"], added["value"]) == ("p:ravan nasimi", 28)  # the value read from the quote
+    assert (added["subject"], added["value"]) == (NASIMI, 28)  # the value read from the quote
 
 
 @pytest.mark.parametrize(

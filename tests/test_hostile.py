@@ -27,7 +27,7 @@ from factcheck.cli import main
 from factcheck.extract import dates, extract_claims, quantities, status
 from factcheck.extract.entities import DocEntities
 from factcheck.ingest import document_from_text
-from factcheck.models import ClaimsFile, Document, stable_id
+from factcheck.models import ClaimsFile, Document, Person, Relative, stable_id
 from factcheck.report import md_escape, terminal_safe
 from factcheck.text.prefilter import may_match
 
@@ -196,7 +196,7 @@ def test_sentence_length_look_up_answers_what_the_search_did(s: str) -> None:
 
 
 MENTIONS = st.lists(
-    st.tuples(st.integers(0, 60), st.integers(0, 8), st.sampled_from(["p:a", "p:b", "r:c", "g:d"]), st.just("name")),
+    st.tuples(st.integers(0, 60), st.integers(0, 8), st.sampled_from(list(range(4))), st.just("name")),
     max_size=30,
 )
 
@@ -204,18 +204,24 @@ MENTIONS = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(MENTIONS, MENTIONS, st.integers(0, 70), st.integers(0, 70))
 def test_mention_look_ups_answer_what_scanning_every_mention_did(
-    first: list[tuple[int, int, str, str]], later: list[tuple[int, int, str, str]], lo: int, hi: int
+    first: list[tuple[int, int, int, str]], later: list[tuple[int, int, int, str]], lo: int, hi: int
 ) -> None:
     doc = DocEntities(source="s")
-    for key in ("p:a", "p:b", "r:c", "g:d"):
-        doc.ensure(key, key)
-    for start, length, key, kind in first:
-        doc.add_mention(key, start, start + length, "x", kind)
+    keys = [
+        Person(name="a"),
+        Person(name="b"),
+        Relative(role="c", of=Person(name="a")),
+        Relative(role="d", of=Person(name="b")),
+    ]
+    for key in keys:
+        doc.ensure(key, key.key())
+    for start, length, which, kind in first:
+        doc.add_mention(keys[which], start, start + length, "x", kind)
     doc.sort_mentions()
-    for start, length, key, kind in later:  # added after the sort, as roles are
-        doc.add_mention(key, start, start + length, "x", kind)
+    for start, length, which, kind in later:  # added after the sort, as roles are
+        doc.add_mention(keys[which], start, start + length, "x", kind)
     rows = doc.mentions
-    people = [m for m in rows if m[2].startswith("p:")]
+    people = [m for m in rows if isinstance(m[2], Person)]
     assert sorted(doc.starting(lo, hi)) == sorted(m for m in rows if lo <= m[0] < hi)
     assert doc.last_person(lo, hi) == max((m for m in people if lo <= m[0] < hi), default=None)
     assert doc.first_person(lo, hi) == min((m for m in people if lo <= m[0] < hi), default=None)

@@ -690,7 +690,9 @@ PROTAGONIST = [
 def test_definite_description_ages_the_protagonist(body: str, expected: list[tuple[str, int]]) -> None:
     cf, _ = claims_file(body)
     labels = {e.id: e.label for e in cf.entities}
-    assert [(labels.get(c.subject, c.subject), c.value) for c in cf.claims if isinstance(c, AgeClaim)] == expected
+    assert [
+        (labels.get(c.subject.key(), c.subject.key()), c.value) for c in cf.claims if isinstance(c, AgeClaim)
+    ] == expected
 
 
 # --- 16. status: states one account holds together form one side ------------------------------
@@ -742,4 +744,6 @@ SHARED_SURNAMES = [
 def test_shared_surname_names_the_one_named_more_often(body: str, expected: list[tuple[str, int]]) -> None:
     cf, _ = claims_file(body)
     labels = {e.id: e.label for e in cf.entities}
-    assert [(labels.get(c.subject, c.subject), c.value) for c in cf.claims if isinstance(c, AgeClaim)] == expected
+    assert [
+        (labels.get(c.subject.key(), c.subject.key()), c.value) for c in cf.claims if isinstance(c, AgeClaim)
+    ] == expected

@@ -15,12 +15,14 @@ from factcheck.models import (
     AgeClaim,
     ClaimRef,
     ClaimsFile,
+    Figure,
     Finding,
     HumanEdit,
     Report,
     ReviewDecision,
     ReviewsFile,
     Source,
+    parse_subject,
 )
 from factcheck.review import (
     addition,
@@ -179,19 +181,21 @@ def test_a_correction_stores_typed_values() -> None:
 def test_an_added_claim_needs_its_quote_and_a_known_subject(subject: str, quote: str, ok: bool) -> None:
     cf = claims_file(ANA, BRUNO)
     if ok:
-        new = addition(cf, TEXT, "age", subject, quote, {"value": "40"}, "why", today=DAY).claim
+        new = addition(cf, TEXT, "age", parse_subject(subject, "age"), quote, {"value": "40"}, "why", today=DAY).claim
         assert new is not None
         assert (new.origin, new.rule, new.quote) == ("human", "human.add", quote)
         assert TEXT[new.start : new.end] == quote
     else:
         with pytest.raises(FactcheckError):
-            addition(cf, TEXT, "age", subject, quote, {"value": "40"}, "why")
+            addition(cf, TEXT, "age", parse_subject(subject, "age"), quote, {"value": "40"}, "why")
 
 
 def test_an_added_count_gets_its_interval_from_the_qualifier() -> None:
     cf = claims_file(ANA, BRUNO)
     values = {"number": "50", "qualifier": "at least", "unit": "people", "event": "detain"}
-    new = addition(cf, TEXT, "quantity", "detain:people", "spoke to us", values, "why", today=DAY).claim
+    new = addition(
+        cf, TEXT, "quantity", Figure(event="detain", unit="people"), "spoke to us", values, "why", today=DAY
+    ).claim
     assert new is not None
     assert (new.low, new.high, new.expression) == (50, None, "spoke to us")  # type: ignore[union-attr]
 

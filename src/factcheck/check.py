@@ -522,13 +522,13 @@ def correct_claim(
     claim = _claim(ws, claims, claim_id)
     if "subject" in values:
         cf = next(f for f in claims.files if f.source.id == claim.source)
-        key = resolve_subject(values["subject"], cf)
+        key = resolve_subject(values["subject"], cf, claim.kind)  # type: ignore[attr-defined]
         if key is None:
             known = "; ".join(people(cf)) or "none"
             raise FactcheckError(
                 f"{claim.source}: no one called {values['subject']!r} in this source", f"Known here: {known}."
             )
-        values = {**values, "subject": key}
+        values = {**values, "subject": key.key()}  # the reviews file records a subject by its key
     edit = correction(claim, values, note, reviewer=reviewer, today=today)
     return _record(ws, claims.reviews, edit, jobs)
 
@@ -558,7 +558,7 @@ def add_claim(
         raise FactcheckError(
             f"{ws.sources}: no source {source_id!r}", "Give the file's path relative to the sources folder."
         )
-    key = resolve_subject(subject, cf)
+    key = resolve_subject(subject, cf, kind)
     if key is None:
         known = "; ".join(people(cf)) or "none"
         raise FactcheckError(f"{source_id}: no one called {subject!r} in this source", f"Known here: {known}.")

@@ -10,7 +10,17 @@ import datetime as dt
 import hashlib
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PrivateAttr, computed_field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    SerializerFunctionWrapHandler,
+    computed_field,
+    model_serializer,
+    model_validator,
+)
 
 SCHEMA_VERSION = 1
 
@@ -109,6 +119,185 @@ class Sentence(Model):
     )
 
 
+# --- subjects --------------------------------------------------------------------------------
+# What a claim is about, as typed models built once by the extractors and never parsed again.
+# `key()` is the one string form, for ids and stable ordering (claim and finding ids are made of
+# it, so it must not change); `parse_subject` reads that form back where a person types it or an
+# old claims file holds it, and nowhere else.
+
+
+class SubjectModel(Model):
+    """Base of the subject models: frozen, and ordered by their keys so sorts stay deterministic."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def key(self) -> str:
+        raise NotImplementedError
+
+    def __lt__(self, other: SubjectModel) -> bool:
+        return self.key() < other.key()
+
+
+class Person(SubjectModel):
+    """A person the source names."""
+
+    kind: Literal["person"] = "person"
+    name: str = Field(min_length=1, description="The name as keyed: lower case, single spaces ('jane doe').")
+
+    def key(self) -> str:
+        return f"p:{self.name}"
+
+
+class Relative(SubjectModel):
+    """A person known by a relation to a named person: 'his partner', "Doe's mother"."""
+
+    kind: Literal["relative"] = "relative"
+    role: str = Field(min_length=1, description="The relation, a class of the roles lexicon ('partner').")
+    of: Person = Field(description="The person the relation is to.")
+
+    def key(self) -> str:
+        return f"r:{self.role}@{self.of.key()}"
+
+
+class Group(SubjectModel):
+    """People taken together: 'the couple', 'they'."""
+
+    kind: Literal["group"] = "group"
+    noun: str = Field(min_length=1, description="The group noun ('couple'; 'group' for a plural pronoun).")
+
+    def key(self) -> str:
+        return f"g:{self.noun}"
+
+
+class Organisation(SubjectModel):
+    """An institution that speaks: 'the interior ministry said'."""
+
+    kind: Literal["organisation"] = "organisation"
+    name: str = Field(min_length=1, description="Its last words, lower case ('interior ministry').")
+
+    def key(self) -> str:
+        return f"org:{self.name}"
+
+
+Who = Annotated[Person | Relative | Group | Organisation, Field(discriminator="kind")]
+WhoModel = Person | Relative | Group | Organisation
+
+
+def _with_owner(head: str, of: SubjectModel | None) -> str:
+    return f"{head}@{of.key()}" if of is not None else head
+
+
+class Figure(SubjectModel):
+    """What a listed count or measure is of: the event it counts and its unit, and whose it is
+    when the words give a person ('she was detained for five hours')."""
+
+    kind: Literal["figure"] = "figure"
+    event: str | None = Field(description="The event counted ('detain', 'attack:agents'); None: a bare count.")
+    unit: str = Field(description="What is counted or measured ('people', 'hours').")
+    of: Who | None = Field(default=None, description="Whose figure it is, where the words say.")
+
+    def head(self) -> str:
+        """The key without its owner: 'detain:hours'."""
+        return f"{self.event or 'count'}:{self.unit}"
+
+    def key(self) -> str:
+        return _with_owner(self.head(), self.of)
+
+
+class Dated(SubjectModel):
+    """What a listed date dates: an event, and who it happened to where the words say."""
+
+    kind: Literal["dated"] = "dated"
+    event: str = Field(min_length=1, description="The event class dated ('publish', 'detain').")
+    of: Who | None = Field(default=None, description="Who the event happened to or who did it, where known.")
+
+    def head(self) -> str:
+        """The key without its owner: the event."""
+        return self.event
+
+    def key(self) -> str:
+        return _with_owner(self.event, self.of)
+
+
+TopicFacet = Literal["thing", "event", "date"]
+
+
+class Topic(SubjectModel):
+    """What an open-vocabulary fact is about, in its own words; its frame says the rest."""
+
+    kind: Literal["topic"] = "topic"
+    facet: TopicFacet = Field(description="A counted thing, an event's state, or an event's date.")
+    word: str = Field(description="The counted noun, the event class or the dated predicate's lemma.")
+
+    def key(self) -> str:
+        return f"{self.facet}:{self.word}"
+
+
+Subject = Annotated[Person | Relative | Group | Organisation | Figure | Dated | Topic, Field(discriminator="kind")]
+SubjectType = Person | Relative | Group | Organisation | Figure | Dated | Topic
+
+_WHO_PREFIX = {"p": "person", "r": "relative", "g": "group", "org": "organisation"}
+
+
+def parse_who(text: str) -> WhoModel | None:
+    """The person, relative, group or organisation a key names ('p:jane doe', 'r:partner@p:jane doe',
+    'g:couple', 'org:interior ministry'); None for any other text.
+
+    >>> parse_who("r:partner@p:jane doe")
+    Relative(kind='relative', role='partner', of=Person(kind='person', name='jane doe'))
+    """
+    prefix, colon, rest = text.partition(":")
+    if not colon or not rest or prefix not in _WHO_PREFIX:
+        return None
+    if prefix == "p":
+        return Person(name=rest) if "@" not in rest else None
+    if prefix == "g":
+        return Group(noun=rest)
+    if prefix == "org":
+        return Organisation(name=rest)
+    role, at, owner = rest.partition("@")
+    of = parse_who(owner) if at else None
+    return Relative(role=role, of=of) if role and isinstance(of, Person) else None
+
+
+def parse_subject(text: str, kind: str, rule: str = "") -> SubjectType:
+    """The subject a key names, for a claim of `kind` made by `rule`: what old claims files and
+    reviews files hold, and what a person may type. Raises ValueError for a key of no known form.
+
+    >>> parse_subject("detain:hours@p:jane doe", "quantity").of
+    Person(kind='person', name='jane doe')
+    """
+    if rule.startswith("mention."):
+        facet, _, word = text.partition(":")
+        if facet in ("thing", "event", "date") and word:
+            return Topic(facet=facet, word=word)
+    who = parse_who(text)
+    if kind in ("age", "status", "role"):
+        if who is None:
+            raise ValueError(
+                f"subject {text!r} is not a person ('p:name'), a relative ('r:role@p:name'), "
+                "a group ('g:noun') or an organisation ('org:name')"
+            )
+        return who
+    if who is not None and kind not in ("date", "quantity"):
+        return who
+    head, at, tail = text.partition("@")
+    if at and not head.startswith(("p:", "r:")):
+        of = parse_who(tail)
+        if of is None:
+            raise ValueError(f"subject {text!r}: {tail!r} after '@' names no person, relative or group")
+    else:
+        head, of = text, None
+    if not head:
+        raise ValueError("the subject is empty")
+    if kind == "quantity":
+        event, colon, unit = head.rpartition(":")  # 'attack:agents:people': the unit comes last
+        if not colon or not unit:
+            raise ValueError(f"subject {text!r}: a figure's key is 'event:unit' ('detain:people')")
+        return Figure(event=None if event in ("", "count") else event, unit=unit, of=of)
+    return Dated(event=head, of=of)
+
+
 # --- entities --------------------------------------------------------------------------------
 
 MentionKind = Literal["name", "surname", "role", "pronoun", "speaker"]
@@ -127,7 +316,10 @@ class Mention(Model):
 class Entity(Model):
     """A person (or group) that claims are about, resolved within a source or across sources."""
 
-    id: str = Field(description="Stable id of the entity.")
+    id: str = Field(description="Stable id of the entity: in a claims file, the key of who it is.")
+    who: Who | None = Field(
+        default=None, description="Who a source's entity is (a person, a relative); None once merged across sources."
+    )
     name: str | None = Field(default=None, description="Best full name, if any source names it.")
     label: str = Field(description="How the report refers to it: the name, or a role phrase.")
     roles: list[str] = Field(default_factory=list, description="Role classes, e.g. 'partner', 'activist'.")
@@ -137,6 +329,24 @@ class Entity(Model):
     ages: list[int] = Field(default_factory=list, description="Ages stated for it.")
     sources: list[str] = Field(default_factory=list, description="Sources that mention it.")
     mentions: list[Mention] = Field(default_factory=list)
+
+    @model_serializer(mode="wrap")
+    def _without_unset_who(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """An entity merged across sources (the report's) is written as before typed entities."""
+        data: dict[str, Any] = handler(self)
+        if self.who is None:
+            data.pop("who", None)
+        return data
+
+    @model_validator(mode="before")
+    @classmethod
+    def _who_from_id(cls, data: Any) -> Any:
+        """A claims file written before entities were typed gives who they are by their id alone."""
+        if isinstance(data, dict) and "who" not in data and isinstance(data.get("id"), str):
+            who = parse_who(data["id"])
+            if who is not None:
+                data = {**data, "who": who}
+        return data
 
 
 # --- frames ----------------------------------------------------------------------------------
@@ -188,7 +398,9 @@ class ClaimBase(Model):
     quote: str = Field(description="The evidence: exactly text[start:end].")
     value_start: int = Field(ge=0, description="Start of the words that state the value.")
     value_end: int = Field(ge=0, description="End of the words that state the value.")
-    subject: str = Field(description="What the claim is about, as a key ('person:nasimi', 'count:detained').")
+    subject: Subject = Field(
+        description="What the claim is about: a person, a relative, a group, a figure, a date, a topic."
+    )
     subject_text: str = Field(description="The words naming the subject in this source.")
     rule: str = Field(description="The extraction rule that produced the claim, e.g. 'age.appositive'.")
     speaker: str | None = Field(default=None, description="Who the source attributes the claim to.")
@@ -199,6 +411,17 @@ class ClaimBase(Model):
     frame: Frame | None = Field(
         default=None, description="What the fact is about (open-vocabulary claims): compared only when aligned."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _subject_from_key(cls, data: Any) -> Any:
+        """A subject written as its key (claims files before typed subjects, reviews files, what a
+        person types) is read into its model here, once."""
+        if isinstance(data, dict) and isinstance(data.get("subject"), str):
+            field = cls.model_fields.get("kind")
+            kind = data.get("kind") or (field.default if field is not None else "")
+            data = {**data, "subject": parse_subject(data["subject"], str(kind), str(data.get("rule", "")))}
+        return data
 
     @model_validator(mode="after")
     def _spans_ordered(self) -> ClaimBase:
@@ -301,7 +524,7 @@ Claim = Annotated[AgeClaim | QuantityClaim | DateClaim | StatusClaim | RoleClaim
 
 def claim_id(claim: ClaimBase, value: Any) -> str:
     """Stable claim id: independent of offsets, so an edit elsewhere in the file keeps it."""
-    return stable_id("c-", claim.source, getattr(claim, "kind", ""), claim.subject, value, claim.quote)
+    return stable_id("c-", claim.source, getattr(claim, "kind", ""), claim.subject.key(), value, claim.quote)
 
 
 EditValue = str | int | float | bool | None

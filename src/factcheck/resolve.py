@@ -15,7 +15,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from factcheck.lexicons import load_lexicon
-from factcheck.models import AgeClaim, ClaimsFile, Entity, stable_id
+from factcheck.models import AgeClaim, ClaimsFile, Dated, Entity, Figure, Person, Relative, SubjectType, stable_id
 
 TRANSLITERATION = [("kh", "h"), ("q", "g"), ("w", "v"), ("y", "i"), ("ph", "f"), ("tz", "ts"), ("j", "dj"),
                    ("dzh", "dj"), ("ou", "u"), ("ee", "i")]  # fmt: skip
@@ -61,7 +61,7 @@ def _skeleton(given: str) -> str:
 
 
 def _people(cf: ClaimsFile) -> list[Entity]:
-    return [e for e in cf.entities if e.id.startswith("p:") and e.name]
+    return [e for e in cf.entities if isinstance(e.who, Person) and e.name]
 
 
 STOPWORDS = frozenset(load_lexicon("stopwords")["stopwords"])
@@ -90,16 +90,22 @@ class EntityMap:
         self.entities: dict[str, Entity] = {}
         self.local: dict[tuple[str, str], str] = {}
 
-    def global_key(self, source: str, local: str) -> str:
-        """The shared key for a local key, also inside compound keys ('detain:hours@p:x')."""
-        if (source, local) in self.local:
-            return self.local[(source, local)]
-        if "@" in local:
-            head, _, tail = local.partition("@")
-            return f"{head}@{self.global_key(source, tail)}"
-        if local.startswith("g:") or ":" not in local or not local.startswith(("p:", "r:")):
-            return local
-        return self.local.get((source, local), f"{source}#{local}")
+    def global_key(self, source: str, subject: SubjectType) -> str:
+        """The shared key of a source's subject: its entity's id for a person or a relative, also
+        as the owner of a figure or a date ('detain:hours@E-…'); groups and the rest as they are."""
+        if isinstance(subject, Person | Relative):
+            if (source, subject.key()) in self.local:
+                return self.local[(source, subject.key())]
+            if isinstance(subject, Relative):
+                return f"r:{subject.role}@{self.global_key(source, subject.of)}"
+            return f"{source}#{subject.key()}"
+        if isinstance(subject, Figure | Dated) and subject.of is not None:
+            return f"{subject.head()}@{self.global_key(source, subject.of)}"
+        return subject.key()
+
+    def entity_key(self, source: str, entity_id: str) -> str:
+        """The shared id of a source's entity."""
+        return self.local.get((source, entity_id), f"{source}#{entity_id}")
 
     def label(self, key: str) -> str:
         if key in self.entities:
@@ -118,7 +124,7 @@ def resolve_entities(files: list[ClaimsFile]) -> EntityMap:
     for cf in files:
         for claim in cf.claims:
             if isinstance(claim, AgeClaim):
-                ages[(cf.source.id, claim.subject)].add(claim.value)
+                ages[(cf.source.id, claim.subject.key())].add(claim.value)
     clusters: list[tuple[str, list[tuple[str, Entity]]]] = []  # (name, members)
     for cf in files:
         for e in _people(cf):
@@ -144,15 +150,15 @@ def resolve_entities(files: list[ClaimsFile]) -> EntityMap:
     for _name, members in clusters:
         for sid, e in members:
             if e.relation_of:
-                owner = emap.global_key(sid, e.relation_of)
+                owner = emap.entity_key(sid, e.relation_of)
                 emap.entities[emap.local[(sid, e.id)]].relation_of = owner
     # Unnamed roles: join a named person with the same role, owner and a compatible age.
     for cf in files:
         sid = cf.source.id
         for e in cf.entities:
-            if not e.id.startswith("r:") or not e.roles:
+            if not isinstance(e.who, Relative) or not e.roles:
                 continue
-            role_owner = emap.global_key(sid, e.relation_of) if e.relation_of else None
+            role_owner = emap.entity_key(sid, e.relation_of) if e.relation_of else None
             role_ages = ages.get((sid, e.id), set())
             match = None
             for gid, g in sorted(emap.entities.items()):

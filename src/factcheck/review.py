@@ -23,16 +23,24 @@ from factcheck.models import (
     Claim,
     ClaimBase,
     ClaimsFile,
+    Dated,
     EditValue,
+    Figure,
     Finding,
+    Group,
     HumanEdit,
+    Organisation,
+    Person,
+    Relative,
     Report,
     ReviewDecision,
     ReviewsFile,
     ReviewStatus,
+    SubjectType,
     stable_id,
 )
 from factcheck.store import atomic_write, read_json
+from factcheck.subjects import known_subjects
 from factcheck.text.numbers import interval
 
 CLAIM = TypeAdapter(Claim)
@@ -146,7 +154,7 @@ def _validate_claim(data: dict[str, Any], what: str) -> ClaimBase:
 
 
 def _human_id(claim: ClaimBase, *base: object) -> str:
-    return stable_id("h-", *base, claim.kind, claim.subject, claim.display_value(), claim.quote)  # type: ignore[attr-defined]
+    return stable_id("h-", *base, claim.kind, claim.subject.key(), claim.display_value(), claim.quote)  # type: ignore[attr-defined]
 
 
 def corrected(claim: ClaimBase, changes: Mapping[str, EditValue]) -> ClaimBase:
@@ -177,7 +185,7 @@ def correction(
         raise FactcheckError(f"claim {claim.id}: nothing to correct", "Give the new values with --set FIELD=VALUE.")
     new = corrected(claim, _values(raw))
     dumped = new.model_dump(mode="json")
-    changes = {key: dumped[key] for key in raw}
+    changes = {key: new.subject.key() if key == "subject" else dumped[key] for key in raw}  # a subject as its key
     return HumanEdit(
         action="correct",
         source=claim.source,
@@ -200,13 +208,29 @@ def rejection(claim: ClaimBase, note: str, *, reviewer: str | None = None, today
     )
 
 
-def _known_subject(subject: str, known: set[str]) -> bool:
+def _known_subject(subject: SubjectType, known: set[SubjectType]) -> bool:
     if subject in known:
         return True
-    head, at, tail = subject.partition("@")
-    if at:
-        return _known_subject(tail, known)
-    return not head.startswith(("p:", "r:"))  # groups ('g:couple') and counts ('detain:people') need no entity
+    if isinstance(subject, Figure | Dated):
+        return subject.of is None or _known_subject(subject.of, known)
+    if isinstance(subject, Relative):
+        return _known_subject(subject.of, known)  # a role of a known person
+    return not isinstance(subject, Person)  # groups ('the couple') need no entity
+
+
+def _subject_words(subject: SubjectType) -> str:
+    """The words an added claim names its subject by when none are given: the name, the noun."""
+    if isinstance(subject, Figure | Dated) and subject.of is not None:
+        return _subject_words(subject.of)
+    if isinstance(subject, Person | Organisation):
+        return subject.name
+    if isinstance(subject, Relative):
+        return subject.of.name
+    if isinstance(subject, Group):
+        return subject.noun
+    if isinstance(subject, Figure):
+        return subject.unit
+    return subject.event if isinstance(subject, Dated) else subject.word
 
 
 def _defaults(kind: str, values: dict[str, Any], words: str) -> dict[str, Any]:
@@ -233,7 +257,7 @@ def addition(
     cf: ClaimsFile,
     text: str,
     kind: str,
-    subject: str,
+    subject: SubjectType,
     quote: str,
     raw: Mapping[str, str],
     note: str,
@@ -243,17 +267,17 @@ def addition(
     today: dt.date | None = None,
 ) -> HumanEdit:
     """An edit adding a claim the extractor missed: `quote` must occur in the source's text, and
-    `subject` name an entity of the source ('p:ravan nasimi') or a group or count key."""
+    `subject` be an entity of the source, a group, or a figure or date of one."""
     sid = cf.source.id
     start = text.find(quote) if quote else -1
     if start < 0:
         raise FactcheckError(
             f"{sid}: the quote does not occur in the source", "Copy the evidence exactly from the file."
         )
-    known = {e.id for e in cf.entities} | {c.subject for c in cf.claims}
+    known = known_subjects(cf)
     if not _known_subject(subject, known):
-        people = ", ".join(sorted(k for k in known if k.startswith(("p:", "r:")))) or "none"
-        raise FactcheckError(f"{sid}: no entity {subject!r} in this source", f"Known here: {people}.")
+        people = ", ".join(sorted(k.key() for k in known if isinstance(k, Person | Relative))) or "none"
+        raise FactcheckError(f"{sid}: no entity {subject.key()!r} in this source", f"Known here: {people}.")
     v_start, v_end = start, start + len(quote)
     if value_text:
         offset = quote.find(value_text)
@@ -275,7 +299,7 @@ def addition(
         "origin": "human",
         "rule": "human.add",
     }
-    data.setdefault("subject_text", subject.rpartition(":")[2])
+    data.setdefault("subject_text", _subject_words(subject))
     claim = _validate_claim(data, f"new {kind} claim")
     claim.id = _human_id(claim, sid)
     return HumanEdit(

@@ -25,6 +25,7 @@ from factcheck.models import (
     DateClaim,
     EventSignature,
     Evidence,
+    Person,
     SignatureName,
     SignaturesFile,
     SourceProfile,
@@ -225,7 +226,7 @@ def _profile(cf: ClaimsFile, text: str, key: str) -> SourceProfile:
     story_year = published.year if published else _story_year(cf, text)
     background = background_spans(text, story_year)
     main = _main_text(text, background)
-    people = {fold(e.name).split()[-1]: e for e in cf.entities if e.id.startswith("p:") and e.name}
+    people = {fold(e.name).split()[-1]: e for e in cf.entities if isinstance(e.who, Person) and e.name}
     person_rows: dict[str, list[object]] = {}
     for surname, e in people.items():
         n = sum(1 for m in e.mentions if not _inside(m.start, background))

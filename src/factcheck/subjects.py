@@ -1,7 +1,7 @@
 """Subjects as people name them, and what an added claim can take from its own quote.
 
-Claims key their subject internally ('p:ravan nasimi', 'r:partner@p:ravan nasimi', 'publish@g:couple');
-people see and type the names the report uses ('Ravan Nasimi', "Ravan Nasimi's partner",
+Claims carry typed subjects (a person, a relative, a group, a figure or a date of one of them);
+people see and type the names the report uses ('Jane Doe', "Jane Doe's partner",
 'publish@the couple'). `subject_label` goes one way, `resolve_subject` the other, against the
 subjects one source knows.
 """
@@ -11,7 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from factcheck.models import ClaimBase, ClaimsFile
+from factcheck.models import (
+    ClaimBase,
+    ClaimsFile,
+    Dated,
+    Figure,
+    Group,
+    Organisation,
+    Person,
+    Relative,
+    SubjectType,
+    parse_subject,
+)
 from factcheck.text.numbers import DIGITS, WORD_NUMBER, interval, parse_number_word, vague_interval
 
 SCALAR = (str, int, float, bool)
@@ -22,52 +33,68 @@ def labels(cf: ClaimsFile) -> dict[str, str]:
     return {e.id: e.label for e in cf.entities}
 
 
-def subject_label(key: str, names: Mapping[str, str]) -> str:
-    """How a person reads a subject key: the entity's name, 'the couple' for a group, counts as they are."""
+def subject_label(subject: SubjectType, names: Mapping[str, str]) -> str:
+    """How a person reads a subject: the entity's name, 'the couple' for a group, counts as they are."""
+    key = subject.key()
     if key in names:
         return names[key]
-    head, at, tail = key.partition("@")
-    if at:
-        return f"{head}@{subject_label(tail, names)}"
-    if key.startswith("g:"):
-        return "the " + key[2:]
-    if key.startswith(("p:", "r:")):
-        return key[2:].title()
+    if isinstance(subject, Figure | Dated) and subject.of is not None:
+        return f"{subject.head()}@{subject_label(subject.of, names)}"
+    if isinstance(subject, Relative):
+        return f"r:{subject.role}@{subject_label(subject.of, names)}"
+    if isinstance(subject, Group):
+        return "the " + subject.noun
+    if isinstance(subject, Person):
+        return subject.name.title()
     return key
 
 
-def known_subjects(cf: ClaimsFile) -> set[str]:
-    return {e.id for e in cf.entities} | {c.subject for c in cf.claims}
+def known_subjects(cf: ClaimsFile) -> set[SubjectType]:
+    """Every subject a source knows: its entities and what its claims are about."""
+    return {e.who for e in cf.entities if e.who is not None} | {c.subject for c in cf.claims}
 
 
-def resolve_subject(text: str, cf: ClaimsFile) -> str | None:
-    """The subject key `text` names in this source: a name as `claim list` shows it ("Ravan Nasimi",
-    'publish@Ravan Nasimi'), case and spacing aside, or an internal key. None when it names nothing here."""
+def _kind_of_key(text: str, kind: str) -> SubjectType | None:
+    try:
+        return parse_subject(text, kind)
+    except ValueError:
+        return None
+
+
+def resolve_subject(text: str, cf: ClaimsFile, kind: str = "") -> SubjectType | None:
+    """The subject `text` names in this source, for a claim of `kind`: a name as `claim list` shows it
+    ("Jane Doe", 'publish@Jane Doe'), case and spacing aside, or a key. None when it names nothing here."""
     known = known_subjects(cf)
     names = labels(cf)
-    if text in known:
-        return text
+    by_key = {s.key(): s for s in known}
+    if text in by_key:
+        return by_key[text]
     wanted = " ".join(text.split()).casefold()
-    by_label: dict[str, str] = {}
-    for key in sorted(known):
-        by_label.setdefault(subject_label(key, names).casefold(), key)
+    by_label: dict[str, SubjectType] = {}
+    for subject in sorted(known):
+        by_label.setdefault(subject_label(subject, names).casefold(), subject)
     if wanted in by_label:
         return by_label[wanted]
     head, at, tail = text.partition("@")
     if at and head.strip():
         who = resolve_subject(tail, cf)
-        return f"{head.strip()}@{who}" if who is not None else None
+        owned = _kind_of_key(head.strip(), kind or "date")
+        if not isinstance(who, Person | Relative | Group | Organisation):
+            return None
+        if isinstance(owned, Figure):
+            return Figure(event=owned.event, unit=owned.unit, of=who)
+        return Dated(event=owned.event, of=who) if isinstance(owned, Dated) else None
     if wanted.startswith("the ") and len(wanted) > 4:
-        return "g:" + wanted[4:]
+        return Group(noun=wanted[4:])
     if ":" in text and not text.startswith(("p:", "r:")):
-        return text  # a count key ('detain:people') needs no entity
+        return _kind_of_key(text, kind or "quantity")  # a count ('detain:people') needs no entity
     return None
 
 
 def people(cf: ClaimsFile) -> list[str]:
     """The names of the people a source mentions, as `--subject` takes them."""
     names = labels(cf)
-    return sorted({subject_label(k, names) for k in known_subjects(cf) if k.startswith(("p:", "r:"))})
+    return sorted({subject_label(s, names) for s in known_subjects(cf) if isinstance(s, Person | Relative)})
 
 
 # --- what an added claim can take from its quote ----------------------------------------------

@@ -55,7 +55,7 @@ def extract_claims(document: Document) -> ClaimsFile:
         claims.extend(extract_open(ctx, sentence, listed))
     for claim in claims:
         _narrow_evidence(claim, document.text)
-    claims.sort(key=lambda c: (c.start, c.value_start, c.value_end, c.kind, c.subject))  # type: ignore[attr-defined]
+    claims.sort(key=lambda c: (c.start, c.value_start, c.value_end, c.kind, c.subject.key()))  # type: ignore[attr-defined]
     seen: dict[str, int] = {}
     for claim in claims:
         base = claim_id(claim, claim.display_value())

@@ -6,7 +6,7 @@ import re
 
 from factcheck.extract.context import Context, evidence, resolve_words, subject_before
 from factcheck.extract.entities import OCCUPATIONAL, norm
-from factcheck.models import AgeClaim, Sentence
+from factcheck.models import AgeClaim, Group, Person, Sentence, Subject, WhoModel
 from factcheck.text.numbers import parse_number_word
 
 # A name starts at the start of a word: without the look-behind a search retries from every letter
@@ -28,15 +28,15 @@ ROLE_AGE_NAME = re.compile(rf"\b(?:a|an|the)\s(?P<age>{NUM})[- ]years?[- ]old\s[
 AT_AGE = re.compile(rf"\b[Aa]t\s(?:the\sage\sof\s)?(?P<age>\d{{1,3}})(?:\syears\sold)?,\s(?P<name>{NAME})")
 
 
-def _person_key(ctx: Context, words: str, position: int) -> str | None:
+def _person_key(ctx: Context, words: str, position: int) -> WhoModel | None:
     """The person a capitalised phrase names, trying shorter tails ('Police officer John Doe')."""
     parts = words.split()
     spans = [" ".join(parts[i : i + size]) for size in range(len(parts), 0, -1) for i in range(len(parts) - size + 1)]
     # A full name first, longest spans first: "Omar Haddad was among" is Omar Haddad, "her brother
     # Paul Doe" is Paul Doe; only then a surname alone.
     for span in spans:
-        if "p:" + norm(span) in ctx.people.entities:
-            return "p:" + norm(span)
+        if norm(span) and (person := Person(name=norm(span))) in ctx.people.entities:
+            return person
     for span in spans:
         key = resolve_words(ctx, span, position)
         if key:
@@ -47,9 +47,9 @@ def _person_key(ctx: Context, words: str, position: int) -> str | None:
 MAY_AGE = re.compile(r"\d|years?[- ]old", re.IGNORECASE)
 
 
-def _protagonist(ctx: Context) -> str | None:
+def _protagonist(ctx: Context) -> Person | None:
     """The person the story is about: named most often, at least three times."""
-    counts = {k: len(e.mentions) for k, e in ctx.people.entities.items() if k.startswith("p:")}
+    counts = {k: len(e.mentions) for k, e in ctx.people.entities.items() if isinstance(k, Person)}
     if not counts:
         return None
     best = max(sorted(counts), key=lambda k: counts[k])
@@ -63,7 +63,7 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
         return []  # every age pattern has a digit or "year(s) old"
     base = sentence.start
 
-    def add(key: str | None, words: str, age_text: str, a: int, b: int, rule: str) -> None:
+    def add(key: WhoModel | None, words: str, age_text: str, a: int, b: int, rule: str) -> None:
         value = parse_number_word(age_text)
         if key is None or value is None or not 0 < value <= 120:
             return
@@ -77,6 +77,7 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
             )
         )
 
+    key: WhoModel | None
     for m in APPOSITIVE.finditer(s):
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
         add(key, m.group("name"), m.group("age"), m.start(), m.end("age"), "age.appositive")
@@ -115,7 +116,7 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
             if key is None and target.lower() in ("man", "woman", "boy", "girl", "winger", "player"):
                 # "a 23-year-old winger": the sentence's person, if it names one.
                 key, words = subject_before(ctx, sentence, base + m.start())
-                if key is not None and key.startswith("g:"):
+                if isinstance(key, Group):
                     key = None
                 if key is None:
                     following = [
@@ -131,11 +132,11 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
             # "The 23-year-old winger": a definite description of the story's protagonist.
             key = _protagonist(ctx)
             words = s[max(0, m.start() - 4) : m.end()]
-        if key and key.startswith("g:"):
+        if isinstance(key, Group):
             continue
         add(key, words, m.group("age"), m.start(), m.end(), "age.year-old")
     # One claim per subject and age in a sentence.
-    unique: dict[tuple[str, int], AgeClaim] = {}
+    unique: dict[tuple[Subject, int], AgeClaim] = {}
     for claim in claims:
         unique.setdefault((claim.subject, claim.value), claim)
     return list(unique.values())

@@ -16,7 +16,7 @@ from factcheck.extract.entities import (
     nearest_person_before,
     norm,
 )
-from factcheck.models import Document, Evidence, Sentence
+from factcheck.models import Document, Evidence, Group, Organisation, Person, Relative, Sentence, WhoModel
 
 QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("«", "»"))
 SPEECH_VERB = r"(?:said|says|told|added|stated|wrote|explained|noted|announced|claimed|insisted|recalled|posted)"
@@ -88,14 +88,14 @@ class Context:
     document: Document
     sentences: list[Sentence]
     people: DocEntities
-    speakers: dict[int, str | None] = field(default_factory=dict)  # sentence index -> speaker key
+    speakers: dict[int, WhoModel | None] = field(default_factory=dict)  # sentence index -> speaker
     quotes: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # sentence index -> spans
     hints: dict[int, str | None] = field(default_factory=dict)  # sentence index -> other time it is all about
     hint_spans: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)  # other times it mentions
-    # (sentence index, domain) -> subject key of status claims already made, for pronoun chains
-    status_subjects: list[tuple[int, str, str]] = field(default_factory=list)
-    # (domain, sentence index) -> the greatest subject key of those: what `recent` needs, at once
-    last_status_subject: dict[tuple[str, int], str] = field(default_factory=dict)
+    # (sentence index, domain) -> subject of status claims already made, for pronoun chains
+    status_subjects: list[tuple[int, str, WhoModel]] = field(default_factory=list)
+    # (domain, sentence index) -> the greatest subject (by key) of those: what `recent` needs, at once
+    last_status_subject: dict[tuple[str, int], WhoModel] = field(default_factory=dict)
     # The last date the text set (sentence, date, month-day, label, where): "the following day" counts from it.
     last_date: tuple[int, dt.date | None, str | None, str, Evidence | None] | None = None
     story_year: int | None = None
@@ -128,21 +128,21 @@ class Context:
                 best = (len(between), hint)
         return best[1] if best else None
 
-    def add_status_subject(self, sentence: Sentence, domain: str, key: str) -> None:
+    def add_status_subject(self, sentence: Sentence, domain: str, key: WhoModel) -> None:
         self.status_subjects.append((sentence.index, domain, key))
         slot = (domain, sentence.index)
-        if slot not in self.last_status_subject or key > self.last_status_subject[slot]:
+        if slot not in self.last_status_subject or key.key() > self.last_status_subject[slot].key():
             self.last_status_subject[slot] = key
 
     def in_quote(self, sentence: Sentence, position: int) -> bool:
         rel = position - sentence.start
         return any(a <= rel < b for a, b in self.quotes.get(sentence.index, []))
 
-    def label(self, key: str | None) -> str:
+    def label(self, key: WhoModel | None) -> str:
         if key is None:
             return "unknown"
-        entity = self.people.entities.get(key)
-        return entity.label if entity else key
+        entity = self.people.entities.get(key) if isinstance(key, Person | Relative) else None
+        return entity.label if entity else key.key()
 
 
 def evidence(ctx: Context, sentence: Sentence, value_start: int, value_end: int) -> dict[str, Any]:
@@ -155,14 +155,14 @@ def evidence(ctx: Context, sentence: Sentence, value_start: int, value_end: int)
         "quote": sentence.text,
         "value_start": value_start,
         "value_end": value_end,
-        "speaker": ctx.speakers.get(sentence.index),
+        "speaker": speaker.key() if (speaker := ctx.speakers.get(sentence.index)) else None,
     }
 
 
 def build_context(document: Document, sentences: list[Sentence]) -> Context:
     people = find_people(document.source.id, document.text, sentences)
     ctx = Context(document=document, sentences=sentences, people=people)
-    last_speaker: str | None = None
+    last_speaker: WhoModel | None = None
     last_paragraph = -1
     published = document.source.published
     # The story's year: the publication year, else the latest year the article mentions (an
@@ -214,7 +214,7 @@ def build_context(document: Document, sentences: list[Sentence]) -> Context:
     return ctx
 
 
-def _attribute(ctx: Context, sentence: Sentence) -> str | None:
+def _attribute(ctx: Context, sentence: Sentence) -> WhoModel | None:
     for m in ATTRIBUTION.finditer(sentence.text):
         who = next(g for g in (m.group("who5"), m.group("who"), m.group("who2"), m.group("who3"), m.group("who4")) if g)
         position = sentence.start + m.start()
@@ -224,11 +224,11 @@ def _attribute(ctx: Context, sentence: Sentence) -> str | None:
     # An institution speaking: "the Interior Ministry released a statement saying ...".
     body = INSTITUTION_SPEAKS.search(sentence.text)
     if body:
-        return "org:" + " ".join(body.group("body").lower().split()[-3:])
+        return Organisation(name=" ".join(body.group("body").lower().split()[-3:]))
     return None
 
 
-def resolve_words(ctx: Context, words: str, position: int) -> str | None:
+def resolve_words(ctx: Context, words: str, position: int) -> Person | Relative | None:
     """The entity some words refer to: a name, a surname, or a pronoun."""
     words = words.strip().rstrip(",")
     low = words.lower()
@@ -237,8 +237,8 @@ def resolve_words(ctx: Context, words: str, position: int) -> str | None:
         if cls in ("male", "female"):
             return nearest_person_before(ctx.people, position, ctx.sentences)
         return None
-    key = "p:" + norm(words)
-    if key in ctx.people.entities:
+    key = Person(name=norm(words)) if norm(words) else None
+    if key is not None and key in ctx.people.entities:
         return key
     last = norm(words.split()[-1]) if words.split() else ""
     return ctx.people.short_names.get(last)
@@ -255,9 +255,9 @@ ANY_GROUP = re.compile(r"\b(?:the|both|a)\s(?:" + "|".join(GROUPS) + r")\b", re.
 
 def subject_before(
     ctx: Context, sentence: Sentence, position: int, domain: str | None = None, window: int = 90
-) -> tuple[str | None, str]:
+) -> tuple[WhoModel | None, str]:
     """The entity a predicate at `position` is about: the nearest mention or pronoun to its left
-    within the clause. Returns (key, words)."""
+    within the clause. Returns (who, words)."""
     rel = position - sentence.start
     lo = max(0, rel - window)
     left = sentence.text[lo:rel]
@@ -265,7 +265,7 @@ def subject_before(
     if breaks:
         lo += breaks[-1].end()
     abs_lo = sentence.start + lo
-    best: tuple[int, str | None, str] | None = None
+    best: tuple[int, WhoModel | None, str] | None = None
     for start, end, key, _kind in ctx.people.starting(abs_lo, position + 1):
         if end <= position and (best is None or start > best[0]):
             best = (start, key, ctx.text[start:end])
@@ -278,7 +278,7 @@ def subject_before(
         for m in re.finditer(rf"\b(?:the|both|a)\s{word}\b", window_text, re.IGNORECASE):
             start = abs_lo + m.start()
             if best is None or start > best[0]:
-                best = (start, "g:" + word, m.group(0))
+                best = (start, Group(noun=word), m.group(0))
     if best is None:
         return None, ""
     start, found, words = best
@@ -287,7 +287,7 @@ def subject_before(
     return resolve_pronoun(ctx, sentence, start, words, domain), words
 
 
-def resolve_pronoun(ctx: Context, sentence: Sentence, position: int, word: str, domain: str | None) -> str | None:
+def resolve_pronoun(ctx: Context, sentence: Sentence, position: int, word: str, domain: str | None) -> WhoModel | None:
     """Who a pronoun stands for. First person inside a quotation is the speaker; a third-person
     pronoun that continues a status story ("was fired ... he was told he was not fired") is the
     subject of the last such claim; otherwise the nearest person before it."""
@@ -297,7 +297,7 @@ def resolve_pronoun(ctx: Context, sentence: Sentence, position: int, word: str, 
     if cls in ("first_singular",):
         return ctx.speakers.get(sentence.index) if ctx.in_quote(sentence, position) else None
     if cls in ("plural", "first_plural"):
-        return "g:group"
+        return Group(noun="group")
     if domain is not None:
         # The subject of the latest status claim of this domain in this sentence or the two before.
         for i in (sentence.index, sentence.index - 1, sentence.index - 2):

@@ -13,7 +13,7 @@ import re
 
 from factcheck.extract.context import Context, evidence, subject_before
 from factcheck.lexicons import load_lexicon
-from factcheck.models import DateClaim, Evidence, Sentence
+from factcheck.models import DateClaim, Dated, Evidence, Sentence
 from factcheck.text.dates import DateExpr, Resolved, counted_from, find_dates, resolve
 from factcheck.text.prefilter import may_match
 
@@ -150,7 +150,7 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
             )
             if found:
                 key, words = found, who
-        subject = f"{event}@{key}" if key else event
+        subject = Dated(event=event, of=key)
         date_value = resolved.date
         if expr.kind == "until":
             month_day = str(expr.year)  # compared by year: "until 2029" against "until 2030"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from factcheck.lexicons import load_lexicon
-from factcheck.models import Entity, Mention, Sentence
+from factcheck.models import Entity, Mention, Person, Relative, Sentence
 
 _NAMES = load_lexicon("names")
 NOT_NAME = frozenset(_NAMES["not_name"])
@@ -114,7 +114,8 @@ def capitalised_runs(text: str, offset: int = 0) -> list[NameSpan]:
     return runs
 
 
-MentionRow = tuple[int, int, str, str]  # start, end, key, kind
+EntityKey = Person | Relative  # who a source's entity is: what its mentions and claims refer to
+MentionRow = tuple[int, int, EntityKey, str]  # start, end, entity, kind
 
 
 def _start(mention: MentionRow) -> int:
@@ -180,26 +181,26 @@ class DocEntities:
     """The people of one source and where each is mentioned."""
 
     source: str
-    entities: dict[str, Entity] = field(default_factory=dict)
-    # surname / given name (normalised) -> entity key, when unambiguous
-    short_names: dict[str, str] = field(default_factory=dict)
+    entities: dict[EntityKey, Entity] = field(default_factory=dict)
+    # surname / given name (normalised) -> the person, when unambiguous
+    short_names: dict[str, Person] = field(default_factory=dict)
     mentions: list[MentionRow] = field(default_factory=list)  # start, end, key, kind
     orgs: dict[str, int] = field(default_factory=dict)  # other proper names and their counts
     _all: _Runs = field(init=False, repr=False)
-    _people: _Runs = field(init=False, repr=False)  # the mentions of people ("p:" keys)
+    _people: _Runs = field(init=False, repr=False)  # the mentions of named people
     _longest: tuple[int, int] | None = field(default=None, repr=False)  # (mentions counted, longest)
 
     def __post_init__(self) -> None:
         self._all = _Runs(self.mentions)
-        self._people = _Runs([m for m in self.mentions if m[2].startswith("p:")])
+        self._people = _Runs([m for m in self.mentions if isinstance(m[2], Person)])
         self._all.sort()
         self._people.sort()
 
-    def add_mention(self, key: str, start: int, end: int, text: str, kind: str) -> None:
+    def add_mention(self, key: EntityKey, start: int, end: int, text: str, kind: str) -> None:
         entity = self.entities[key]
         entity.mentions.append(Mention(source=self.source, start=start, end=end, text=text, kind=kind))
         self._all.append((start, end, key, kind))
-        if key.startswith("p:"):
+        if isinstance(key, Person):
             self._people.append((start, end, key, kind))
 
     def sort_mentions(self) -> None:
@@ -225,9 +226,9 @@ class DocEntities:
             self._longest = (len(self.mentions), max((e - s for s, e, _, _ in self.mentions), default=0))
         return self._longest[1]
 
-    def ensure(self, key: str, label: str, name: str | None = None) -> Entity:
+    def ensure(self, key: EntityKey, label: str, name: str | None = None) -> Entity:
         if key not in self.entities:
-            self.entities[key] = Entity(id=key, name=name, label=label, sources=[self.source])
+            self.entities[key] = Entity(id=key.key(), who=key, name=name, label=label, sources=[self.source])
         return self.entities[key]
 
 
@@ -330,19 +331,20 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
             doc.orgs[key] = doc.orgs.get(key, 0) + 1
     # A name that extends another ("Ravan Nasimi" / "Nasimi Ravan") keeps the longest form.
     for key, span in sorted(people.items(), key=lambda kv: (kv[1].start, kv[0])):
-        entity = doc.ensure("p:" + key, span.text, name=span.text)
+        entity = doc.ensure(Person(name=key), span.text, name=span.text)
         entity.label = span.text
-    surname_owner: dict[str, set[str]] = {}
-    given_owner: dict[str, set[str]] = {}
+    surname_owner: dict[str, set[Person]] = {}
+    given_owner: dict[str, set[Person]] = {}
     for key in people:
         parts = key.split()
-        surname_owner.setdefault(parts[-1], set()).add("p:" + key)
-        given_owner.setdefault(parts[0], set()).add("p:" + key)
-    full_uses: dict[str, int] = defaultdict(int)
-    first_use: dict[str, int] = {}
+        surname_owner.setdefault(parts[-1], set()).add(Person(name=key))
+        given_owner.setdefault(parts[0], set()).add(Person(name=key))
+    full_uses: dict[Person, int] = defaultdict(int)
+    first_use: dict[Person, int] = {}
     for span in candidates:
-        full_uses["p:" + norm(span.text)] += 1
-        first_use.setdefault("p:" + norm(span.text), span.start)
+        named = Person(name=norm(span.text))
+        full_uses[named] += 1
+        first_use.setdefault(named, span.start)
     for short, owners in surname_owner.items():
         # A surname two people share names the one named more often in full; on a tie, nobody.
         ranked = sorted(owners, key=lambda k: (-full_uses[k], first_use.get(k, 0), k))
@@ -353,9 +355,9 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
             doc.short_names[short] = next(iter(owners))
     # Mentions: full names, then short names not inside a full name.
     for span in candidates:
-        key = "p:" + norm(span.text)
-        if key in doc.entities:
-            doc.add_mention(key, span.start, span.end, span.text, "name")
+        person = Person(name=norm(span.text))
+        if person in doc.entities:
+            doc.add_mention(person, span.start, span.end, span.text, "name")
     taken = sorted((s, e) for s, e, _, _ in doc.mentions)
     taken_starts = [s for s, _ in taken]
 
@@ -379,11 +381,12 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
     return doc
 
 
-def _possessor(doc: DocEntities, det: str, position: int, sentences: list[Sentence]) -> str | None:
-    """Whose role it is: 'Gomes's mother' → Gomes; 'his partner' → the nearest person before."""
-    if det[:1].isupper() and det.lower() not in ("his", "her", "their", "the", "a", "an", "my", "our"):  # "Gomes's"
+def _possessor(doc: DocEntities, det: str, position: int, sentences: list[Sentence]) -> Person | None:
+    """Whose role it is: 'Doe's mother' → Doe; 'his partner' → the nearest person before."""
+    if det[:1].isupper() and det.lower() not in ("his", "her", "their", "the", "a", "an", "my", "our"):  # "Doe's"
         key = doc.short_names.get(norm(det))
-        return key or ("p:" + norm(det) if "p:" + norm(det) in doc.entities else None)
+        named = Person(name=norm(det)) if norm(det) else None
+        return key or (named if named in doc.entities else None)
     if det.lower() in ("his", "her"):
         return nearest_person_before(doc, position, sentences)
     return None
@@ -393,18 +396,18 @@ def _det_is_article(det: str) -> bool:
     return det.lower() in ("a", "an", "the")
 
 
-def nearest_person_before(doc: DocEntities, position: int, sentences: list[Sentence]) -> str | None:
+def nearest_person_before(doc: DocEntities, position: int, sentences: list[Sentence]) -> Person | None:
     """The nearest named person before `position` in its sentence, else the first person of the
     sentences before (the subject a pronoun most likely continues)."""
     sentence = sentence_at(sentences, position)
     if sentence is None:
         return None
     here = doc.last_person(sentence.start, position)
-    if here:
+    if here and isinstance(here[2], Person):
         return here[2]
     for previous in reversed(sentences[max(0, sentence.index - 3) : sentence.index]):
         there = doc.first_person(previous.start, previous.end)
-        if there:
+        if there and isinstance(there[2], Person):
             return there[2]
     return None
 
@@ -437,9 +440,9 @@ def _find_roles(doc: DocEntities, text: str, sentences: list[Sentence]) -> None:
             # "his boyfriend, 20-year-old Alvi Aghabeyov" / "Hasanli's assistant, Mahammad Kekalov"
             after = text[end : end + 60]
             appos = re.match(r",\s(?:" + AGE_ADJ + r"\s)?(?P<name>[^\W\d_][\w’'-]+(?:\s[^\W\d_][\w’'-]+){1,3})", after)
-            named = None
+            named: Person | None = None
             if appos:
-                cand = "p:" + norm(appos.group("name"))
+                cand = Person(name=norm(appos.group("name")))
                 named = cand if cand in doc.entities else None
             if named is None:
                 # "Ravan Nasimi, 27, bought his boyfriend ..." is the owner; the role follows a name
@@ -447,7 +450,7 @@ def _find_roles(doc: DocEntities, text: str, sentences: list[Sentence]) -> None:
                 before = text[max(sentence.start, start - 60) : start]
                 back = re.search(r"(?P<name>[^\W\d_][\w’'-]+(?:\s[^\W\d_][\w’'-]+){1,3}),\s$", before)
                 if back and _det_is_article(det):
-                    cand = "p:" + norm(back.group("name"))
+                    cand = Person(name=norm(back.group("name")))
                     named = cand if cand in doc.entities else None
             if role_word in RELATIONAL:
                 cls = RELATIONAL[role_word]
@@ -457,19 +460,19 @@ def _find_roles(doc: DocEntities, text: str, sentences: list[Sentence]) -> None:
                     if cls not in entity.roles:
                         entity.roles.append(cls)
                     if owner and owner != named:
-                        entity.relation_of = owner
+                        entity.relation_of = owner.key()
                     doc.add_mention(named, start, end, m.group(0), "role")
                     continue
                 if owner is None:
                     continue
                 # An earlier apposition may have named this relation already.
-                known = [k for k, e in doc.entities.items() if cls in e.roles and e.relation_of == owner]
-                key = known[0] if known else f"r:{cls}@{owner}"
-                owner_label = doc.entities[owner].label if owner in doc.entities else owner
+                known = [k for k, e in doc.entities.items() if cls in e.roles and e.relation_of == owner.key()]
+                key = known[0] if known else Relative(role=cls, of=owner)
+                owner_label = doc.entities[owner].label if owner in doc.entities else owner.key()
                 entity = doc.ensure(key, f"{owner_label}'s {cls}")
                 if not known:
                     entity.roles = [cls]
-                    entity.relation_of = owner
+                    entity.relation_of = owner.key()
                 doc.add_mention(key, start, end, m.group(0), "role")
             elif role_word in OCCUPATIONAL and named:
                 cls = OCCUPATIONAL[role_word]

@@ -16,7 +16,7 @@ from factcheck.extract.context import Context, evidence
 from factcheck.extract.dates import DEADLINE_BEFORE
 from factcheck.extract.frames import SentenceView, build_frame, nearest_predicate
 from factcheck.extract.mentions import Number, Predicate, find_numbers, find_predicates, may_hold, tokens
-from factcheck.models import ClaimBase, DateClaim, DatePrecision, QuantityClaim, Sentence, StatusClaim
+from factcheck.models import ClaimBase, DateClaim, DatePrecision, QuantityClaim, Sentence, StatusClaim, Topic
 from factcheck.text.dates import find_dates, resolve
 
 MAY_DATE = re.compile(  # a quick test before the date patterns: a weekday or a month name
@@ -80,7 +80,7 @@ def _numbers(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken)
         out.append(
             QuantityClaim(
                 **evidence(ctx, sentence, position, sentence.start + n.end),
-                subject=f"thing:{n.noun or n.unit}",
+                subject=Topic(facet="thing", word=n.noun or n.unit),
                 subject_text=n.noun_words or n.unit,
                 rule=f"mention.{n.dimension}",
                 incident_hint=ctx.hint_for(sentence, position, sentence.start + n.end),
@@ -108,7 +108,7 @@ def _events(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) 
         out.append(
             StatusClaim(
                 **evidence(ctx, sentence, sentence.start + p.start, sentence.start + p.end),
-                subject=f"event:{p.cls}",
+                subject=Topic(facet="event", word=p.cls),
                 subject_text=who,
                 rule=f"mention.event-noun.{p.cls}" if p.noun else f"mention.event.{p.cls}",
                 incident_hint=ctx.hint_for(sentence, sentence.start + p.start, sentence.start + p.end),
@@ -146,7 +146,7 @@ def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -
         out.append(
             DateClaim(
                 **evidence(ctx, sentence, sentence.start + expr.start, sentence.start + expr.end),
-                subject=f"date:{pred.lemma}",
+                subject=Topic(facet="date", word=pred.lemma),
                 subject_text=", ".join(sorted(frame.participants)) or pred.word,
                 rule=f"mention.{expr.kind}",
                 event=pred.lemma,

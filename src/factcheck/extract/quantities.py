@@ -8,7 +8,7 @@ import re
 
 from factcheck.extract.context import Context, evidence, resolve_pronoun, subject_before
 from factcheck.lexicons import load_lexicon
-from factcheck.models import QuantityClaim, Sentence
+from factcheck.models import Figure, Group, QuantityClaim, Sentence, WhoModel
 from factcheck.text.numbers import (
     NUMBER,
     QUALIFIER,
@@ -276,7 +276,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         rule: str,
         direction: str | None = None,
     ) -> None:
-        subject = f"{event or 'count'}:{unit}"
+        of: WhoModel | None = None
         subject_text = f"{unit} ({event})" if event else unit
         if unit in DURATION_DAYS or unit in SHORT_DURATIONS:
             # A duration belongs to whoever the event happened to: "she was detained for five hours",
@@ -286,12 +286,12 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             if obj:
                 key = resolve_pronoun(ctx, sentence, sentence.start + obj.start("who"), obj.group("who"), None)
                 words = obj.group("who")
-            if key and not key.startswith("g:"):
-                subject, subject_text = f"{subject}@{key}", f"{words}: {unit} ({event})"
+            if key is not None and not isinstance(key, Group):
+                of, subject_text = key, f"{words}: {unit} ({event})"
         claims.append(
             QuantityClaim(
                 **evidence(ctx, sentence, sentence.start + m.start(), sentence.start + m.end()),
-                subject=subject,
+                subject=Figure(event=event, unit=unit, of=of),
                 subject_text=subject_text,
                 rule=rule,
                 incident_hint=ctx.hint_for(sentence, sentence.start + m.start(), sentence.start + m.end()),

@@ -7,7 +7,7 @@ import re
 
 from factcheck.extract.context import Context, evidence, resolve_words
 from factcheck.lexicons import load_lexicon
-from factcheck.models import RoleClaim, Sentence
+from factcheck.models import Person, RoleClaim, Sentence, Subject
 
 POSITIONS = sorted(load_lexicon("positions")["positions"], key=len, reverse=True)
 _TITLE = r"(?P<title>" + "|".join(re.escape(p).replace(r"\ ", r"\s") for p in POSITIONS) + r")"
@@ -35,7 +35,7 @@ def extract_roles(ctx: Context, sentence: Sentence) -> list[RoleClaim]:
     for rule, pattern in PATTERNS:
         for m in pattern.finditer(s):
             key = resolve_words(ctx, m.group("name"), sentence.start + m.start("name"))
-            if key is None or not key.startswith("p:"):
+            if not isinstance(key, Person):
                 continue
             groups = m.groupdict()
             of = groups.get("owner") or groups.get("org")
@@ -50,7 +50,7 @@ def extract_roles(ctx: Context, sentence: Sentence) -> list[RoleClaim]:
                     expression=m.group(0),
                 )
             )
-    unique: dict[tuple[str, str], RoleClaim] = {}
+    unique: dict[tuple[Subject, str], RoleClaim] = {}
     for claim in claims:
         unique.setdefault((claim.subject, claim.position), claim)
     return list(unique.values())

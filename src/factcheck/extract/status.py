@@ -9,7 +9,7 @@ import re
 
 from factcheck.extract.context import Context, evidence, resolve_pronoun, subject_before
 from factcheck.lexicons import load_lexicon
-from factcheck.models import Modality, Sentence, StatusClaim
+from factcheck.models import Modality, Sentence, StatusClaim, Subject
 
 _LEX = load_lexicon("status")
 NEGATION = r"(?P<neg>not\s|n[’']t\s|never\s|no\slonger\s)?"
@@ -186,7 +186,7 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
             )
             ctx.add_status_subject(sentence, domain, key)
     claims.sort(key=lambda c: c.value_start)
-    unique: dict[tuple[str, str, str, str], StatusClaim] = {}
+    unique: dict[tuple[Subject, str, str, str], StatusClaim] = {}
     for claim in claims:
         unique.setdefault((claim.subject, claim.domain, claim.state, claim.modality), claim)
     return list(unique.values())
