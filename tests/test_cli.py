@@ -161,3 +161,30 @@ def test_version() -> None:
     result = run("--version")
     assert result.exit_code == 0
     assert result.stdout.startswith("factcheck")
+
+
+@pytest.mark.parametrize(
+    ("args", "message", "help_of"),
+    [
+        (["compare", "--bogus"], "No such option '--bogus'", "factcheck compare"),
+        (["nosuch"], "No such command 'nosuch'", "factcheck"),
+        (["compare", "--fail-on", "sometimes", "."], "Invalid value for '--fail-on'", "factcheck compare"),
+        (["review"], "Missing argument", "factcheck review"),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_help(args: list[str], message: str, help_of: str) -> None:
+    result = CliRunner().invoke(main, args, prog_name="factcheck")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: ")
+    assert message in lines[0]
+    assert lines[0].endswith(f"(see '{help_of} --help')")
+
+
+def test_help_and_version_still_exit_zero() -> None:
+    for args in (["--help"], ["--version"], ["compare", "--help"]):
+        result = CliRunner().invoke(main, args, prog_name="factcheck")
+        assert result.exit_code == 0, (args, result.stderr)
+        assert result.stdout

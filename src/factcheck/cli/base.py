@@ -56,9 +56,35 @@ def _os_error(exc: OSError) -> str:
     return f"{name}: {exc.strerror or exc}"
 
 
+def usage_line(exc: click.UsageError) -> str:
+    """A usage error as one line, naming the help to read: click's own three lines (usage, hint,
+    blank line, error) scroll a CI log for a single mistake."""
+    command = exc.ctx.command_path if exc.ctx is not None else "factcheck"
+    return terminal_safe(f"Error: {exc.format_message()} (see '{command} --help')")
+
+
 class Group(click.Group):
     """A click group whose commands fail in one line: an input error exits 2 with its message; any other
     exception is a bug, said so in one line with where to report it (the traceback with --debug)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Click's standalone handling, except that a usage error is printed as one line."""
+        if not kwargs.get("standalone_mode", True):
+            return super().main(*args, **kwargs)
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except click.UsageError as exc:
+            click.echo(usage_line(exc), err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        # Without standalone mode click returns the exit code of ctx.exit(n), or a command's result.
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
