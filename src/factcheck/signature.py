@@ -44,7 +44,13 @@ EVENT_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(EVENT_C
 
 SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n")
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-LOOK_AHEAD = re.compile(r"\b(?:until|through|by|before|next|season|season.s)\s*$", re.IGNORECASE)
+# A year looked ahead to: 'until 2029', 'until the summer of 2029', 'by the end of June 2030'.
+LOOK_AHEAD = re.compile(
+    r"\b(?:until|till|through|by|before|next|season|season.s)\b(?:\s+(?:the|end|start|beginning|middle|summer|"
+    r"winter|spring|autumn|fall|of|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december))*\s*$",
+    re.IGNORECASE,
+)
 CAP_RUN = re.compile(r"[A-Z][\w’'&.-]*[\w](?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'&-]*[\w])*")
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.’' -]{2,40}?)(?:,\s*[A-Z][\w. ]{1,30}?)?\s*(?:\([\w .,/-]{1,30}\))?\s*(?:—|–|--|-)\s",
