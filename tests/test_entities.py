@@ -160,8 +160,8 @@ def test_people_named_in_two_sources_become_one_entity() -> None:
     b = _source("b.txt", "Daniel Moss told reporters he had been followed. Moss said he was afraid.")
     emap = resolve_entities([a, b])
     moss = Person(name="daniel moss")
-    assert emap.global_key("a.txt", moss) == emap.global_key("b.txt", moss)
-    entity = emap.entities[emap.global_key("a.txt", moss)]
+    assert emap.party("a.txt", moss) == emap.party("b.txt", moss)
+    entity = emap.entities[emap.party("a.txt", moss).key()]
     assert (entity.label, entity.sources, entity.ages) == ("Daniel Moss", ["a.txt", "b.txt"], [31])
 
 
@@ -171,5 +171,5 @@ def test_unnamed_role_joins_the_named_person_with_the_same_role_owner_and_age(ag
     b = _source("b.txt", f"Daniel Moss said that his {age}-year-old partner had been threatened online.")
     emap = resolve_entities([a, b])
     partner = Relative(role="partner", of=Person(name="daniel moss"))
-    same = emap.global_key("b.txt", partner) == emap.global_key("a.txt", Person(name="leo hart"))
+    same = emap.party("b.txt", partner) == emap.party("a.txt", Person(name="leo hart"))
     assert same is joined

@@ -26,11 +26,15 @@ from factcheck.models import (
     FactValue,
     Finding,
     FindingPair,
+    Group,
+    Person,
     QuantityClaim,
+    Relative,
     Report,
     RoleClaim,
     Severity,
     StatusClaim,
+    parse_who,
     stable_id,
 )
 
@@ -63,12 +67,14 @@ def speaker_label(key: str | None) -> str | None:
     """How the report names a speaker key: 'p:vahid aliyev' → 'Vahid Aliyev'."""
     if not key:
         return None
-    kind, colon, name = key.partition(":")
-    if not colon or not kind.isalpha() or len(kind) > 4:
+    speaker = parse_who(key)
+    if speaker is None:
         return key  # a label already ('the organisers')
-    if kind in ("p", "r"):  # a person: names are capitalised
-        return " ".join(w[:1].upper() + w[1:] for w in name.split()) or None
-    return name or None  # 'org:police' → 'police'
+    if isinstance(speaker, Person):  # a person: names are capitalised
+        return " ".join(w[:1].upper() + w[1:] for w in speaker.name.split())
+    if isinstance(speaker, Relative):
+        return " ".join(w[:1].upper() + w[1:] for w in speaker.key()[2:].split())
+    return speaker.noun if isinstance(speaker, Group) else speaker.name  # 'org:police' → 'police'
 
 
 def _in_sentence(ref: ClaimRef, claim: ClaimBase | None) -> str:

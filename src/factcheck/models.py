@@ -183,8 +183,34 @@ Who = Annotated[Person | Relative | Group | Organisation, Field(discriminator="k
 WhoModel = Person | Relative | Group | Organisation
 
 
-def _with_owner(head: str, of: SubjectModel | None) -> str:
+def with_owner(head: str, of: SubjectModel | None) -> str:
+    """The key of something of someone: 'detain:hours@p:jane doe'; the head alone without an owner."""
     return f"{head}@{of.key()}" if of is not None else head
+
+
+class EntityRef(SubjectModel):
+    """One of an incident's entities: a person or a relative merged across its sources (resolve.py)."""
+
+    kind: Literal["entity"] = "entity"
+    id: str = Field(description="The entity's id ('E-…').")
+
+    def key(self) -> str:
+        return self.id
+
+
+class Unmerged(SubjectModel):
+    """A person or a relative of one source that no entity of the incident took."""
+
+    kind: Literal["unmerged"] = "unmerged"
+    source: str = Field(description="Source id.")
+    who: Person | Relative = Field(discriminator="kind", description="Who the source's claim is about.")
+
+    def key(self) -> str:
+        return f"{self.source}#{self.who.key()}"
+
+
+# Who compared claims are about across the sources of an incident.
+Party = EntityRef | Unmerged | Group | Organisation
 
 
 class Figure(SubjectModel):
@@ -201,7 +227,7 @@ class Figure(SubjectModel):
         return f"{self.event or 'count'}:{self.unit}"
 
     def key(self) -> str:
-        return _with_owner(self.head(), self.of)
+        return with_owner(self.head(), self.of)
 
 
 class Dated(SubjectModel):
@@ -216,7 +242,7 @@ class Dated(SubjectModel):
         return self.event
 
     def key(self) -> str:
-        return _with_owner(self.event, self.of)
+        return with_owner(self.event, self.of)
 
 
 TopicFacet = Literal["thing", "event", "date"]

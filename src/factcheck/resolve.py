@@ -15,7 +15,19 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from factcheck.lexicons import load_lexicon
-from factcheck.models import AgeClaim, ClaimsFile, Dated, Entity, Figure, Person, Relative, SubjectType, stable_id
+from factcheck.models import (
+    AgeClaim,
+    ClaimsFile,
+    Entity,
+    EntityRef,
+    Group,
+    Person,
+    Relative,
+    Unmerged,
+    WhoModel,
+    stable_id,
+)
+from factcheck.models import Party as Party
 
 TRANSLITERATION = [("kh", "h"), ("q", "g"), ("w", "v"), ("y", "i"), ("ph", "f"), ("tz", "ts"), ("j", "dj"),
                    ("dzh", "dj"), ("ou", "u"), ("ee", "i")]  # fmt: skip
@@ -90,31 +102,25 @@ class EntityMap:
         self.entities: dict[str, Entity] = {}
         self.local: dict[tuple[str, str], str] = {}
 
-    def global_key(self, source: str, subject: SubjectType) -> str:
-        """The shared key of a source's subject: its entity's id for a person or a relative, also
-        as the owner of a figure or a date ('detain:hours@E-…'); groups and the rest as they are."""
-        if isinstance(subject, Person | Relative):
-            if (source, subject.key()) in self.local:
-                return self.local[(source, subject.key())]
-            if isinstance(subject, Relative):
-                return f"r:{subject.role}@{self.global_key(source, subject.of)}"
-            return f"{source}#{subject.key()}"
-        if isinstance(subject, Figure | Dated) and subject.of is not None:
-            return f"{subject.head()}@{self.global_key(source, subject.of)}"
-        return subject.key()
+    def party(self, source: str, who: WhoModel) -> Party:
+        """Who a source's person or relative is across the incident: its entity; groups and
+        organisations as they are."""
+        if isinstance(who, Person | Relative):
+            gid = self.local.get((source, who.key()))
+            return EntityRef(id=gid) if gid is not None else Unmerged(source=source, who=who)
+        return who
 
     def entity_key(self, source: str, entity_id: str) -> str:
         """The shared id of a source's entity."""
         return self.local.get((source, entity_id), f"{source}#{entity_id}")
 
-    def label(self, key: str) -> str:
-        if key in self.entities:
-            return self.entities[key].label
-        if "@" in key:
-            return self.label(key.partition("@")[2])
-        if key.startswith("g:"):
-            return "the " + key[2:]
-        return key.split("#")[-1]
+    def label(self, party: Party) -> str:
+        """How the report names a party: the entity's label, 'the couple' for a group."""
+        if isinstance(party, EntityRef) and party.id in self.entities:
+            return self.entities[party.id].label
+        if isinstance(party, Group):
+            return "the " + party.noun
+        return party.who.key() if isinstance(party, Unmerged) else party.key()
 
 
 def resolve_entities(files: list[ClaimsFile]) -> EntityMap:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from factcheck.compare.align import OTHER_TIME
 from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, merge_agreements
 from factcheck.lexicons import load_lexicon
-from factcheck.models import ClaimBase, DateClaim, Severity
+from factcheck.models import ClaimBase, DateClaim, Group, Party, Severity
 from factcheck.resolve import EntityMap
 
 SINGULAR_EVENTS = frozenset(load_lexicon("date_events")["singular_events"])
@@ -106,25 +106,36 @@ def _scope(c: DateClaim) -> frozenset[str]:
 
 
 def compare_dates(
-    claims: list[DateClaim], incident: str, event: str, emap: EntityMap, subjects: dict[str, str], singular: bool
+    claims: list[DateClaim],
+    incident: str,
+    event: str,
+    emap: EntityMap,
+    parties: dict[str, Party | None],
+    singular: bool,
 ) -> tuple[list[Pending], list[Agreement]]:
     """Dates of one event. A conflict needs the same named person on both sides, or, for an event
     an incident has once (a deal completed, a quake), no other person; agreement accepts a group
     ('the couple') as the same actor."""
     resolved = [c for c in claims if c.resolved and c.precision in ("day", "weekday", "year")]
-    candidates: dict[str, list[tuple[Severity, str, ClaimBase, ClaimBase]]] = defaultdict(list)
+    candidates: dict[Party | None, list[tuple[Severity, str, ClaimBase, ClaimBase]]] = defaultdict(list)
     agreements: list[Agreement] = []
     for a, b in _date_pairs(resolved):
         if (a.precision == "year") != (b.precision == "year"):
             continue
-        person_a, person_b = subjects[a.id].partition("@")[2], subjects[b.id].partition("@")[2]
-        same_person = bool(person_a) and person_a == person_b and not person_a.startswith("g:")
+        person_a, person_b = parties[a.id], parties[b.id]
+        same_person = person_a is not None and person_a == person_b and not isinstance(person_a, Group)
         # Agreement is looser than conflict: a group or an unnamed actor may be the same person.
-        compatible = same_person or not person_a or not person_b or "g:" in (person_a[:2], person_b[:2])
+        compatible = (
+            same_person
+            or person_a is None
+            or person_b is None
+            or isinstance(person_a, Group)
+            or isinstance(person_b, Group)
+        )
         one_actor = (
             same_person
             or (a.start == b.start and a.source == b.source)
-            or (singular and (not person_a or not person_b or person_a == person_b))
+            or (singular and (person_a is None or person_b is None or person_a == person_b))
         )
         ka, kb = _day_key(a), _day_key(b)
         if ka is None or kb is None:
@@ -132,11 +143,11 @@ def compare_dates(
         years_differ = a.date is not None and b.date is not None and a.date.year != b.date.year
         if ka == kb and not years_differ and (compatible or one_actor):
             how = date_check(a, b)
-            who = person_a if person_a and not person_a.startswith("g:") else person_b
+            who = person_a if person_a is not None and not isinstance(person_a, Group) else person_b
             agreements.append(
                 Agreement(
                     incident,
-                    emap.label(who) if who else "the incident",
+                    emap.label(who) if who is not None else "the incident",
                     _date_attribute(event),
                     date_value(a if a.date else b),
                     how,
@@ -147,7 +158,7 @@ def compare_dates(
         elif (ka != kb or years_differ) and one_actor:
             if same_person and not _same_date_event(a, b):
                 continue  # another event of the same person ("detained again in July"), not this one
-            who = person_a or person_b
+            who = person_a if person_a is not None else person_b
             candidates[who].append(
                 (
                     "contradiction",
@@ -161,9 +172,8 @@ def compare_dates(
         return (c.date.isoformat() if c.date else (c.month_day or "")) if isinstance(c, DateClaim) else ""
 
     findings: list[Pending] = []
-    for who, cands in sorted(candidates.items()):
-        label = emap.label(who) if who else "the incident"
-        findings += keyed(
-            group_findings(cands, incident, label, _date_attribute(event), value_of, _same_day), f"{event}@{who}"
-        )
+    for who, cands in sorted(candidates.items(), key=lambda kv: kv[0].key() if kv[0] is not None else ""):
+        label = emap.label(who) if who is not None else "the incident"
+        key = f"{event}@{who.key() if who is not None else ''}"  # the pairs' ids: as they always were
+        findings += keyed(group_findings(cands, incident, label, _date_attribute(event), value_of, _same_day), key)
     return findings, merge_agreements(agreements)

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from factcheck.compare.groups import Agreement, Pending, agree_by_value, group_findings, pairs
-from factcheck.models import ClaimBase, Incident, QuantityClaim, Severity
+from factcheck.models import ClaimBase, Figure, Incident, Party, QuantityClaim, Severity, with_owner
 from factcheck.resolve import EntityMap
+
+# A listed figure across the sources of an incident: what it counts (without its owner), whose it
+# is, and the other time it is about ('2003', 'earlier').
+FigureKey = tuple[Figure, Party | None, str | None]
+
+
+def figure_order(item: tuple[FigureKey, list[QuantityClaim]]) -> tuple[str, str]:
+    """Figures in the order of their keys, then of their times: the order findings are made in."""
+    (figure, owner, hint), _ = item
+    return with_owner(figure.head(), owner), hint or ""
 
 
 def compare_quantities(
@@ -79,23 +89,24 @@ def _quantity_value(c: ClaimBase) -> str:
 
 
 def unattributed_agreements(
-    quantities: dict[tuple[str, str | None], list[QuantityClaim]], incident: Incident, emap: EntityMap
+    quantities: dict[FigureKey, list[QuantityClaim]], incident: Incident, emap: EntityMap
 ) -> list[Agreement]:
     """A duration said of nobody in particular ("and sentenced to 30 days") agrees with the same
     duration said of the one person the incident has it for."""
     out: list[Agreement] = []
-    for (key, hint), loose in sorted(quantities.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        if "@" in key:
+    for (figure, owner, hint), loose in sorted(quantities.items(), key=figure_order):
+        if owner is not None:
             continue
-        owned = [(k, claims) for (k, h), claims in quantities.items() if h == hint and k.startswith(key + "@")]
+        owned = [(o, claims) for (f, o, h), claims in quantities.items() if (f, h) == (figure, hint) and o is not None]
         if len(owned) != 1:
             continue
-        who_key, claims = owned[0]
-        attribute = f"{key.partition(':')[2]} ({key.partition(':')[0]})"
+        who, claims = owned[0]
+        event, _, role = (figure.event or "count").partition(":")  # 'attack:agents': the event, then the role
+        attribute = f"{role + ':' if role else ''}{figure.unit} ({event})"
         for ag in agree_by_value(
             [*claims, *loose],
             incident.id,
-            emap.label(who_key.partition("@")[2]),
+            emap.label(who),
             attribute,
             _figure,
             "same figure",
