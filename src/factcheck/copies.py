@@ -22,6 +22,7 @@ from functools import cached_property
 from rapidfuzz.distance import Indel, Levenshtein
 
 from factcheck.compare import SEVERITY_ORDER, LineIndex
+from factcheck.extract.places import find_places, inside, same_place
 from factcheck.lexicons import load_lexicon
 from factcheck.models import (
     ClaimRef,
@@ -69,6 +70,7 @@ DIGITS = re.compile(r"\d+(?:[.,:]\d+)*")
 CLOCK = re.compile(r"(\d{1,2})[.:](\d\d)")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 THOUSANDS_OR_SUFFIX = re.compile(r"(?<=\d),(?=\d{3})|(?:st|nd|rd|th)$")
+CAPITAL = re.compile(r"\b(?i:in|at|on|outside|near|inside|into|from)\s(?:the\s)?[A-Z]")  # a named place may follow
 MIN_WORDS = 6  # shorter sentences (headlines, bylines) are too common to say two sources share copy
 MAX_POSTINGS = 30  # a trigram in more sentences than this ("one of the") aligns nothing
 SIMILARITY = 0.8  # of the words of two sentences, for them to be one sentence in two copies
@@ -287,7 +289,7 @@ def one_account(findings: list[Finding], alignments: Iterable[Alignment]) -> lis
 
 @dataclass(frozen=True)
 class Difference:
-    kind: str  # "age", "count", "date", "weekday", "time", "year", "status", "negation"
+    kind: str  # "age", "count", "date", "weekday", "time", "year", "status", "negation", "place"
     attribute: str
     subject: str
     old: str  # the words in the first sentence
@@ -424,6 +426,9 @@ def differences(a: Line, b: Line) -> list[Difference]:
             if pa and pb and not (predicate_classes(na[pa[0]]) & predicate_classes(nb[pb[0]])):
                 subject = _name_near(tua, pa[0])
                 out.append(Difference("status", "what happened", subject, ta[pa[0]].text, tb[pb[0]].text))
+    moved = _place_change(a.text, b.text)
+    if moved is not None:
+        out.append(Difference("place", "place", _name_near(tua, 0), moved[0], moved[1]))
     if sum(n in NEGATORS for n in na) != sum(n in NEGATORS for n in nb):
         for ia, ib in _blocks(na, nb):
             sa, sb = [na[i] for i in ia], [nb[j] for j in ib]
@@ -431,6 +436,23 @@ def differences(a: Line, b: Line) -> list[Difference]:
                 out.append(_negation(a, b, ta, tb, ia, ib))
                 break
     return out
+
+
+def _place_change(a: str, b: str) -> tuple[str, str] | None:
+    """One named place of a sentence put for another of the same kind in its copy ("in Lyon" for
+    "in Madrid"): the two places' words; a place named two ways or one inside the other is none."""
+    if not (CAPITAL.search(a) and CAPITAL.search(b)):
+        return None
+    pa = [p for p in find_places(a) if p.named]
+    pb = [p for p in find_places(b) if p.named]
+    gone = [p for p in pa if not any(same_place(p, q) for q in pb)]
+    new = [q for q in pb if not any(same_place(q, p) for p in pa)]
+    if len(gone) != 1 or len(new) != 1:
+        return None
+    old_place, new_place = gone[0], new[0]
+    if old_place.level != new_place.level or inside(old_place, new_place) or inside(new_place, old_place):
+        return None
+    return old_place.name, new_place.name
 
 
 def _context(norms: list[str], i: int) -> tuple[str, str]:

@@ -545,7 +545,36 @@ class StatusClaim(ClaimBase):
         return f"{state} ({self.modality})"
 
 
-Claim = Annotated[AgeClaim | QuantityClaim | DateClaim | StatusClaim | RoleClaim, Field(discriminator="kind")]
+PlaceLevel = Literal["country", "region", "city", "area", "street", "square", "site", "room"]
+PlaceRelation = Literal["in", "at", "on", "outside", "near", "from"]
+
+
+class PlaceClaim(ClaimBase):
+    """Where a source puts an event: the place after a locative preposition ("outside the
+    courthouse", "in Ganton"), with its level and what the sentence or the gazetteer puts it in."""
+
+    kind: Literal["place"] = "place"
+    place: str = Field(description="The place as written, determiner left out ('Elm Street apartment').")
+    key: str = Field(description="The place folded (accents, transliteration): what two sources' places meet on.")
+    relation: PlaceRelation = Field(
+        description="Where the event is against the place: in, at, on, outside, near, from."
+    )
+    level: PlaceLevel = Field(description="What kind of place: a country, a city, a street, a building, a room.")
+    named: bool = Field(description="A capitalised name ('Elm Street'), not a common noun ('the courthouse').")
+    head: str = Field(description="The place noun ('street', 'apartment'), or the gazetteer's name for a city.")
+    within: list[str] = Field(
+        default_factory=list, description="Folded places the sentence puts it inside ('his home in Ganton': 'ganton')."
+    )
+    event: str | None = Field(default=None, description="Lemma of the event predicate the place belongs to ('kill').")
+    expression: str = Field(description="The words stating the place, preposition included ('outside the courthouse').")
+
+    def display_value(self) -> str:
+        return self.expression
+
+
+Claim = Annotated[
+    AgeClaim | QuantityClaim | DateClaim | StatusClaim | RoleClaim | PlaceClaim, Field(discriminator="kind")
+]
 
 
 def claim_id(claim: ClaimBase, value: Any) -> str:

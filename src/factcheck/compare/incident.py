@@ -16,6 +16,7 @@ from factcheck.compare.quantities import (
     unattributed_agreements,
 )
 from factcheck.compare.roles import compare_roles
+from factcheck.compare.slots import compare_places
 from factcheck.compare.status import compare_status
 from factcheck.models import (
     AgeClaim,
@@ -108,6 +109,9 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
         agreed += a
     compared = {c.id for p in pending for c in p.claims} | {c.id for ag in agreed for c in ag.claims}
     f, a = compare_open_facts(incident.id, files, compared)
+    pending += f
+    agreed += a
+    f, a = compare_places(incident.id, files)
     pending += f
     agreed += a
     return pending, agreed, emap

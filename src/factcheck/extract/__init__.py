@@ -7,6 +7,7 @@ from factcheck.extract.context import build_context
 from factcheck.extract.dates import extract_dates
 from factcheck.extract.entities import proper_names
 from factcheck.extract.open_claims import extract_open
+from factcheck.extract.places import extract_places
 from factcheck.extract.quantities import extract_quantities
 from factcheck.extract.roles import extract_roles
 from factcheck.extract.status import extract_status
@@ -53,6 +54,7 @@ def extract_claims(document: Document) -> ClaimsFile:
             *dates,
         ]
         claims.extend(extract_open(ctx, sentence, listed))
+        claims.extend(extract_places(ctx, sentence))
     for claim in claims:
         _narrow_evidence(claim, document.text)
     claims.sort(key=lambda c: (c.start, c.value_start, c.value_end, c.kind, c.subject.key()))  # type: ignore[attr-defined]
