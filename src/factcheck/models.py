@@ -245,14 +245,14 @@ class Dated(SubjectModel):
         return with_owner(self.event, self.of)
 
 
-TopicFacet = Literal["thing", "event", "date"]
+TopicFacet = Literal["thing", "event", "date", "place"]
 
 
 class Topic(SubjectModel):
     """What an open-vocabulary fact is about, in its own words; its frame says the rest."""
 
     kind: Literal["topic"] = "topic"
-    facet: TopicFacet = Field(description="A counted thing, an event's state, or an event's date.")
+    facet: TopicFacet = Field(description="A counted thing, an event's state, an event's date or its place.")
     word: str = Field(description="The counted noun, the event class or the dated predicate's lemma.")
 
     def key(self) -> str:
@@ -297,6 +297,10 @@ def parse_subject(text: str, kind: str, rule: str = "") -> SubjectType:
         facet, _, word = text.partition(":")
         if facet in ("thing", "event", "date") and word:
             return Topic(facet=facet, word=word)
+    if kind == "place":
+        facet, _, word = text.partition(":")
+        if facet == "place" and word:
+            return Topic(facet="place", word=word)
     who = parse_who(text)
     if kind in ("age", "status", "role"):
         if who is None:

@@ -23,7 +23,7 @@ from factcheck.extract.context import Context, evidence
 from factcheck.extract.frames import SentenceView, build_frame
 from factcheck.extract.mentions import Predicate, Token, find_predicates, tokens
 from factcheck.lexicons import load_lexicon
-from factcheck.models import ClaimBase, PlaceClaim, PlaceLevel, PlaceRelation, Sentence
+from factcheck.models import ClaimBase, PlaceClaim, PlaceLevel, PlaceRelation, Sentence, Topic
 from factcheck.resolve import fold
 
 _LEX = load_lexicon("places")
@@ -435,7 +435,7 @@ def extract_places(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
         out.append(
             PlaceClaim(
                 **evidence(ctx, sentence, start, end),
-                subject=f"place:{pred.lemma}",
+                subject=Topic(facet="place", word=pred.lemma),
                 subject_text=", ".join(sorted(frame.participants)) or pred.word,
                 rule=f"place.{place.relation}",
                 incident_hint=ctx.hint_for(sentence, start, end),
