@@ -16,10 +16,12 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
+from scipy import sparse
 
 from factcheck.models import (
     ClaimsFile,
@@ -50,8 +52,7 @@ CAST_SHARE = 0.5  # a group without time joins a dated one at the usual threshol
 MAX_SPAN_DAYS = 14  # dated sources further apart are never one incident
 BACKGROUND_MATCH = 0.15  # a source whose background reads this much like another source is not its incident
 IDF_SMOOTH = 1.0  # added inside the log of the IDF: words every source of a small folder uses still count
-MIN_COSINE = 0.03  # pairs sharing fewer words than this are not compared (they count as 0 in the means)
-BLOCK = 512  # rows of the similarity matrix computed at once
+MIN_COSINE = 0.04  # pairs sharing fewer words than this are not compared (they count as 0 in the means)
 
 # --- pairs ------------------------------------------------------------------------------------
 
@@ -76,8 +77,8 @@ def _tfidf(vectors: list[dict[str, int]], copies: list[int], extra: Sequence[dic
 
 def _candidates(weights: list[dict[str, float]], copies: list[int]) -> dict[tuple[int, int], float]:
     """The pairs of sources worth comparing and their cosine: at least MIN_COSINE, computed as one
-    matrix product per block of rows (numpy), so a folder of a thousand sources takes a fraction of
-    a second. (i, i) stands for the copies of a repeated text, which share every term."""
+    sparse matrix product (scipy), so a folder of a thousand sources takes a few milliseconds.
+    (i, i) stands for the copies of a repeated text, which share every term."""
     df: dict[str, int] = defaultdict(int)
     for w in weights:
         for term in w:
@@ -96,20 +97,17 @@ def _candidates(weights: list[dict[str, float]], copies: list[int]) -> dict[tupl
                 rows.append(i)
                 cols.append(col)
                 values.append(x)
-    matrix = np.zeros((len(weights), max(1, len(vocab))), dtype=np.float32)
-    matrix[rows, cols] = values
+    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(weights), max(1, len(vocab))), dtype=np.float64)
+    product = sparse.triu(matrix @ matrix.T, k=1).tocoo()
     out: dict[tuple[int, int], float] = {}
     for i, k in enumerate(copies):
         if k > 1 and weights[i]:
             out[(i, i)] = 1.0
-    for start in range(0, len(weights), BLOCK):
-        block = np.round(matrix[start : start + BLOCK] @ matrix.T, 6)  # float32: stable to 6 places
-        found_rows, found_cols = np.nonzero(block >= MIN_COSINE)
-        for r, c in zip(found_rows.tolist(), found_cols.tolist(), strict=True):
-            i = start + r
-            if i < c:
-                out[(i, c)] = float(block[r, c])
-    return out
+    cosines = np.round(product.data, 6)  # stable to 6 places whatever the order of the sums
+    keep = cosines >= MIN_COSINE
+    for i, c, value in zip(product.row[keep].tolist(), product.col[keep].tolist(), cosines[keep].tolist(), strict=True):
+        out[(i, c)] = value
+    return dict(sorted(out.items()))
 
 
 def _cosine(wa: dict[str, float], wb: dict[str, float]) -> float:
@@ -122,31 +120,25 @@ def _cosine(wa: dict[str, float], wb: dict[str, float]) -> float:
 def _shared_people(a: dict[str, int], b: dict[str, int]) -> tuple[float, int]:
     """How much two sources share named people (0 to 1, by mentions), and how many they share;
     people are matched by folded surname, which absorbs transliterations."""
-    if len(a) > len(b):
-        a, b = b, a
-    shared = [min(n, b[k], 5) for k, n in a.items() if k in b]
-    return min(sum(shared), 5) / 5.0, len(shared)
+    common = a.keys() & b.keys()
+    if not common:
+        return 0.0, 0
+    return min(sum(min(a[k], b[k], 5) for k in common), 5) / 5.0, len(common)
 
 
-def conflicts(a: Profile, b: Profile) -> list[str]:
+def conflicts(a: Profile, b: Profile, memo: dict[tuple[str, int], bool] | None = None, ia: int = -1, ib: int = -2
+              ) -> list[str]:  # fmt: skip
     """What sets two sources' events apart: each one's main person, main place or kind of event
-    that the other never names."""
+    that the other never names. `memo` keeps whether source `ia` or `ib` names a person."""
     out = []
-    for what, x, y, xs, ys in (
-        ("person", a.main_person, b.main_person, a.top_people, b.top_people),
-        ("place", a.main_place, b.main_place, a.top_places, b.top_places),
-        ("event", a.main_predicate, b.main_predicate, a.signature.predicates[:3], b.signature.predicates[:3]),
-    ):
-        if x is None or y is None or x == y:
-            continue
-        if what == "person":
-            apart = not (_names_person(b, x) or _names_person(a, y))
-        elif what == "place":
-            apart = _place_apart(a, b)
-        else:
-            apart = x not in ys and y not in xs
-        if apart:
-            out.append(what)
+    x, y = a.main_person, b.main_person
+    if x and y and x != y and not (_names_person(b, x, memo, ib) or _names_person(a, y, memo, ia)):
+        out.append("person")
+    if a.main_place and b.main_place and a.main_place != b.main_place and _place_apart(a, b):
+        out.append("place")
+    x, y = a.main_predicate, b.main_predicate
+    if x and y and x != y and x not in b.signature.predicates[:3] and y not in a.signature.predicates[:3]:
+        out.append("event")
     return out
 
 
@@ -164,9 +156,29 @@ def _names_place(p: Profile, place: str, countries: frozenset[str]) -> bool:
     return place in p.vocabulary or bool(countries & p.countries)
 
 
-def _names_person(p: Profile, surname: str) -> bool:
+def _names_person(p: Profile, surname: str, memo: dict[tuple[str, int], bool] | None = None, index: int = -1
+                  ) -> bool:  # fmt: skip
     """Whether a source names a person by this folded surname, allowing for spelling variants."""
-    return surname in p.vocabulary or any(fuzz.ratio(surname, s) >= 85 for s in p.surnames)
+    if surname in p.vocabulary:
+        return True
+    key = (surname, index)
+    if memo is not None and key in memo:
+        return memo[key]
+    found = process.extractOne(surname, list(p.surnames), scorer=fuzz.ratio, score_cutoff=85) is not None
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+def _times_conflict(da: dt.date | None, db: dt.date | None, ya: int | None, yb: int | None) -> bool:
+    """time_conflict on two sources' days and (for those without one) the years they name."""
+    if da and db:
+        return abs((da - db).days) > MAX_SPAN_DAYS
+    if da and yb:
+        return yb > da.year
+    if db and ya:
+        return ya > db.year
+    return False
 
 
 def time_conflict(a: EventSignature, b: EventSignature) -> bool:
@@ -196,6 +208,7 @@ def _days_fit(dates: list[dt.date], month_days: list[frozenset[str]], size: int)
     return fitting * 2 > size
 
 
+@cache
 def _near_dates(md: str, first: dt.date, last: dt.date) -> bool:
     month, day = int(md[:2]), int(md[3:])
     for year in (first.year - 1, first.year, last.year, last.year + 1):
@@ -263,27 +276,35 @@ def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
     inferred: dict[int, dt.date] = {}
 
     notes: dict[tuple[int, int], tuple[float, list[str]]] = {}
-    for (i, j), value in sorted(cosines.items()):
+    days = [_day(p.signature) for p in profiles]
+    years = [s.year if s.year and s.time_basis in ("text-year", "month-day") else None for s in
+             (p.signature for p in profiles)]  # fmt: skip
+    names: dict[tuple[str, int], bool] = {}  # (surname, source) → whether the source names the person
+    for (i, j), value in cosines.items():
         a, b = profiles[i], profiles[j]
-        if i != j and time_conflict(a.signature, b.signature):
+        if i != j and _times_conflict(days[i], days[j], years[i], years[j]):
             notes[(i, j)] = (value, [_time_reason(a.signature, b.signature)])
             continue
         for x, y, wy in ((i, j, weights[j]), (j, i, weights[i])):
-            px, day = profiles[x], _day(profiles[y].signature)
-            if year_back[x] and day and _day(px.signature) is None and _cosine(year_back[x], wy) > BACKGROUND_MATCH:
+            day = days[y]
+            if year_back[x] and day and days[x] is None and _cosine(year_back[x], wy) > BACKGROUND_MATCH:
                 later = day + dt.timedelta(days=365)  # x recalls y's event as last year's
                 inferred[x] = max(inferred.get(x, later), later)
-        if _looks_back_on(a, backgrounds[i], b, weights[j]) or _looks_back_on(b, backgrounds[j], a, weights[i]):
+        if (backgrounds[i] and days[i] is None and days[j] is not None
+                and _cosine(backgrounds[i], weights[j]) > BACKGROUND_MATCH) or (
+                backgrounds[j] and days[j] is None and days[i] is not None
+                and _cosine(backgrounds[j], weights[i]) > BACKGROUND_MATCH):  # fmt: skip
+            # One looks back on the other's story: its background reads like the other.
             notes[(i, j)] = (value, ["one looks back on the other's story as an earlier event"])
             continue
-        notes[(i, j)] = (value, [f"another main {what}" for what in conflicts(a, b)])
+        apart = conflicts(a, b, names, i, j)
+        notes[(i, j)] = (value, [f"another main {what}" for what in apart])
         people, shared = _shared_people(a.named, b.named)
         value += PERSON_BONUS * people
         if shared >= CAST:
             cast.add((i, j))
         if a.main_place and a.main_place == b.main_place:
             value += PLACE_BONUS
-        apart = conflicts(a, b)
         if len(apart) >= 2:  # another place and another person (or kind of event): another event
             continue
         value -= CONFLICT * len(apart)
@@ -403,8 +424,8 @@ def group_incidents(
 
     def push(a: int, b: int) -> None:
         a, b = min(a, b), max(a, b)
-        mean = total[a][b] / (size(a) * size(b))
-        if mean >= threshold(a, b):
+        mean = total[a][b] / (len(groups[a].members) * len(groups[b].members))
+        if mean >= LINK_THRESHOLD and mean >= threshold(a, b):  # no threshold is below LINK_THRESHOLD
             heapq.heappush(heap, (-mean, a, b, version[a], version[b]))
 
     for a in sorted(total):
