@@ -350,7 +350,7 @@ def test_a_re_run_reuses_the_report_and_a_broken_cache_is_rebuilt(
 ) -> None:
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(workdir / "cache"))
     first = run("compare", "seeds", "--jobs", "1", "--format", "json", "--quiet").stdout
-    (cache,) = (workdir / "cache" / "reports").iterdir()
+    (cache,) = [p for p in (workdir / "cache" / "reports").iterdir() if not p.name.endswith(".md.json")]
     assert json.loads(cache.read_text(encoding="utf-8"))["key"]
     assert run("compare", "seeds", "--jobs", "1", "--format", "json", "--quiet").stdout == first
     cache.write_text("{not json", encoding="utf-8")
@@ -402,3 +402,17 @@ def test_old_rules_and_broken_stores_are_not_used(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(signature_module, "_PROFILES", {})
     assert source_profiles(tmp_path, [cf], {"a.txt": text}) == [good]
     assert load_profiles(tmp_path / SIGNATURES_FILE) == {"a.txt": good}  # rewritten whole
+
+
+def test_a_re_run_reuses_the_rendered_markdown_and_a_broken_one_is_rendered_again(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(workdir / "cache"))
+    run("compare", "seeds", "--jobs", "1", "--quiet")
+    written = (workdir / "reports" / "seeds.md").read_text(encoding="utf-8")
+    (rendered,) = (workdir / "cache" / "reports").glob("*.md.json")
+    assert json.loads(rendered.read_text(encoding="utf-8"))["markdown"] == written
+    rendered.write_text('{"key": "another report", "markdown": "stale"}', encoding="utf-8")
+    run("compare", "seeds", "--jobs", "1", "--quiet")
+    assert (workdir / "reports" / "seeds.md").read_text(encoding="utf-8") == written
+    assert json.loads(rendered.read_text(encoding="utf-8"))["markdown"] == written

@@ -25,7 +25,9 @@ from factcheck.extract import extract_claims
 from factcheck.facts import copies, group_facts, independent_corroborations, with_value_spans
 from factcheck.incidents import group_incidents
 from factcheck.ingest import (
+    SOURCE_SUFFIXES,
     SOURCES_FILE,
+    decode,
     is_publication_line,
     load_source_info,
     read_bytes,
@@ -47,6 +49,7 @@ from factcheck.models import (
     SourceSummary,
     StatusClaim,
 )
+from factcheck.report import to_markdown
 from factcheck.review import apply_edits, attach_reviews, load_reviews, reviews_path
 from factcheck.signature import dump_profiles, load_profiles, profiles_changed, signature_profile, signatures_path
 from factcheck.store import (
@@ -139,7 +142,10 @@ def _verified_text(
     edited the file, the page's text extracted again, since the stored text may be the edit."""
     if cf.text is not None and not was_hand_edited(cf):
         return cf.text, evidence_problem(cf, cf.text)
-    text = read_source(folder, path, data, info=info).text
+    if SOURCE_SUFFIXES.get(path.suffix.lower()) != "html" and cf.source.sha256 == hashlib.sha256(data).hexdigest():
+        text = decode(data).text  # a text file's text is its decoded bytes (read_source adds only metadata)
+    else:
+        text = read_source(folder, path, data, info=info).text
     if cf.text is not None and cf.text != text:
         return text, "its stored text is not the page's text"
     return (cf.text if cf.text is not None else text), evidence_problem(cf, text)
@@ -418,6 +424,23 @@ def source_profiles(claims_dir: Path, files: list[ClaimsFile], texts: dict[str, 
         with contextlib.suppress(OSError):  # a store that cannot be written is only slower
             atomic_write(path, dump_profiles(profiles))
     return profiles
+
+
+def report_markdown(report: Report, claims_dir: Path) -> str:
+    """`to_markdown(report)`, reused from the user's cache folder when the same report was rendered
+    by the same code last time (a report of a thousand sources takes a second to render)."""
+    key = hashlib.sha256(f"{_code_revision()}\x1f{report.model_dump_json()}".encode()).hexdigest()
+    path = _cache_path(claims_dir, report.folder).with_suffix(".md.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("markdown"), str):
+            return str(data["markdown"])
+    except (OSError, ValueError):
+        pass  # no cache, or one that cannot be read: render
+    text = to_markdown(report)
+    with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+        atomic_write(path, json.dumps({"key": key, "markdown": text}))
+    return text
 
 
 def _cache_path(claims_dir: Path, name: str) -> Path:

@@ -28,7 +28,7 @@ from factcheck.cli.base import (
 )
 from factcheck.config import FailOn
 from factcheck.models import Report
-from factcheck.pipeline import compare_folder, default_jobs
+from factcheck.pipeline import compare_folder, default_jobs, report_markdown
 from factcheck.report import to_json, to_markdown, to_table
 from factcheck.store import atomic_write
 
@@ -89,7 +89,7 @@ def compare(
             exclude=[ws.reports_dir],
             source_timeout=source_timeout or None,
         )
-    atomic_write(ws.report_path, to_markdown(report))
+    atomic_write(ws.report_path, report_markdown(report, ws.claims_dir))
     warn(report.warnings, quiet)
     if fmt == "sarif":
         click.echo(sarif(ws, report), nl=False)
