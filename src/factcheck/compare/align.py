@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
-from factcheck.models import ClaimBase, DateClaim, Frame, QuantityClaim, StatusClaim
+from factcheck.extract.mentions import CURRENCY_FORMS, FUNCTION, UNIT_FORMS, noun_lemma, verb_lemma
+from factcheck.models import AgeClaim, ClaimBase, DateClaim, Frame, QuantityClaim, StatusClaim
 
 THRESHOLD = 0.5  # below this, two facts share too little to be one fact
 WORD = re.compile(r"[^\W\d_]{4,}")
@@ -24,20 +26,56 @@ OTHER_TIME = frozenset({"again", "earlier", "previously", "formerly", "former", 
                         "the previous year", "the year before", "years ago", "a year ago", "months ago",
                         "in the past", "once"})  # fmt: skip
 COMPARABLE = frozenset({"asserted", "reported", "negated"})
+CURRENCIES = frozenset(CURRENCY_FORMS.values())
+CONTEXT = 30  # characters either side of a value read as its context
+CONTEXT_STOP = FUNCTION | frozenset({"said", "says", "according", "also", "than", "then"})
+
+
+def lemma_of(word: str) -> str:
+    """A word's verb lemma, else its noun lemma: 'killed' and 'kill', 'counts' and 'count' meet."""
+    return verb_lemma(word) or noun_lemma(word)
+
+
+def dimension(claim: QuantityClaim) -> str:
+    """What a quantity measures: the open rule says it; a listed claim's unit does."""
+    if claim.rule.startswith("mention."):
+        return claim.rule.removeprefix("mention.")
+    if claim.unit in UNIT_FORMS:
+        return UNIT_FORMS[claim.unit][0]
+    if claim.unit in CURRENCIES:
+        return "money"
+    return "magnitude" if claim.unit == "magnitude" else "count"
+
+
+ANCHOR = re.compile(
+    r"^\s*(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:[\s-](?:north|south|east|west)\w*)*\s)?"
+    r"(?:off|from|of|outside|away\sfrom|short\sof)\s(?:the\s)?(?P<place>[A-Z][\w’'-]+)"
+)
+
+
+def _anchor(claim: ClaimBase) -> str:
+    """The place a distance is measured from ('12 miles west of X'), or '' for a distance travelled."""
+    m = ANCHOR.match(claim.quote[claim.value_end - claim.start :])
+    return m.group("place").lower() if m else ""
 
 
 def block(claim: ClaimBase) -> tuple[str, ...] | None:
-    """What two claims must share to be compared at all, or None for a claim never compared."""
+    """What two claims must share to be compared at all, or None for a claim never compared.
+
+    Dates and ages of every event meet in one block each: which event a date belongs to is
+    what the frames' similarity decides, not the predicate the nearest verb gave it."""
     frame = claim.frame
     if frame is None:
         return None
     if isinstance(claim, QuantityClaim):
-        dimension = claim.rule.removeprefix("mention.")
-        if dimension == "count":
+        kind = dimension(claim)
+        if kind == "count":
             return ("quantity", "count", frame.noun or claim.unit)  # the lemma: "officer" and "officers" meet
-        if dimension == "money":
+        if kind == "money":
             return ("quantity", "money", claim.unit)
-        return ("quantity", dimension)
+        if kind == "distance":
+            return ("quantity", kind, _anchor(claim))  # "10 miles off X" is no distance travelled
+        return ("quantity", kind)
     if isinstance(claim, StatusClaim):
         if claim.modality not in COMPARABLE or frame.modality not in COMPARABLE:
             return None
@@ -45,7 +83,9 @@ def block(claim: ClaimBase) -> tuple[str, ...] | None:
     if isinstance(claim, DateClaim):
         if (not claim.resolved and claim.precision != "weekday") or frame.modality == "possible":
             return None
-        return ("date", frame.predicate_class or frame.predicate or claim.event)
+        return ("date",)
+    if isinstance(claim, AgeClaim):
+        return ("age",)
     return None
 
 
@@ -72,6 +112,69 @@ def _words(quote: str) -> frozenset[str]:
     return frozenset(w.lower() for w in WORD.findall(quote))
 
 
+@lru_cache(maxsize=4096)
+def _lemmas(text: str) -> frozenset[str]:
+    return frozenset(lemma_of(w.lower()) for w in WORD.findall(text) if w.lower() not in CONTEXT_STOP)
+
+
+def _content(claim: ClaimBase) -> frozenset[str]:
+    """The sentence's content words, lemmatised, less the value's own words ('died' against
+    'survived' is what may differ)."""
+    at, end = claim.value_start - claim.start, claim.value_end - claim.start
+    return _lemmas(claim.quote) - _lemmas(claim.quote[at:end])
+
+
+def _context(claim: ClaimBase) -> frozenset[str]:
+    """Content words next to the value, lemmatised: what a number counts or a date dates
+    ('counts of possession', 'killed on'), the value's own words left out."""
+    at, end = claim.value_start - claim.start, claim.value_end - claim.start
+    return _lemmas(claim.quote[max(0, at - CONTEXT) : at]) | _lemmas(claim.quote[end : end + CONTEXT])
+
+
+def _predicates(a: ClaimBase, fa: Frame, fb: Frame) -> float | None:
+    """What the two frames' predicates say: a score, or None when they name two events."""
+    if fa.predicate and fa.predicate == fb.predicate:
+        return 0.3
+    if fa.predicate_class and fb.predicate_class:
+        if fa.predicate_class == fb.predicate_class:
+            # States of one class ("died", "survived") are what a status fact is: as good as one predicate.
+            return 0.3 if isinstance(a, StatusClaim) else 0.15
+        if isinstance(a, QuantityClaim):
+            return None  # "10 killed" and "20 injured" count different things
+        return -0.1
+    return 0.1 if not fa.predicate and not fb.predicate else 0.0
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Whether two names can be one person's: the words of one are among the other's ('Berg',
+    'Anna Berg', 'police chief Anna K. Berg'); 'Emin Berg' and 'Elmir Berg' are two people."""
+    wa = {w for w in a.split() if len(w) > 1}
+    wb = {w for w in b.split() if len(w) > 1}
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _age_similarity(fa: Frame, fb: Frame) -> float:
+    """Ages are of people: two named people must be one by their names; unnamed, their nouns and
+    clauses decide."""
+    people_a, people_b = fa.participants, fb.participants
+    if people_a and people_b:
+        return 0.7 if any(_one_name(x, y) for x in people_a for y in people_b) else 0.0
+    return 0.3 if fa.noun and fa.noun == fb.noun else 0.0
+
+
+def _same_event(a: ClaimBase, b: ClaimBase, fa: Frame, fb: Frame) -> bool:
+    """Whether two dated sentences tell one event: the predicate one dates is named in the other
+    ('killed ... on Wednesday' and 'three people were killed ... on Thursday'), or both date one
+    predicate. A date of nothing in particular has only its sentence's words to go by."""
+    if fa.predicate is None and fb.predicate is None:
+        return True
+    if fa.predicate == fb.predicate:
+        return True
+    return (fa.predicate is not None and fa.predicate in _content(b)) or (
+        fb.predicate is not None and fb.predicate in _content(a)
+    )
+
+
 def similarity(a: ClaimBase, b: ClaimBase) -> float:
     """How likely two claims of one block state the same fact: 0 (surely not) to about 1."""
     fa, fb = a.frame, b.frame
@@ -79,31 +182,41 @@ def similarity(a: ClaimBase, b: ClaimBase) -> float:
     assert fb is not None
     if _time_scope(fa) != _time_scope(fb) or a.incident_hint != b.incident_hint:
         return 0.0  # "detained again", "in 2003": another event of the same kind
+    if isinstance(a, DateClaim) and not _same_event(a, b, fa, fb):
+        return 0.0  # "rescued on the 2nd" and "repulsed on the 11th": two events
     if isinstance(a, DateClaim) and isinstance(b, DateClaim) and _listed(a) and _listed(b) and a.event != b.event:
         return 0.0  # the listed rules named two events ("the quake", "an aftershock")
     score = 0.0
-    if fa.predicate == fb.predicate:
-        score += 0.3 if fa.predicate else 0.1
-    elif fa.predicate_class and fa.predicate_class == fb.predicate_class:
-        # States of one class ("died", "survived") are what a status fact is: as good as one predicate.
-        score += 0.3 if isinstance(a, StatusClaim) else 0.15
-    elif isinstance(a, QuantityClaim):
-        return 0.0  # "10 killed" and "20 injured" count different things
-    if fa.noun and fa.noun == fb.noun:
-        score += 0.1
-    people_a, people_b = fa.participants, fb.participants
-    if people_a and people_b:
-        shared = _names_overlap(people_a, people_b)
-        score += 0.3 * shared - (0.2 if shared == 0 else 0.0)
-    if fa.place and fb.place:
-        score += 0.1 if fa.place == fb.place else -0.2
-    if fa.time and fb.time and fa.time == fb.time and not isinstance(a, DateClaim):
-        score += 0.1
-    # The sentences' words, less the value's own ("died" against "survived" is what may differ).
-    wa = _words(a.quote) - _words(a.quote[a.value_start - a.start : a.value_end - a.start])
-    wb = _words(b.quote) - _words(b.quote[b.value_start - b.start : b.value_end - b.start])
-    if wa and wb:
-        score += 0.5 * len(wa & wb) / len(wa | wb)
+    if isinstance(a, AgeClaim):
+        by_people = _age_similarity(fa, fb)
+        if by_people == 0.0 and fa.participants and fb.participants:
+            return 0.0  # two named people
+        score += by_people
+    else:
+        by_predicate = _predicates(a, fa, fb)
+        if by_predicate is None:
+            return 0.0
+        score += by_predicate
+        if fa.noun and fa.noun == fb.noun:
+            score += 0.1
+        people_a, people_b = fa.participants, fb.participants
+        if people_a and people_b:
+            shared = _names_overlap(people_a, people_b)
+            score += 0.3 * shared - (0.2 if shared == 0 and isinstance(a, StatusClaim) else 0.1 if shared == 0 else 0.0)
+        if fa.place and fb.place:
+            score += 0.1 if fa.place == fb.place else -0.2 if isinstance(a, StatusClaim) else -0.05
+        if fa.time and fb.time and fa.time == fb.time and not isinstance(a, DateClaim):
+            score += 0.1
+    if isinstance(a, StatusClaim):
+        # A state is one word of its sentence: the sentences' other words say whether they tell one
+        # event, as a share (the copies suite's opposite verbs in otherwise equal sentences).
+        wa = _words(a.quote) - _words(a.quote[a.value_start - a.start : a.value_end - a.start])
+        wb = _words(b.quote) - _words(b.quote[b.value_start - b.start : b.value_end - b.start])
+        return score + (0.5 * len(wa & wb) / len(wa | wb) if wa and wb else 0.0)
+    # What the two sentences share besides the value: their content words, lemmatised, counted
+    # (a long sentence does not dilute them), and those right next to the value counted again.
+    score += min(0.5, 0.08 * len(_content(a) & _content(b)))
+    score += min(0.3, 0.1 * len(_context(a) & _context(b)))
     return score
 
 

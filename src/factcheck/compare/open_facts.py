@@ -10,7 +10,7 @@ from factcheck.compare.dates import date_check, date_value
 from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, merge_agreements
 from factcheck.extract.mentions import UNIT_FORMS
 from factcheck.lexicons import load_lexicon
-from factcheck.models import ClaimBase, ClaimsFile, DateClaim, QuantityClaim, Severity, StatusClaim
+from factcheck.models import AgeClaim, ClaimBase, ClaimsFile, DateClaim, QuantityClaim, Severity, StatusClaim
 
 STRONG_ALIGNMENT = 0.7  # frames this alike are one fact even without a participant in common
 
@@ -67,10 +67,20 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
             sa, sb = a.state.replace("_", " "), b.state.replace("_", " ")
             return "contradiction", f"'{a.expression}' ({sa}) against '{b.expression}' ({sb})"
         return None
+    if isinstance(a, AgeClaim) and isinstance(b, AgeClaim):
+        if a.value == b.value:
+            return "agree", "same number of years"
+        return "contradiction", f"age given as {a.value} and as {b.value}"
     if isinstance(a, DateClaim) and isinstance(b, DateClaim):
         if a.date is not None and b.date is not None:
             if a.date == b.date:
                 return "agree", date_check(a, b)
+            return "contradiction", f"'{a.expression}' ({date_value(a)}) against '{b.expression}' ({date_value(b)})"
+        # A day without its year ('October 19') against a day with or without one: month and day.
+        da, db = _month_day(a), _month_day(b)
+        if da and db and a.precision == b.precision == "day":
+            if da == db:
+                return "agree", "same day of the month"
             return "contradiction", f"'{a.expression}' ({date_value(a)}) against '{b.expression}' ({date_value(b)})"
         # Without two calendar days, the weekdays: one named ("on Friday") or that of a date.
         wa, wb = _weekday_of(a), _weekday_of(b)
@@ -80,6 +90,11 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
             return "contradiction", f"'{a.expression}' ({wa.capitalize()}) against '{b.expression}' ({wb.capitalize()})"
         return None
     return None
+
+
+def _month_day(c: DateClaim) -> str | None:
+    """'MM-DD' of a day, with or without its year."""
+    return c.date.strftime("%m-%d") if c.date is not None else c.month_day
 
 
 def _weekday_of(c: DateClaim) -> str | None:
@@ -111,6 +126,12 @@ def _open_subject(a: ClaimBase, b: ClaimBase) -> str:
     shared = sorted(a.frame.participants & b.frame.participants)
     if shared and not isinstance(a, QuantityClaim):
         return shared[0].title()
+    if isinstance(a, AgeClaim):
+        # 'police chief anna berg' and 'anna berg': the name one gives inside the other's.
+        everyone = a.frame.participants | b.frame.participants
+        named = [x for x in everyone if any(set(x.split()) < set(y.split()) for y in everyone)]
+        if named:
+            return min(named, key=lambda n: (-len(n), n)).title()
     return "the incident"
 
 
@@ -132,10 +153,14 @@ def compare_open_facts(
         for c in claims:
             if isinstance(c, StatusClaim):
                 stated[(c.source, c.start)].add(c.state)
+    years = {cf.source.id: cf.year for cf in files}
     for a, b, score in align_sources(by_source):
         listed = not a.rule.startswith("mention.") and not b.rule.startswith("mention.")
-        if listed and (a.id in compared or b.id in compared):
-            continue
+        if listed and (a.id in compared or b.id in compared or isinstance(a, QuantityClaim)):
+            continue  # two listed figures meet by their keys, which name what they count
+        ya, yb = years.get(a.source), years.get(b.source)
+        if isinstance(a, AgeClaim) and ya is not None and yb is not None and abs(ya - yb) >= 2:
+            continue  # stories years apart: a person's age has moved on
         if (
             isinstance(a, StatusClaim)
             and isinstance(b, StatusClaim)

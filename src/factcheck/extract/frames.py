@@ -19,6 +19,7 @@ from factcheck.models import Frame
 CLAUSE_BREAK = re.compile(
     r"[;:—–]|,\s(?:and|but|while|whereas|although|which|who|after|before|when|as)\s"
     r"|\s(?:but|while|whereas|after|before|when|because|although)\s"
+    r"|\s(?:and|or)\s(?:also|then|later)\s"
     r"|\b(?:said|says|told\s(?:[\w’'-]+\s){1,3}|added|stated|announced|reported)\s(?:that\s)?",
     re.IGNORECASE,
 )
@@ -160,6 +161,33 @@ def nearest_predicate(view: SentenceView, start: int, end: int) -> Predicate | N
         if p.end > hi or (p.start < end and p.end > start):
             continue
         distance = float(p.start - end if p.start >= end else start - p.end)
+        if p.cls is None:
+            distance += 30  # an unlisted verb is a weaker guess than a listed one
+        if best is None or distance < best[0]:
+            best = (distance, p)
+    return best[1] if best else None
+
+
+OPENS_CLAUSE = re.compile(
+    r"^\W*(?:(?:early|late|on|in|at|by|since|from|and|but|then|that|so)\s+){0,3}\W*$", re.IGNORECASE
+)
+AFTER_BEFORE_DATE = 60  # characters: a verb after a date is that much further than one before it
+
+
+def date_predicate(view: SentenceView, start: int, end: int) -> Predicate | None:
+    """The predicate a date belongs to. A date follows what it dates ('rescued a ship on the 11th
+    and sank another on the 19th': the 11th is the rescue's), unless it opens its clause ('On the
+    19th, it sank ...'): then the verb after it is its own."""
+    lo, hi = view.clause_span(start, end)
+    opens = OPENS_CLAUSE.match(view.text[lo:start]) is not None
+    best: tuple[float, Predicate] | None = None
+    for p in view.preds_in(lo, hi):
+        if p.end > hi or (p.start < end and p.end > start):
+            continue
+        after = p.start >= end
+        distance = float(p.start - end if after else start - p.end)
+        if after and not opens:
+            distance += AFTER_BEFORE_DATE
         if p.cls is None:
             distance += 30  # an unlisted verb is a weaker guess than a listed one
         if best is None or distance < best[0]:

@@ -368,8 +368,10 @@ def _unit_after(toks: list[Token], j: int) -> tuple[int, str, str, float] | None
     return None
 
 
-def _noun_after(toks: list[Token], j: int) -> tuple[int, str, str] | None:
-    """The noun phrase a count is about: up to three words after the number, headed by the last."""
+def _noun_after(toks: list[Token], j: int, plural: bool = False) -> tuple[int, str, str] | None:
+    """The noun phrase a count is about: up to three words after the number, headed by the last.
+    With `plural` (a number above one counts it), a singular word is a modifier until a plural
+    noun comes ("three other assault rifles"), not the head."""
     words: list[Token] = []
     k = j
     while k < len(toks) and len(words) < 3:
@@ -377,7 +379,12 @@ def _noun_after(toks: list[Token], j: int) -> tuple[int, str, str] | None:
         if not low.replace("-", "").isalpha() or low in FUNCTION:
             break
         lem = lemmas(low)
-        if words and "VERB" in lem and ("NOUN" not in lem or (low.endswith("s") and not words[-1].low.endswith("s"))):
+        waiting = plural and all(noun_lemma(w.low) == w.low for w in words)
+        if (
+            words
+            and "VERB" in lem
+            and ("NOUN" not in lem or (low.endswith("s") and not words[-1].low.endswith("s") and not waiting))
+        ):
             break  # "ten men attacked", "the traffic passes": the verb ends the phrase
         if words and low.endswith("ed") and lem.get("VERB", ("",))[0] != low:
             break
@@ -403,9 +410,24 @@ def _noun_of(toks: list[Token], j: int) -> tuple[int, str, str] | None:
     return _noun_after(toks, k)
 
 
-def _is_label(before: Token) -> bool:
-    """Whether the word before a number makes it a label: "Article 296", "Flight 370", "No. 5"."""
+COMPARATIVES = _wordset(
+    "more less fewer cheaper dearer higher lower bigger smaller larger longer shorter older younger greater "
+    "faster slower further farther deeper taller heavier lighter"
+)
+
+
+def _comparative(toks: list[Token], j: int) -> bool:
+    """Whether the words after a measure make it a difference ('cheaper', 'taller than')."""
+    low = toks[j].low
+    return low in COMPARATIVES or (low.endswith("er") and j + 1 < len(toks) and toks[j + 1].low == "than")
+
+
+def _is_label(before: Token, ahead: Token | None = None) -> bool:
+    """Whether the word before a number makes it a label: "Article 296", "Flight 370", "No. 5",
+    a model's hyphenated number ("XR-7", `ahead` being the word before the hyphen)."""
     if before.low in ("no", "#"):
+        return True
+    if before.text == "-" and ahead is not None and ahead.end == before.start and ahead.text[:1].isupper():
         return True
     return before.start > 0 and before.text[:1].isupper() and before.low not in MONTHS and before.low not in QUALIFIERS
 
@@ -436,7 +458,7 @@ def find_numbers(sentence: str, toks: list[Token]) -> list[Number]:
         if j == i + 1 and toks[i].low == "one" and _unit_after(toks, j) is None:
             i = j
             continue  # "one of them", "the one who": too often not a count
-        if i > 0 and _is_label(toks[i - 1]):
+        if i > 0 and _is_label(toks[i - 1], toks[i - 2] if i > 1 and toks[i - 1].end == toks[i].start else None):
             i = j
             continue  # "Article 296", "Flight 370", "No. 5": a label, not a count
         if _is_date_or_time(toks, i, j, value):
@@ -465,12 +487,15 @@ def find_numbers(sentence: str, toks: list[Token]) -> list[Number]:
             end = toks[j - 1].end
             noun = _noun_of(toks, j) or (_noun_after(toks, j) if dim == "percent" else None)
         else:
-            noun = _noun_of(toks, j) or _noun_after(toks, j)
+            noun = _noun_of(toks, j) or _noun_after(toks, j, plural=value > 1)
             if noun is None:
                 i = j
                 continue  # a bare number with nothing counted: a score, a code, a page
             dim, name, factor = "count", noun[1], 1.0
             end = noun[0] if toks[j].low != "of" else end
+        if dim != "count" and j < len(toks) and _comparative(toks, j):
+            i = j
+            continue  # "$3 cheaper", "two metres higher than": a difference, not the amount
         per = None
         if (
             dim != "count"

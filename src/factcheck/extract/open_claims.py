@@ -11,12 +11,37 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from typing import NamedTuple
 
 from factcheck.extract.context import Context, evidence
 from factcheck.extract.dates import DEADLINE_BEFORE
-from factcheck.extract.frames import SentenceView, build_frame, nearest_predicate
-from factcheck.extract.mentions import Number, Predicate, find_numbers, find_predicates, may_hold, tokens
-from factcheck.models import ClaimBase, DateClaim, DatePrecision, QuantityClaim, Sentence, StatusClaim, Topic
+from factcheck.extract.frames import SentenceView, build_frame, date_predicate, nearest_predicate
+from factcheck.extract.mentions import (
+    FUNCTION,
+    Number,
+    Predicate,
+    Token,
+    find_numbers,
+    find_predicates,
+    lemmas,
+    may_hold,
+    noun_lemma,
+    tokens,
+)
+from factcheck.lexicons import load_lexicon
+from factcheck.models import (
+    AgeClaim,
+    ClaimBase,
+    DateClaim,
+    DatePrecision,
+    Frame,
+    Person,
+    QuantityClaim,
+    Sentence,
+    StatusClaim,
+    SubjectType,
+    Topic,
+)
 from factcheck.text.dates import find_dates, resolve
 
 MAY_DATE = re.compile(  # a quick test before the date patterns: a weekday or a month name
@@ -24,6 +49,25 @@ MAY_DATE = re.compile(  # a quick test before the date patterns: a weekday or a 
 )
 MAX_PER_SENTENCE = 40  # a "sentence" with more specifics than this is a table or a run-on line, not prose
 DIMENSION_WORDS = {"distance": "distance", "duration": "time", "weight": "weight", "percent": "percent"}
+# Ages said of anyone, named or not: "a 36-year-old climber", "the 40-year-old visitor",
+# "Anna K. Berg, 52," (an initial inside the name), "Berg, 52, was ...".
+YEAR_OLD = re.compile(r"\b(?P<age>\d{1,3})[- ]years?[- ]old\b")
+NAME_WORD = r"(?:[A-Z][\w’'-]+|[A-Z]\.)"
+AGE_APPOSITIVE = re.compile(
+    rf"(?<![\w.])(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,4}}),\s(?P<age>\d{{1,3}})"
+    r"(?=,|\)|\s(?:was|is|had|has|were|and|of|who|from|will|told|said|died)\b)"
+)
+NOT_NAME_START = frozenset({"the", "a", "an", "his", "her", "their", "its", "mr", "mrs", "ms", "dr"})
+_ROLES = load_lexicon("roles")
+PERSON_NOUNS = frozenset(load_lexicon("people")["person_nouns"]) | frozenset(
+    word for table in (_ROLES["relational"], _ROLES["occupational"]) for words in table.values() for word in words
+)
+AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)$")
+
+
+def _of_a_person(names: tuple[str, ...], noun: str | None) -> bool:
+    """An age is a person's when a name goes with it or its noun names a person."""
+    return bool(names) or (noun is not None and (noun in PERSON_NOUNS or AGENT_NOUN.match(noun) is not None))
 
 
 def _attribute(n: Number, pred: Predicate | None) -> str:
@@ -136,7 +180,7 @@ def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -
             continue
         if DEADLINE_BEFORE.search(text[max(0, expr.start - 8) : expr.start]):
             continue  # "must be finalized by July 25": a deadline, not the day something happened
-        pred = nearest_predicate(view, expr.start, expr.end)
+        pred = date_predicate(view, expr.start, expr.end)
         if pred is None:
             continue  # a date of nothing in particular
         resolved = resolve(expr, published, label)
@@ -162,15 +206,134 @@ def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -
     return out
 
 
+class AgeMention(NamedTuple):
+    """An age in a sentence with who it is said of: the names and the noun of its phrase."""
+
+    start: int  # the words of the age (offsets into the sentence)
+    end: int
+    value: int
+    names: tuple[str, ...]  # folded capitalised words of the phrase ('anna berg', 'australian')
+    noun: str | None  # the described noun's lemma ('climber'), None for a name alone
+
+
+def _after_year_old(toks: list[Token], k: int) -> tuple[list[str], str | None]:
+    """The words an age describes after 'N-year-old': capitalised runs are names (or a nationality),
+    the last common noun is what the person is ('protester', 'daughter')."""
+    names: list[str] = []
+    run: list[str] = []
+    noun = None
+    for tok in toks[k : k + 6]:
+        low = tok.low
+        if tok.text[:1].isupper() and (tok.text.isalpha() or (len(tok.text) == 1 and tok.text.isalpha())):
+            run.append(low)
+            continue
+        if tok.text == "." and run and len(run[-1]) == 1:
+            continue  # the full stop of an initial: "Anna K. Berg"
+        if run:
+            names.append(" ".join(w for w in run if len(w) > 1))
+            run = []
+        found = lemmas(low)
+        if not low.isalpha() or low in FUNCTION or "NOUN" not in found or noun is not None:
+            break
+        if "VERB" in found and found["VERB"][0] != low:
+            break  # "died", "was": the clause goes on
+        noun = noun_lemma(low)
+    if run:
+        names.append(" ".join(w for w in run if len(w) > 1))
+    return [n for n in names if n], noun
+
+
+def find_ages(text: str, toks: list[Token]) -> list[AgeMention]:
+    """Every age the sentence gives, with the words that say whose it is."""
+    out: list[AgeMention] = []
+    starts = [t.start for t in toks]
+    for m in YEAR_OLD.finditer(text):
+        k = bisect.bisect_left(starts, m.end())
+        names, noun = _after_year_old(toks, k)
+        out.append(AgeMention(m.start(), m.end(), int(m.group("age")), tuple(names), noun))
+    for m in AGE_APPOSITIVE.finditer(text):
+        words = [w for w in m.group("name").split() if len(w.rstrip(".")) > 1]
+        while words and words[0].lower() in NOT_NAME_START:
+            words.pop(0)
+        if not words:
+            continue
+        name = " ".join(words).lower()
+        out.append(AgeMention(m.start("name"), m.end("age"), int(m.group("age")), (name,), None))
+    return [a for a in out if 0 < a.value <= 120 and _of_a_person(a.names, a.noun)]
+
+
+def _key_name(subject: SubjectType) -> str | None:
+    """The person a listed claim names; not a relation ('her daughter', whose name is the other's)."""
+    return subject.name if isinstance(subject, Person) else None
+
+
+def _age_frame(view: SentenceView, ctx: Context, age: AgeMention, extra: tuple[str, ...] = ()) -> Frame:
+    frame = build_frame(view, age.start, age.end, attribute="age", story_year=ctx.story_year)
+    names = tuple(sorted({*age.names, *extra}))
+    return frame.model_copy(update={"agents": (), "patients": names, "noun": age.noun})
+
+
+def _shared_surnames(ctx: Context) -> frozenset[str]:
+    """Surnames two people of the source share ('Anna Berg', 'Tomas Berg'): alone, they name neither."""
+    counts: dict[str, int] = {}
+    for key in ctx.people.entities:
+        if isinstance(key, Person) and " " in key.name:
+            last = key.name.rsplit(" ", 1)[1]
+            counts[last] = counts.get(last, 0) + 1
+    return frozenset(k for k, n in counts.items() if n > 1)
+
+
+def _ages(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -> list[ClaimBase]:
+    out: list[ClaimBase] = []
+    shared: frozenset[str] | None = None
+    for age in find_ages(sentence.text, view.toks):
+        if _covered(taken, age.start, age.end):
+            continue
+        if len(age.names) == 1 and " " not in age.names[0]:
+            shared = _shared_surnames(ctx) if shared is None else shared
+            if age.names[0] in shared:
+                continue  # "Berg, 40," where two Bergs are named: whose age is it?
+        frame = _age_frame(view, ctx, age)
+        who = age.names[0] if age.names else (age.noun or "person")
+        out.append(
+            AgeClaim(
+                **evidence(ctx, sentence, sentence.start + age.start, sentence.start + age.end),
+                subject=Person(name=who) if age.names else Topic(facet="thing", word=who),
+                subject_text=", ".join(age.names) or who,
+                rule="mention.age",
+                incident_hint=ctx.hint_for(sentence, sentence.start + age.start, sentence.start + age.end),
+                value=age.value,
+                frame=frame,
+            )
+        )
+    return out
+
+
 def _framed(ctx: Context, view: SentenceView, sentence: Sentence, claim: ClaimBase) -> ClaimBase:
     """A listed rule's date or status claim with the frame of its clause, so that it aligns with
     the open claims of other sources (a weekday against a date of the same event)."""
     start, end = claim.value_start - sentence.start, claim.value_end - sentence.start
     if isinstance(claim, DateClaim):
-        attribute, pred = f"date ({claim.event})", nearest_predicate(view, start, end)
+        attribute, pred = f"date ({claim.event})", date_predicate(view, start, end)
     elif isinstance(claim, StatusClaim):
         attribute = f"{claim.domain} status"
         pred = next((p for p in view.preds if p.start < end and start < p.end), None)
+    elif isinstance(claim, AgeClaim):
+        ages = [a for a in find_ages(sentence.text, view.toks) if a.start < end and start < a.end]
+        own = tuple(n for n in [_key_name(claim.subject)] if n)
+        age = ages[0] if ages else AgeMention(start, end, claim.value, (), None)
+        if not age.names and not own:
+            own = (" ".join(w for w in claim.subject_text.lower().split() if w[:1].isalpha()),)
+        claim.frame = _age_frame(view, ctx, age, own)
+        return claim
+    elif isinstance(claim, QuantityClaim):
+        found = [n for n in find_numbers(sentence.text, view.toks) if n.start < end and start < n.end]
+        pred = nearest_predicate(view, start, end)
+        noun = found[0].noun if found else None
+        attribute = _attribute(found[0], pred) if found else claim.unit
+        frame = build_frame(view, start, end, attribute=attribute, noun=noun, predicate=pred, story_year=ctx.story_year)
+        claim.frame = frame
+        return claim
     else:
         return claim
     frame = build_frame(view, start, end, attribute=attribute, predicate=pred, story_year=ctx.story_year)
@@ -191,5 +354,6 @@ def extract_open(ctx: Context, sentence: Sentence, taken: list[ClaimBase]) -> li
         *(_numbers(ctx, sentence, view, spans) if values else []),
         *_events(ctx, sentence, view, spans),
         *(_dates(ctx, sentence, view, spans) if values else []),
+        *(_ages(ctx, sentence, view, spans) if values else []),
     ]
     return [*(_framed(ctx, view, sentence, c) for c in taken), *found[:MAX_PER_SENTENCE]]
