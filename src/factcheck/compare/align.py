@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from factcheck.extract.mentions import CURRENCY_FORMS, FUNCTION, UNIT_FORMS, noun_lemma, verb_lemma
+from factcheck.lexicons import load_lexicon
 from factcheck.models import AgeClaim, ClaimBase, DateClaim, Frame, QuantityClaim, StatusClaim
 
 THRESHOLD = 0.5  # below this, two facts share too little to be one fact
@@ -27,6 +28,9 @@ OTHER_TIME = frozenset({"again", "earlier", "previously", "formerly", "former", 
                         "in the past", "once"})  # fmt: skip
 COMPARABLE = frozenset({"asserted", "reported", "negated"})
 CURRENCIES = frozenset(CURRENCY_FORMS.values())
+SUB_EVENTS: dict[str, frozenset[str]] = {
+    event: frozenset(subs) for event, subs in load_lexicon("date_events")["sub_events"].items()
+}
 CONTEXT = 30  # characters either side of a value read as its context
 CONTEXT_STOP = FUNCTION | frozenset({"said", "says", "according", "also", "than", "then"})
 
@@ -162,17 +166,22 @@ def _age_similarity(fa: Frame, fb: Frame) -> float:
     return 0.3 if fa.noun and fa.noun == fb.noun else 0.0
 
 
-def _same_event(a: ClaimBase, b: ClaimBase, fa: Frame, fb: Frame) -> bool:
-    """Whether two dated sentences tell one event: the predicate one dates is named in the other
-    ('killed ... on Wednesday' and 'three people were killed ... on Thursday'), or both date one
-    predicate. A date of nothing in particular has only its sentence's words to go by."""
-    if fa.predicate is None and fb.predicate is None:
+def _events(c: DateClaim, frame: Frame) -> frozenset[str]:
+    """What a date dates: its clause's predicate and the listed rules' event."""
+    return frozenset(e for e in (frame.predicate, None if c.rule.startswith("mention.") else c.event) if e)
+
+
+def _same_event(a: DateClaim, b: DateClaim, fa: Frame, fb: Frame) -> bool:
+    """Whether two dated sentences tell one event: what one dates is named in the other ('killed
+    ... on Wednesday' and 'three people were killed ... on Thursday'), or both date one predicate;
+    never an event and its sub-event ('the quake', 'an aftershock'). A date of nothing in
+    particular has only its sentence's words to go by."""
+    ea, eb = _events(a, fa), _events(b, fb)
+    if _listed(a) and _listed(b) and (b.event in SUB_EVENTS.get(a.event, ()) or a.event in SUB_EVENTS.get(b.event, ())):
+        return False
+    if not ea or not eb or ea & eb:
         return True
-    if fa.predicate == fb.predicate:
-        return True
-    return (fa.predicate is not None and fa.predicate in _content(b)) or (
-        fb.predicate is not None and fb.predicate in _content(a)
-    )
+    return bool(ea & _content(b)) or bool(eb & _content(a))
 
 
 def similarity(a: ClaimBase, b: ClaimBase) -> float:
@@ -182,10 +191,8 @@ def similarity(a: ClaimBase, b: ClaimBase) -> float:
     assert fb is not None
     if _time_scope(fa) != _time_scope(fb) or a.incident_hint != b.incident_hint:
         return 0.0  # "detained again", "in 2003": another event of the same kind
-    if isinstance(a, DateClaim) and not _same_event(a, b, fa, fb):
+    if isinstance(a, DateClaim) and isinstance(b, DateClaim) and not _same_event(a, b, fa, fb):
         return 0.0  # "rescued on the 2nd" and "repulsed on the 11th": two events
-    if isinstance(a, DateClaim) and isinstance(b, DateClaim) and _listed(a) and _listed(b) and a.event != b.event:
-        return 0.0  # the listed rules named two events ("the quake", "an aftershock")
     score = 0.0
     if isinstance(a, AgeClaim):
         by_people = _age_similarity(fa, fb)

@@ -1,0 +1,161 @@
+"""Numbers, dates and ages across different reports: phrase-to-frame tables (negatives included)
+and alignment of facts two outlets tell in different words. Phrases are written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from extract_helpers import claims_file, write_folder
+from factcheck.compare.align import align, block, similarity
+from factcheck.extract.frames import SentenceView, date_predicate
+from factcheck.extract.mentions import find_numbers, find_predicates, tokens
+from factcheck.extract.open_claims import find_ages
+from factcheck.models import AgeClaim, ClaimBase, DateClaim, QuantityClaim, Report
+from factcheck.pipeline import compare_folder
+
+# --- ages: who an age is said of ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police questioned a 44-year-old welder from the harbour.", [(44, (), "welder")]),
+    ("The 61-year-old Canadian never regained consciousness.", [(61, ("canadian",), None)]),
+    ("Mourners gathered for 19-year-old cyclist Lena Fosse on Sunday.", [(19, ("lena fosse",), "cyclist")]),
+    ("Her 12-year-old son Pavel Rusu was unhurt.", [(12, ("pavel rusu",), "son")]),
+    ("Marta J. Olsen, 52, was charged on Tuesday.", [(52, ("marta olsen",), None)]),
+    ("The suspect, Ivo Brandt, 33, was held.", [(33, ("ivo brandt",), None)]),
+    ("Olsen, 52, and Ivo Brandt, 33, were charged.", [(52, ("olsen",), None), (33, ("ivo brandt",), None)]),
+    # negatives: an age of a thing, a number after a place, a count of people
+    ("The council repealed a 30-year-old ordinance on street markets.", []),
+    ("Officials restored the 200-year-old bridge.", []),
+    ("In Dunmore, 45 people were evacuated.", []),
+    ("The storm left 12 families without power.", []),
+])  # fmt: skip
+def test_ages_with_whom_they_are_said_of(text: str, expected: list[tuple[int, tuple[str, ...], str | None]]) -> None:
+    assert [(a.value, a.names, a.noun) for a in find_ages(text, tokens(text))] == expected
+
+
+# --- dates: the predicate a date belongs to ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "date", "lemma"), [
+    # a date follows what it dates ...
+    ("The frigate rescued a tanker on May 4 and also sank a raider on May 9.", "May 4", "rescue"),
+    ("The frigate rescued a tanker on May 4 and also sank a raider on May 9.", "May 9", "sink"),
+    # ... unless it opens its clause
+    ("On May 9, the frigate sank a raider.", "May 9", "sink"),
+    ("The guard was injured on Friday.", "Friday", "injure"),
+])  # fmt: skip
+def test_a_date_takes_its_own_predicate(text: str, date: str, lemma: str) -> None:
+    toks = tokens(text)
+    view = SentenceView(text, toks, find_predicates(toks))
+    start = text.index(date)
+    pred = date_predicate(view, start, start + len(date))
+    assert pred is not None
+    assert pred.lemma == lemma
+
+
+# --- counts: what a number counts, and what is no count --------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Troops seized four other hunting rifles.", [(4.0, "rifle")]),
+    ("Troops seized two rifles and a radio.", [(2.0, "rifle")]),
+    ("She drove an XR-7 to the depot.", []),  # a model's number is a label
+    ("A loaf now costs $2 cheaper than in May.", []),  # a difference, not a price
+    ("The new tower is 40 metres taller than the old one.", []),
+])  # fmt: skip
+def test_what_a_number_counts(text: str, expected: list[tuple[float, str | None]]) -> None:
+    assert [(n.value, n.noun) for n in find_numbers(text, tokens(text))] == expected
+
+
+# --- alignment -----------------------------------------------------------------------------------
+
+
+def claims(body: str, published: dt.date | None = dt.date(2024, 5, 3)) -> list[ClaimBase]:
+    cf, _ = claims_file(body, published=published)
+    return [c for c in cf.claims if c.frame is not None]
+
+
+def test_dates_and_ages_of_every_event_meet_in_one_block() -> None:
+    found = claims("Anna Vik, 40, was arrested on Monday. The court freed Anna Vik on Friday.")
+    dates = [c for c in found if isinstance(c, DateClaim)]
+    assert {block(c) for c in dates} == {("date",)}
+    assert [block(c) for c in found if isinstance(c, AgeClaim)] == [("age",)]
+
+
+def test_two_people_sharing_a_surname_never_align() -> None:
+    a = claims("Emil Sand, 31, was detained at the border.")
+    b = claims("Ola Sand, 34, was detained at the border.")
+    assert [p for p in align(a, b) if isinstance(p[0], AgeClaim)] == []
+
+
+def test_one_person_named_fully_and_by_surname_aligns() -> None:
+    a = claims("Police chief Nora Dahl, 47, was injured in the blast.")
+    b = claims("Dahl, 48, was injured in the blast, officials said.")
+    (pair,) = [p for p in align(a, b) if isinstance(p[0], AgeClaim)]
+    assert (pair[0].value, pair[1].value) == (47, 48)
+
+
+def test_a_date_of_another_predicate_does_not_align() -> None:
+    """The rescue's day and the sinking's day are two events, whatever words the sentences share."""
+    a = claims("The frigate rescued a grain tanker in the strait on May 4.")
+    b = claims("The frigate sank a raider in the strait on May 9.")
+    assert [p for p in align(a, b) if isinstance(p[0], DateClaim)] == []
+
+
+def test_a_weekday_of_one_event_told_with_other_verbs_aligns() -> None:
+    a = claims("A bomb attack on a depot killed three guards on Wednesday.")
+    b = claims("Three guards were killed when attackers bombed the depot on Thursday.")
+    dated = [(x.expression, y.expression) for x, y, _ in align(a, b) if isinstance(x, DateClaim)]
+    assert dated == [("on Wednesday", "on Thursday")]
+
+
+def test_a_distance_from_a_place_is_no_distance_travelled() -> None:
+    a = claims("The trawler sank 30 miles off Kelmar.")
+    b = claims("The trawler sank after sailing 12 miles through the storm.")
+    sunk = [c for c in a + b if isinstance(c, QuantityClaim)]
+    assert len({block(c) for c in sunk}) == 2
+
+
+def test_the_same_figure_in_two_wordings_is_more_alike_than_another() -> None:
+    a, other = claims("Crews spent nine days repairing the cable, the operator said.")[0], None
+    b = claims("The operator said repairs to the cable took twelve days.")[0]
+    c = claims("Twelve days later, the mayor opened a new school.")
+    other = next(x for x in c if isinstance(x, QuantityClaim))
+    assert isinstance(a, QuantityClaim)
+    assert isinstance(b, QuantityClaim)
+    assert similarity(a, b) > similarity(a, other)
+
+
+def compare_texts(tmp_path: Path, articles: dict[str, str]) -> Report:
+    folder = write_folder(tmp_path / "sources", articles)
+    report, _ = compare_folder(folder, tmp_path / "claims", write_claims=False)
+    return report
+
+
+def story(body: str) -> str:
+    return f"3 May 2024\n\nCrane collapse at the harbour\n\n{body}\n"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # an age against an age, a day of the month against one, worded differently
+        ("Crane driver Piet Laan, 58, was injured when the crane fell.",
+         "The crane fell on Piet Laan, a driver aged 58, injuring him.", []),
+        ("Crane driver Piet Laan, 58, was injured when the crane fell.",
+         "The 59-year-old Piet Laan was injured as the crane fell.", ["contradiction"]),
+        ("The crane collapsed on 2 May, injuring a driver, the port said.",
+         "A driver was injured when the crane collapsed on 4 May, the port said.", ["contradiction"]),
+        ("The crane collapsed on 2 May, injuring a driver, the port said.",
+         "A driver was injured when the crane collapsed on 2 May, the port said.", []),
+        # the same number about different things
+        ("The crane fell onto 3 cars and injured a driver.", "The crane fell and 5 dockers were evacuated.", []),
+    ],
+)  # fmt: skip
+def test_facts_of_two_reports(tmp_path: Path, a: str, b: str, expected: list[str]) -> None:
+    report = compare_texts(tmp_path, {"a.txt": story(a), "b.txt": story(b)})
+    assert [f.severity for f in report.discrepancies] == expected
