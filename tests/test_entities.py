@@ -173,3 +173,22 @@ def test_unnamed_role_joins_the_named_person_with_the_same_role_owner_and_age(ag
     partner = Relative(role="partner", of=Person(name="daniel moss"))
     same = emap.party("b.txt", partner) == emap.party("a.txt", Person(name="leo hart"))
     assert same is joined
+
+
+# fmt: off
+DEMONYMS = [
+    # A demonym before a name is no part of it, whatever the country.
+    ("Ghanaian Kofi Mensah, 40, said the market had closed.", {"p:kofi mensah": "Kofi Mensah"}),
+    ("Peruvian Rosa Quispe told reporters she would appeal.", {"p:rosa quispe": "Rosa Quispe"}),
+    ("Lithuanian Jonas Petraitis, 52, was detained on Monday.", {"p:jonas petraitis": "Jonas Petraitis"}),
+    # negatives: the place words of a demonym of several words are names too
+    ("Marta Costa, 31, said the police had followed her.", {"p:marta costa": "Marta Costa"}),
+    ("Helen Cook told reporters that she was innocent.", {"p:helen cook": "Helen Cook"}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), DEMONYMS)
+def test_a_demonym_is_not_part_of_a_name(text: str, expected: dict[str, str]) -> None:
+    found = {key: e.label for key, e in people(text).items() if key.startswith("p:")}
+    assert found == expected

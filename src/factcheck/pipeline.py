@@ -35,6 +35,7 @@ from factcheck.ingest import (
     scan_folder,
     source_id,
 )
+from factcheck.lexicons.nationalities import demonym_words
 from factcheck.models import (
     ClaimBase,
     ClaimRef,
@@ -81,10 +82,11 @@ def _rules_revision() -> str:
     parts += [f"{floor}/{p.name}" for floor in ("text", "extract") for p in package.joinpath(floor).iterdir()
               if p.name.endswith(".py")]  # fmt: skip
     parts += [f"lexicons/{p.name}" for p in package.joinpath("lexicons").iterdir()
-              if p.name.endswith(".yaml") and p.name not in COMPARISON_ONLY]  # fmt: skip
+              if p.name.endswith((".yaml", ".py")) and p.name not in COMPARISON_ONLY]  # fmt: skip
     for part in sorted(parts):
         digest.update(part.encode())
         digest.update(package.joinpath(part).read_bytes())
+    digest.update(" ".join(sorted(demonym_words())).encode())  # a table read from a package, not a file of ours
     return f"factcheck-extract/{digest.hexdigest()[:12]}"
 
 

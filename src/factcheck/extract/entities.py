@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from factcheck.lexicons import load_lexicon
+from factcheck.lexicons.nationalities import demonym_words
 from factcheck.models import Entity, Mention, Person, Relative, Sentence
 
 _NAMES = load_lexicon("names")
-NOT_NAME = frozenset(_NAMES["not_name"])
+NOT_NAME = frozenset(_NAMES["not_name"]) | demonym_words()
 ORG_OR_PLACE = frozenset(_NAMES["org_or_place"])
 _ROLES = load_lexicon("roles")
 RELATIONAL: dict[str, str] = {w: cls for cls, words in _ROLES["relational"].items() for w in words}

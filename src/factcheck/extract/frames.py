@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from factcheck.extract.mentions import MONTHS, Predicate, Token
 from factcheck.lexicons import load_lexicon
+from factcheck.lexicons.nationalities import demonym_words
 from factcheck.models import Frame
 
 CLAUSE_BREAK = re.compile(
@@ -39,7 +40,7 @@ TIME = re.compile(
 PLACE_WORDS = frozenset({"in", "at", "near", "outside", "off", "from", "of", "to", "into", "across", "through"})
 SPEECH = frozenset({"said", "says", "told", "tells", "reported", "reports", "added", "stated", "according"})
 WEEKDAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-NOT_PARTICIPANT = MONTHS | WEEKDAY_WORDS | frozenset(load_lexicon("names")["not_name"])
+NOT_PARTICIPANT = MONTHS | WEEKDAY_WORDS | frozenset(load_lexicon("names")["not_name"]) | demonym_words()
 
 
 CLAUSE_REACH = 200  # characters either side: a clause past this is a run-on line, not a clause
