@@ -176,7 +176,7 @@ def render(result: dict[str, Any], commit: str) -> str:
     lines = [
         f"Measured at commit {commit} with `.venv/bin/python benchmarks/grouping.py`. B-cubed is over "
         "sources (an article's event folder is its truth); odd and even are the two halves of the topics "
-        "(odd topics tuned on, even topics kept to confirm).",
+        "(a cause is found on one half and the fix confirmed on the other).",
         "",
         "| run | sources | events | incidents | largest | incidents mixing events | B-cubed P / R | odd topics P / R "
         "| even topics P / R | findings | findings from two events |",
