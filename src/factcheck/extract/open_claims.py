@@ -103,10 +103,12 @@ def _covered(spans: Taken, start: int, end: int) -> bool:
     return i > 0 and spans.reach[i - 1] > start
 
 
-def _numbers(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -> list[ClaimBase]:
+def _numbers(
+    ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken, specifics: Specifics
+) -> list[ClaimBase]:
     text = sentence.text
     out: list[ClaimBase] = []
-    for n in find_numbers(text, view.toks)[:MAX_PER_SENTENCE]:
+    for n in specifics.numbers()[:MAX_PER_SENTENCE]:
         if n.vague or _covered(taken, n.start, n.end):
             continue  # vague amounts contradict nothing; a value claimed by a listed rule stays its claim
         pred = nearest_predicate(view, n.start, n.end)
@@ -283,10 +285,10 @@ def _shared_surnames(ctx: Context) -> frozenset[str]:
     return frozenset(k for k, n in counts.items() if n > 1)
 
 
-def _ages(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -> list[ClaimBase]:
+def _ages(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken, specifics: Specifics) -> list[ClaimBase]:
     out: list[ClaimBase] = []
     shared: frozenset[str] | None = None
-    for age in find_ages(sentence.text, view.toks):
+    for age in specifics.ages()[:MAX_PER_SENTENCE]:
         if _covered(taken, age.start, age.end):
             continue
         if len(age.names) == 1 and " " not in age.names[0]:
@@ -309,7 +311,43 @@ def _ages(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) ->
     return out
 
 
-def _framed(ctx: Context, view: SentenceView, sentence: Sentence, claim: ClaimBase) -> ClaimBase:
+class Specifics:
+    """The numbers and ages of a sentence, found once (on first use) and looked up by span in
+    logarithmic time: framing each listed claim must not rescan the sentence."""
+
+    def __init__(self, view: SentenceView) -> None:
+        self.view = view
+        self._numbers: list[Number] | None = None
+        self._number_starts: list[int] = []
+        self._ages: list[AgeMention] | None = None
+        self._age_starts: list[int] = []
+
+    def numbers(self) -> list[Number]:
+        if self._numbers is None:
+            self._numbers = find_numbers(self.view.text, self.view.toks)
+            self._number_starts = [n.start for n in self._numbers]
+        return self._numbers
+
+    def ages(self) -> list[AgeMention]:
+        if self._ages is None:
+            self._ages = sorted(find_ages(self.view.text, self.view.toks))
+            self._age_starts = [a.start for a in self._ages]
+        return self._ages
+
+    def number_at(self, start: int, end: int) -> Number | None:
+        """The number overlapping text[start:end], if any."""
+        numbers = self.numbers()
+        i = bisect.bisect_left(self._number_starts, end)
+        return next((n for n in numbers[max(0, i - 2) : i] if n.start < end and start < n.end), None)
+
+    def age_at(self, start: int, end: int) -> AgeMention | None:
+        """The age overlapping text[start:end], if any."""
+        ages = self.ages()
+        i = bisect.bisect_left(self._age_starts, end)
+        return next((a for a in ages[max(0, i - 2) : i] if a.start < end and start < a.end), None)
+
+
+def _framed(ctx: Context, view: SentenceView, sentence: Sentence, claim: ClaimBase, found: Specifics) -> ClaimBase:
     """A listed rule's date or status claim with the frame of its clause, so that it aligns with
     the open claims of other sources (a weekday against a date of the same event)."""
     start, end = claim.value_start - sentence.start, claim.value_end - sentence.start
@@ -319,18 +357,17 @@ def _framed(ctx: Context, view: SentenceView, sentence: Sentence, claim: ClaimBa
         attribute = f"{claim.domain} status"
         pred = next((p for p in view.preds if p.start < end and start < p.end), None)
     elif isinstance(claim, AgeClaim):
-        ages = [a for a in find_ages(sentence.text, view.toks) if a.start < end and start < a.end]
         own = tuple(n for n in [_key_name(claim.subject)] if n)
-        age = ages[0] if ages else AgeMention(start, end, claim.value, (), None)
+        age = found.age_at(start, end) or AgeMention(start, end, claim.value, (), None)
         if not age.names and not own:
             own = (" ".join(w for w in claim.subject_text.lower().split() if w[:1].isalpha()),)
         claim.frame = _age_frame(view, ctx, age, own)
         return claim
     elif isinstance(claim, QuantityClaim):
-        found = [n for n in find_numbers(sentence.text, view.toks) if n.start < end and start < n.end]
+        number = found.number_at(start, end)
         pred = nearest_predicate(view, start, end)
-        noun = found[0].noun if found else None
-        attribute = _attribute(found[0], pred) if found else claim.unit
+        noun = number.noun if number else None
+        attribute = _attribute(number, pred) if number else claim.unit
         frame = build_frame(view, start, end, attribute=attribute, noun=noun, predicate=pred, story_year=ctx.story_year)
         claim.frame = frame
         return claim
@@ -350,10 +387,11 @@ def extract_open(ctx: Context, sentence: Sentence, taken: list[ClaimBase]) -> li
     toks = tokens(sentence.text)
     view = SentenceView(sentence.text, toks, find_predicates(toks, listed_only=not values))
     spans = Taken([(c.value_start - sentence.start, c.value_end - sentence.start) for c in taken])
+    specifics = Specifics(view)
     found = [
-        *(_numbers(ctx, sentence, view, spans) if values else []),
+        *(_numbers(ctx, sentence, view, spans, specifics) if values else []),
         *_events(ctx, sentence, view, spans),
         *(_dates(ctx, sentence, view, spans) if values else []),
-        *(_ages(ctx, sentence, view, spans) if values else []),
+        *(_ages(ctx, sentence, view, spans, specifics) if values else []),
     ]
-    return [*(_framed(ctx, view, sentence, c) for c in taken), *found[:MAX_PER_SENTENCE]]
+    return [*(_framed(ctx, view, sentence, c, specifics) for c in taken), *found[:MAX_PER_SENTENCE]]
