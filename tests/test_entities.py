@@ -117,7 +117,7 @@ def test_speaker_of_a_claim(text: str, speaker: str | None) -> None:
     """The person a claim is attributed to (an organisation may be named too, but is no person)."""
     cf, _ = claims_file(text)
     counts = [c for c in cf.claims if c.kind == "quantity"]
-    people = [c.speaker if c.speaker and c.speaker.startswith("p:") else None for c in counts]
+    people = [c.speaker.key() if isinstance(c.speaker, Person) else None for c in counts]
     assert people == [speaker]
 
 

@@ -8,6 +8,7 @@ import pytest
 from factcheck.models import (
     AgeClaim,
     ClaimsFile,
+    Credit,
     Dated,
     Entity,
     Figure,
@@ -124,3 +125,20 @@ def test_a_typed_subject_resolves_against_the_source(typed: str, kind: str, expe
     assert found == expected
     if found is not None:  # what `claim list` shows names it again
         assert resolve_subject(subject_label(found, {"p:anna berg": "Anna Berg"}), cf, kind) == found
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("p:anna berg", ANNA),
+        ("org:interior ministry", Organisation(name="interior ministry")),
+        ("the organisers", Credit(text="the organisers")),  # a person's words for who said it
+        ("", None),
+    ],
+)
+def test_a_speaker_written_as_a_key_or_in_words_reads_into_its_model(written: str, expected: object) -> None:
+    cf = _claims_file("p:anna berg", {"id": "p:anna berg", "name": "Anna Berg", "label": "Anna Berg"})
+    data = cf.claims[0].model_dump(mode="json") | {"speaker": written}
+    claim = AgeClaim.model_validate(data)
+    assert claim.speaker == expected
+    assert (claim.speaker.key() if claim.speaker else "") == written  # the report names it as written

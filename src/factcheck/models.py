@@ -183,6 +183,26 @@ Who = Annotated[Person | Relative | Group | Organisation, Field(discriminator="k
 WhoModel = Person | Relative | Group | Organisation
 
 
+class Credit(SubjectModel):
+    """Who a person credited a claim to in their own words, when it names no one of the source
+    ('the organisers', set with `factcheck claim correct --set speaker=...`)."""
+
+    kind: Literal["credit"] = "credit"
+    text: str = Field(min_length=1, description="The words, as given.")
+
+    def key(self) -> str:
+        return self.text
+
+
+Speaker = Annotated[Person | Relative | Group | Organisation | Credit, Field(discriminator="kind")]
+SpeakerModel = Person | Relative | Group | Organisation | Credit
+
+
+def parse_speaker(text: str) -> SpeakerModel:
+    """A speaker written as a key ('p:jane doe', 'org:police') or in words ('the organisers')."""
+    return parse_who(text) or Credit(text=text)
+
+
 def with_owner(head: str, of: SubjectModel | None) -> str:
     """The key of something of someone: 'detain:hours@p:jane doe'; the head alone without an owner."""
     return f"{head}@{of.key()}" if of is not None else head
@@ -433,7 +453,7 @@ class ClaimBase(Model):
     )
     subject_text: str = Field(description="The words naming the subject in this source.")
     rule: str = Field(description="The extraction rule that produced the claim, e.g. 'age.appositive'.")
-    speaker: str | None = Field(default=None, description="Who the source attributes the claim to.")
+    speaker: Speaker | None = Field(default=None, description="Who the source attributes the claim to.")
     origin: Literal["extracted", "human"] = Field(default="extracted", description="Who made the claim.")
     incident_hint: str | None = Field(
         default=None, description="A time scope that marks the claim as about another event (e.g. '2017')."
@@ -445,12 +465,14 @@ class ClaimBase(Model):
     @model_validator(mode="before")
     @classmethod
     def _subject_from_key(cls, data: Any) -> Any:
-        """A subject written as its key (claims files before typed subjects, reviews files, what a
-        person types) is read into its model here, once."""
+        """A subject or speaker written as its key (claims files before they were typed, reviews
+        files, what a person types) is read into its model here, once."""
         if isinstance(data, dict) and isinstance(data.get("subject"), str):
             field = cls.model_fields.get("kind")
             kind = data.get("kind") or (field.default if field is not None else "")
             data = {**data, "subject": parse_subject(data["subject"], str(kind), str(data.get("rule", "")))}
+        if isinstance(data, dict) and isinstance(data.get("speaker"), str):
+            data = {**data, "speaker": parse_speaker(data["speaker"]) if data["speaker"] else None}
         return data
 
     @model_validator(mode="after")

@@ -185,7 +185,8 @@ def correction(
         raise FactcheckError(f"claim {claim.id}: nothing to correct", "Give the new values with --set FIELD=VALUE.")
     new = corrected(claim, _values(raw))
     dumped = new.model_dump(mode="json")
-    changes = {key: new.subject.key() if key == "subject" else dumped[key] for key in raw}  # a subject as its key
+    # A subject or a speaker is recorded by its key, as a person types it.
+    changes = {key: _as_typed(new, key, dumped[key]) for key in raw}
     return HumanEdit(
         action="correct",
         source=claim.source,
@@ -206,6 +207,14 @@ def rejection(claim: ClaimBase, note: str, *, reviewer: str | None = None, today
         reviewer=reviewer,
         date=today or dt.date.today(),
     )
+
+
+def _as_typed(claim: ClaimBase, field: str, dumped: EditValue) -> EditValue:
+    if field == "subject":
+        return claim.subject.key()
+    if field == "speaker":
+        return claim.speaker.key() if claim.speaker is not None else None
+    return dumped
 
 
 def _known_subject(subject: SubjectType, known: set[SubjectType]) -> bool:

@@ -29,7 +29,7 @@ def claim_ref(claim: ClaimBase, lines: dict[str, LineIndex]) -> ClaimRef:
         quote=claim.quote,
         value=claim.display_value(),
         line=index.line(claim.start) if index else 1,
-        speaker=claim.speaker,
+        speaker=claim.speaker.key() if claim.speaker is not None else None,  # the report names it by its key
     )
 
 

@@ -155,7 +155,7 @@ def evidence(ctx: Context, sentence: Sentence, value_start: int, value_end: int)
         "quote": sentence.text,
         "value_start": value_start,
         "value_end": value_end,
-        "speaker": speaker.key() if (speaker := ctx.speakers.get(sentence.index)) else None,
+        "speaker": ctx.speakers.get(sentence.index),
     }
 
 
