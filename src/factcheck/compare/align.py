@@ -28,6 +28,8 @@ OTHER_TIME = frozenset({"again", "earlier", "previously", "formerly", "former", 
                         "in the past", "once"})  # fmt: skip
 COMPARABLE = frozenset({"asserted", "reported", "negated"})
 CURRENCIES = frozenset(CURRENCY_FORMS.values())
+# Verbs of telling: a date they take is the day something was said, not the day it happened.
+TELLING = frozenset({"say", "tell", "announce", "report", "state", "confirm", "reveal", "disclose", "add", "claim"})
 SUB_EVENTS: dict[str, frozenset[str]] = {
     event: frozenset(subs) for event, subs in load_lexicon("date_events")["sub_events"].items()
 }
@@ -177,6 +179,8 @@ def _same_event(a: DateClaim, b: DateClaim, fa: Frame, fb: Frame) -> bool:
     never an event and its sub-event ('the quake', 'an aftershock'). A date of nothing in
     particular has only its sentence's words to go by."""
     ea, eb = _events(a, fa), _events(b, fb)
+    if (fa.predicate in TELLING) != (fb.predicate in TELLING):
+        return False  # "announced on Wednesday that police arrested ...": the day of the telling
     if _listed(a) and _listed(b) and (b.event in SUB_EVENTS.get(a.event, ()) or a.event in SUB_EVENTS.get(b.event, ())):
         return False
     if not ea or not eb or ea & eb:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from factcheck.compare.align import align_sources
+from factcheck.compare.align import align_sources, dimension
 from factcheck.compare.dates import date_check, date_value
 from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, merge_agreements
 from factcheck.extract.mentions import UNIT_FORMS
@@ -33,18 +33,31 @@ def _base(c: QuantityClaim) -> tuple[float, float]:
     return low * factor, high * factor
 
 
+def _rounding(number: float) -> float:
+    """Half the place value of a figure's last significant digit: '600' may be 550 to 650, '6' 5.5
+    to 6.5, '2.7' 2.65 to 2.75. A converted figure is rounded that much ('10 kilometres (6 miles)')."""
+    text = f"{abs(number):.6g}"
+    if "." in text:
+        return 0.5 * 10.0 ** -len(text.split(".")[1])
+    return 0.5 * 10 ** (len(text) - len(text.rstrip("0"))) if number else 0.5
+
+
+def _converted(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether two figures in different units are one measure: within 3%, or within the rounding
+    of the finer one as written."""
+    fa = UNIT_FORMS[a.unit][2] if a.unit in UNIT_FORMS else 1.0
+    fb = UNIT_FORMS[b.unit][2] if b.unit in UNIT_FORMS else 1.0
+    va, vb = a.number * fa, b.number * fb
+    return abs(va - vb) <= max(0.03 * max(abs(va), abs(vb)), min(_rounding(a.number) * fa, _rounding(b.number) * fb))
+
+
 def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] | None:
     """What two aligned claims say together: ('agree', how), (severity, why) or None (nothing to say)."""
     if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
         (al, ah), (bl, bh) = _base(a), _base(b)
-        if (
-            a.unit != b.unit
-            and a.rule != "mention.count"
-            and a.qualifier == b.qualifier == "exact"
-            and abs(al - bl) <= 0.03 * max(abs(al), abs(bl))
-        ):
+        if a.unit != b.unit and dimension(a) != "count" and a.qualifier == b.qualifier and _converted(a, b):
             return "agree", f"'{a.expression}' and '{b.expression}' are the same measure in other units"
-        if a.number == b.number and (a.unit == b.unit or a.rule == b.rule == "mention.count"):
+        if a.number == b.number and (a.unit == b.unit or dimension(a) == dimension(b) == "count"):
             return "agree", "same figure"
         if ah < bl or bh < al:
             return "contradiction", f"'{a.expression}' and '{b.expression}' cannot both be true"

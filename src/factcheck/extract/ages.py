@@ -44,6 +44,9 @@ def _person_key(ctx: Context, words: str, position: int) -> WhoModel | None:
     return None
 
 
+# What comes before "a/the N-year-old man" when it describes the sentence's person: a comma of
+# apposition or a copula.
+DESCRIBES = re.compile(r"(?:,|\b(?:is|was|as|became|becomes))\s+(?:a|an|the)\s*$", re.IGNORECASE)
 MAY_AGE = re.compile(r"\d|years?[- ]old", re.IGNORECASE)
 
 
@@ -113,8 +116,13 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
                 if kind == "role" and start <= at < end:
                     key, words = k, ctx.text[start:end]
                     break
-            if key is None and target.lower() in ("man", "woman", "boy", "girl", "winger", "player"):
-                # "a 23-year-old winger": the sentence's person, if it names one.
+            if (
+                key is None
+                and target.lower() in ("man", "woman", "boy", "girl", "winger", "player")
+                and DESCRIBES.search(s[: m.start()])
+            ):
+                # "X, a 23-year-old winger", "X was a 23-year-old man": the sentence's person, if it
+                # names one; "..., including a 9-year-old girl" introduces someone else.
                 key, words = subject_before(ctx, sentence, base + m.start())
                 if isinstance(key, Group):
                     key = None
