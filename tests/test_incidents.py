@@ -199,6 +199,28 @@ def test_one_person_two_detentions_a_year_apart_are_two_incidents() -> None:
     assert found == [["one-b.txt", "one.txt"], ["two.txt"]]
 
 
+QUAKE_A_WEEKS_LATER = (
+    "Five weeks after the magnitude 6.1 earthquake in Velmora province, Governor Anton Reyes said 300 families "
+    "still lived in tents. Reyes said rebuilding the homes the quake destroyed in Velmora would take a year."
+)
+
+
+def test_a_follow_up_weeks_later_is_the_same_incident() -> None:
+    day = dt.date(2023, 4, 2)
+    later = day + dt.timedelta(days=35)
+    found = groups(("a.txt", QUAKE_A1, day), ("b.txt", QUAKE_A2, day), ("later.txt", QUAKE_A_WEEKS_LATER, later))
+    assert found == [["a.txt", "b.txt", "later.txt"]]
+
+
+def test_one_person_detained_twice_months_apart_is_two_incidents() -> None:
+    found = groups(
+        ("one.txt", DETENTION_1, dt.date(2022, 6, 7)),
+        ("one-b.txt", DETENTION_1B, dt.date(2022, 6, 8)),
+        ("two.txt", DETENTION_2, dt.date(2022, 9, 20)),
+    )
+    assert found == [["one-b.txt", "one.txt"], ["two.txt"]]
+
+
 def test_an_undated_report_naming_a_later_year_does_not_join_a_dated_one() -> None:
     later = DETENTION_2 + " In 2023 the city council also banned rallies."
     found = groups(("one.txt", DETENTION_1, dt.date(2022, 6, 7)), ("two.txt", later, None))
