@@ -79,8 +79,9 @@ def _rules_revision() -> str:
     package = resources.files("factcheck")
     digest = hashlib.sha256()
     parts = ["ingest.py", "segment.py"]
-    parts += [f"{floor}/{p.name}" for floor in ("text", "extract") for p in package.joinpath(floor).iterdir()
-              if p.name.endswith(".py")]  # fmt: skip
+    # lexicons/*.py: the typed loaders, such as the conflict table's (it says which negations are states)
+    parts += [f"{floor}/{p.name}" for floor in ("text", "extract", "lexicons")
+              for p in package.joinpath(floor).iterdir() if p.name.endswith(".py")]  # fmt: skip
     parts += [f"lexicons/{p.name}" for p in package.joinpath("lexicons").iterdir()
               if p.name.endswith((".yaml", ".py")) and p.name not in COMPARISON_ONLY]  # fmt: skip
     for part in sorted(parts):

@@ -9,20 +9,10 @@ from factcheck.compare.align import align_sources, dimension
 from factcheck.compare.dates import date_check, date_value
 from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, merge_agreements
 from factcheck.extract.mentions import UNIT_FORMS
-from factcheck.lexicons import load_lexicon
+from factcheck.lexicons.conflicts import STATE_CONFLICTS
 from factcheck.models import AgeClaim, ClaimBase, ClaimsFile, DateClaim, QuantityClaim, Severity, StatusClaim
 
 STRONG_ALIGNMENT = 0.7  # frames this alike are one fact even without a participant in common
-
-
-OPPOSED: dict[str, frozenset[str]] = {
-    state: frozenset(others) for state, others in load_lexicon("predicates")["opposed"].items()
-}
-
-
-def _opposed(a: str, b: str) -> bool:
-    """States one account cannot hold with the other: the lexicon's pairs, and a state against its negation."""
-    return a == f"not_{b}" or b == f"not_{a}" or b in OPPOSED.get(a, ()) or a in OPPOSED.get(b, ())
 
 
 def _base(c: QuantityClaim) -> tuple[float, float]:
@@ -72,13 +62,15 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
         # Opposed states of one participant: a participant both name, or sentences nearly the same;
         # stated by verbs, for an event noun ("since his arrest") refers to an event, it does not report it.
         verbal = "event-noun" not in a.rule and "event-noun" not in b.rule
+        phrases = not a.rule.startswith("mention.") and not b.rule.startswith("mention.")
+        conflict = STATE_CONFLICTS.conflict(a.state, b.state, aligned=True, phrases=phrases)
         if (
-            _opposed(a.state, b.state)
+            conflict is not None
             and verbal
             and (a.frame.participants & b.frame.participants or score >= STRONG_ALIGNMENT)
         ):
             sa, sb = a.state.replace("_", " "), b.state.replace("_", " ")
-            return "contradiction", f"'{a.expression}' ({sa}) against '{b.expression}' ({sb})"
+            return conflict.severity, f"'{a.expression}' ({sa}) against '{b.expression}' ({sb})"
         return None
     if isinstance(a, AgeClaim) and isinstance(b, AgeClaim):
         if a.value == b.value:

@@ -9,6 +9,7 @@ import re
 
 from factcheck.extract.context import Context, evidence, resolve_pronoun, subject_before
 from factcheck.lexicons import load_lexicon
+from factcheck.lexicons.conflicts import STATE_CONFLICTS
 from factcheck.models import Modality, Sentence, StatusClaim, Subject
 
 _LEX = load_lexicon("status")
@@ -34,18 +35,8 @@ REVERSAL = re.compile(
 REVERSAL_WORD = re.compile(r"\b(?:but|then|later|however)\b", re.IGNORECASE)
 # REVERSAL without its first word boundary: what it matches at the start of a cut `s[end:]`.
 REVERSAL_AT_CUT = re.compile(REVERSAL.pattern.removeprefix(r"\b"), re.IGNORECASE)
-NEGATED_STATE = {
-    "fired": "not_fired",
-    "arrested": "not_arrested",
-    "detained": "not_detained",
-    "charged": "not_charged",
-    "released": "not_released",
-    "convicted": "not_convicted",
-    "sentenced": "not_sentenced",
-    "resigned": "not_resigned",
-    "suspended": "not_suspended",
-    "fined": "not_fined",
-}
+# The states whose negation is a state of its own ("was not fired"), from the conflict table.
+NEGATED_STATE = {state: f"not_{state}" for state in sorted(STATE_CONFLICTS.negatable)}
 # Precompiled: tried at every status match.
 SPEECH_OR_AND = re.compile(r"\b(?:said|told|and)\b")
 WILL = re.compile(r"will\b", re.IGNORECASE)
