@@ -54,6 +54,7 @@ def test_place_phrases(phrase: str, expected: list[tuple[str, str, str, bool]]) 
         ("He was born in Atlanta, Georgia.", ("georgia",)),
         ("He was held at the home of Varga.", ()),  # a person, not a place
         ("He was held at Varga's home.", ()),
+        ("A bomb went off at a Lyon bank.", ("lion",)),  # a town before a place noun: where it is
     ],
 )
 def test_what_the_sentence_puts_a_place_in(phrase: str, within: tuple[str, ...]) -> None:
@@ -95,6 +96,7 @@ def place_claims(body: str) -> list[tuple[str, str | None]]:
         ("Outside the courthouse, two men were arrested.", [("Outside the courthouse", "arrest")]),
         ("He was killed at his home in Lyon.", [("at his home", "kill"), ("in Lyon", "kill")]),
         ("A man stormed into the bank and shot two guards.", [("into the bank", "shoot")]),  # coordinated verbs
+        ("Tom Varga was filming in Lyon when he was told.", [("in Lyon", "film")]),  # an unlisted verb
         # negatives: a place of no listed event, or of another verb
         ("Tom Varga, a lawyer in Lyon, spoke to reporters.", []),
         ("A radio station in Lyon is reporting that Tom Varga was arrested.", []),
@@ -199,14 +201,22 @@ def test_places_of_one_event_in_conflict(tmp_path: Path, a: str, b: str, expecte
         ("Tom Varga was arrested in Madrid in 2003.", "Tom Varga was arrested in Lyon on Monday."),  # background
         ("Tom Varga was arrested again in Madrid.", "Tom Varga was arrested in Lyon."),  # another arrest
         ("Police plan to arrest Tom Varga in Madrid.", "Tom Varga was arrested in Lyon."),  # not an account
+        # one source's only death with a place is a named man's, the other's an unnamed woman's
+        ("Varga was pronounced dead at Lyon Hospital.", "A woman was pronounced dead at Central Hospital."),
         ("Tom Varga was shot near the courthouse.", "Tom Varga was shot in the courtroom."),
         ("Tom Varga was arrested at the Grand Hotel.", "Tom Varga was arrested at the Lyon Hospital."),
-        ("Tom Varga was arrested in Surbiton.", "Tom Varga was arrested in Lyon."),  # a town may be a district
+        ("Tom Varga was arrested in Surbiton.", "Tom Varga was arrested in London."),  # a town may be a district
         ("Tom Varga was shot at the store.", "Tom Varga was shot outside the store."),  # "at": its car park too
     ],
 )
 def test_compatible_places_give_no_finding(tmp_path: Path, a: str, b: str) -> None:
     assert place_findings(compare(tmp_path, a, b)) == []
+
+
+def test_the_one_nameless_event_of_a_kind_in_each_source_aligns(tmp_path: Path) -> None:
+    a = "A climber fell to his death on a mountain in Portugal, the police said."
+    b = "A climber fell to his death in Spain, the mountain police said."
+    assert place_findings(compare(tmp_path, a, b)) == [("contradiction", ["in Portugal", "in Spain"])]
 
 
 @pytest.mark.parametrize(

@@ -13,15 +13,22 @@ building. Precision first: a pair the rules cannot place against each other says
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from factcheck.compare.align import OTHER_TIME, YEAR_CUE
 from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, merge_agreements
-from factcheck.extract.places import Containment, containment, inside, major, same_place
+from factcheck.extract.places import Containment, containment, countries, inside, major, population, same_place
 from factcheck.models import ClaimBase, ClaimsFile, Frame, PlaceClaim, Severity
 
 COMPARABLE = frozenset({"asserted", "reported"})  # a place of a planned or possible event is no account of it
 SAME_SENTENCE = 0.6  # share of words (places aside) at which two sentences tell one event without a name
+CITY = 50_000  # people: a smaller place the gazetteer calls a city may be a district of the other
+SOME_SENTENCE = 0.15  # share of words two accounts of the incident's one event of a kind share at least
+OPENING_NAME = re.compile(  # "Varga was", "Anna Berg has": a sentence that opens with a name
+    r"(?!(?:The|A|An|He|She|It|They|We|I|You|This|That|These|Those|There|Its|His|Her|Their)\b)"
+    r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s(?:was|were|is|are|has|had|will|would|said|says)\b"
+)
 WORD = re.compile(r"[^\W\d_]{4,}")
 EXCLUSIVE: dict[str, Severity] = {"country": "contradiction", "region": "contradiction", "street": "contradiction",
                                   "square": "contradiction", "city": "divergence", "site": "divergence"}  # fmt: skip
@@ -45,32 +52,55 @@ def _words(claim: PlaceClaim) -> frozenset[str]:
     return frozenset(w.lower() for w in WORD.findall(quote))
 
 
-def one_event(a: PlaceClaim, b: PlaceClaim) -> list[str] | None:
-    """Whether two place claims are about one event: the participants they share (empty when the
-    sentences alone align them), or None."""
+@dataclass(frozen=True)
+class EventMatch:
+    """Why two place claims are about one event: the participants they share, and how much of
+    their sentences (places aside) they share."""
+
+    shared: list[str]
+    sentence: float
+
+    @property
+    def close(self) -> bool:
+        """Nearly one sentence: the place is what differs, so a weaker place rule may judge it."""
+        return self.sentence >= SAME_SENTENCE
+
+
+def one_event(a: PlaceClaim, b: PlaceClaim, single: bool = False) -> EventMatch | None:
+    """Whether two place claims are about one event (predicates of one class, or one unlisted
+    predicate; the same time; a participant in common or nearly one sentence), or None. `single`:
+    each source places one event of this kind only, so some words in common are enough."""
     fa, fb = a.frame, b.frame
-    if fa is None or fb is None or fa.predicate_class is None or fa.predicate_class != fb.predicate_class:
+    if fa is None or fb is None or fa.predicate is None:
+        return None
+    if fa.predicate_class != fb.predicate_class or (fa.predicate_class is None and fa.predicate != fb.predicate):
         return None
     if fa.modality not in COMPARABLE or fb.modality not in COMPARABLE or fa.negated or fb.negated:
         return None
     if _scope(a, fa) != _scope(b, fb):
         return None  # "arrested again", "in 2003": another event of the kind
+    wa, wb = _words(a), _words(b)
+    sentence = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
     if fa.patients and fb.patients:
         shared = shared_names(fa.patients, fb.patients)
-        return shared or None
-    if not fa.patients and not fb.patients and fa.agents and fb.agents:
-        shared = shared_names(fa.agents, fb.agents)
-        if shared:
-            return shared
-    wa, wb = _words(a), _words(b)
-    if wa and wb and len(wa & wb) / len(wa | wb) >= SAME_SENTENCE:
-        return []
+        return EventMatch(shared, sentence) if shared else None
+    # Who acts and who is acted on is the frame's guess from word order; without a patient on
+    # both sides, anyone either frame names will do ("X was born in" and "born in ... X").
+    shared = shared_names(tuple(sorted(fa.participants)), tuple(sorted(fb.participants)))
+    if shared:
+        return EventMatch(shared, sentence)
+    # A name on one side only may be another event's: "X was pronounced dead at one hospital",
+    # "an unidentified woman at another" (the frame leaves out a sentence's first word, a name or not).
+    nameless = not (fa.participants or fb.participants or OPENING_NAME.match(a.quote) or OPENING_NAME.match(b.quote))
+    if sentence >= SAME_SENTENCE or (single and nameless and sentence >= SOME_SENTENCE):
+        return EventMatch([], sentence)
     return None
 
 
-def verdict(a: PlaceClaim, b: PlaceClaim, known: Containment) -> tuple[str, str] | None:
+def verdict(a: PlaceClaim, b: PlaceClaim, known: Containment, close: bool = False) -> tuple[str, str] | None:
     """What two places of one event say together: ('agree', how), (severity, why) or None.
-    `known`: what any source of the incident puts inside what ("in Ganton in Borduria")."""
+    `known`: what any source of the incident puts inside what ("in Ganton in Borduria"); `close`:
+    the two sentences are nearly one, so the place is what one of them changed."""
     if {a.relation, b.relation} == {"in", "outside"}:
         within, out = (a, b) if a.relation == "in" else (b, a)
         if inside(within, out, known):
@@ -89,13 +119,27 @@ def verdict(a: PlaceClaim, b: PlaceClaim, known: Containment) -> tuple[str, str]
     severity = EXCLUSIVE.get(a.level)
     if severity is None:
         return None
-    if a.level == "city" and not (major(a) and major(b)):
-        return None  # a town the gazetteer calls a city may be a district or a county of the other
+    # A town may be a district of the other place, or a county the gazetteer takes for a town:
+    # two cities conflict when both are large, or are cities in different countries.
+    small = min(population(a), population(b)) < CITY or bool(countries(a) & countries(b))
+    if a.level == "city" and not (major(a) and major(b)) and small:
+        return None
     return severity, f"'{a.expression}' against '{b.expression}': two different places"
 
 
 def _value(claim: ClaimBase) -> str:
     return claim.key.replace(" ", "") if isinstance(claim, PlaceClaim) else claim.display_value()
+
+
+def _kind(claim: PlaceClaim) -> str:
+    """The kind of event a place claim places: its predicate's class, else the predicate."""
+    assert claim.frame is not None
+    return claim.frame.predicate_class or claim.frame.predicate or ""
+
+
+def _kinds(claims: list[PlaceClaim]) -> Counter[str]:
+    """How many sentences of a source place an event of each kind."""
+    return Counter(_kind(c) for c in {c.start: c for c in claims}.values())
 
 
 def compare_places(incident: str, files: list[ClaimsFile]) -> tuple[list[Pending], list[Agreement]]:
@@ -109,17 +153,19 @@ def compare_places(incident: str, files: list[ClaimsFile]) -> tuple[list[Pending
     sources = sorted(by_source)
     for i, sa in enumerate(sources):
         for sb in sources[i + 1 :]:
+            kinds_a, kinds_b = _kinds(by_source[sa]), _kinds(by_source[sb])
             for a in by_source[sa]:
                 for b in by_source[sb]:
-                    shared = one_event(a, b)
-                    if shared is None:
+                    kind = _kind(a)
+                    match = one_event(a, b, single=kinds_a[kind] == 1 and kinds_b[kind] == 1)
+                    if match is None:
                         continue
-                    found = verdict(a, b, known)
+                    found = verdict(a, b, known, match.close)
                     if found is None:
                         continue
                     assert a.frame is not None
-                    subject = max(shared, key=len).title() if shared else "the incident"
-                    attribute = f"place ({a.frame.predicate_class})"
+                    subject = max(match.shared, key=len).title() if match.shared else "the incident"
+                    attribute = f"place ({a.frame.predicate_class or a.frame.predicate})"
                     if found[0] == "agree":
                         agreements.append(
                             Agreement(incident, subject, attribute, a.place, found[1], [a, b], same=_value(a))

@@ -57,6 +57,7 @@ class Gazetteer:
     countries: dict[str, frozenset[str]]  # the countries a name may be in (a country is in itself)
     regions: dict[str, frozenset[str]]  # for a city: the 'US-GA' codes of the states it may be in
     major: frozenset[str]  # countries, states and cities of MAJOR_CITY people: rarely a surname too
+    population: dict[str, int]  # for a city: the people of the largest place of that name
 
 
 @cache
@@ -87,11 +88,16 @@ def gazetteer() -> Gazetteer:
             regions.setdefault(key, set()).add(f"US-{city['admin1code']}")
     major = {k for k, level in levels.items() if level in ("country", "region")}
     major |= {fold(c["name"]) for c in gc.get_cities().values() if c["population"] >= MAJOR_CITY}
+    population: dict[str, int] = {}
+    for city in gc.get_cities().values():
+        key = fold(city["name"])
+        population[key] = max(population.get(key, 0), city["population"])
     return Gazetteer(
         levels,
         {k: frozenset(v) for k, v in countries.items()},
         {k: frozenset(v) for k, v in regions.items()},
         frozenset(major),
+        population,
     )
 
 
@@ -167,7 +173,8 @@ def _phrase(toks: list[Token], j: int) -> tuple[int, int, bool, PlaceLevel, str]
         # possessive it is someone's place, not a name ("Smith's apartment").
         if k < n and toks[k].low in LEVEL_OF and toks[k].text.islower():
             owned = words[-1].lower().replace("’", "'").endswith("'s")
-            return j, k + 1, not owned, LEVEL_OF[toks[k].low], toks[k].low
+            located = fold(" ".join(words)) in gazetteer().levels  # "a Ganton bank": a bank in Ganton
+            return j, k + 1, not (owned or located), LEVEL_OF[toks[k].low], toks[k].low
         cut = [w for w in words if not w.isdigit()]
         found = _level_of_name(cut)
         if found is None:
@@ -266,6 +273,10 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
         start, end = toks[first].start, toks[last - 1].end
         name = text[start:end]
         within = [container] if container else []
+        if not named and last - first > 1 and _cap(toks[first]):
+            town = fold(text[start : toks[last - 2].end])
+            if town in gazetteer().levels:
+                within.append(town)  # "a Ganton bank"
         after = _container_after(toks, last)
         if after is not None:
             within.append(after[0])
@@ -365,6 +376,16 @@ def inside(small: Located, large: Located, known: Containment | None = None) -> 
     return False
 
 
+def countries(place: Located) -> frozenset[str]:
+    """The countries the gazetteer puts a place in (any of them, for a name several places bear)."""
+    return gazetteer().countries.get(place.key, frozenset())
+
+
+def population(place: Located) -> int:
+    """The people of the largest city the gazetteer knows by the place's name (0: none)."""
+    return gazetteer().population.get(place.key, 0)
+
+
 def major(place: Located) -> bool:
     """A country, a US state or a city of MAJOR_CITY people: a name rarely borne by a district too."""
     return place.key in gazetteer().major
@@ -377,23 +398,22 @@ MAY_PLACE = re.compile(r"\b(?:in|at|inside|into|within|aboard|on|outside|near|of
 
 def event_of(view: SentenceView, place: Place) -> Predicate | None:
     """The event a place belongs to: a locative follows its verb ("was killed outside the
-    courthouse"), so the nearest listed predicate before it in its clause, at most EVENT_REACH
+    courthouse"), so the nearest predicate before it in its clause, at most EVENT_REACH
     characters away; else, for a place that opens its clause ("Outside the courthouse, two men
     were arrested"), the first predicate after it."""
     lo, hi = view.clause_span(place.start, place.end)
-    listed = [p for p in view.preds_in(lo, hi) if p.cls is not None and p.end <= hi]
-    before = [p for p in listed if p.end <= place.prep_start]
-    if before:
-        nearest = before[-1]
-        return nearest if place.prep_start - nearest.end <= EVENT_REACH else None
-    after = next((p for p in listed if p.start >= place.end), None)
-    if after is None:
-        return None
+    preds = [p for p in view.preds_in(lo, hi) if p.end <= hi]
+    before = [p for p in preds if p.end <= place.prep_start]
+    nearest = before[-1] if before and place.prep_start - before[-1].end <= EVENT_REACH else None
+    after = next((p for p in preds if p.start >= place.end), None)
+    if after is None or (nearest is not None and (nearest.cls is not None or after.cls is None)):
+        return nearest
     opens = not view.text[lo : place.prep_start].strip(" ,\"“‘'(")
-    if opens and view.text[place.end : place.end + 1] == ",":
+    if not before and opens and view.text[place.end : place.end + 1] == ",":
         return after
-    # "He stormed into the bank and shot two guards": the next verb of the same subject.
-    return after if COORDINATED.match(view.text[place.end : after.start]) else None
+    # "He stormed into the bank and shot two guards": the next verb of the same subject, a
+    # listed one rather than the unlisted verb the place follows.
+    return after if COORDINATED.match(view.text[place.end : after.start]) else nearest
 
 
 COORDINATED = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z]+\s+and\s+)?$")
@@ -407,9 +427,9 @@ def _headline(text: str) -> bool:
 
 
 def extract_places(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
-    """A place claim for each place of the sentence that belongs to an event predicate of the
-    predicates lexicon in its clause ("was shot outside the courthouse"); a place with no such
-    event ("a lawyer in Ganton said") says nothing comparable and is left out."""
+    """A place claim for each place of the sentence that belongs to an event predicate in its
+    clause ("was shot outside the courthouse", "was filming in Ganton"); a place with no event
+    ("a lawyer in Ganton said") says nothing comparable and is left out."""
     text = sentence.text
     if not MAY_PLACE.search(text) or _headline(text):
         return []
@@ -417,7 +437,7 @@ def extract_places(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
     places = find_places(text, toks)
     if not places:
         return []
-    view = SentenceView(text, toks, find_predicates(toks, listed_only=True))
+    view = SentenceView(text, toks, find_predicates(toks))
     out: list[ClaimBase] = []
     for place in places[:MAX_PER_SENTENCE]:
         pred = event_of(view, place)
