@@ -138,12 +138,6 @@ class Context:
         rel = position - sentence.start
         return any(a <= rel < b for a, b in self.quotes.get(sentence.index, []))
 
-    def label(self, key: WhoModel | None) -> str:
-        if key is None:
-            return "unknown"
-        entity = self.people.entities.get(key) if isinstance(key, Person | Relative) else None
-        return entity.label if entity else key.key()
-
 
 def evidence(ctx: Context, sentence: Sentence, value_start: int, value_end: int) -> dict[str, Any]:
     """The fields every claim shares: its source, the sentence that is its evidence, where in it
