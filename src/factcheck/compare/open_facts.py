@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from factcheck.compare.align import align_sources, dimension
+from factcheck.compare.align import THRESHOLD, align_sources, block, dimension, similarity
 from factcheck.compare.dates import date_check, date_value
 from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, merge_agreements
 from factcheck.extract.mentions import UNIT_FORMS
@@ -159,6 +159,10 @@ def compare_open_facts(
             if isinstance(c, StatusClaim):
                 stated[(c.source, c.start)].add(c.state)
     years = {cf.source.id: cf.year for cf in files}
+    stating: dict[tuple[str, tuple[str, ...] | None, str], list[ClaimBase]] = defaultdict(list)
+    for claims in by_source.values():
+        for c in claims:
+            stating[(c.source, block(c), _open_value(c))].append(c)
     for a, b, score in align_sources(by_source):
         listed = not a.rule.startswith("mention.") and not b.rule.startswith("mention.")
         if listed and (a.id in compared or b.id in compared or isinstance(a, QuantityClaim)):
@@ -179,12 +183,22 @@ def compare_open_facts(
             continue
         assert a.frame is not None
         subject, attribute = _open_subject(a, b), a.frame.attribute
+        # The other places each source states the same value of this fact (a headline and the
+        # body): one-to-one alignment kept one of them, the finding cites them all.
+        more_a = [
+            c for c in stating[(a.source, block(a), _open_value(a))] if c.id != a.id and similarity(c, b) >= THRESHOLD
+        ]
+        more_b = [
+            c for c in stating[(b.source, block(b), _open_value(b))] if c.id != b.id and similarity(a, c) >= THRESHOLD
+        ]
         if verdict[0] == "agree":
             value = date_value(a) if isinstance(a, DateClaim) and a.date else a.display_value()
-            agreements.append(Agreement(incident, subject, attribute, value, verdict[1], [a, b], same=_open_value(a)))
+            cited = [a, b, *more_a[:2], *more_b[:2]]
+            agreements.append(Agreement(incident, subject, attribute, value, verdict[1], cited, same=_open_value(a)))
         else:
             severity: Severity = "contradiction" if verdict[0] == "contradiction" else "divergence"
-            candidates[(subject, attribute)].append((severity, verdict[1], a, b))
+            for x, y in [(a, b), *((c, b) for c in more_a[:2]), *((a, c) for c in more_b[:2])]:
+                candidates[(subject, attribute)].append((severity, verdict[1], x, y))
     pending: list[Pending] = []
     for (subject, attribute), cands in sorted(candidates.items()):
         pending += keyed(
