@@ -152,6 +152,9 @@ def story(body: str) -> str:
          "A driver was injured when the crane collapsed on 4 May, the port said.", ["contradiction"]),
         ("The crane collapsed on 2 May, injuring a driver, the port said.",
          "A driver was injured when the crane collapsed on 2 May, the port said.", []),
+        # a year one account gives and the other leaves to the reader: the day is what they state
+        ("The crane collapsed on 2 May 2023, injuring a driver, the port said.",
+         "A driver was injured when the crane collapsed on 2 May, the port said.", []),
         # the same number about different things
         ("The crane fell onto 3 cars and injured a driver.", "The crane fell and 5 dockers were evacuated.", []),
     ],

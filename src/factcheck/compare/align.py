@@ -137,6 +137,13 @@ def _context(claim: ClaimBase) -> frozenset[str]:
     return _lemmas(claim.quote[max(0, at - CONTEXT) : at]) | _lemmas(claim.quote[end : end + CONTEXT])
 
 
+def _common_words(claim: ClaimBase) -> frozenset[str]:
+    """The lower-case words next to a value, lemmatised: what its phrase says, names left out."""
+    at, end = claim.value_start - claim.start, claim.value_end - claim.start
+    near = claim.quote[max(0, at - CONTEXT) : at] + " " + claim.quote[end : end + CONTEXT]
+    return frozenset(lemma_of(w) for w in WORD.findall(near) if w.islower() and w not in CONTEXT_STOP)
+
+
 def _predicates(a: ClaimBase, fa: Frame, fb: Frame) -> float | None:
     """What the two frames' predicates say: a score, or None when they name two events."""
     if fa.predicate and fa.predicate == fb.predicate:
@@ -185,6 +192,8 @@ def _same_event(a: DateClaim, b: DateClaim, fa: Frame, fb: Frame) -> bool:
         return False
     if not ea or not eb or ea & eb:
         return True
+    if len(_common_words(a) & _common_words(b)) >= 2:
+        return True  # the date's own phrase says it again: "hours after the Monday morning shootings"
     return bool(ea & _content(b)) or bool(eb & _content(a))
 
 

@@ -80,6 +80,8 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
         if a.date is not None and b.date is not None:
             if a.date == b.date:
                 return "agree", date_check(a, b)
+            if (a.date.month, a.date.day) == (b.date.month, b.date.day) and not (_year_written(a) and _year_written(b)):
+                return "agree", "same day of the month (a year one account does not give was inferred)"
             return "contradiction", f"'{a.expression}' ({date_value(a)}) against '{b.expression}' ({date_value(b)})"
         # A day without its year ('October 19') against a day with or without one: month and day.
         da, db = _month_day(a), _month_day(b)
@@ -95,6 +97,11 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
             return "contradiction", f"'{a.expression}' ({wa.capitalize()}) against '{b.expression}' ({wb.capitalize()})"
         return None
     return None
+
+
+def _year_written(c: DateClaim) -> bool:
+    """Whether the date's words give its year ('24 June 2005'), not the reader's inference."""
+    return re.search(r"\b(?:1[89]|20)\d\d\b", c.expression) is not None
 
 
 def _month_day(c: DateClaim) -> str | None:
