@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from factcheck.compare.align import OTHER_TIME
 from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, merge_agreements
@@ -105,6 +106,40 @@ def _scope(c: DateClaim) -> frozenset[str]:
     return frozenset(c.frame.cues) & OTHER_TIME if c.frame is not None else frozenset()
 
 
+class Actors(NamedTuple):
+    """Whose dates two claims give and how alike they are."""
+
+    person_a: Party | None
+    person_b: Party | None
+    same_person: bool  # one named party, not a group
+    compatible: bool  # may be one actor, as agreement needs: a group or an unnamed actor may be
+    one_actor: bool  # one actor, as a conflict needs
+
+
+def _actors(a: DateClaim, b: DateClaim, parties: dict[str, Party | None], singular: bool) -> Actors:
+    person_a, person_b = parties[a.id], parties[b.id]
+    same_person = person_a is not None and person_a == person_b and not isinstance(person_a, Group)
+    # Agreement is looser than conflict: a group or an unnamed actor may be the same person.
+    compatible = (
+        same_person
+        or person_a is None
+        or person_b is None
+        or isinstance(person_a, Group)
+        or isinstance(person_b, Group)
+    )
+    one_actor = (
+        same_person
+        or (a.start == b.start and a.source == b.source)
+        or (singular and (person_a is None or person_b is None or person_a == person_b))
+    )
+    return Actors(person_a, person_b, same_person, compatible, one_actor)
+
+
+def _dated_value(c: ClaimBase) -> str:
+    """The day a date claim gives, as the sides of a finding tell values apart."""
+    return (c.date.isoformat() if c.date else (c.month_day or "")) if isinstance(c, DateClaim) else ""
+
+
 def compare_dates(
     claims: list[DateClaim],
     incident: str,
@@ -122,21 +157,7 @@ def compare_dates(
     for a, b in _date_pairs(resolved):
         if (a.precision == "year") != (b.precision == "year"):
             continue
-        person_a, person_b = parties[a.id], parties[b.id]
-        same_person = person_a is not None and person_a == person_b and not isinstance(person_a, Group)
-        # Agreement is looser than conflict: a group or an unnamed actor may be the same person.
-        compatible = (
-            same_person
-            or person_a is None
-            or person_b is None
-            or isinstance(person_a, Group)
-            or isinstance(person_b, Group)
-        )
-        one_actor = (
-            same_person
-            or (a.start == b.start and a.source == b.source)
-            or (singular and (person_a is None or person_b is None or person_a == person_b))
-        )
+        person_a, person_b, same_person, compatible, one_actor = _actors(a, b, parties, singular)
         ka, kb = _day_key(a), _day_key(b)
         if ka is None or kb is None:
             continue
@@ -167,13 +188,9 @@ def compare_dates(
                     b,
                 )
             )
-
-    def value_of(c: ClaimBase) -> str:
-        return (c.date.isoformat() if c.date else (c.month_day or "")) if isinstance(c, DateClaim) else ""
-
     findings: list[Pending] = []
     for who, cands in sorted(candidates.items(), key=lambda kv: kv[0].key() if kv[0] is not None else ""):
         label = emap.label(who) if who is not None else "the incident"
         key = f"{event}@{who.key() if who is not None else ''}"  # the pairs' ids: as they always were
-        findings += keyed(group_findings(cands, incident, label, _date_attribute(event), value_of, _same_day), key)
+        findings += keyed(group_findings(cands, incident, label, _date_attribute(event), _dated_value, _same_day), key)
     return findings, merge_agreements(agreements)

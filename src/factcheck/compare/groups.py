@@ -63,6 +63,32 @@ def group_findings(
         for claim in (a, b):
             if all(c.id != claim.id for c in claims_by_value[value_of(claim)]):
                 claims_by_value[value_of(claim)].append(claim)
+    root = _side_of(claims_by_value, consistent)
+    groups: dict[tuple[str, str], list[tuple[Severity, str, ClaimBase, ClaimBase]]] = defaultdict(list)
+    for cand in candidates:
+        ga, gb = root(value_of(cand[2])), root(value_of(cand[3]))
+        if ga != gb:
+            groups[(min(ga, gb), max(ga, gb))].append(cand)
+    out = []
+    for sides_key, cands in sorted(groups.items()):
+        cands.sort(key=lambda c: (SEVERITY_ORDER[c[0]], c[2].source, c[2].start, c[3].source, c[3].start))
+        severity, why = cands[0][0], cands[0][1]
+        sides: dict[str, list[ClaimBase]] = {sides_key[0]: [], sides_key[1]: []}
+        for _, _, a, b in cands:
+            for claim in (a, b):
+                side = sides[root(value_of(claim))]
+                if all(c.id != claim.id for c in side):
+                    side.append(claim)
+        claims = [claim for side in sides.values() for claim in _cited(side)]
+        out.append(Pending(severity, incident, subject, attribute, why, claims, sides_key))
+    return out
+
+
+def _side_of(
+    claims_by_value: dict[str, list[ClaimBase]], consistent: Callable[[ClaimBase, ClaimBase], bool] | None
+) -> Callable[[str], str]:
+    """Which side each value is on, named by its least value: values join a side only when they
+    agree with all of it (`consistent`); without `consistent` every value is a side of its own."""
     parent = {v: v for v in claims_by_value}
 
     def root(v: str) -> str:
@@ -85,31 +111,16 @@ def group_findings(
                 ):
                     parent[max(ra, rb)] = min(ra, rb)
                     members[min(ra, rb)] = members[ra] | members[rb]
-    groups: dict[tuple[str, str], list[tuple[Severity, str, ClaimBase, ClaimBase]]] = defaultdict(list)
-    for cand in candidates:
-        ga, gb = root(value_of(cand[2])), root(value_of(cand[3]))
-        if ga != gb:
-            groups[(min(ga, gb), max(ga, gb))].append(cand)
-    out = []
-    for sides_key, cands in sorted(groups.items()):
-        cands.sort(key=lambda c: (SEVERITY_ORDER[c[0]], c[2].source, c[2].start, c[3].source, c[3].start))
-        severity, why = cands[0][0], cands[0][1]
-        sides: dict[str, list[ClaimBase]] = {sides_key[0]: [], sides_key[1]: []}
-        for _, _, a, b in cands:
-            for claim in (a, b):
-                side = sides[root(value_of(claim))]
-                if all(c.id != claim.id for c in side):
-                    side.append(claim)
-        claims: list[ClaimBase] = []
-        for side in sides.values():
-            # One claim per source first, then more places in the same sources, five at most a side.
-            side.sort(key=lambda c: (c.source, c.start))
-            firsts = {c.source: c for c in reversed(side)}
-            ordered = sorted(firsts.values(), key=lambda c: (c.source, c.start))
-            ordered += [c for c in side if c not in ordered]
-            claims += ordered[:5]
-        out.append(Pending(severity, incident, subject, attribute, why, claims, sides_key))
-    return out
+    return root
+
+
+def _cited(side: list[ClaimBase]) -> list[ClaimBase]:
+    """One claim per source first, then more places in the same sources, five at most a side."""
+    side.sort(key=lambda c: (c.source, c.start))
+    firsts = {c.source: c for c in reversed(side)}
+    ordered = sorted(firsts.values(), key=lambda c: (c.source, c.start))
+    ordered += [c for c in side if c not in ordered]
+    return ordered[:5]
 
 
 def agree_by_value(

@@ -1,8 +1,15 @@
-"""One incident's claims → its findings and agreements: listed claims by kind, then open facts."""
+"""One incident's claims → its findings and agreements: listed claims by kind, then open facts and places.
+
+Each kind of listed claim is a row of `KIND_RULES`: the fact a claim is filed under (its party, and
+a domain or a time the article recalls) and the rule that judges the claims of one fact. One loop
+files every claim and runs every row, in the table's order."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from factcheck.compare.ages import compare_ages
 from factcheck.compare.dates import SINGULAR_EVENTS, compare_dates
@@ -20,6 +27,7 @@ from factcheck.compare.slots import compare_places
 from factcheck.compare.status import compare_status
 from factcheck.models import (
     AgeClaim,
+    ClaimBase,
     ClaimsFile,
     DateClaim,
     Dated,
@@ -36,16 +44,115 @@ from factcheck.models import (
 )
 from factcheck.resolve import EntityMap, resolve_entities
 
+C = TypeVar("C", bound=ClaimBase)
+K = TypeVar("K")
+Judged = tuple[list[Pending], list[Agreement]]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a kind's rule reads besides its claims: the incident, its claims files, who is who."""
+
+    incident: Incident
+    files: list[ClaimsFile]
+    emap: EntityMap
+    parties: dict[str, Party | None]  # claim id → whom it is about, across sources
+
+
+@dataclass(frozen=True)
+class KindRule(Generic[C, K]):
+    """One kind of listed claim: the fact a claim is filed under (None: never compared), the rule
+    that judges the claims of one fact, the order facts are judged in (None: their keys' order),
+    and agreements found across facts."""
+
+    rule: str
+    kind: type[C]
+    fact: Callable[[C, Party | None], K | None]
+    judge: Callable[[Scope, K, list[C]], Judged]
+    order: Callable[[tuple[K, list[C]]], Any] | None = None
+    across: Callable[[Scope, dict[K, list[C]]], list[Agreement]] | None = None
+
+
+def _person(claim: ClaimBase, party: Party | None) -> Party | None:
+    """Ages and statuses belong to one person or body, not to a group ('the couple')."""
+    return None if party is None or isinstance(party, Group) else party
+
+
+def _status_fact(claim: StatusClaim, party: Party | None) -> tuple[Party, str] | None:
+    person = _person(claim, party)
+    return None if person is None else (person, claim.domain)
+
+
+def _figure_fact(claim: QuantityClaim, party: Party | None) -> FigureKey | None:
+    # Vague amounts ("dozens", "several") are too loose to contradict anything.
+    if not isinstance(claim.subject, Figure) or claim.rule == "quantity.vague":
+        return None
+    return Figure(event=claim.subject.event, unit=claim.subject.unit), party, claim.incident_hint
+
+
+def _role_fact(claim: RoleClaim, party: Party | None) -> Party | None:
+    return party if isinstance(party, EntityRef) else None
+
+
+def _date_fact(claim: DateClaim, party: Party | None) -> str:
+    return claim.event  # dates meet by event; whose they are is read from scope.parties
+
+
+def _judge_ages(scope: Scope, party: Party, claims: list[AgeClaim]) -> Judged:
+    years = {cf.source.id: cf.year for cf in scope.files}
+    f, a = compare_ages(claims, scope.incident.id, scope.emap.label(party), years)
+    return keyed(f, party.key()), a
+
+
+def _judge_status(scope: Scope, fact: tuple[Party, str], claims: list[StatusClaim]) -> Judged:
+    f, a = compare_status(claims, scope.incident.id, scope.emap.label(fact[0]))
+    return keyed(f, fact[0].key()), a
+
+
+def _judge_figures(scope: Scope, fact: FigureKey, claims: list[QuantityClaim]) -> Judged:
+    figure, owner, hint = fact
+    subject_label, attribute = quantity_fact(figure.event or "count", figure.unit)
+    if owner is not None:
+        subject_label = scope.emap.label(owner)
+    if hint:
+        # another time the article recalls: "events of 2003", "earlier events"
+        subject_label = (
+            f"{subject_label} (earlier events)"
+            if hint == "earlier"
+            else f"{subject_label} (events of {hint.capitalize()})"
+        )
+    f, a = compare_quantities(claims, scope.incident.id, subject_label, attribute)
+    return keyed(f, f"{with_owner(figure.head(), owner)}|{hint}"), a
+
+
+def _unattributed(scope: Scope, facts: dict[FigureKey, list[QuantityClaim]]) -> list[Agreement]:
+    return unattributed_agreements(facts, scope.incident, scope.emap)
+
+
+def _judge_roles(scope: Scope, party: Party, claims: list[RoleClaim]) -> Judged:
+    f, a = compare_roles(claims, scope.incident.id, scope.emap.label(party))
+    return keyed(f, party.key()), a
+
+
+def _judge_dates(scope: Scope, event: str, claims: list[DateClaim]) -> Judged:
+    parties = {c.id: scope.parties[c.id] for c in claims}
+    return compare_dates(claims, scope.incident.id, event, scope.emap, parties, event in SINGULAR_EVENTS)
+
+
+KIND_RULES: tuple[KindRule[Any, Any], ...] = (
+    KindRule("age", AgeClaim, _person, _judge_ages),
+    KindRule("status", StatusClaim, _status_fact, _judge_status),
+    KindRule("figure", QuantityClaim, _figure_fact, _judge_figures, figure_order, _unattributed),
+    KindRule("role", RoleClaim, _role_fact, _judge_roles),
+    KindRule("date", DateClaim, _date_fact, _judge_dates),
+)
+
 
 def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[Pending], list[Agreement], EntityMap]:
     """Every finding and agreement among the claims of one incident."""
     emap = resolve_entities(files)
-    ages: dict[Party, list[AgeClaim]] = defaultdict(list)
-    statuses: dict[tuple[Party, str], list[StatusClaim]] = defaultdict(list)
-    quantities: dict[FigureKey, list[QuantityClaim]] = defaultdict(list)
-    dates: dict[str, list[DateClaim]] = defaultdict(list)
-    date_parties: dict[str, Party | None] = {}
-    roles: dict[Party, list[RoleClaim]] = defaultdict(list)
+    scope = Scope(incident, files, emap, {})
+    filed: dict[str, dict[Any, list[ClaimBase]]] = {r.rule: defaultdict(list) for r in KIND_RULES}
     for cf in files:
         sid = cf.source.id
         for claim in cf.claims:
@@ -56,62 +163,23 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
                 party = emap.party(sid, subject.of) if subject.of is not None else None
             else:
                 party = emap.party(sid, subject) if isinstance(subject, WhoModel) else None
-            if isinstance(claim, AgeClaim):
-                if party is not None and not isinstance(party, Group):
-                    ages[party].append(claim)
-            elif isinstance(claim, StatusClaim):
-                if party is not None and not isinstance(party, Group):
-                    statuses[(party, claim.domain)].append(claim)
-            elif isinstance(claim, QuantityClaim) and isinstance(subject, Figure):
-                # Vague amounts ("dozens", "several") are too loose to contradict anything.
-                if claim.rule != "quantity.vague":
-                    figure = Figure(event=subject.event, unit=subject.unit)
-                    quantities[(figure, party, claim.incident_hint)].append(claim)
-            elif isinstance(claim, RoleClaim):
-                if isinstance(party, EntityRef):
-                    roles[party].append(claim)
-            elif isinstance(claim, DateClaim):
-                dates[claim.event].append(claim)
-                date_parties[claim.id] = party
+            scope.parties[claim.id] = party
+            rule = next((r for r in KIND_RULES if isinstance(claim, r.kind)), None)
+            fact = rule.fact(claim, party) if rule is not None else None
+            if rule is not None and fact is not None:
+                filed[rule.rule][fact].append(claim)
     pending: list[Pending] = []
     agreed: list[Agreement] = []
-    for party, group in sorted(ages.items()):
-        f, a = compare_ages(group, incident.id, emap.label(party), {cf.source.id: cf.year for cf in files})
-        pending += keyed(f, party.key())
-        agreed += a
-    for (party, _domain), sgroup in sorted(statuses.items()):
-        f, a = compare_status(sgroup, incident.id, emap.label(party))
-        pending += keyed(f, party.key())
-        agreed += a
-    for (figure, owner, hint), qgroup in sorted(quantities.items(), key=figure_order):
-        subject_label, attribute = quantity_fact(figure.event or "count", figure.unit)
-        if owner is not None:
-            subject_label = emap.label(owner)
-        if hint:
-            # another time the article recalls: "events of 2003", "earlier events"
-            subject_label = (
-                f"{subject_label} (earlier events)"
-                if hint == "earlier"
-                else f"{subject_label} (events of {hint.capitalize()})"
-            )
-        f, a = compare_quantities(qgroup, incident.id, subject_label, attribute)
-        pending += keyed(f, f"{with_owner(figure.head(), owner)}|{hint}")
-        agreed += a
-    agreed += unattributed_agreements(quantities, incident, emap)
-    for party, rgroup in sorted(roles.items()):
-        f, a = compare_roles(rgroup, incident.id, emap.label(party))
-        pending += keyed(f, party.key())
-        agreed += a
-    for event, dgroup in sorted(dates.items()):
-        parties = {c.id: date_parties[c.id] for c in dgroup}
-        f, a = compare_dates(dgroup, incident.id, event, emap, parties, event in SINGULAR_EVENTS)
+    for rule in KIND_RULES:
+        facts = filed[rule.rule]
+        for fact, claims in sorted(facts.items(), key=rule.order) if rule.order else sorted(facts.items()):
+            f, a = rule.judge(scope, fact, claims)
+            pending += f
+            agreed += a
+        if rule.across is not None:
+            agreed += rule.across(scope, facts)
+    compared = {c.id for p in pending for c in p.claims} | {c.id for ag in agreed for c in ag.claims}
+    for f, a in (compare_open_facts(incident.id, files, compared), compare_places(incident.id, files)):
         pending += f
         agreed += a
-    compared = {c.id for p in pending for c in p.claims} | {c.id for ag in agreed for c in ag.claims}
-    f, a = compare_open_facts(incident.id, files, compared)
-    pending += f
-    agreed += a
-    f, a = compare_places(incident.id, files)
-    pending += f
-    agreed += a
     return pending, agreed, emap
