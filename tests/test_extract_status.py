@@ -87,6 +87,8 @@ def test_pronoun_subject_continues_the_person_of_the_story() -> None:
         "The museum was released from its obligations by the city council.",
         # a negation of a state the ontology has no negative for
         "Oliver Grant said he was not placed on leave by the bank.",
+        # fired upon is shot at, not dismissed
+        "Oliver Grant was fired upon by a gunman outside the bank, police said.",
     ],
 )
 def test_not_a_status(text: str) -> None:
