@@ -222,7 +222,15 @@ def similarity(a: ClaimBase, b: ClaimBase) -> float:
         people_a, people_b = fa.participants, fb.participants
         if people_a and people_b:
             shared = _names_overlap(people_a, people_b)
-            score += 0.3 * shared - (0.2 if shared == 0 and isinstance(a, StatusClaim) else 0.1 if shared == 0 else 0.0)
+            # No name in common: telling for a state; for a date or a figure the clause's names
+            # are often a vessel, a nationality or a place, so it weighs nothing against them.
+            score += 0.3 * shared - (
+                0.2
+                if shared == 0 and isinstance(a, StatusClaim)
+                else 0.1
+                if shared == 0 and isinstance(a, QuantityClaim)
+                else 0.0
+            )
         if fa.place and fb.place:
             score += 0.1 if fa.place == fb.place else -0.2 if isinstance(a, StatusClaim) else -0.05
         if fa.time and fb.time and fa.time == fb.time and not isinstance(a, DateClaim):
