@@ -35,7 +35,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from factcheck.models import ClaimRef
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "ecbplus"
@@ -51,9 +54,10 @@ class Cited:
     """One claim a finding cites: where it is and what it says."""
 
     source: str
-    value: str
+    value: str  # as the report renders it ('Saturday 24 July 2004 (Saturday)')
     quote: str
     line: int
+    words: str  # the source's own words stating the value ('Saturday'), or the value where unknown
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,7 @@ class Sampled:
 
     @property
     def key(self) -> str:
-        return judgement_key(self.folder, [(c.source, c.quote) for c in self.claims])
+        return judgement_key(self.folder, [(c.source, c.quote, c.words) for c in self.claims])
 
 
 @dataclass(frozen=True)
@@ -80,10 +84,11 @@ class Judgement:
     cause: str | None = None
 
 
-def judgement_key(folder: str, claims: Iterable[tuple[str, str]]) -> str:
-    """A finding's identity for judging: its folder and the set of (source, quote) it cites. Order,
-    values, ids and wording of the report do not enter, so a verdict outlives code changes that
-    keep the finding's evidence."""
+def judgement_key(folder: str, claims: Iterable[tuple[str, str, str]]) -> str:
+    """A finding's identity for judging: its folder and the set of (source, quote, the source's words
+    for the value) it cites; the words tell apart two findings on one pair of sentences ('5 catches'
+    and '55 yards'). Order, ids and the report's rendering of values do not enter, so a verdict
+    outlives code changes that keep the finding's evidence."""
     payload = json.dumps([folder, sorted(set(claims))], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
@@ -156,6 +161,13 @@ def event_folders(corpus: Path) -> list[Path]:
     return sorted(folders, key=lambda p: (_topic_order(p.name.split("_")[0]), p.name))
 
 
+def _words(c: ClaimRef) -> str:
+    """The source's words stating a cited value: the value's span inside the quote."""
+    if c.value_start is not None and c.value_end is not None and c.start <= c.value_start <= c.value_end <= c.end:
+        return c.quote[c.value_start - c.start : c.value_end - c.start]
+    return c.value
+
+
 def findings_of(folder: Path, work: Path) -> list[Sampled]:
     """factcheck's library on one event folder; nothing is written beside the sources."""
     from factcheck.pipeline import compare_folder
@@ -163,7 +175,7 @@ def findings_of(folder: Path, work: Path) -> list[Sampled]:
     report, _ = compare_folder(folder, work / "claims" / folder.name, jobs=1, write_claims=False)
     out = []
     for d in report.discrepancies:
-        cited = tuple(Cited(c.source, c.value, c.quote, c.line) for c in d.claims)
+        cited = tuple(Cited(c.source, c.value, c.quote, c.line, _words(c)) for c in d.claims)
         out.append(Sampled(folder.name, folder.name.split("_")[0], d.severity, d.subject, d.attribute,
                            d.explanation, cited))  # fmt: skip
     return out
@@ -269,6 +281,11 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"sheet: {args.out / 'sheet.md'}")  # fmt: skip
     for row in summary(chosen, judged):
         print(row)
+    present = [judged[f.key] for f in findings if f.key in judged]
+    real = sum(j.verdict == "real" for j in present)
+    lo, hi = wilson(real, len(present))
+    print(f"every judged finding of this run (any seed's sample): {len(present)}, real {real}, "
+          f"precision {real / max(1, len(present)):.2f}, 95% Wilson interval {lo:.2f}-{hi:.2f}")  # fmt: skip
     if args.judge_missing:
         for n, f in enumerate(chosen, 1):
             if f.key not in judged:

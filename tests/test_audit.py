@@ -25,10 +25,10 @@ def audit() -> ModuleType:
     return module
 
 
-def finding(audit: ModuleType, folder: str, n: int, value: str = "3") -> object:
+def finding(audit: ModuleType, folder: str, n: int, value: str = "3 boxes", words: str = "3 boxes") -> object:
     claims = (
-        audit.Cited("a.txt", value, f"The clerk counted {n} boxes on the quay.", 2),
-        audit.Cited("b.txt", "9", f"Nine boxes were counted, report {n} says.", 4),
+        audit.Cited("a.txt", value, f"The clerk counted 3 boxes and 5 crates, report {n} says.", 2, words),
+        audit.Cited("b.txt", "9 boxes", f"Nine boxes and 5 crates were counted, report {n} says.", 4, "Nine boxes"),
     )
     return audit.Sampled(folder, folder.split("_")[0], "contradiction", "the incident", "boxes", "differ", claims)
 
@@ -55,15 +55,19 @@ def test_sample_of_more_than_there_are_takes_all(audit: ModuleType) -> None:
     assert audit.sample([], 5, seed=1) == []
 
 
-def test_key_ignores_claim_order_values_and_report_wording(audit: ModuleType) -> None:
-    a = finding(audit, "5_ecb", 1, value="3")
-    b = finding(audit, "5_ecb", 1, value="three")
+def test_key_ignores_claim_order_and_the_reports_rendering(audit: ModuleType) -> None:
+    a = finding(audit, "5_ecb", 1, value="3 boxes")
+    b = finding(audit, "5_ecb", 1, value="three boxes (3)")
     assert a.key == b.key
-    assert audit.judgement_key("5_ecb", [("b.txt", "y"), ("a.txt", "x")]) == audit.judgement_key(
-        "5_ecb", [("a.txt", "x"), ("b.txt", "y")]
+    assert audit.judgement_key("5_ecb", [("b.txt", "y", "1"), ("a.txt", "x", "2")]) == audit.judgement_key(
+        "5_ecb", [("a.txt", "x", "2"), ("b.txt", "y", "1")]
     )
     # a pinned value: a change of the key would orphan every committed verdict
-    assert audit.judgement_key("5_ecb", [("a.txt", "x")]) == "ab79d765c8b834ce"
+    assert audit.judgement_key("5_ecb", [("a.txt", "x", "2")]) == "82b16c51fafcc2d5"
+
+
+def test_key_tells_apart_two_findings_on_the_same_sentences(audit: ModuleType) -> None:
+    assert finding(audit, "5_ecb", 1).key != finding(audit, "5_ecb", 1, words="5 crates").key
 
 
 @pytest.mark.parametrize(
@@ -71,8 +75,8 @@ def test_key_ignores_claim_order_values_and_report_wording(audit: ModuleType) ->
     [("5_ecbplus", "The clerk counted 1 boxes on the quay."), ("5_ecb", "The clerk counted 2 boxes on the quay.")],
 )
 def test_key_changes_with_folder_or_quote(audit: ModuleType, other_folder: str, other_quote: str) -> None:
-    base = audit.judgement_key("5_ecb", [("a.txt", "The clerk counted 1 boxes on the quay.")])
-    assert audit.judgement_key(other_folder, [("a.txt", other_quote)]) != base
+    base = audit.judgement_key("5_ecb", [("a.txt", "The clerk counted 1 boxes on the quay.", "1 boxes")])
+    assert audit.judgement_key(other_folder, [("a.txt", other_quote, "1 boxes")]) != base
 
 
 @pytest.mark.parametrize(
