@@ -208,3 +208,20 @@ def test_date_evidence_slices_back() -> None:
     (claim,) = [c for c in cf.claims if isinstance(c, DateClaim)]
     assert text[claim.start : claim.end] == claim.quote
     assert text[claim.value_start : claim.value_end] == claim.expression == "2 March 2021"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # the weekday only names the date written after it: one date, not a weekday resolved elsewhere
+        ("The ferry sank on Saturday, 8 October 2011, the coastguard said.", ["absolute"]),
+        ("The ferry sank on Saturday 8 October, the coastguard said.", ["absolute"]),
+        ("The court met on Monday, Oct. 8 to hear the case.", ["absolute"]),
+        # negatives: a weekday the date's year contradicts is kept; so are a weekday and a date apart
+        ("The ferry sank on Friday, 8 October 2011, the coastguard said.", ["weekday", "absolute"]),
+        ("The court met on Monday and ruled on 8 October.", ["weekday", "absolute"]),
+        ("The ferry sank last Saturday, 8 October 2011.", ["weekday", "absolute"]),
+    ],
+)
+def test_a_weekday_before_its_date_is_part_of_it(text: str, kinds: list[str]) -> None:
+    assert [e.kind for e in find_dates(text)] == kinds

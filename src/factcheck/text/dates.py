@@ -220,7 +220,26 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
         if result and expr.start < result[-1].end:
             continue
         result.append(expr)
-    return tuple(result)
+    return tuple(e for i, e in enumerate(result) if not _named_by_next(e, result[i + 1 : i + 2], text))
+
+
+WEEKDAY_THEN_DATE = re.compile(r",?\s*(?:the\s+)?")
+
+
+def _named_by_next(expr: DateExpr, following: list[DateExpr], text: str) -> bool:
+    """A weekday that only names the date written right after it ("on Saturday, 8 October 2011"):
+    the date says which day it is, and resolving the weekday against the dateline would give
+    another one. A weekday that the date's own year contradicts is kept, to be seen."""
+    if expr.kind != "weekday" or expr.direction is not None or not following:
+        return False
+    date = following[0]
+    if date.kind != "absolute" or date.day is None or date.month is None:
+        return False
+    if not WEEKDAY_THEN_DATE.fullmatch(text, expr.end, date.start):
+        return False
+    if date.year is None:
+        return True
+    return dt.date(date.year, date.month, date.day).weekday() == expr.weekday
 
 
 def counted_from(offset: int, label: str) -> str:
