@@ -20,6 +20,8 @@ QUANTITIES = [
     ("Nearly 300 people were evacuated from the valley overnight.", 270, 300, "about", "people", "evacuate"),
     ("The club paid €70 million for the striker in the summer.", 70e6, 70e6, "exact", "EUR", "pay"),
     ("The club paid almost €5m for the defender in the summer.", 4.5e6, 5e6, "about", "EUR", "pay"),
+    ("The club paid $161-million for the defender in the summer.", 161e6, 161e6, "exact", "USD", "pay"),
+    ("The club paid $1.5-billion for the stadium in the summer.", 1.5e9, 1.5e9, "exact", "USD", "pay"),
     ("Twenty-five villagers were killed in the flood.", 25, 25, "exact", "people", "kill"),
     ("About 2,500 workers gathered outside the factory gates.", 2250, 2750, "about", "people", "gather"),
     ("Fewer than ten people attended the hearing on Monday.", 0, 9, "fewer than", "people", "gather"),

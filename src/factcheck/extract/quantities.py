@@ -52,7 +52,7 @@ COMPOUND_DURATION = re.compile(
 )
 MONEY = re.compile(
     rf"(?<![\w.])(?P<qual>{QUALIFIER}\s)?(?P<cur>US\$|\$|€|£)\s?(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)"
-    rf"(?:\s?[-–]\s?(?P<upto>\d{{1,3}}(?:\.\d+)?))?(?:\s?(?P<scale>m|bn|k|million|billion)\b)?"
+    rf"(?:\s?[-–]\s?(?P<upto>\d{{1,3}}(?:\.\d+)?))?(?:[\s-]?(?P<scale>m|bn|k|million|billion)\b)?"
     rf"|(?<![\w.])(?P<qual2>{QUALIFIER}\s)?(?P<num2>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)(?:\s(?P<scale2>million|billion))?"
     rf"\s(?P<cur2>euros?|dollars?|pounds?|manats?)\b",
     re.IGNORECASE,
