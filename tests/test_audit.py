@@ -3,26 +3,20 @@ judgement key that survives reordering and rewording, the Wilson interval, and t
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from extract_helpers import load_script
 
 AUDIT = Path(__file__).resolve().parent.parent / "benchmarks" / "audit.py"
 
 
 @pytest.fixture(scope="module")
 def audit() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("factcheck_audit_benchmark", AUDIT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("factcheck_audit_benchmark", AUDIT)
 
 
 def finding(audit: ModuleType, folder: str, n: int, value: str = "3 boxes", words: str = "3 boxes") -> object:

@@ -7,14 +7,13 @@ detection improves.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from extract_helpers import load_script
 from factcheck.pipeline import compare_folder
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -27,13 +26,7 @@ FALSE_ALARMS_CEILING = 0
 
 
 def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("factcheck_gold_scorer", SCORER)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("factcheck_gold_scorer", SCORER)
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="the shared corpus and scorer are not beside this checkout")
