@@ -157,6 +157,13 @@ def story(body: str) -> str:
          "A driver was injured when the crane collapsed on 2 May, the port said.", []),
         # the same number about different things
         ("The crane fell onto 3 cars and injured a driver.", "The crane fell and 5 dockers were evacuated.", []),
+        # a running tally or a season's total is not one event's figure; two tallies are one fact
+        ("The union said 4 workers were injured when the crane fell.",
+         "The port said 9 workers have so far been injured at the harbour.", []),
+        ("The union said 9 workers have so far been injured at the harbour.",
+         "The port said 11 workers have so far been injured at the harbour.", ["divergence"]),
+        ("The union said 4 workers were injured when the crane fell.",
+         "The port said 9 workers were injured when the crane fell.", ["divergence"]),
     ],
 )  # fmt: skip
 def test_facts_of_two_reports(tmp_path: Path, a: str, b: str, expected: list[str]) -> None:

@@ -26,6 +26,9 @@ YEAR_CUE = re.compile(r"^in \d{4}$")
 OTHER_TIME = frozenset({"again", "earlier", "previously", "formerly", "former", "last year", "last month",
                         "the previous year", "the year before", "years ago", "a year ago", "months ago",
                         "in the past", "once"})  # fmt: skip
+# Cues that make a figure a running tally or a season's or career's total: "has so far lost seven
+# soldiers" is not the day's "five soldiers were killed"; "52 catches this season" not one game's.
+TALLY = frozenset({"so far", "to date", "this season", "the season", "career"})
 COMPARABLE = frozenset({"asserted", "reported", "negated"})
 CURRENCIES = frozenset(CURRENCY_FORMS.values())
 # Verbs of telling: a date they take is the day something was said, not the day it happened.
@@ -97,6 +100,11 @@ def block(claim: ClaimBase) -> tuple[str, ...] | None:
 
 def _listed(claim: ClaimBase) -> bool:
     return not claim.rule.startswith("mention.")
+
+
+def tally(claim: ClaimBase) -> frozenset[str]:
+    """The tally cues of a figure's clause ('so far', 'this season'): empty for one event's figure."""
+    return TALLY.intersection(claim.frame.cues) if claim.frame is not None else frozenset()
 
 
 def _time_scope(frame: Frame) -> frozenset[str]:
@@ -204,6 +212,8 @@ def similarity(a: ClaimBase, b: ClaimBase) -> float:
     assert fb is not None
     if _time_scope(fa) != _time_scope(fb) or a.incident_hint != b.incident_hint:
         return 0.0  # "detained again", "in 2003": another event of the same kind
+    if isinstance(a, QuantityClaim) and tally(a) != tally(b):
+        return 0.0  # "seven soldiers so far" against "five soldiers on Wednesday": a tally and one day's
     if isinstance(a, DateClaim) and isinstance(b, DateClaim) and not _same_event(a, b, fa, fb):
         return 0.0  # "rescued on the 2nd" and "repulsed on the 11th": two events
     score = 0.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from factcheck.compare.align import tally
 from factcheck.compare.groups import Agreement, Pending, agree_by_value, group_findings, pairs
 from factcheck.models import ClaimBase, Figure, Incident, Party, QuantityClaim, Severity, with_owner
 from factcheck.resolve import EntityMap
@@ -32,6 +33,8 @@ def compare_quantities(
     for a, b in pairs(list(claims), different_speakers):
         assert isinstance(a, QuantityClaim)
         assert isinstance(b, QuantityClaim)
+        if tally(a) != tally(b):
+            continue  # "9 so far" and "4 when the crane fell": a running tally and one event's figure
         if {"quantity.partial", "quantity.money-hedged"} & {a.rule, b.rule}:
             continue  # part of a count ("278 of them") may agree with another source, never contradict one
         if a.unit == "magnitude" and abs(a.number - b.number) > 1.0:
