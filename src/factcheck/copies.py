@@ -35,6 +35,9 @@ from factcheck.models import (
     stable_id,
 )
 from factcheck.segment import segment
+from factcheck.text.dates import MONTHS as DATE_MONTHS
+from factcheck.text.dates import WEEKDAYS as DATE_WEEKDAYS
+from factcheck.text.numbers import SCALES, TENS, UNITS
 
 _LEXICON = load_lexicon("copies")
 PREDICATES: dict[str, frozenset[str]] = {}
@@ -50,14 +53,11 @@ def predicate_classes(norm: str) -> frozenset[str]:
 
 AUXILIARIES = frozenset({"to", "do", "does", "did"})
 NEGATORS = frozenset(_LEXICON["negators"])
-NUMBER_WORDS = (
-    {w: i for i, w in enumerate(_LEXICON["number_words"][:21])}
-    | {w: v for w, v in zip(_LEXICON["number_words"][21:28], range(30, 100, 10), strict=True)}
-    | {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
-)
+# The values of number words, weekdays and months are the text layer's own tables.
+NUMBER_WORDS = UNITS | TENS | {"dozen": 12} | {w: v for w, v in SCALES.items() if len(w) > 2}
 NUMBERISH = frozenset(_LEXICON["number_words"])
-WEEKDAYS = frozenset(_LEXICON["weekdays"])
-MONTHS = frozenset(_LEXICON["months"])
+WEEKDAYS = frozenset(DATE_WEEKDAYS)
+MONTHS = frozenset(DATE_MONTHS)
 AGE_WORDS = frozenset(_LEXICON["age_words"])
 TIME_WORDS = frozenset(_LEXICON["time_words"])
 STOPWORDS = frozenset(load_lexicon("stopwords")["stopwords"])
