@@ -71,7 +71,7 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
             exprs.append(DateExpr(m.start(), m.end(), m.group(0), "relative", offset_days=0))
     # Event words the sentence has anywhere (a cheap test, once per sentence) are the only ones
     # worth looking for around each date.
-    events = [(event, pattern) for event, pattern in _DATE_EVENTS if may_match(pattern, s)]
+    events = [(event, pattern) for event, pattern in _DATE_EVENTS if may_match(pattern, s)] if exprs else []
     sub_found: dict[str, bool] = {}
     exprs.sort(key=lambda e: e.start)
     claims: list[DateClaim] = []

@@ -78,8 +78,9 @@ def gazetteer() -> Gazetteer:
         levels.setdefault(key, "region")
         countries.setdefault(key, set()).add("US")
         regions.setdefault(key, set()).add(f"US-{code}")
-    for city in gc.get_cities().values():
-        key = fold(city["name"])
+    # get_cities() reads its JSON file again at every call: read once, each name folded once.
+    cities = [(fold(city["name"]), city) for city in gc.get_cities().values()]
+    for key, city in cities:
         if key in NOT_PLACE or len(key) < 3:
             continue
         levels.setdefault(key, "city")
@@ -87,10 +88,9 @@ def gazetteer() -> Gazetteer:
         if city["countrycode"] == "US":
             regions.setdefault(key, set()).add(f"US-{city['admin1code']}")
     major = {k for k, level in levels.items() if level in ("country", "region")}
-    major |= {fold(c["name"]) for c in gc.get_cities().values() if c["population"] >= MAJOR_CITY}
+    major |= {key for key, city in cities if city["population"] >= MAJOR_CITY}
     population: dict[str, int] = {}
-    for city in gc.get_cities().values():
-        key = fold(city["name"])
+    for key, city in cities:
         population[key] = max(population.get(key, 0), city["population"])
     return Gazetteer(
         levels,
