@@ -99,6 +99,17 @@ def test_one_person_named_fully_and_by_surname_aligns() -> None:
     assert (pair[0].value, pair[1].value) == (47, 48)
 
 
+@pytest.mark.parametrize(("a", "b", "aligned"), [
+    # a person's age does not move with "last month" or "again": only another year sets it apart
+    ("Nora Dahl, 47, was convicted last month of the robbery.", "Nora Dahl, 48, was sentenced on Friday.", True),
+    ("Nora Dahl, 47, was arrested again on Monday.", "Nora Dahl, 48, was held by police.", True),
+    ("In 2009, Nora Dahl, 47, was convicted of the robbery.", "Nora Dahl, 48, was sentenced on Friday.", False),
+])  # fmt: skip
+def test_an_age_moves_with_years_only(a: str, b: str, aligned: bool) -> None:
+    pairs = [p for p in align(claims(a), claims(b)) if isinstance(p[0], AgeClaim)]
+    assert bool(pairs) == aligned
+
+
 def test_a_date_of_another_predicate_does_not_align() -> None:
     """The rescue's day and the sinking's day are two events, whatever words the sentences share."""
     a = claims("The frigate rescued a grain tanker in the strait on May 4.")
@@ -148,6 +159,9 @@ def story(body: str) -> str:
          "The crane fell on Piet Laan, a driver aged 58, injuring him.", []),
         ("Crane driver Piet Laan, 58, was injured when the crane fell.",
          "The 59-year-old Piet Laan was injured as the crane fell.", ["contradiction"]),
+        # an age said of another year is not the age now
+        ("In 2019, crane driver Piet Laan, 53, was hurt when another crane fell.",
+         "Crane driver Piet Laan, 58, was injured when the crane fell.", []),
         ("The crane collapsed on 2 May, injuring a driver, the port said.",
          "A driver was injured when the crane collapsed on 4 May, the port said.", ["contradiction"]),
         ("The crane collapsed on 2 May, injuring a driver, the port said.",

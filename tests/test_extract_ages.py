@@ -70,6 +70,37 @@ AGES = [
         {("Maria Lopez", 23)},
         id="at-the-age-of",
     ),
+    # whose age: a relative's age after a possessive is the relative's, never the owner's
+    pytest.param(
+        "Maria Lopez, 34, was shot while picking up her daughter, 11, from school. Lopez was a nurse.",
+        {("Maria Lopez", 34), ("Maria Lopez's daughter", 11)},
+        id="her-daughter-11",
+    ),
+    # "the N-year-old <occupation>" is the story's protagonist only if the story calls them so
+    pytest.param(
+        "Winger Tomas Novak joined the club on Monday. Novak scored twice. Novak was happy. "
+        "The 23-year-old winger signed a five-year deal.",
+        {("Tomas Novak", 23)},
+        id="the-year-old-role-of-the-protagonist",
+    ),
+    pytest.param(
+        "Tomas Novak, a striker, joined the club. Novak scored twice. Novak was happy. "
+        "The 23-year-old footballer signed a five-year deal.",
+        {("Tomas Novak", 23)},
+        id="the-year-old-role-of-the-same-class",
+    ),
+    pytest.param(
+        "Paul Berg was killed on Monday. Berg had lived in the town for years. Berg, 17, was unarmed. "
+        "The 30-year-old sergeant and his partner fired eleven shots.",
+        {("Paul Berg", 17), ("thing:sergeant", 30)},
+        id="the-year-old-sergeant-beside-a-named-man",
+    ),
+    # "as well as a 9-year-old girl" adds someone; a name after it is the speaker
+    pytest.param(
+        "A second woman was hurt as well as an 11-year-old girl, Paul Berg said. Berg was unhurt. Berg, 40, spoke.",
+        {("Paul Berg", 40), ("thing:girl", 11)},
+        id="as-well-as-a-girl-then-the-speaker",
+    ),
 ]
 # fmt: on
 

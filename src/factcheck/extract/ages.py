@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.context import Context, evidence, resolve_words, subject_before
-from factcheck.extract.entities import OCCUPATIONAL, norm
+from factcheck.extract.entities import OCCUPATIONAL, PRONOUNS, RELATIONAL, norm
 from factcheck.models import AgeClaim, Group, Person, Sentence, Subject, WhoModel
 from factcheck.text.numbers import parse_number_word
 
@@ -24,13 +24,26 @@ YEAR_OLD = re.compile(
 AGED = re.compile(rf"(?P<name>{NAME}),?\s(?:aged|age)\s(?P<age>\d{{1,3}})\b")
 IS_AGED = re.compile(rf"(?P<name>{NAME})\s(?:is|was)\s(?P<age>\d{{1,3}})\s(?:years\sold|years\sof\sage)\b")
 APPOS_ROLE_AGE = re.compile(rf"(?P<name>{NAME}),\s(?:a|an|the)\s(?P<age>{NUM})[- ]years?[- ]old\b")
-ROLE_AGE_NAME = re.compile(rf"\b(?:a|an|the)\s(?P<age>{NUM})[- ]years?[- ]old\s[a-z]+(?:\s[a-z]+)?,\s(?P<name>{NAME})")
+# The name closes the apposition ("a 19-year-old student, Omar Haddad, was ..."): a name followed
+# by a verb of saying is the speaker ("... and an 11-year-old girl, Omar Haddad said").
+ROLE_AGE_NAME = re.compile(
+    rf"\b(?:a|an|the)\s(?P<age>{NUM})[- ]years?[- ]old\s[a-z]+(?:\s[a-z]+)?,\s(?P<name>{CAPITALISED})"
+    r"(?=\s*[,;)]|\s*$|\.\s|\s(?:was|is|were|had|has|who|and|died)\b)"
+)
 AT_AGE = re.compile(rf"\b[Aa]t\s(?:the\sage\sof\s)?(?P<age>\d{{1,3}})(?:\syears\sold)?,\s(?P<name>{NAME})")
 
 
 def _person_key(ctx: Context, words: str, position: int) -> WhoModel | None:
-    """The person a capitalised phrase names, trying shorter tails ('Police officer John Doe')."""
+    """The person a capitalised phrase names, trying shorter tails ('Police officer John Doe').
+    A role phrase ending the words is that role's person ('her daughter, 11,' is the daughter), and
+    a pronoun is the person only when it ends the words: in 'her daughter' it is the owner."""
+    end = position + len(words)
+    for _start, stop, role, kind in ctx.people.starting(position, end):
+        if kind == "role" and stop == end and not isinstance(role, Group):
+            return role
     parts = words.split()
+    if len(parts) > 1 and parts[-1].lower() in RELATIONAL:
+        return None  # 'her daughter', 'his son': a relative the role rules did not resolve
     spans = [" ".join(parts[i : i + size]) for size in range(len(parts), 0, -1) for i in range(len(parts) - size + 1)]
     # A full name first, longest spans first: "Omar Haddad was among" is Omar Haddad, "her brother
     # Paul Doe" is Paul Doe; only then a surname alone.
@@ -38,16 +51,44 @@ def _person_key(ctx: Context, words: str, position: int) -> WhoModel | None:
         if norm(span) and (person := Person(name=norm(span))) in ctx.people.entities:
             return person
     for span in spans:
-        key = resolve_words(ctx, span, position)
-        if key:
-            return key
+        if span.lower() in PRONOUNS and not words.endswith(span):
+            continue  # the 'her' of 'her daughter'
+        found = resolve_words(ctx, span, position)
+        if found:
+            return found
     return None
 
 
 # What comes before "a/the N-year-old man" when it describes the sentence's person: a comma of
 # apposition or a copula.
-DESCRIBES = re.compile(r"(?:,|\b(?:is|was|as|became|becomes))\s+(?:a|an|the)\s*$", re.IGNORECASE)
+# "as well as a 9-year-old girl", "such as a 9-year-old girl" add someone else.
+DESCRIBES = re.compile(
+    r"(?:,|\b(?:is|was|became|becomes)|(?<!well\s)(?<!such\s)\bas)\s+(?:a|an|the)\s*$", re.IGNORECASE
+)
 MAY_AGE = re.compile(r"\d|years?[- ]old", re.IGNORECASE)
+
+
+def _described_as(ctx: Context, person: Person, noun: str) -> bool:
+    """Whether the text calls `person` a `noun` of an occupation, or another word of its class:
+    the noun before a mention ('winger Anna Berg', 'police sergeant Berg'), in an apposition after
+    one ('Berg, the team's striker,'), or among the roles the role rules gave the person. "The
+    30-year-old sergeant" is the protagonist only if the protagonist is a sergeant."""
+    cls = OCCUPATIONAL.get(noun)
+    if cls is None:
+        return True  # 'man', 'woman', 'boy', 'girl': the protagonist may be any of them
+    entity = ctx.people.entities.get(person)
+    if entity is None:
+        return False
+    if cls in entity.roles:
+        return True
+    words = "|".join(re.escape(w) for w, c in OCCUPATIONAL.items() if c == cls)
+    before = re.compile(rf"\b(?:{words})s?\.?\s+$", re.IGNORECASE)
+    after = re.compile(rf"^,\s+(?:a|an|the|his|her|their)\s+[^,.;]{{0,60}}?\b(?:{words})\b", re.IGNORECASE)
+    text = ctx.text
+    return any(
+        before.search(text[max(0, m.start - 40) : m.start]) or after.match(text[m.end : m.end + 80])
+        for m in entity.mentions
+    )
 
 
 def _protagonist(ctx: Context) -> Person | None:
@@ -70,12 +111,16 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
         value = parse_number_word(age_text)
         if key is None or value is None or not 0 < value <= 120:
             return
+        # Another year the age is said in ("In 2003, Berg, 25, ..."); other times ("last month")
+        # leave a person's age as it is.
+        hint = ctx.hint_for(sentence, base + a, base + b)
         claims.append(
             AgeClaim(
                 **evidence(ctx, sentence, base + a, base + b),
                 subject=key,
                 subject_text=words,
                 rule=rule,
+                incident_hint=hint if hint is not None and hint.isdigit() else None,
                 value=int(value),
             )
         )
@@ -137,9 +182,12 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
             and s[max(0, m.start() - 4) : m.start()].lower().strip() == "the"
             and (target.lower() in OCCUPATIONAL or target.lower() in ("man", "woman", "boy", "girl"))
         ):
-            # "The 23-year-old winger": a definite description of the story's protagonist.
-            key = _protagonist(ctx)
-            words = s[max(0, m.start() - 4) : m.end()]
+            # "The 23-year-old winger": a definite description of the story's protagonist, when
+            # the story calls the protagonist a winger.
+            protagonist = _protagonist(ctx)
+            if protagonist is not None and _described_as(ctx, protagonist, target.lower()):
+                key = protagonist
+                words = s[max(0, m.start() - 4) : m.end()]
         if isinstance(key, Group):
             continue
         add(key, words, m.group("age"), m.start(), m.end(), "age.year-old")
