@@ -68,6 +68,16 @@ STORY_TIME = [
     ("Protesters gathered on 8 March, the day of the march.", None, "month-day", None),
     ("The club, founded in 1998, signed the striker in 2016.", None, "text-year", 2016),
     ("The club signed the striker on Tuesday.", None, "none", None),
+    # An undated story's day is one its headline or first sentence names; a date further down is
+    # a birth or an earlier event, so the story rests on the year it names.
+    (
+        "The painter Ilse Marrow died at home on Thursday. Her family announced the death.\n"
+        "Marrow was born on 3 May 1931 in a mining town.",
+        None,
+        "text-year",
+        1931,
+    ),
+    ("The hospital opened a new wing on 4 June 2018. Builders had started in 2016.", None, "text-date", 2018),
 ]
 
 
@@ -225,6 +235,22 @@ def test_an_undated_report_naming_a_later_year_does_not_join_a_dated_one() -> No
     later = DETENTION_2 + " In 2023 the city council also banned rallies."
     found = groups(("one.txt", DETENTION_1, dt.date(2022, 6, 7)), ("two.txt", later, None))
     assert found == [["one.txt"], ["two.txt"]]
+
+
+OBITUARY = (
+    "The painter Ilse Marrow died at home in Korvel on Thursday, her family said. Marrow, whose portraits hang "
+    "in the Korvel gallery, was 92. Marrow was born on 3 May 1931 in a mining town."
+)
+OBITUARY_UNDATED = (
+    "Portrait painter Ilse Marrow dies at 92\n"
+    "Ilse Marrow, the Korvel portrait painter, has died at home aged 92, her family said on Thursday. "
+    "Marrow was born on 3 May 1931 in a mining town. Her portraits hang in the Korvel gallery."
+)
+
+
+def test_a_birth_date_further_down_is_not_an_undated_obituary_s_day() -> None:
+    found = groups(("dated.txt", OBITUARY, dt.date(2023, 2, 10)), ("undated.txt", OBITUARY_UNDATED, None))
+    assert found == [["dated.txt", "undated.txt"]]
 
 
 def test_an_undated_report_without_a_time_is_not_merged_by_default() -> None:

@@ -281,6 +281,10 @@ def _profile(cf: ClaimsFile, text: str, key: str) -> SourceProfile:
             and len(words) <= 3
         ):
             _add(places, low, run)
+    lede = _sentences(main)[:2]
+    lede_end = lede[-1][1] if lede else 0
+    # An undated story's own day is one its headline or first sentence names: a date further down
+    # is as often a birth, an earlier event or a milestone ('born April 2, 1931').
     dates = sorted(
         {
             c.date
@@ -290,6 +294,7 @@ def _profile(cf: ClaimsFile, text: str, key: str) -> SourceProfile:
             and c.precision == "day"
             and c.incident_hint is None
             and not _inside(c.start, background)
+            and (published is not None or c.start < lede_end)
         }
     )
     month_days = sorted(
@@ -318,8 +323,6 @@ def _profile(cf: ClaimsFile, text: str, key: str) -> SourceProfile:
     else:
         basis, year = "none", None
     counts: dict[str, int] = defaultdict(int)
-    lede = _sentences(main)[:2]
-    lede_end = lede[-1][1] if lede else 0
     for m in EVENT_WORD.finditer(main.lower()):
         counts[EVENT_CLASS[m.group(0)]] += 3 if m.start() < lede_end else 1
     predicates = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2]
