@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.text.patterns import AnyOf, _top_level_bar
+from factcheck.text.patterns import AnyOf, top_level_bar
 
 PATTERNS = [
     r"^sign up\b",
@@ -49,7 +49,7 @@ def test_any_of_table(text: str, expected: bool) -> None:
     [(r"^a|b", True), (r"^(?:a|b)", False), (r"\b[|]", False), (r"\(a\)|b", True), (r"[]|]", False), (r"\|", False)],
 )
 def test_top_level_bar(pattern: str, bar: bool) -> None:
-    assert _top_level_bar(pattern) is bar
+    assert top_level_bar(pattern) is bar
 
 
 @given(st.text(alphabet="abcxyz |()[]^\n\\-.", max_size=30), st.booleans())

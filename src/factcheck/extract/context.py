@@ -16,6 +16,8 @@ from factcheck.extract.entities import (
     nearest_person_before,
     norm,
 )
+from factcheck.extract.frames import SentenceView
+from factcheck.extract.mentions import Token, find_predicates, tokens
 from factcheck.models import Document, Evidence, Group, Organisation, Person, Relative, Sentence, WhoModel
 
 QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("«", "»"))
@@ -99,6 +101,26 @@ class Context:
     # The last date the text set (sentence, date, month-day, label, where): "the following day" counts from it.
     last_date: tuple[int, dt.date | None, str | None, str, Evidence | None] | None = None
     story_year: int | None = None
+    # The sentence being read: its tokens and views (every predicate, listed ones only), made once
+    # for the open and the place extractors; only the current sentence's, so memory stays flat.
+    _current: tuple[int, list[Token], dict[bool, SentenceView]] | None = field(default=None, init=False, repr=False)
+
+    def tokens(self, sentence: Sentence) -> list[Token]:
+        """The sentence's tokens (a list of its own for each caller)."""
+        return list(self._slot(sentence)[1])
+
+    def view(self, sentence: Sentence, listed_only: bool = False) -> SentenceView:
+        """The sentence's tokens and predicates (with `listed_only`, the predicates lexicon's only),
+        indexed for frames: one view for every extractor that asks."""
+        _, toks, views = self._slot(sentence)
+        if listed_only not in views:
+            views[listed_only] = SentenceView(sentence.text, toks, find_predicates(toks, listed_only=listed_only))
+        return views[listed_only]
+
+    def _slot(self, sentence: Sentence) -> tuple[int, list[Token], dict[bool, SentenceView]]:
+        if self._current is None or self._current[0] != sentence.index:
+            self._current = (sentence.index, tokens(sentence.text), {})
+        return self._current
 
     @property
     def source(self) -> str:

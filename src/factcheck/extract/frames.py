@@ -16,6 +16,7 @@ from factcheck.extract.mentions import MONTHS, Predicate, Token
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.nationalities import demonym_words
 from factcheck.models import Frame
+from factcheck.text.prefilter import may_match_piece
 
 CLAUSE_BREAK = re.compile(
     r"[;:—–]|,\s(?:and|but|while|whereas|although|which|who|after|before|when|as)\s"
@@ -44,6 +45,7 @@ NOT_PARTICIPANT = MONTHS | WEEKDAY_WORDS | frozenset(load_lexicon("names")["not_
 
 
 CLAUSE_REACH = 200  # characters either side: a clause past this is a run-on line, not a clause
+PREFILTER_AFTER = 8  # clauses of one sentence read before its patterns are first tested on all of it
 
 
 @dataclass
@@ -61,12 +63,15 @@ class SentenceView:
     features: dict[tuple[int, int], tuple[set[str], list[tuple[int, str]], set[str], str | None]] = field(
         default_factory=dict
     )
+    maybe: dict[re.Pattern[str], bool] = field(default_factory=dict)
+    cap_starts: list[int] = field(default_factory=list)  # capitalised words, which names begin with
 
     def __post_init__(self) -> None:
         self.breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(self.text)]
         self.tok_starts = [t.start for t in self.toks]
         self.pred_starts = [p.start for p in self.preds]
         self.break_starts = [b[0] for b in self.breaks]
+        self.cap_starts = [t.start for t in self.toks if t.text[:1].isupper() and t.text.isalpha()]
 
     def clause_span(self, start: int, end: int) -> tuple[int, int]:
         """The clause around text[start:end]: between the nearest breaks either side."""
@@ -90,15 +95,34 @@ class SentenceView:
         if cached is not None:
             return cached
         clause = self.text[lo:hi]
-        places = {m.group("p").lower() for m in PLACE.finditer(clause)}
-        names = _names(self.text, self.tokens_in(lo, hi), places)
-        cues = {m.group(0).lower() for m in CUE.finditer(clause) if not _offset_word(clause, m)}
-        cues |= {
-            f"in {m.group('y')}" for m in YEAR.finditer(clause) if story_year is None or int(m.group("y")) != story_year
-        }
-        time = TIME.search(clause)
+        # A pattern found nowhere in the sentence (word boundaries aside) is in none of its clauses.
+        places = {m.group("p").lower() for m in PLACE.finditer(clause)} if self.anywhere(PLACE) else set()
+        capitals = bisect.bisect_left(self.cap_starts, hi) > bisect.bisect_left(self.cap_starts, lo)
+        names = _names(self.text, self.tokens_in(lo, hi), places) if capitals else []
+        cues = (
+            {m.group(0).lower() for m in CUE.finditer(clause) if not _offset_word(clause, m)}
+            if self.anywhere(CUE)
+            else set()
+        )
+        if self.anywhere(YEAR):
+            cues |= {
+                f"in {m.group('y')}"
+                for m in YEAR.finditer(clause)
+                if story_year is None or int(m.group("y")) != story_year
+            }
+        time = TIME.search(clause) if self.anywhere(TIME) else None
         found = (places, names, cues, time.group(0).lower() if time else None)
         self.features[(lo, hi)] = found
+        return found
+
+    def anywhere(self, pattern: re.Pattern[str]) -> bool:
+        """Whether `pattern` may match in some clause of the sentence: tested once on the whole
+        sentence, and only once it has many clauses (the test costs more than a few clauses do)."""
+        if len(self.features) < PREFILTER_AFTER:
+            return True
+        found = self.maybe.get(pattern)
+        if found is None:
+            found = self.maybe[pattern] = may_match_piece(pattern, self.text)
         return found
 
     def tokens_in(self, lo: int, hi: int) -> list[Token]:
@@ -132,7 +156,8 @@ def _names(text: str, toks: list[Token], places: set[str]) -> list[tuple[int, st
         else:
             if tok.low in SPEECH and run:
                 run.clear()  # "X said", "X told": the speaker, not a participant
-            flush()
+            if run:  # most words close no run
+                flush()
             if tok.low not in ("the", "a", "an"):
                 after_place_word = tok.low in PLACE_WORDS or tok.low in SPEECH
     flush()

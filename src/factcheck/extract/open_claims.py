@@ -22,11 +22,9 @@ from factcheck.extract.mentions import (
     Predicate,
     Token,
     find_numbers,
-    find_predicates,
     lemmas,
     may_hold,
     noun_lemma,
-    tokens,
 )
 from factcheck.lexicons import load_lexicon
 from factcheck.models import (
@@ -384,8 +382,7 @@ def extract_open(ctx: Context, sentence: Sentence, taken: list[ClaimBase]) -> li
     values, predicates = may_hold(sentence.text)
     if not predicates:
         return taken
-    toks = tokens(sentence.text)
-    view = SentenceView(sentence.text, toks, find_predicates(toks, listed_only=not values))
+    view = ctx.view(sentence, listed_only=not values)
     spans = Taken([(c.value_start - sentence.start, c.value_end - sentence.start) for c in taken])
     specifics = Specifics(view)
     found = [

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from factcheck.extract.context import Context, evidence
 from factcheck.extract.frames import SentenceView, build_frame
-from factcheck.extract.mentions import Predicate, Token, find_predicates, tokens
+from factcheck.extract.mentions import Predicate, Token, tokens
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, PlaceClaim, PlaceLevel, PlaceRelation, Sentence, Topic
 from factcheck.resolve import fold
@@ -29,6 +29,7 @@ from factcheck.resolve import fold
 _LEX = load_lexicon("places")
 RELATION: dict[str, PlaceRelation] = dict(_LEX["prepositions"])
 MAX_PREP_WORDS = max(len(p.split()) for p in RELATION)
+FIRST_PREP_WORDS = frozenset(p.split(" ")[0] for p in RELATION)  # tried at every token: most are none
 LEVEL_OF: dict[str, PlaceLevel] = {word: level for level, words in _LEX["heads"].items() for word in words}
 PART_OF: dict[str, frozenset[str]] = {room: frozenset(sites) for room, sites in _LEX["part_of"].items()}
 NOT_PLACE = frozenset(_LEX["not_places"])
@@ -135,6 +136,8 @@ def _level_of_name(words: list[str]) -> tuple[PlaceLevel, str] | None:
 
 def _preposition(toks: list[Token], i: int) -> tuple[PlaceRelation, int] | None:
     """The relation of a locative preposition starting at toks[i] and the index after it."""
+    if toks[i].low not in FIRST_PREP_WORDS:
+        return None
     for n in range(MAX_PREP_WORDS, 0, -1):
         words = " ".join(t.low for t in toks[i : i + n])
         if len(toks) >= i + n and words in RELATION:
@@ -433,11 +436,10 @@ def extract_places(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
     text = sentence.text
     if not MAY_PLACE.search(text) or _headline(text):
         return []
-    toks = tokens(text)
-    places = find_places(text, toks)
+    places = find_places(text, ctx.tokens(sentence))
     if not places:
         return []
-    view = SentenceView(text, toks, find_predicates(toks))
+    view = ctx.view(sentence)
     out: list[ClaimBase] = []
     for place in places[:MAX_PER_SENTENCE]:
         pred = event_of(view, place)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 
-def _top_level_bar(pattern: str) -> bool:
+def top_level_bar(pattern: str) -> bool:
     """Whether `pattern` has a "|" outside any group or character class (an alternation of its own)."""
     depth, i, n = 0, 0, len(pattern)
     while i < n:
@@ -48,7 +48,7 @@ class AnyOf:
         bounded: list[str] = []
         other: list[str] = []
         for p in patterns:
-            if _top_level_bar(p):
+            if top_level_bar(p):
                 other.append(p)
             elif p.startswith("^") and not flags & re.MULTILINE:
                 anchored.append(p)

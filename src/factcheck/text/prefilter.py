@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from factcheck.text.patterns import top_level_bar
+
 # Constructs whose outcome can depend on text past a window's end, or that are not plain words.
 _NO_LOOSE_FORM = ("(?=", "(?!", "(?<", "$", r"\Z", r"\B", r"[\b")
 
@@ -30,8 +32,102 @@ def _loose_cached(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return loose(pattern)
 
 
+# The only letters outside ASCII that IGNORECASE matches to ASCII letters (İ, ı, ſ and the Kelvin
+# sign: Python's `re` documentation); a text without them holds an ASCII word in any case only
+# if its lower-case form holds it in lower case.
+_ASCII_LOOKALIKES = frozenset("\u0130\u0131\u017f\u212a")
+_LEADING_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Words (lower case) one of which every match of `pattern` holds, for the event patterns
+    `\\b(?:word...|word...)...`: each alternative's leading letters, a letter a quantifier makes
+    optional left out. None for a pattern of another shape."""
+    body = pattern.pattern
+    if not body.startswith(r"\b(?:"):
+        return None
+    alts: list[str] = []
+    depth, i, start = 0, 2, 5
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 2 if body[i + 1 : i + 2] == "^" else 1
+            i += 1 if body[i : i + 1] == "]" else 0  # a "]" first in a class is a character
+            while i < len(body) and body[i] != "]":
+                i += 2 if body[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                alts.append(body[start:i])
+                break
+        elif c == "|" and depth == 1:
+            alts.append(body[start:i])
+            start = i + 1
+        i += 1
+    else:
+        return None
+    rest = body[i + 1 :]
+    if rest[:1] in ("?", "*", "{") or "|" in rest:
+        return None  # the group may be skipped, or the pattern has other alternatives
+    out = []
+    for alt in alts:
+        if top_level_bar(alt):
+            return None
+        m = _LEADING_LETTERS.match(alt)
+        word = m.group(0) if m else ""
+        if word and alt[len(word) : len(word) + 1] in ("?", "*", "{"):
+            word = word[:-1]
+        if not word:
+            return None
+        out.append(word.lower())
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _literals_cached(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    return literals(pattern)
+
+
+@lru_cache(maxsize=16)
+def _folded(text: str) -> str | None:
+    """`text` in lower case, or None when it holds a letter IGNORECASE matches to an ASCII one."""
+    return None if not _ASCII_LOOKALIKES.isdisjoint(text) else text.lower()
+
+
 @lru_cache(maxsize=1024)
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
-    """False only if `pattern` matches in no window of `text` (cached: once per sentence)."""
+    """False only if `pattern` matches in no window of `text` (cached: once per sentence). Its
+    words looked for first: a substring test is much quicker than a case-insensitive search."""
+    words = _literals_cached(pattern)
+    if words is not None:
+        folded = _folded(text)
+        if folded is not None and not any(w in folded for w in words):
+            return False
     weaker = _loose_cached(pattern)
+    return weaker is None or weaker.search(text) is not None
+
+
+def unbounded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A weaker form of `pattern` for pieces cut out of a text (`text[lo:hi]`, whose both ends
+    count as word boundaries): every word boundary dropped. No match of it in the whole text
+    means no match in any piece. None when the pattern has look-arounds or anchors."""
+    body = pattern.pattern
+    if any(t in body for t in (*_NO_LOOSE_FORM, "^", r"\A", "\\\\")):
+        return None
+    return re.compile(body.replace(r"\b", ""), pattern.flags)
+
+
+@lru_cache(maxsize=256)
+def _unbounded_cached(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    return unbounded(pattern)
+
+
+def may_match_piece(pattern: re.Pattern[str], text: str) -> bool:
+    """False only if `pattern` matches in no piece `text[lo:hi]` of `text`."""
+    weaker = _unbounded_cached(pattern)
     return weaker is None or weaker.search(text) is not None

@@ -1,0 +1,53 @@
+"""The quick whole-sentence tests never rule out a pattern that matches: they only save time."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract import dates, frames, quantities
+from factcheck.text.prefilter import _ASCII_LOOKALIKES, literals, may_match, may_match_piece
+
+EVENT_PATTERNS = [p for _, p in dates._date_events()] + list(quantities.EVENTS.values())
+CLAUSE_PATTERNS = [frames.PLACE, frames.CUE, frames.YEAR, frames.TIME]
+# Words of the patterns in several cases, the letters IGNORECASE matches to ASCII ones, and marks.
+PIECES = ["Detained", "ARREST", "killed", "quaKe", "deal", "ſhot", "İnjured", "hıt", "\u212aill", "set", " free",
+          "found", " dead", "Posted", " ", ",", "’", "x", "court", " ruled", "letters to", "in ", "Ganton", "again",
+          "earlier", "1999", "in 2003", "on Friday", "March 3", "the ", "AFTERSHOCKS"]  # fmt: skip
+
+
+def test_no_other_letter_matches_an_ascii_letter_ignoring_case() -> None:
+    others = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert set(re.findall(r"[a-z]", others, re.IGNORECASE)) <= _ASCII_LOOKALIKES
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"\b(?:detained|taken\s+into\s+custody)", ("detained", "taken")),
+        (r"\b(?:aftershocks?|finali[sz]ed)[\w-]*", ("aftershock", "finali")),
+        (r"\b(?:go+d|de(?:ad|ath))", ("go", "de")),
+        (r"\b(?:a[|]b|cd)", ("a", "cd")),
+        (r"\b(?:abc)?", None),  # the group may be skipped
+        (r"\b(?:ab)|cd", None),  # another alternative outside the group
+        (r"\b(?:ab|[^]|]x)", None),  # an alternative with no leading letters
+        (r"(?:ab|cd)", None),
+    ],
+)
+def test_literals(pattern: str, words: tuple[str, ...] | None) -> None:
+    assert literals(re.compile(pattern, re.IGNORECASE)) == words
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_a_pattern_found_in_a_window_or_a_piece_is_never_ruled_out(s: str, lo: int, hi: int) -> None:
+    for pattern in EVENT_PATTERNS:
+        if next(pattern.finditer(s, lo, hi), None) is not None:
+            assert may_match(pattern, s), pattern.pattern
+    for pattern in CLAUSE_PATTERNS:
+        if pattern.search(s[lo:hi]) is not None:
+            assert may_match_piece(pattern, s), pattern.pattern
