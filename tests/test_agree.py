@@ -1,0 +1,129 @@
+"""Agreements on one specific value two reports give in different sentences, and the pairs of equal
+values that are two facts. Phrases are written for the test."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from extract_helpers import write_folder
+from factcheck.compare.agree import merge_linked
+from factcheck.compare.groups import Agreement
+from factcheck.models import Corroboration, QuantityClaim, Report, StatusClaim
+from factcheck.pipeline import compare_folder
+
+
+def story(body: str) -> str:
+    return f"3 May 2024\n\nFerry fire in the bay\n\n{body}\n"
+
+
+def compare_texts(tmp_path: Path, a: str, b: str) -> Report:
+    folder = write_folder(tmp_path / "sources", {"a.txt": story(a), "b.txt": story(b)})
+    report, _ = compare_folder(folder, tmp_path / "claims", write_claims=False)
+    return report
+
+
+def across(report: Report) -> list[Corroboration]:
+    """Corroborations that cite both reports."""
+    return [c for c in report.corroborations if {r.source for r in c.claims} == {"a.txt", "b.txt"}]
+
+
+def cites(c: Corroboration, source: str, words: str) -> bool:
+    return any(r.source == source and words in r.quote for r in c.claims)
+
+
+@pytest.mark.parametrize(("a", "b", "a_words", "b_words"), [
+    # a measure with its unit, stated with other verbs
+    ("The ferry was 14 nautical miles from the harbour when the fire broke out, the coastguard said.",
+     "Rescuers reached the burning ferry 14 nautical miles from the harbour within an hour.",
+     "14 nautical miles", "14 nautical miles"),
+    # a count of a specific noun in two sentences that share its context
+    ("The crew lowered 12 lifeboats into the water as the smoke spread.",
+     "Passengers said 12 lifeboats were lowered before the engines stopped.",
+     "12 lifeboats", "12 lifeboats"),
+    # a maximum penalty, as a possibility and as an assertion
+    ("If convicted of negligence, the captain could be sentenced to up to six years in prison.",
+     "Under the maritime code, the captain faces up to six years in prison.",
+     "up to six years", "up to six years"),
+    # a full date with its year, the nearest verbs different
+    ("The shipowner said the hull was last inspected on 14 March 2021 by the port authority.",
+     "The port authority inspected the hull on 14 March 2021, records show.",
+     "14 March 2021", "14 March 2021"),
+    # an amount of money, found and disclosed
+    ("Inspectors said they found 25,000 dollars in a cabin safe.",
+     "The discovery of 25,000 dollars in a cabin safe was disclosed by the inspectors.",
+     "25,000 dollars", "25,000 dollars"),
+])  # fmt: skip
+def test_one_value_in_two_wordings_is_corroborated(tmp_path: Path, a: str, b: str, a_words: str, b_words: str) -> None:
+    report = compare_texts(tmp_path, a, b)
+    assert any(cites(c, "a.txt", a_words) and cites(c, "b.txt", b_words) for c in across(report))
+    assert report.discrepancies == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # the same number of different things: killed and injured
+    ("Seven passengers were killed in the fire.", "Seven passengers were injured in the fire."),
+    # a maximum against a term
+    ("The captain faces up to six years in prison.", "The captain was jailed for six years in prison."),
+    # another time: a figure the other report sets in an earlier year
+    ("The crew lowered 12 lifeboats into the water as the smoke spread.",
+     "In 2019, the crew lowered 12 lifeboats into the water during a drill."),
+    # small counts of different things that happen to share a noun
+    ("The vessel carries four diesel engines and a backup generator.",
+     "Mechanics replaced four engines at the shipyard last spring."),
+    # one of something is no figure to corroborate
+    ("One lifeboat capsized in the swell.", "Rescuers said one lifeboat was missing."),
+    # a number inside a label or a score
+    ("The ferry entered service in the 2010-12 refit programme.",
+     "Twelve cabins were closed during the 2010-12 refit programme."),
+    # a day told against a day something happened
+    ("The shipowner announced on 14 March 2021 that the ferry would be sold.",
+     "The ferry ran aground on 14 March 2021 off the northern cape."),
+])  # fmt: skip
+def test_equal_values_of_two_facts_are_not_corroborated(tmp_path: Path, a: str, b: str) -> None:
+    report = compare_texts(tmp_path, a, b)
+    assert [(c.attribute, c.value) for c in across(report) if c.resolution.startswith("both give")] == []
+
+
+def _quantity(cid: str, source: str, number: float) -> QuantityClaim:
+    quote = f"{number:g} boats sank."
+    return QuantityClaim(
+        id=cid, source=source, start=0, end=len(quote), quote=quote, value_start=0, value_end=len(quote) - 6,
+        subject={"kind": "topic", "facet": "thing", "word": "boat"}, subject_text="boats", rule="mention.count",
+        low=number, high=number, number=number, qualifier="exact", unit="boats", expression=f"{number:g} boats",
+    )  # fmt: skip
+
+
+def _status(cid: str, source: str) -> StatusClaim:
+    quote = "Ana Lind and Ivo Berg were detained."
+    return StatusClaim(
+        id=cid, source=source, start=0, end=len(quote), quote=quote, value_start=26, value_end=34,
+        subject={"kind": "topic", "facet": "event", "word": "custody"}, subject_text="Ana Lind", rule="mention.event",
+        domain="event", state="detained", modality="asserted", expression="detained",
+    )  # fmt: skip
+
+
+def test_agreements_sharing_a_figure_are_one_corroboration() -> None:
+    a, b, c = _quantity("q-a", "a.txt", 3), _quantity("q-b", "b.txt", 3), _quantity("q-c", "c.txt", 3)
+    listed = Agreement("I-1", "the incident", "boats sunk", "3 boats", "same figure", [a, b])
+    aligned = Agreement("I-1", "the incident", "boats (sank)", "3 boats", "same figure", [b, c])
+    (merged,) = merge_linked([listed, aligned])
+    assert (merged.attribute, [x.id for x in merged.claims]) == ("boats sunk", ["q-a", "q-b", "q-c"])
+
+
+def test_agreements_sharing_a_status_stay_apart() -> None:
+    """One 'were detained' may be two people's detentions: a status claim links nothing."""
+    x, y, z = _status("s-a", "a.txt"), _status("s-b", "b.txt"), _status("s-c", "c.txt")
+    lind = Agreement("I-1", "Ana Lind", "custody", "detained", "same state", [x, y])
+    berg = Agreement("I-1", "Ivo Berg", "custody", "detained", "same state", [x, z])
+    assert len(merge_linked([lind, berg])) == 2
+
+
+def test_a_merged_corroboration_cites_each_source_first_and_ten_claims_at_most() -> None:
+    claims = [_quantity(f"q-{s}{i}", f"{s}.txt", 3).model_copy(update={"start": i}) for s in "abcdef" for i in range(3)]
+    chain = [Agreement("I-1", "the incident", "boats", "3", "same", [p, q]) for p, q in itertools.pairwise(claims)]
+    (merged,) = merge_linked(chain)
+    assert len(merged.claims) == 10
+    assert {c.source for c in merged.claims} == {f"{s}.txt" for s in "abcdef"}
