@@ -65,6 +65,9 @@ def _headline_case(text: str, position: int) -> bool:
     return len(long_words) >= 4 and sum(_is_cap(w) for w in long_words) / len(long_words) > 0.7
 
 
+NEWLINE = re.compile("\n")
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -104,12 +107,10 @@ def capitalised_runs(text: str, offset: int = 0) -> list[NameSpan]:
         current.clear()
 
     for m in WORD.finditer(text):
-        word = m.group(0)
-        if current:
-            gap = text[current[-1].end() : m.start()]
-            if gap != " " or not _is_cap(word):
-                flush()
-        if _is_cap(word):
+        cap = m.group(0)[:1].isupper()  # _is_cap, inline: this runs on every word
+        if current and (not cap or text[current[-1].end() : m.start()] != " "):
+            flush()
+        if cap:
             current.append(m)
     flush()
     return runs
@@ -308,7 +309,7 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
         for m in SHORT_NAME_AS_SUBJECT.finditer(sentence.text):
             single_words[norm(m.group(1))] = single_words.get(norm(m.group(1)), 0) + 1
     people: dict[str, NameSpan] = {}
-    line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    line_starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
     headline: dict[int, bool] = {}  # line start -> whether the line is a title-case headline
     for span in candidates:
         line = line_starts[bisect.bisect_right(line_starts, span.start) - 1]
@@ -366,12 +367,14 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
         i = bisect.bisect_right(taken_starts, position) - 1
         return i >= 0 and taken[i][0] <= position < taken[i][1]
 
-    for sentence in sentences:
+    for sentence in sentences if doc.short_names else ():
         if sentence.furniture:
             continue
         for m in WORD.finditer(sentence.text):
+            if not m.group(0)[:1].isupper():
+                continue
             s, e = sentence.start + m.start(), sentence.start + m.end()
-            if inside_taken(s) or not _is_cap(m.group(0)):
+            if inside_taken(s):
                 continue
             owner = doc.short_names.get(norm(m.group(0)))
             if owner:

@@ -308,7 +308,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         covered.update(range(m.start(), m.end()))
 
     lower = s.lower()
-    has_digit = any(c.isdigit() for c in s)
+    has_digit = any(map(str.isdigit, s))
 
     def scan(pattern: re.Pattern[str], *words: str, digit: bool = False) -> list[re.Match[str]]:
         """Matches of a large pattern, run only when the cheap signs of a match are there."""

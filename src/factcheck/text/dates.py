@@ -176,7 +176,7 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
     """`find_dates`, cached: the date claims and the open claims both read a sentence's dates
     (DateExpr is frozen, and each caller gets its own list)."""
     found: list[DateExpr] = []
-    has_digit = any(c.isdigit() for c in text)
+    has_digit = any(map(str.isdigit, text))  # no generator: this runs on every sentence
     lower = text.lower()
     for m in ABSOLUTE.finditer(text) if has_digit else ():
         expr = _absolute(m)
