@@ -15,10 +15,10 @@ from click.testing import CliRunner, Result
 from factcheck import signature as signature_module
 from factcheck.cli import main
 from factcheck.extract import extract_claims
-from factcheck.incidents import event_signature, group_incidents, grouping_decision
+from factcheck.incidents import event_signature, group_incidents, grouping_decision, other_times_marked
 from factcheck.ingest import document_from_text
 from factcheck.models import ClaimsFile, GroupingDecision, Report, ReviewsFile, SourceProfile
-from factcheck.pipeline import source_profiles
+from factcheck.pipeline import build_report, source_profiles
 from factcheck.signature import SIGNATURES_FILE, dump_profiles, load_profiles
 
 
@@ -256,6 +256,40 @@ def test_a_birth_date_further_down_is_not_an_undated_obituary_s_day() -> None:
 def test_an_undated_report_without_a_time_is_not_merged_by_default() -> None:
     found = groups(("one.txt", DETENTION_1, dt.date(2022, 6, 7)), ("two.txt", DETENTION_2, None))
     assert found == [["one.txt"], ["two.txt"]]
+
+
+QUAKE_A_UNDATED_WITH_BACKGROUND = (
+    "Quake toll in Velmora rises\nThe death toll from the magnitude 6.1 earthquake in Velmora province rose to 14, "
+    "Governor Anton Reyes said. Rescuers searched collapsed homes across Velmora for a second day. "
+    "In 2011 a stronger quake hit the province, killing 300 people."
+)
+
+
+def test_an_undated_source_s_background_is_not_compared_with_the_incident_s_main_claims() -> None:
+    day = dt.date(2023, 4, 2)
+    built = [
+        source("a.txt", QUAKE_A1, day),
+        source("b.txt", QUAKE_A2, day + dt.timedelta(days=1)),
+        source("c.txt", QUAKE_A_UNDATED_WITH_BACKGROUND, None),
+    ]
+    files, texts = [cf for cf, _ in built], {cf.source.id: t for cf, t in built}
+    # The undated source's only year is its background's: extraction cannot tell it from its own.
+    background = [c for c in files[2].claims if "2011" in c.quote]
+    assert background
+    assert all(c.incident_hint is None for c in background)
+    report = build_report("folder", files, texts)
+    assert [i.sources for i in report.incidents] == [["a.txt", "b.txt", "c.txt"]]
+    marked = other_times_marked(files, texts)[2]
+    assert {c.incident_hint for c in marked.claims if "2011" in c.quote} == {"2011"}
+    assert {c.incident_hint for c in marked.claims if "2011" not in c.quote} == {None}
+    cited = {c.quote for f in report.discrepancies for v in f.values for c in v.claims}
+    assert not any("2011" in q for q in cited)
+
+
+def test_a_dated_source_s_claims_are_left_as_extraction_marked_them() -> None:
+    built = [source("a.txt", QUAKE_A1, dt.date(2023, 4, 2)), source("b.txt", QUAKE_A2, None)]
+    files, texts = [cf for cf, _ in built], {cf.source.id: t for cf, t in built}
+    assert other_times_marked(files, texts) == files  # no year named: nothing to mark
 
 
 # --- people decide ------------------------------------------------------------------------------

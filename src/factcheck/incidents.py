@@ -23,7 +23,9 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
+from factcheck.extract.context import CLAUSE_JOIN
 from factcheck.models import (
+    ClaimBase,
     ClaimsFile,
     EventSignature,
     GroupingDecision,
@@ -34,9 +36,9 @@ from factcheck.models import (
     stable_id,
 )
 from factcheck.resolve import fold, incident_label
-from factcheck.signature import event_signature, signature_profile
+from factcheck.signature import LOOK_AHEAD, YEAR, event_signature, signature_profile
 
-__all__ = ["event_signature", "group_incidents", "grouping_decision", "signature_profile"]
+__all__ = ["event_signature", "group_incidents", "grouping_decision", "other_times_marked", "signature_profile"]
 
 Profile = SourceProfile
 
@@ -627,3 +629,48 @@ def _shared(p: Profile, others: list[Profile], weights: dict[str, float], n: int
         if t not in taken and any(t in o.terms for o in others):
             out.append(f"word: {t}")
     return out[:n]
+
+
+# --- comparison: the incident's time ------------------------------------------------------------
+
+
+def other_times_marked(files: list[ClaimsFile], texts: dict[str, str]) -> list[ClaimsFile]:
+    """The incident's claims files with the claims of its undated sources that are about another
+    time marked so (`incident_hint`, the year named). Extraction marks another year against the
+    source's own story year, which an undated source can only guess from the years it names ('the
+    2008 season' in a story of 2011); the incident's dated sources say which years are the main
+    story's. Claims so marked are compared only with claims of that other time."""
+    days = {f.source.id: _day(signature_profile(f, texts[f.source.id]).signature) for f in files}
+    years = {d.year for d in days.values() if d}
+    if not years:
+        return files
+    out = []
+    for cf in files:
+        if days[cf.source.id] is not None:
+            out.append(cf)
+            continue
+        claims = [
+            c.model_copy(update={"incident_hint": str(y)}) if c.incident_hint is None and (y := _other_year(c, years))
+            else c
+            for c in cf.claims
+        ]  # fmt: skip
+        out.append(cf.model_copy(update={"claims": claims}) if claims != cf.claims else cf)
+    return out
+
+
+def _other_year(claim: ClaimBase, years: set[int]) -> int | None:
+    """The year of another time a claim is about: one that opens its sentence ('In 2004, ...') or
+    one in the value's own clause, as extraction reads it, when the sentence names none of `years`."""
+    quote = claim.quote
+    named = [(int(m.group(1)), m.start(), m.end()) for m in YEAR.finditer(quote)
+             if not LOOK_AHEAD.search(quote[: m.start()])]  # fmt: skip
+    if not named or any(y in years for y, _, _ in named):
+        return None
+    start, end = claim.value_start - claim.start, claim.value_end - claim.start
+    other = []
+    for y, a, b in named:
+        between = quote[end:a] if a >= end else quote[b:start]
+        opening = not quote[:a].strip(" ,").lower().removeprefix("in").strip()
+        if opening or (len(between) <= 100 and not CLAUSE_JOIN.search(between)):
+            other.append(y)
+    return max(other, default=None)

@@ -23,7 +23,7 @@ from factcheck.copies import align_sources, copy_findings, count_accounts, merge
 from factcheck.errors import SourceFileError, SourcesError
 from factcheck.extract import extract_claims
 from factcheck.facts import copies, group_facts, independent_corroborations, with_value_spans
-from factcheck.incidents import group_incidents
+from factcheck.incidents import group_incidents, other_times_marked
 from factcheck.ingest import (
     SOURCE_SUFFIXES,
     SOURCES_FILE,
@@ -303,7 +303,7 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     alignments, copied = [], []
     published = {cf.source.id: cf.source.published for cf in files}
     for incident in incidents:
-        members = [by_id[s] for s in incident.sources]
+        members = other_times_marked([by_id[s] for s in incident.sources], texts)
         for s in incident.sources:
             incident_of[s] = incident.id
         alignment = align_sources(members, texts)
