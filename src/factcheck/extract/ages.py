@@ -66,6 +66,7 @@ DESCRIBES = re.compile(
     r"(?:,|\b(?:is|was|became|becomes)|(?<!well\s)(?<!such\s)\bas)\s+(?:a|an|the)\s*$", re.IGNORECASE
 )
 MAY_AGE = re.compile(r"\d|years?[- ]old", re.IGNORECASE)
+COMMA_NUMBER = re.compile(r",\s\d")  # what every APPOSITIVE match holds
 
 
 def _described_as(ctx: Context, person: Person, noun: str) -> bool:
@@ -126,28 +127,29 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
         )
 
     key: WhoModel | None
-    for m in APPOSITIVE.finditer(s):
+    # Each pattern only where its fixed words are (substring tests, much quicker than the patterns).
+    for m in APPOSITIVE.finditer(s) if COMMA_NUMBER.search(s) else ():
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
         add(key, m.group("name"), m.group("age"), m.start(), m.end("age"), "age.appositive")
-    for m in PAREN.finditer(s):
+    for m in PAREN.finditer(s) if "(" in s else ():
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
         add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.parenthesis")
-    for m in AGED.finditer(s):
+    for m in AGED.finditer(s) if "age" in s else ():
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
         add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.aged")
-    for m in IS_AGED.finditer(s):
+    for m in IS_AGED.finditer(s) if "years" in s else ():
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
         add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.is-years-old")
-    for m in APPOS_ROLE_AGE.finditer(s):  # "Omar Haddad, a 19-year-old student,"
+    for m in APPOS_ROLE_AGE.finditer(s) if "year" in s else ():  # "Omar Haddad, a 19-year-old student,"
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
         add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.appositive-role")
-    for m in ROLE_AGE_NAME.finditer(s):  # "a 19-year-old student, Omar Haddad,"
+    for m in ROLE_AGE_NAME.finditer(s) if "year" in s else ():  # "a 19-year-old student, Omar Haddad,"
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
         add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.role-appositive")
     for m in AT_AGE.finditer(s):
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
         add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.at-age")
-    for m in YEAR_OLD.finditer(s):
+    for m in YEAR_OLD.finditer(s) if "year" in s else ():
         target = m.group("target")
         tstart = base + m.start("target")
         key = None
