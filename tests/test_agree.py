@@ -31,7 +31,11 @@ def across(report: Report) -> list[Corroboration]:
 
 
 def cites(c: Corroboration, source: str, words: str) -> bool:
-    return any(r.source == source and words in r.quote for r in c.claims)
+    """Whether the corroboration cites `words` of `source` as the value it agrees on."""
+    return any(
+        r.source == source and r.value_start is not None and words in r.quote[r.value_start : r.value_end]
+        for r in c.claims
+    )
 
 
 @pytest.mark.parametrize(("a", "b", "a_words", "b_words"), [
@@ -51,10 +55,34 @@ def cites(c: Corroboration, source: str, words: str) -> bool:
     ("The shipowner said the hull was last inspected on 14 March 2021 by the port authority.",
      "The port authority inspected the hull on 14 March 2021, records show.",
      "14 March 2021", "14 March 2021"),
-    # an amount of money, found and disclosed
-    ("Inspectors said they found 25,000 dollars in a cabin safe.",
-     "The discovery of 25,000 dollars in a cabin safe was disclosed by the inspectors.",
-     "25,000 dollars", "25,000 dollars"),
+    # an amount of money, found and disclosed, in sentences that share little else
+    ("According to his lawyer, inspectors reported they found 25 thousand dollars in the cabin.",
+     "The captain disclosed the alleged discovery of 25,000 dollars by the inspectors during the search.",
+     "25 thousand dollars", "25,000 dollars"),
+    # a crew one report sets "in September" and the other on a day of September
+    ("Officials recalled the grounding of a tanker, with 18 Filipino sailors on board, in September.",
+     "The tanker, which had 18 Filipino sailors on board, ran aground on 15 September.",
+     "18 Filipino sailors", "18 Filipino sailors"),
+    # a full date with its year, told with two verbs of one event
+    ("The court heard about the ledger fraud he committed on 9 June 2011.",
+     "On 9 June 2011 he forged the ledger and emptied the pension accounts.",
+     "9 June 2011", "9 June 2011"),
+    # a distance whose place one report names in a way the other does not
+    ("The cutter was 13 nautical miles from the burning ferry when it heard the distress call.",
+     "The distress call reached the cutter when it was 13 nautical miles (about 24 km) from the ferry.",
+     "13 nautical miles", "13 nautical miles"),
+    # one measure in two units
+    ("The wreck lies 20 kilometres off the northern cape, divers said.",
+     "Divers found the wreck about 12 miles off the northern cape.",
+     "20 kilometres", "12 miles"),
+    # a weekday against the weekday of a date, for one event (3 May 2024 was a Friday)
+    ("Harbour police arrested the first mate on Friday.",
+     "The first mate was arrested by harbour police on 3 May.",
+     "on Friday", "3 May"),
+    # one person's residence in two words, for one event
+    ("Police detained Lars Okafor outside his apartment at dawn.",
+     "Lars Okafor was detained outside his home early in the morning.",
+     "outside his apartment", "outside his home"),
 ])  # fmt: skip
 def test_one_value_in_two_wordings_is_corroborated(tmp_path: Path, a: str, b: str, a_words: str, b_words: str) -> None:
     report = compare_texts(tmp_path, a, b)
@@ -78,6 +106,15 @@ def test_one_value_in_two_wordings_is_corroborated(tmp_path: Path, a: str, b: st
     # a number inside a label or a score
     ("The ferry entered service in the 2010-12 refit programme.",
      "Twelve cabins were closed during the 2010-12 refit programme."),
+    # the same distance from two places
+    ("The trawler sank 14 nautical miles off Kelmar, the coastguard said.",
+     "The coastguard said the trawler sank 14 nautical miles off Dunvik."),
+    # a weekday of two events
+    ("Harbour police arrested the first mate on Friday.",
+     "The ferry company suspended its sailings on Friday."),
+    # two people's residences
+    ("Police detained Lars Okafor outside his apartment at dawn.",
+     "Police searched Mira Sato's home at dawn."),
     # a day told against a day something happened
     ("The shipowner announced on 14 March 2021 that the ferry would be sold.",
      "The ferry ran aground on 14 March 2021 off the northern cape."),

@@ -24,19 +24,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.compare.align import SUB_EVENTS, TELLING, block, dimension, lemma_of, tally
+from factcheck.compare.align import _anchor as anchor
 from factcheck.compare.align import _content as content_lemmas
 from factcheck.compare.align import _context as context_lemmas
+from factcheck.compare.align import _events as dated_events
 from factcheck.compare.align import _time_scope as time_scope
 from factcheck.compare.dates import date_value
 from factcheck.compare.groups import Agreement
 from factcheck.compare.open_facts import _converted as converted
-from factcheck.models import ClaimBase, ClaimsFile, DateClaim, Figure, QuantityClaim
+from factcheck.compare.open_facts import _weekday_of as weekday_of
+from factcheck.compare.slots import INSIDE, one_event
+from factcheck.models import ClaimBase, ClaimsFile, DateClaim, Figure, PlaceClaim, QuantityClaim
 
 # Counted nouns too general to tie two counts to one fact by themselves ("two people", "three times").
 GENERIC_NOUNS = frozenset({
     "people", "person", "man", "woman", "child", "time", "day", "year", "month", "week", "hour", "thing",
     "member", "other", "case", "one", "way", "part", "side", "group", "number", "percent",
 })  # fmt: skip
+# Words for where someone lives: two of them for one person's event name one place.
+RESIDENCE = frozenset({"home", "house", "apartment", "flat", "residence"})
 # Hedges one figure may carry while the other is exact and still state one number ("about 150").
 LOOSE = frozenset({"exact", "about"})
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -57,9 +63,10 @@ class Need:
         return any(content >= c and context >= x for c, x in self.any_of)
 
 
-STRONG = Need(((1, 0), (0, 1)))  # a measure with a unit, money, a full date with its year
+STRONG = Need(((1, 0), (0, 1)))  # a distance, a weight, money, a magnitude, a full date with its year
 MEDIUM = Need(((2, 0), (0, 1)))  # a count of ten or more of a specific noun
-SMALL = Need(((1, 1), (4, 0)))  # a count below ten of a specific noun ("four switches"), a day without its year
+SMALL = Need(((1, 1), (4, 0)))  # a count below ten of a specific noun ("four switches"), a duration, a day
+# without its year, a weekday
 WEAK = Need(((2, 1), (5, 0)))  # a count of a generic noun ("two people"), a percentage
 # A number written as part of a label or a score ("the 2008-09 season", "a 9-3 vote") is no count.
 COMPOUND = re.compile(r"\d[-–/]$")
@@ -67,13 +74,17 @@ COMPOUND = re.compile(r"\d[-–/]$")
 
 def value_key(claim: ClaimBase) -> tuple[str, ...] | None:
     """The value two claims must give alike to agree here, or None for a value too loose to
-    anchor an agreement (a vague amount, a weekday, a month, one of something)."""
+    anchor an agreement (a vague amount, a month, one of something). A weekday is kept: it agrees
+    only with a weekday of the same event (see `same_value`)."""
     if isinstance(claim, QuantityClaim):
         if claim.rule == "quantity.vague" or claim.number <= 1 or claim.low is None or claim.high is None:
             return None
         if COMPOUND.search(claim.quote[: claim.value_start - claim.start]):
             return None
         return ("quantity", dimension(claim), claim.unit, f"{claim.number:g}")
+    if isinstance(claim, DateClaim) and claim.precision == "weekday":
+        day = weekday_of(claim)
+        return ("weekday", day) if day else None
     if isinstance(claim, DateClaim) and claim.resolved:
         if claim.precision == "day" and claim.date is not None:
             return ("date", claim.date.isoformat())
@@ -87,6 +98,8 @@ def value_key(claim: ClaimBase) -> tuple[str, ...] | None:
 def need(claim: ClaimBase) -> Need:
     """How much two accounts of this value must share: the more common the value, the more."""
     if isinstance(claim, DateClaim):
+        if claim.precision == "weekday":
+            return SMALL
         stated = YEAR.search(claim.expression) and "relative" not in claim.rule
         return STRONG if stated and claim.precision == "day" else SMALL
     assert isinstance(claim, QuantityClaim)
@@ -98,6 +111,8 @@ def need(claim: ClaimBase) -> Need:
         return SMALL if claim.number < 10 else MEDIUM
     if kind == "percent":
         return WEAK
+    if kind == "duration":
+        return SMALL  # "two weeks" is as often a time between two events ("two weeks after") as a term
     return STRONG
 
 
@@ -120,6 +135,8 @@ def apart(a: ClaimBase, b: ClaimBase) -> bool:
             return True  # "up to eight years" is a maximum, "eight years" a term
         if (a.direction or "") != (b.direction or ""):
             return True
+        if dimension(a) == "distance" and anchor(a) and anchor(b) and anchor(a) != anchor(b):
+            return True  # "12 miles off X" and "12 miles off Y"
         classes = {fa.predicate_class, fb.predicate_class}
         if None not in classes and len(classes) == 2:
             return True
@@ -143,6 +160,15 @@ def same_value(a: ClaimBase, b: ClaimBase) -> bool:
     ka, kb = value_key(a), value_key(b)
     if ka is None or kb is None:
         return False
+    if isinstance(a, DateClaim) and isinstance(b, DateClaim) and "weekday" in (ka[0], kb[0]):
+        # A weekday against a weekday or a day's weekday ('on Tuesday', 'yesterday' from a Wednesday
+        # dateline), of one event: a weekday is one of seven, so the event must be named alike.
+        fa, fb = a.frame, b.frame
+        day_a, day_b = weekday_of(a), weekday_of(b)
+        return (
+            fa is not None and fb is not None and day_a is not None and day_a == day_b
+            and bool(dated_events(a, fa) & dated_events(b, fb))
+        )  # fmt: skip
     if ka == kb:
         return True
     if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim) and ka[1] == kb[1]:
@@ -163,7 +189,8 @@ def _pairs(claims: list[ClaimBase]) -> Iterable[tuple[ClaimBase, ClaimBase]]:
     for c in claims:
         where = block(c)
         if where is not None and value_key(c) is not None:
-            by_block[where].append(c)
+            # A distance meets distances from any place: which place, when both say one, is in `apart`.
+            by_block[where[:2] if where[:2] == ("quantity", "distance") else where].append(c)
     for _, same in sorted(by_block.items()):
         same.sort(key=lambda c: (c.source, c.start, c.value_start))
         for i, a in enumerate(same):
@@ -195,6 +222,36 @@ def value_agreements(incident: str, files: list[ClaimsFile]) -> list[Agreement]:
         same = "|".join(value_key(a) or ())
         out.append(Agreement(incident, "the incident", a.frame.attribute, _value(a), how, [a, b], same=same))
     return out
+
+
+def residence_agreements(incident: str, files: list[ClaimsFile]) -> list[Agreement]:
+    """One event placed at someone's residence in two words ('outside his home', 'outside his
+    apartment'): the places rules (slots.py) see two heads and say nothing; for the same event
+    of the same person (one_event) the two words name one place."""
+    by_source = {
+        cf.source.id: [c for c in cf.claims if isinstance(c, PlaceClaim) and c.head in RESIDENCE and not c.named]
+        for cf in files
+    }
+    out: list[Agreement] = []
+    sources = sorted(by_source)
+    for i, sa in enumerate(sources):
+        for sb in sources[i + 1 :]:
+            for a in by_source[sa]:
+                for b in by_source[sb]:
+                    if a.head == b.head or _relation(a) != _relation(b):
+                        continue  # one head: the places rules judge it
+                    match = one_event(a, b)
+                    if match is None or not match.shared or a.frame is None:
+                        continue
+                    who = max(match.shared, key=len).title()
+                    how = f"'{a.expression}' and '{b.expression}': one residence named two ways"
+                    attribute = f"place ({a.frame.predicate_class or a.frame.predicate})"
+                    out.append(Agreement(incident, who, attribute, a.place, how, [a, b], same="residence"))
+    return out
+
+
+def _relation(c: PlaceClaim) -> str:
+    return "in" if c.relation in INSIDE else c.relation
 
 
 def merge_linked(agreements: list[Agreement]) -> list[Agreement]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from factcheck.compare.ages import compare_ages
-from factcheck.compare.agree import merge_linked, value_agreements
+from factcheck.compare.agree import merge_linked, residence_agreements, value_agreements
 from factcheck.compare.dates import SINGULAR_EVENTS, compare_dates
 from factcheck.compare.groups import Agreement, Pending, keyed
 from factcheck.compare.open_facts import compare_open_facts
@@ -183,5 +183,5 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
     for f, a in (compare_open_facts(incident.id, files, compared), compare_places(incident.id, files)):
         pending += f
         agreed += a
-    agreed = merge_linked(agreed + value_agreements(incident.id, files))
+    agreed = merge_linked(agreed + value_agreements(incident.id, files) + residence_agreements(incident.id, files))
     return pending, agreed, emap
