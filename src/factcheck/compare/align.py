@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+from factcheck.compare.figures import same_fact
 from factcheck.extract.mentions import CURRENCY_FORMS, FUNCTION, UNIT_FORMS, noun_lemma, verb_lemma
 from factcheck.lexicons import load_lexicon
 from factcheck.models import AgeClaim, ClaimBase, DateClaim, Frame, QuantityClaim, StatusClaim
@@ -225,6 +226,8 @@ def similarity(a: ClaimBase, b: ClaimBase) -> float:
         return 0.0  # "detained again", "in 2003": another event of the same kind
     if isinstance(a, QuantityClaim) and tally(a) != tally(b):
         return 0.0  # "seven soldiers so far" against "five soldiers on Wednesday": a tally and one day's
+    if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim) and not same_fact(a, b):
+        return 0.0  # a rate and a total, a salary and takings, two owners: what they count differs
     if isinstance(a, DateClaim) and isinstance(b, DateClaim) and not _same_event(a, b, fa, fb):
         return 0.0  # "rescued on the 2nd" and "repulsed on the 11th": two events
     score = 0.0

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from factcheck.compare.align import THRESHOLD, align_sources, block, dimension, similarity
 from factcheck.compare.dates import date_check, date_value
+from factcheck.compare.figures import part_of_whole, vague_holds
 from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, merge_agreements
 from factcheck.extract.mentions import UNIT_FORMS
 from factcheck.lexicons.conflicts import STATE_CONFLICTS
@@ -49,9 +50,11 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
             return "agree", f"'{a.expression}' and '{b.expression}' are the same measure in other units"
         if a.number == b.number and (a.unit == b.unit or dimension(a) == dimension(b) == "count"):
             return "agree", "same figure"
+        if part_of_whole(a, b):
+            return None  # "a further 20,000", "two women and a man": a part never contradicts a total
         if ah < bl or bh < al:
             return "contradiction", f"'{a.expression}' and '{b.expression}' cannot both be true"
-        if (a.qualifier == "exact") != (b.qualifier == "exact"):
+        if (a.qualifier == "exact") != (b.qualifier == "exact") or vague_holds(a, b):
             return None  # an exact figure within the other's approximation
         return "divergence", f"'{a.expression}' against '{b.expression}': different figures"
     if isinstance(a, StatusClaim) and isinstance(b, StatusClaim):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from factcheck.compare.align import tally
+from factcheck.compare.figures import part_of_whole, same_fact, vague_holds
 from factcheck.compare.groups import Agreement, Pending, agree_by_value, group_findings, pairs
 from factcheck.models import ClaimBase, Figure, Incident, Party, QuantityClaim, Severity, with_owner
 from factcheck.resolve import EntityMap
@@ -35,7 +36,9 @@ def compare_quantities(
         assert isinstance(b, QuantityClaim)
         if tally(a) != tally(b):
             continue  # "9 so far" and "4 when the crane fell": a running tally and one event's figure
-        if {"quantity.partial", "quantity.money-hedged"} & {a.rule, b.rule}:
+        if not same_fact(a, b):
+            continue  # "$3 million salary" and "$363 million in the till": what they count differs
+        if part_of_whole(a, b):
             continue  # part of a count ("278 of them") may agree with another source, never contradict one
         if a.unit == "magnitude" and abs(a.number - b.number) > 1.0:
             continue  # reports of one quake differ by tenths; a whole point apart is another quake
@@ -49,7 +52,7 @@ def compare_quantities(
         b_low, b_high = b.low if b.low is not None else float("-inf"), b.high if b.high is not None else float("inf")
         if a_high < b_low or b_high < a_low:
             candidates.append(("contradiction", f"'{a.expression}' and '{b.expression}' cannot both be true", a, b))
-        elif (a.qualifier == "exact") != (b.qualifier == "exact"):
+        elif (a.qualifier == "exact") != (b.qualifier == "exact") or vague_holds(a, b):
             continue  # "284" lies within "nearly 300": an approximation of the same figure, not a conflict
         else:
             candidates.append(("divergence", f"'{a.expression}' against '{b.expression}': different figures", a, b))
