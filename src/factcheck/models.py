@@ -435,6 +435,35 @@ class Frame(Model):
         return frozenset(self.agents) | frozenset(self.patients)
 
 
+class Event(Model):
+    """One event as one source tells it: the dated mentions of one predicate, for the same people,
+    in the same time of the story, joined. A person detained twice has two events; two sources'
+    events are aligned by what they share, and only aligned events' dates are compared."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(description="Stable id: the source and the first mention's claim id.")
+    source: str = Field(description="Source id.")
+    kind: str = Field(
+        description="What happened: the state the predicate puts a participant in ('detained'), its lemma "
+        "where unlisted ('check'), or 'telling' for the day something was said."
+    )
+    predicate_class: str | None = Field(default=None, description="Class of the predicate in the lexicon ('custody').")
+    participants: tuple[str, ...] = Field(default=(), description="Folded names of everyone the mentions name.")
+    people: tuple[str, ...] = Field(
+        default=(), description="Keys of the incident's people (entities) the listed rules date the event for."
+    )
+    places: tuple[str, ...] = Field(default=(), description="Folded places the mentions' clauses give.")
+    scope: tuple[str, ...] = Field(
+        default=(), description="Cues setting the event in another time of the story ('again', 'in 2003')."
+    )
+    days: tuple[str, ...] = Field(
+        default=(), description="Calendar days the mentions state or resolve to ('2021-03-08', or '03-08')."
+    )
+    weekdays: tuple[str, ...] = Field(default=(), description="Weekdays the mentions name, lower case ('friday').")
+    mentions: tuple[str, ...] = Field(description="Ids of the date claims joined in this event, in text order.")
+
+
 # --- claims ----------------------------------------------------------------------------------
 
 

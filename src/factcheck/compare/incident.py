@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
 from factcheck.compare.ages import compare_ages
 from factcheck.compare.agree import merge_linked, residence_agreements, value_agreements
 from factcheck.compare.dates import SINGULAR_EVENTS, compare_dates
+from factcheck.compare.events import EventAlignment, align_events, people_of, weekday_checks
 from factcheck.compare.groups import Agreement, Pending, keyed
 from factcheck.compare.open_facts import compare_open_facts
 from factcheck.compare.quantities import (
@@ -58,6 +59,7 @@ class Scope:
     files: list[ClaimsFile]
     emap: EntityMap
     parties: dict[str, Party | None]  # claim id → whom it is about, across sources
+    events: EventAlignment = field(default_factory=EventAlignment)  # dated events, aligned across sources
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,8 @@ def _judge_roles(scope: Scope, party: Party, claims: list[RoleClaim]) -> Judged:
 
 def _judge_dates(scope: Scope, event: str, claims: list[DateClaim]) -> Judged:
     parties = {c.id: scope.parties[c.id] for c in claims}
-    return compare_dates(claims, scope.incident.id, event, scope.emap, parties, event in SINGULAR_EVENTS)
+    singular = event in SINGULAR_EVENTS
+    return compare_dates(claims, scope.incident.id, event, scope.emap, parties, singular, scope.events)
 
 
 KIND_RULES: tuple[KindRule[Any, Any], ...] = (
@@ -169,7 +172,10 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
             fact = rule.fact(claim, party) if rule is not None else None
             if rule is not None and fact is not None:
                 filed[rule.rule][fact].append(claim)
-    pending: list[Pending] = []
+    dates = {cf.source.id: [c for c in cf.claims if isinstance(c, DateClaim)] for cf in files}
+    every_date = [c for claims in dates.values() for c in claims]
+    scope = replace(scope, events=align_events(dates, people_of(every_date, dict(scope.parties))))
+    pending: list[Pending] = weekday_checks(incident.id, scope.events)
     agreed: list[Agreement] = []
     for rule in KIND_RULES:
         facts = filed[rule.rule]
@@ -180,7 +186,7 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
         if rule.across is not None:
             agreed += rule.across(scope, facts)
     compared = {c.id for p in pending for c in p.claims} | {c.id for ag in agreed for c in ag.claims}
-    for f, a in (compare_open_facts(incident.id, files, compared), compare_places(incident.id, files)):
+    for f, a in (compare_open_facts(incident.id, files, compared, scope.events), compare_places(incident.id, files)):
         pending += f
         agreed += a
     agreed = merge_linked(agreed + value_agreements(incident.id, files) + residence_agreements(incident.id, files))

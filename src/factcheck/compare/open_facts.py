@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from factcheck.compare.align import THRESHOLD, align_sources, block, dimension, similarity
 from factcheck.compare.dates import date_check, date_value
+from factcheck.compare.events import EventAlignment
 from factcheck.compare.figures import part_of_whole, vague_holds
 from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, merge_agreements
 from factcheck.extract.mentions import UNIT_FORMS
@@ -151,7 +152,7 @@ def _open_subject(a: ClaimBase, b: ClaimBase) -> str:
 
 
 def compare_open_facts(
-    incident: str, files: list[ClaimsFile], compared: set[str]
+    incident: str, files: list[ClaimsFile], compared: set[str], events: EventAlignment | None = None
 ) -> tuple[list[Pending], list[Agreement]]:
     """Findings and agreements among claims with frames: facts aligned across sources by their
     frames (align.py), then judged by the same typed rules as the listed claims. Two listed claims
@@ -189,7 +190,13 @@ def compare_open_facts(
         ):
             continue
         verdict = _open_verdict(a, b, score)
-        if verdict is None:
+        if verdict is None or (
+            events is not None
+            and isinstance(a, DateClaim)
+            and isinstance(b, DateClaim)
+            and verdict[0] != "agree"
+            and (not events.same_event(a, b) or events.in_order(a, b))
+        ):
             continue
         assert a.frame is not None
         subject, attribute = _open_subject(a, b), a.frame.attribute

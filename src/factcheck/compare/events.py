@@ -1,0 +1,377 @@
+"""Date claims → events: within a source, the dated mentions of one event joined; across sources,
+events aligned one to one, best match first, above a threshold. Only aligned events' dates meet.
+
+A date dates the state change its predicate names ('arrested' and 'detained': detained; 'convicted'
+and 'sentenced' are two acts), for the people its clause names, in the time of the story its cues
+set ('again', 'last year'). One source's mentions of one kind for the same people join one event
+unless they give two calendar days: a person detained in May and again in July has two events, and
+another source's account of the May detention aligns with the first only. Two sources' events of
+one kind align on what they share: people, places, days, weekdays and the words of their sentences.
+A day said of a statement ('officials said Saturday') dates the telling, never the event.
+
+Within one source, a weekday named for an event is checked against the calendar date given for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, YEAR_CUE, lemma_of
+from factcheck.compare.groups import Pending, group_findings, keyed
+from factcheck.extract.mentions import CLASS_OF, EVENT_NOUNS, STATE_OF
+from factcheck.lexicons import load_lexicon
+from factcheck.models import ClaimBase, DateClaim, EntityRef, Event, Person, Severity
+
+THRESHOLD = 0.5  # below this, two sources' events share too little to be one event
+NEAR = 30  # characters either side of a date read as its own phrase
+WEEKDAY_REACH = 6  # days: a weekday and a date further apart than this are two events, not a conflict
+TELLING = "telling"
+# The words right before a date that make it the day of a statement: "officials said Saturday",
+# "told reporters late Friday". A statement's day is no fact of the event.
+TELLING_BEFORE = re.compile(
+    r"\b(?:said|says|told(?:\s(?:reporters|journalists|the\s\w+|\w+))?|stated|added|insisted|wrote|tweeted|"
+    r"testified|acknowledged)(?:\s(?:at|in|during|to)(?:\s[\w-]+){1,3}?)?\s(?:on\s|late\s|early\s|last\s)*$",
+    re.IGNORECASE,
+)
+# An announcement is an event of its own, dated like any other: "announced on Tuesday that ...".
+ANNOUNCING_BEFORE = re.compile(
+    r"\b(?P<verb>announced|confirmed|revealed|disclosed|declared|unveiled)\s(?:on\s|late\s|early\s|last\s)*$",
+    re.IGNORECASE,
+)
+# A date used as a modifier dates the noun after it: "the 5 June attack", "Thursday's hearing".
+ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|last|this)\s$", re.IGNORECASE)
+ATTRIBUTIVE_AFTER = re.compile(r"^(?:,?\s(?:19|20)\d\d)?,?(?:’s|'s)?\s(?P<noun>[a-z][a-z-]+)")
+# "a release date of 22 May", "the hearing date is 3 June": the date of the noun before 'date'.
+DATE_OF_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s(?:date|day)\s(?:of|is|was|set\sfor|on)\s$")
+POSSESSIVE_AFTER = re.compile(r"^(?:’s|'s)?\s(?P<noun>[a-z][a-z-]+)")
+# The same verbs right after the date: "officials on Saturday said", "the company Monday announced".
+TELLING_AFTER = re.compile(r"^\s(?:said|says|told|stated|added)\b", re.IGNORECASE)
+ANNOUNCING_AFTER = re.compile(r"^\s(?P<verb>announced|confirmed|revealed|disclosed|declared|unveiled)\b", re.IGNORECASE)
+# The finding of a body is not the death: "found dead on Tuesday" and "died on Saturday" are two days.
+FOUND_BEFORE = re.compile(r"\b(?:found|discovered)\b[^.;]{0,40}$", re.IGNORECASE)
+WORD = re.compile(r"[^\W\d_]{4,}")
+FOUND_DEAD = "found dead"
+DIED = STATE_OF["die"]
+# Events an incident has once (a quake, a completed deal): the listed rules' event names them.
+SINGULAR = frozenset(load_lexicon("date_events")["singular_events"])
+LISTED_STATES = frozenset(STATE_OF.values()) | {FOUND_DEAD}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+
+
+def _state(lemma: str) -> str:
+    return STATE_OF.get(lemma, lemma)
+
+
+def event_kind(claim: DateClaim) -> tuple[str, str | None]:
+    """What a date dates and the class of its predicate: the state a listed predicate names, an
+    unlisted predicate's lemma, a statement ('telling'), or the noun a date modifies. A listed
+    rule's event stands where its clause's predicate is unlisted or missing."""
+    at, end = claim.value_start - claim.start, claim.value_end - claim.start
+    before, after = claim.quote[max(0, at - 60) : at], claim.quote[end : end + 40]
+    if TELLING_BEFORE.search(before) or TELLING_AFTER.match(after):
+        return TELLING, None
+    announcing = ANNOUNCING_BEFORE.search(before) or ANNOUNCING_AFTER.match(after)
+    if announcing:
+        return _state(lemma_of(announcing.group("verb").lower())), None
+    listed = not claim.rule.startswith("mention.")
+    if listed and claim.event in SINGULAR:
+        return claim.event, None  # "Sunday's quake", "the deal, completed on 5 May": the incident's one event
+    possessive = claim.quote[end - 2 : end] in ("'s", "’s") or after[:2] in ("'s", "’s")
+    modifier = (
+        (POSSESSIVE_AFTER.match(after) if possessive else None)
+        or DATE_OF_BEFORE.search(before)
+        or (ATTRIBUTIVE_AFTER.match(after) if ATTRIBUTIVE_BEFORE.search(before) else None)
+    )
+    if modifier:
+        noun = lemma_of(modifier.group("noun"))
+        return _state(EVENT_NOUNS.get(noun, noun)), CLASS_OF.get(EVENT_NOUNS.get(noun, noun))
+    frame = claim.frame
+    lemma = frame.predicate if frame is not None else None
+    if lemma is not None and lemma in CLASS_OF:
+        return STATE_OF[lemma], CLASS_OF[lemma]
+    if listed or lemma is None:
+        kind = _state(claim.event)
+        if kind == STATE_OF.get("die") and FOUND_BEFORE.search(before):
+            return FOUND_DEAD, CLASS_OF.get("die")
+        return kind, CLASS_OF.get(claim.event)
+    return _state(lemma), None
+
+
+def _day(claim: DateClaim) -> str | None:
+    """The calendar day a date states or resolves to; None for a bare weekday, whose day is only
+    the reader's inference from the publication date."""
+    if claim.precision != "day" or not claim.resolved:
+        return None
+    return claim.date.isoformat() if claim.date is not None else claim.month_day
+
+
+def _weekday(claim: DateClaim) -> str | None:
+    if claim.precision != "weekday":
+        return None
+    m = WEEKDAY.search(claim.expression)
+    return m.group(1).lower() if m else None
+
+
+def _scope(claim: DateClaim) -> tuple[str, ...]:
+    frame = claim.frame
+    cues = {c for c in frame.cues if c in OTHER_TIME or YEAR_CUE.match(c)} if frame is not None else set()
+    # The date's own year ('on 5 May 2019', 'until 2029') is its day, not another time of the story.
+    own = {f"in {claim.date.year}"} if claim.date is not None else set()
+    own |= {f"in {y}" for y in re.findall(r"\b\d{4}\b", claim.expression)}
+    cues -= own
+    if claim.incident_hint:
+        cues.add(f"hint {claim.incident_hint}")
+    return tuple(sorted(cues))
+
+
+def _names(claim: DateClaim) -> set[str]:
+    names = set(claim.frame.participants) if claim.frame is not None else set()
+    of = getattr(claim.subject, "of", None)
+    if isinstance(of, Person):
+        names.add(of.name)
+    return names
+
+
+def _lemmas(text: str) -> frozenset[str]:
+    return frozenset(lemma_of(w.lower()) for w in WORD.findall(text) if w.lower() not in CONTEXT_STOP)
+
+
+def _content(claim: DateClaim) -> frozenset[str]:
+    """The sentence's content words, lemmatised, less the date's own words."""
+    at, end = claim.value_start - claim.start, claim.value_end - claim.start
+    return _lemmas(claim.quote[:at] + " " + claim.quote[end:])
+
+
+def _near(claim: DateClaim) -> frozenset[str]:
+    """The content words next to the date ('a release date of', 'game against'), lemmatised."""
+    at, end = claim.value_start - claim.start, claim.value_end - claim.start
+    return _lemmas(claim.quote[max(0, at - NEAR) : at] + " " + claim.quote[end : end + NEAR])
+
+
+@dataclass
+class _Building:
+    """An event while its source's mentions are joined."""
+
+    kind: str
+    cls: str | None
+    scope: tuple[str, ...]
+    claims: list[DateClaim] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    days: set[str] = field(default_factory=set)
+    weekdays: set[str] = field(default_factory=set)
+
+    def accepts(self, kind: str, scope: tuple[str, ...], names: set[str], people: set[str], day: str | None) -> bool:
+        if kind != self.kind or scope != self.scope or kind == TELLING:
+            return False
+        if self.people and people and not self.people & people:
+            return False  # two people the incident tells apart
+        if day is not None and self.days and day not in self.days:
+            return False  # another day: another event of the same kind
+        return not (self.names and names and not _overlap(self.names, names) and not (self.people & people))
+
+
+def _overlap(a: Iterable[str], b: Iterable[str]) -> float:
+    """Share of name words in common, a name matching on any of its words ('berg', 'anna berg')."""
+    wa = {w for n in a for w in n.split() if len(w) > 2}
+    wb = {w for n in b for w in n.split() if len(w) > 2}
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def source_events(claims: list[DateClaim], people: dict[str, str | None]) -> list[tuple[Event, list[DateClaim]]]:
+    """One source's date claims joined into events, in text order (`people`: claim id → the key of
+    the incident's person the listed rules date it for)."""
+    built: list[_Building] = []
+    for c in sorted(claims, key=lambda c: (c.value_start, c.id)):
+        kind, cls = event_kind(c)
+        scope, names, day = _scope(c), _names(c), _day(c)
+        who = {p for p in [people.get(c.id)] if p}
+        home = next((e for e in reversed(built) if e.accepts(kind, scope, names, who, day)), None)
+        if home is None:
+            home = _Building(kind, cls, scope)
+            built.append(home)
+        home.claims.append(c)
+        home.names |= names
+        home.people |= who
+        if c.frame is not None and c.frame.place:
+            home.places.add(c.frame.place)
+        if day is not None:
+            home.days.add(day)
+        wd = _weekday(c)
+        if wd is not None:
+            home.weekdays.add(wd)
+    out = []
+    for b in built:
+        first = b.claims[0]
+        event = Event(
+            id=f"{first.source}#{first.id}",
+            source=first.source,
+            kind=b.kind,
+            predicate_class=b.cls,
+            participants=tuple(sorted(b.names)),
+            people=tuple(sorted(b.people)),
+            places=tuple(sorted(b.places)),
+            scope=b.scope,
+            days=tuple(sorted(b.days)),
+            weekdays=tuple(sorted(b.weekdays)),
+            mentions=tuple(c.id for c in b.claims),
+        )
+        out.append((event, b.claims))
+    return out
+
+
+class Wording(NamedTuple):
+    """What an event's sentences say besides its dates: their content words and the words next to
+    each date, lemmatised."""
+
+    content: frozenset[str]
+    near: frozenset[str]
+
+
+def _one_kind(a: str, b: str) -> bool:
+    """Kinds that date one event: the same, or a death and the finding of the body (compared as
+    an order: the death on or before the finding)."""
+    return a == b or {a, b} == {FOUND_DEAD, DIED}
+
+
+def event_similarity(a: Event, b: Event, words_a: Wording, words_b: Wording) -> float:
+    """How likely two sources' events are one: 0 (surely not) to about 1. One time of the story is
+    required, and two listed states that differ are two events ('detained', 'released'); a kind
+    the lexicon does not list may be another's synonym ('began', 'started'), so its sentences'
+    words must make up for it. People, places, days and words add up."""
+    if a.kind == TELLING or b.kind == TELLING or a.scope != b.scope:
+        return 0.0
+    if _one_kind(a.kind, b.kind):
+        score = 0.4
+    elif a.kind in LISTED_STATES and b.kind in LISTED_STATES:
+        return 0.0  # "convicted" and "sentenced": two acts, two days
+    else:
+        score = 0.1
+    if a.people and b.people and not set(a.people) & set(b.people):
+        score -= 0.3  # two people the incident tells apart, unless the clauses' names say otherwise
+    if a.participants and b.participants:
+        score += 0.3 * _overlap(a.participants, b.participants)
+    if set(a.people) & set(b.people):
+        score += 0.2
+    if a.places and b.places:
+        score += 0.1 if set(a.places) & set(b.places) else -0.1
+    if set(a.days) & set(b.days):
+        score += 0.2  # one day in common: among two events of a kind, the one both date alike
+    if set(a.weekdays) & set(b.weekdays):
+        score += 0.1
+    score += min(0.4, 0.08 * len(words_a.content & words_b.content))
+    score += min(0.3, 0.1 * len(words_a.near & words_b.near))
+    return score
+
+
+@dataclass
+class EventAlignment:
+    """Every source's events and which of them are aligned across sources."""
+
+    events: dict[str, Event] = field(default_factory=dict)  # event id → event
+    event_of: dict[str, str] = field(default_factory=dict)  # date claim id → event id
+    claims_of: dict[str, list[DateClaim]] = field(default_factory=dict)  # event id → its mentions
+    aligned: set[frozenset[str]] = field(default_factory=set)  # pairs of event ids
+    scores: dict[frozenset[str], float] = field(default_factory=dict)
+
+    def same_event(self, a: ClaimBase, b: ClaimBase) -> bool:
+        """Whether two date claims date one event: one event of a source, or two aligned events."""
+        ea, eb = self.event_of.get(a.id), self.event_of.get(b.id)
+        if ea is None or eb is None:
+            return False
+        return ea == eb or frozenset((ea, eb)) in self.aligned
+
+    def in_order(self, a: DateClaim, b: DateClaim) -> bool:
+        """Whether two different days of one event are consistent after all: a death on a day
+        before the body was found ('died on Saturday', 'found dead on Tuesday')."""
+        ea, eb = self.event_of.get(a.id), self.event_of.get(b.id)
+        if ea is None or eb is None or a.date is None or b.date is None:
+            return False
+        kinds = self.events[ea].kind, self.events[eb].kind
+        if kinds == (DIED, FOUND_DEAD):
+            return a.date <= b.date
+        if kinds == (FOUND_DEAD, DIED):
+            return b.date <= a.date
+        return False
+
+
+def align_events(by_source: dict[str, list[DateClaim]], people: dict[str, str | None]) -> EventAlignment:
+    """Each source's events, then every pair of sources' events matched one to one, best first."""
+    out = EventAlignment()
+    per_source: dict[str, list[Event]] = {}
+    words: dict[str, Wording] = {}
+    for source in sorted(by_source):
+        events = source_events(by_source[source], people)
+        per_source[source] = [e for e, _ in events]
+        for event, claims in events:
+            out.events[event.id] = event
+            out.claims_of[event.id] = claims
+            words[event.id] = Wording(
+                frozenset().union(*(_content(c) for c in claims)), frozenset().union(*(_near(c) for c in claims))
+            )
+            for c in claims:
+                out.event_of[c.id] = event.id
+    sources = sorted(per_source)
+    for i, sa in enumerate(sources):
+        for sb in sources[i + 1 :]:
+            candidates: list[tuple[float, str, str]] = []
+            for ea in per_source[sa]:
+                for eb in per_source[sb]:
+                    score = event_similarity(ea, eb, words[ea.id], words[eb.id])
+                    if score >= THRESHOLD:
+                        candidates.append((score, ea.id, eb.id))
+            candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+            used: set[str] = set()
+            for score, a, b in candidates:
+                if a in used or b in used:
+                    continue
+                used |= {a, b}
+                out.aligned.add(frozenset((a, b)))
+                out.scores[frozenset((a, b))] = score
+    return out
+
+
+def people_of(claims: Iterable[DateClaim], parties: dict[str, object]) -> dict[str, str | None]:
+    """Claim id → the incident's entity a listed date is for, where one is known."""
+    return {c.id: p.id if isinstance(p := parties.get(c.id), EntityRef) else None for c in claims}
+
+
+def weekday_checks(incident: str, alignment: EventAlignment) -> list[Pending]:
+    """Within one event of one source, a weekday named against the weekday of the calendar date the
+    source gives the same event: 'arrested on 12 March' and 'his arrest on Friday' cannot both hold
+    when 12 March was a Thursday."""
+    candidates: dict[str, list[tuple[Severity, str, ClaimBase, ClaimBase]]] = defaultdict(list)
+    for eid, claims in sorted(alignment.claims_of.items()):
+        event = alignment.events[eid]
+        # A date stated in words, and a weekday whose nearest day (as resolved) is in the same week:
+        # a weekday weeks away from the date is another event of the kind, not this one's day.
+        dated = [c for c in claims if c.precision == "day" and c.date is not None and c.rule.endswith("absolute")]
+        dated = [c for c in dated if not ISO_DATE.match(c.expression.strip())]  # a page's date stamp
+        named = [c for c in claims if _weekday(c) is not None and c.date is not None]
+        for w in named:
+            for d in dated:
+                assert d.date is not None
+                assert w.date is not None
+                actual = d.date.strftime("%A").lower()
+                near = abs((w.date - d.date).days) <= WEEKDAY_REACH
+                if near and actual != _weekday(w):
+                    why = f"'{w.expression}' against '{d.expression}', which was a {actual.capitalize()}"
+                    candidates[event.kind].append(("contradiction", why, w, d))
+    pending: list[Pending] = []
+    for kind, cands in sorted(candidates.items()):
+        pending += keyed(
+            group_findings(cands, incident, "the incident", f"weekday ({kind})", _weekday_value), f"weekday:{kind}"
+        )
+    return pending
+
+
+def _weekday_value(c: ClaimBase) -> str:
+    if not isinstance(c, DateClaim):
+        return ""
+    return _weekday(c) or (c.date.strftime("%A").lower() if c.date is not None else c.expression.lower())

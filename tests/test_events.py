@@ -1,0 +1,179 @@
+"""Events: a source's dated mentions of one event joined, events aligned one to one across sources,
+and only aligned events' dates compared. Every phrase is written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from extract_helpers import dates
+from factcheck.compare.events import TELLING, align_events, event_kind, source_events
+from test_quality_causes import EDITOR, NEWSROOM, NO_FINDING, QUIET, Expected, assert_findings, compare_accounts
+
+PUBLISHED = dt.date(2022, 7, 20)  # a Wednesday, the stories' dateline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "kind"),
+    [
+        pytest.param("Police detained the reporter on Friday.", "Friday", "detained", id="active-detained"),
+        pytest.param("The reporter was arrested on Friday.", "Friday", "detained", id="arrested-is-detained"),
+        pytest.param("The reporter was released on Friday.", "Friday", "released", id="released-is-another-state"),
+        pytest.param(
+            "The reporter was detained on Friday, police said Saturday.", "Friday", "detained", id="detained-friday"
+        ),
+        pytest.param(
+            "The reporter was detained on Friday, police said Saturday.", "Saturday", TELLING, id="said-saturday"
+        ),
+        pytest.param("Police on Saturday said the reporter was detained.", "Saturday", TELLING, id="on-saturday-said"),
+        pytest.param(
+            "The ministry said at a briefing on Thursday that the reporter was detained.",
+            "Thursday",
+            TELLING,
+            id="said-at-a-briefing",
+        ),
+        pytest.param(
+            "Police detained the reporter on Monday, the ministry announced on Tuesday.",
+            "Tuesday",
+            "announce",
+            id="announced",
+        ),
+        pytest.param("The reporter was found dead on Tuesday.", "Tuesday", "found dead", id="found-dead"),
+        pytest.param("The reporter died on Saturday, the coroner believes.", "Saturday", "died", id="died"),
+        pytest.param("The reporter was convicted on Monday of fraud.", "Monday", "convicted", id="convicted"),
+        pytest.param("The reporter was sentenced on Monday to two years.", "Monday", "sentenced", id="sentenced"),
+        pytest.param("The reporter was sentenced for the 2 May assault.", "2 May", "attacked", id="date-modifies-noun"),
+    ],
+)
+def test_event_kind(sentence: str, words: str, kind: str) -> None:
+    claims = [c for c in dates(sentence, published=PUBLISHED) if words in c.expression]
+    assert claims, sentence
+    assert event_kind(claims[0])[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        pytest.param(
+            "Police detained the reporter Nadia Voss on 3 March. Voss was detained on 9 June in the capital.",
+            2,
+            id="two-detentions-months-apart",
+        ),
+        pytest.param(
+            "Police detained the reporter Nadia Voss on 3 March. Voss was detained on 3 March at her home.",
+            1,
+            id="one-detention-told-twice",
+        ),
+        pytest.param(
+            "Police detained the reporter Nadia Voss on 3 March. Voss was released on 5 March.",
+            2,
+            id="detention-and-release",
+        ),
+        pytest.param(
+            "Police detained the reporter Nadia Voss on Monday. Voss was detained again on Tuesday.",
+            2,
+            id="again-is-another-event",
+        ),
+    ],
+)
+def test_source_events(body: str, events: int) -> None:
+    claims = dates(body, published=PUBLISHED)
+    assert len(source_events(claims, {})) == events
+
+
+def test_alignment_is_one_to_one() -> None:
+    """One source's two detentions of a person, another's one: the one aligns with the detention
+    of its day, the other detention with nothing."""
+    twice = dates("Nadia Voss was detained on 3 March. Nadia Voss was detained on 9 June.", published=PUBLISHED)
+    once = [c.model_copy(update={"source": "b.txt"}) for c in dates("Nadia Voss was detained on 9 June.", PUBLISHED)]
+    alignment = align_events({"story.txt": twice, "b.txt": once}, {})
+    assert len(alignment.aligned) == 1
+    march, june = sorted(twice, key=lambda c: c.value_start)
+    assert alignment.same_event(june, once[0])
+    assert not alignment.same_event(march, once[0])
+
+
+DETAINED_IN_JULY = "Police detained the reporter Nadia Voss on 18 July."
+
+
+@pytest.mark.parametrize(
+    ("story", "accounts", "expected"),
+    [
+        pytest.param(
+            NEWSROOM,
+            [f"{DETAINED_IN_JULY} Voss had been detained on 2 March in another case.", DETAINED_IN_JULY],
+            NO_FINDING,
+            id="two-detentions-months-apart",
+        ),
+        pytest.param(
+            NEWSROOM,
+            [DETAINED_IN_JULY, "The reporter Nadia Voss was detained by police on 19 July."],
+            [("contradiction", "date")],
+            id="control-one-detention-two-days",
+        ),
+        pytest.param(
+            NEWSROOM,
+            [DETAINED_IN_JULY, "Nadia Voss, a reporter, was detained by police on Monday."],
+            NO_FINDING,
+            id="active-and-passive-same-day",
+        ),
+        pytest.param(
+            NEWSROOM,
+            [DETAINED_IN_JULY, "Nadia Voss, a reporter, was detained by police on Tuesday."],
+            [("contradiction", "date")],
+            id="active-and-passive-weekday-contradicts",
+        ),
+        pytest.param(
+            NEWSROOM,
+            [f"{DETAINED_IN_JULY} Voss was first detained in 2019, on 4 May.", DETAINED_IN_JULY],
+            NO_FINDING,
+            id="background-event-in-another-year",
+        ),
+        pytest.param(
+            NEWSROOM,
+            ["Nadia Voss was detained on Monday, her lawyer said Tuesday.", "Nadia Voss was detained on Monday."],
+            NO_FINDING,
+            id="the-day-of-a-statement",
+        ),
+        pytest.param(
+            NEWSROOM,
+            ["Nadia Voss died on 14 July, the coroner said.", "Nadia Voss was found dead on 16 July."],
+            NO_FINDING,
+            id="death-before-the-finding-of-the-body",
+        ),
+        pytest.param(
+            NEWSROOM,
+            ["Nadia Voss died on 18 July, the coroner said.", "Nadia Voss was found dead on 16 July."],
+            [("contradiction", "date")],
+            id="death-after-the-finding-of-the-body",
+        ),
+        pytest.param(
+            EDITOR,
+            ["Rauf Hasanli was sentenced for the 2 May assault.", "Rauf Hasanli was sentenced on 18 July."],
+            NO_FINDING,
+            id="a-date-that-modifies-a-noun",
+        ),
+        pytest.param(
+            NEWSROOM,
+            [f"{DETAINED_IN_JULY} Police said Voss was detained on Sunday near the bridge.", QUIET],
+            [("contradiction", "weekday")],
+            id="weekday-against-the-date-of-the-same-event",
+        ),
+        pytest.param(
+            NEWSROOM,
+            [f"{DETAINED_IN_JULY} Voss was detained on Monday near the bridge.", QUIET],
+            NO_FINDING,
+            id="weekday-that-is-the-date",
+        ),
+        pytest.param(
+            NEWSROOM,
+            ["Police detained Nadia Voss on 18 July. Her next court hearing is on Friday.", QUIET],
+            NO_FINDING,
+            id="weekday-of-another-event",
+        ),
+    ],
+)
+def test_dates_of_aligned_events(tmp_path: Path, story: object, accounts: list[str], expected: Expected) -> None:
+    assert_findings(compare_accounts(tmp_path, story, accounts), expected)  # type: ignore[arg-type]
