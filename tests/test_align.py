@@ -132,8 +132,8 @@ def test_a_distance_from_a_place_is_no_distance_travelled() -> None:
 
 
 def test_the_same_figure_in_two_wordings_is_more_alike_than_another() -> None:
-    a, other = claims("Crews spent nine days repairing the cable, the operator said.")[0], None
-    b = claims("The operator said repairs to the cable took twelve days.")[0]
+    a = next(x for x in claims("Crews spent nine days repairing the cable, the operator said.") if x.kind == "quantity")
+    b = next(x for x in claims("The operator said repairs to the cable took twelve days.") if x.kind == "quantity")
     c = claims("Twelve days later, the mayor opened a new school.")
     other = next(x for x in c if isinstance(x, QuantityClaim))
     assert isinstance(a, QuantityClaim)

@@ -627,8 +627,46 @@ class PlaceClaim(ClaimBase):
         return self.expression
 
 
+class MonthSpan(Model):
+    """A part of a month as words give it ('early December', 'the end of November'): the days it
+    may be, without a year."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    month: int = Field(ge=1, le=12, description="The month, 1 to 12.")
+    first: int = Field(ge=1, le=31, description="The first day of the month the words allow.")
+    last: int = Field(ge=1, le=31, description="The last day of the month the words allow.")
+
+
+class EventClaim(ClaimBase):
+    """An event as one clause tells it: who did what to whom, when, and whether it happened at
+    all. Active and passive voice give the same slots ("police found X", "X was found by police").
+    Compared only with the same event of another source (compare/slots.py), slot by slot."""
+
+    kind: Literal["event"] = "event"
+    predicate: str = Field(description="Lemma of the event verb ('replace'), or of what was not disclosed.")
+    modality: Modality = Field(description="Whether the clause says it happened: asserted, negated, future, ...")
+    agent: str | None = Field(default=None, description="Who acts, as written (active subject, passive 'by' phrase).")
+    agent_heads: tuple[str, ...] = Field(
+        default=(), description="Lemmas of the agent's common nouns ('police', 'firefighter'): who acts, unnamed."
+    )
+    patient: str | None = Field(default=None, description="Who or what is acted on, as written.")
+    patient_heads: tuple[str, ...] = Field(
+        default=(), description="Lemmas of the patient's common nouns ('body', 'pirate'), what the event is done to."
+    )
+    when: str | None = Field(default=None, description="The clause's time of the event in words ('early December').")
+    month_span: MonthSpan | None = Field(
+        default=None, description="The days of a month `when` allows, if a month part."
+    )
+    expression: str = Field(description="The words of the predicate ('will eventually replace').")
+
+    def display_value(self) -> str:
+        return self.expression
+
+
 Claim = Annotated[
-    AgeClaim | QuantityClaim | DateClaim | StatusClaim | RoleClaim | PlaceClaim, Field(discriminator="kind")
+    AgeClaim | QuantityClaim | DateClaim | StatusClaim | RoleClaim | PlaceClaim | EventClaim,
+    Field(discriminator="kind"),
 ]
 
 

@@ -25,7 +25,7 @@ from factcheck.compare.quantities import (
     unattributed_agreements,
 )
 from factcheck.compare.roles import compare_roles
-from factcheck.compare.slots import compare_places
+from factcheck.compare.slots import compare_events, compare_places
 from factcheck.compare.status import compare_status
 from factcheck.models import (
     AgeClaim,
@@ -186,7 +186,11 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
         if rule.across is not None:
             agreed += rule.across(scope, facts)
     compared = {c.id for p in pending for c in p.claims} | {c.id for ag in agreed for c in ag.claims}
-    for f, a in (compare_open_facts(incident.id, files, compared, scope.events), compare_places(incident.id, files)):
+    for f, a in (
+        compare_open_facts(incident.id, files, compared, scope.events),
+        compare_places(incident.id, files),
+        compare_events(incident.id, files),
+    ):
         pending += f
         agreed += a
     agreed = merge_linked(agreed + value_agreements(incident.id, files) + residence_agreements(incident.id, files))

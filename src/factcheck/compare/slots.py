@@ -12,14 +12,19 @@ building. Precision first: a pair the rules cannot place against each other says
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from factcheck.compare.align import OTHER_TIME, YEAR_CUE
+from factcheck.compare.align import OTHER_TIME, YEAR_CUE, dimension, lemma_of
 from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, merge_agreements
+from factcheck.extract.frames import NOT_PARTICIPANT
+from factcheck.extract.mentions import CLASS_OF
 from factcheck.extract.places import Containment, containment, countries, inside, major, population, same_place
-from factcheck.models import ClaimBase, ClaimsFile, Frame, PlaceClaim, Severity
+from factcheck.lexicons import load_lexicon
+from factcheck.models import ClaimBase, ClaimsFile, EventClaim, Frame, PlaceClaim, QuantityClaim, Severity
 
 COMPARABLE = frozenset({"asserted", "reported"})  # a place of a planned or possible event is no account of it
 SAME_SENTENCE = 0.6  # share of words (places aside) at which two sentences tell one event without a name
@@ -177,4 +182,258 @@ def compare_places(incident: str, files: list[ClaimsFile]) -> tuple[list[Pending
     for (subject, attribute), cands in sorted(candidates.items()):
         found_here = group_findings(cands, incident, subject, attribute, _value)
         pending += keyed(found_here, f"place:{attribute}@{subject}")
+    return pending, merge_agreements(agreements)
+
+
+# --- who, when and whether: the slots of one event --------------------------------------------
+
+_SLOTS = load_lexicon("slots")
+AUTHORITIES = frozenset(_SLOTS["authorities"])
+VAGUE_AGENTS = frozenset(_SLOTS["vague_agents"])
+_ROLES = load_lexicon("roles")
+PERSON_NOUNS = (
+    frozenset(_SLOTS["private_people"])
+    | frozenset(load_lexicon("people")["person_nouns"])
+    | frozenset(
+        word for table in (_ROLES["relational"], _ROLES["occupational"]) for words in table.values() for word in words
+    )
+)
+PRICE_NOUNS = frozenset(_SLOTS["price_nouns"])
+HAPPENED = frozenset({"asserted", "reported"})
+NOT_YET = frozenset({"future", "planned"})
+HEDGE = re.compile(
+    r"\b(?:reportedly|reported|reports?|rumou?red|believed|understood|thought|said\sto\sbe|estimated|speculates?|"
+    r"expected|likely)\b"
+)
+PRICE_EVENTS = frozenset({"pay", "buy", "sell", "acquire", "cost", "purchase", "amount", "agree", "sign"})
+ANY_WORD = re.compile(r"[^\W\d_]+")
+CAPITAL_WORD = re.compile(r"\b[A-Z][\w’'-]{2,}")
+DETERMINER_WORDS = frozenset({"the", "his", "her", "their", "its", "our", "this", "these", "those", "all", "both"})
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
+
+
+def _names(phrase: str | None) -> frozenset[str]:
+    """The capitalised words of a participant phrase, folded, less determiners, months, weekdays
+    and nationalities: what a name shares with another."""
+    return frozenset(w.lower() for w in CAPITAL_WORD.findall(phrase or "")) - NOT_PARTICIPANT - DETERMINER_WORDS
+
+
+def _indefinite(phrase: str | None) -> bool:
+    """'a statement', 'another raid': one of many, no particular thing two sources share."""
+    first = (phrase or "").split(" ", 1)[0].lower()
+    return first in INDEFINITE
+
+
+def _theme(c: EventClaim) -> tuple[frozenset[str], frozenset[str]]:
+    """Whom the event is done to, by names and by noun lemmas; for a verb with no object ('the
+    pirates fled'), who did it."""
+    if c.patient is not None:
+        return _names(c.patient), frozenset(c.patient_heads)
+    return _names(c.agent), frozenset(c.agent_heads)
+
+
+def _event_scope(c: EventClaim) -> tuple[frozenset[str], str | None]:
+    """The cues and hint that set an event in another time; a month the event's own time names
+    ('early March') is when it happened, the slot compared, not another time."""
+    frame = c.frame
+    cues = frozenset(x for x in frame.cues if x in OTHER_TIME or YEAR_CUE.match(x)) if frame else frozenset()
+    hint = c.incident_hint
+    if hint is not None and c.when is not None and hint.lower() in c.when.lower():
+        hint = None
+    return cues, hint
+
+
+def same_event(a: EventClaim, b: EventClaim) -> bool:
+    """Whether two event claims tell one event: one verb (or two of one event: 'fled', 'escaped'),
+    the same time of the story, and someone or something acted on in common."""
+    if a.subject.key() != b.subject.key() or _event_scope(a) != _event_scope(b):
+        return False
+    (na, ha), (nb, hb) = _theme(a), _theme(b)
+    if na and nb and na & nb:
+        return True
+    theme_a, theme_b = a.patient or a.agent, b.patient or b.agent
+    if _indefinite(theme_a) or _indefinite(theme_b):
+        return False  # "issued a statement" twice: two statements, maybe
+    return bool(ha & hb) and not (na and nb)
+
+
+def _shared_theme(a: EventClaim, b: EventClaim) -> str:
+    """What two accounts of one event name in common, as the finding's subject: a shared name, else
+    a shared noun ('pirate'), so that every pair about one event makes one finding."""
+    (na, ha), (nb, hb) = _theme(a), _theme(b)
+    shared = sorted(na & nb) or sorted(ha & hb)
+    return " ".join(shared).title() if shared else (a.patient or a.agent or "the incident")
+
+
+def _agents_differ(a: EventClaim, b: EventClaim) -> bool:
+    """Whether two doers are surely different: unnamed, one of the authorities (police, courts,
+    armed forces) and the other a private person ('police' against 'the landlord's son'). Two
+    descriptions of people ('the driver', a name) may be one person, and so may two of the
+    state's ('commandos', 'sailors'): never a conflict."""
+    ha, hb = set(a.agent_heads), set(b.agent_heads)
+    if not ha or not hb or ha & VAGUE_AGENTS or hb & VAGUE_AGENTS or _names(a.agent) or _names(b.agent):
+        return False
+    if ha & hb or _phrase_lemmas(a.agent) & _phrase_lemmas(b.agent):
+        return False
+    people = AUTHORITIES | PERSON_NOUNS
+    return bool(ha & people) and bool(hb & people) and bool(ha & AUTHORITIES) != bool(hb & AUTHORITIES)
+
+
+def _phrase_lemmas(phrase: str | None) -> frozenset[str]:
+    """The lemmas of a phrase's words: 'pirate boats' and 'the pirates' share 'pirate'."""
+    return frozenset(lemma_of(w.lower()) for w in WORD.findall(phrase or ""))
+
+
+def _past(c: EventClaim) -> bool:
+    """Whether the event is told in the past: 'replaced', 'fled', 'was found', not 'acquires' or
+    'is paying'."""
+    verb = c.expression.split()[-1].lower()
+    if verb.endswith(("s", "ing")) or verb == c.predicate:
+        return False
+    before = c.quote[: c.value_start - c.start].split()[-2:]
+    return not any(w.lower() in ("is", "are", "am") for w in before)
+
+
+def _told(c: EventClaim) -> bool:
+    """A sentence that ends like one: a headline ('X detained for 4 months') drops the auxiliary
+    that says who did what to whom."""
+    return c.quote.rstrip().endswith((".", "!", "?", '"', "”", "’", "'"))
+
+
+def _happened(c: EventClaim) -> str:
+    if c.modality in HAPPENED:
+        return "happened"
+    return {"future": "still to come", "planned": "attempted or intended", "possible": "possible"}.get(
+        c.modality, "did not happen"
+    )
+
+
+def _event_verdicts(
+    a: EventClaim, b: EventClaim, modalities: dict[tuple[str, str], set[str]], published: dict[str, dt.date | None]
+) -> list[tuple[str, Severity, str]]:
+    """(slot, severity, why) for each slot two claims of one event disagree on."""
+    out: list[tuple[str, Severity, str]] = []
+    key = a.subject.key()
+    ma, mb = _happened(a), _happened(b)
+    # A listed predicate's negation is the status rules' (they know a reversal, "then changed
+    # his mind"); what they leave is an event told as still to come or as only attempted.
+    listed = a.predicate in CLASS_OF or b.predicate in CLASS_OF
+    if (
+        ma != mb
+        and "happened" in (ma, mb)
+        and "possible" not in (ma, mb)
+        and not (listed and "did not happen" in (ma, mb))
+    ):
+        did, other = (a, b) if ma == "happened" else (b, a)
+        if other.modality in NOT_YET and not _past(did):
+            return out  # 'acquires', 'is paying' against 'will pay': one announcement, told two ways
+        if other.modality == "future" and not _names(a.patient or a.agent) & _names(b.patient or b.agent):
+            return out  # 'missed several games' and 'will miss the final two games': which games?
+        # Each source tells the event one way only, and a later story may tell what an earlier
+        # one foresaw: 'will replace' published before 'replaced' is no conflict.
+        one_way = "happened" not in modalities[(other.source, key)] and modalities[(did.source, key)] == {"happened"}
+        pa, pb = published.get(other.source), published.get(did.source)
+        later = pa is not None and pb is not None and pa < pb
+        # An attempt is someone's: told as done by one source and as tried by another only when
+        # both name who, and it is one doer ('the pirates fled', 'the pirates tried to escape').
+        same_doer = bool(_names(a.agent) & _names(b.agent) or set(a.agent_heads) & set(b.agent_heads))
+        if other.modality == "planned" and not same_doer:
+            one_way = False
+        two_names = bool(_names(a.agent) and _names(b.agent)) and not _names(a.agent) & _names(b.agent)
+        if one_way and not later and not two_names and not _agents_differ(a, b):
+            severity: Severity = "contradiction" if other.modality in ("future", "negated") else "divergence"
+            why = f"'{did.expression}' (happened) against '{other.expression}' ({_happened(other)})"
+            out.append(("status", severity, why))
+    if a.month_span is not None and b.month_span is not None:
+        sa, sb = a.month_span, b.month_span
+        if sa.month != sb.month or sa.last < sb.first or sb.last < sa.first:
+            out.append(("time", "contradiction", f"'{a.when}' against '{b.when}': different times"))
+    if a.agent and b.agent and ma == mb == "happened" and _agents_differ(a, b) and _told(a) and _told(b):
+        out.append(("who", "contradiction", f"'{a.agent}' against '{b.agent}': different people did it"))
+    return out
+
+
+def _same_agent(a: ClaimBase, b: ClaimBase) -> bool:
+    return isinstance(a, EventClaim) and isinstance(b, EventClaim) and not _agents_differ(a, b)
+
+
+def _slot_value(slot: str) -> Callable[[ClaimBase], str]:
+    def value(c: ClaimBase) -> str:
+        if not isinstance(c, EventClaim):
+            return "given" if slot == "disclosed" else c.display_value()
+        if slot == "status":
+            return _happened(c)
+        if slot == "time":
+            return (c.when or "").removeprefix("in ").strip().lower()
+        if slot == "who":
+            return (c.agent or "").lower()
+        return "not disclosed"
+
+    return value
+
+
+def _given_price(c: ClaimBase) -> bool:
+    """A price stated as known: a money figure of a payment or a deal, not a rate, not hedged as
+    what others report, not of another time."""
+    if not isinstance(c, QuantityClaim) or c.frame is None or dimension(c) != "money":
+        return False
+    frame = c.frame
+    if "per" in frame.attribute.split() or any(x in OTHER_TIME or YEAR_CUE.match(x) for x in frame.cues):
+        return False
+    if HEDGE.search(c.quote):
+        return False
+    words = {lemma_of(w.lower()) for w in ANY_WORD.findall(c.quote)}
+    return bool(words & PRICE_NOUNS) and (frame.predicate in PRICE_EVENTS or bool(words & PRICE_EVENTS))
+
+
+def compare_events(incident: str, files: list[ClaimsFile]) -> tuple[list[Pending], list[Agreement]]:
+    """Findings and agreements about who did what, when and whether, event by event: each event
+    claim against the same event in another source; and a price said not to be disclosed against
+    a price another source gives."""
+    events = {cf.source.id: [c for c in cf.claims if isinstance(c, EventClaim)] for cf in files}
+    published = {cf.source.id: cf.source.published for cf in files}
+    modalities: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for sid, claims in events.items():
+        for c in claims:
+            modalities[(sid, c.subject.key())].add(_happened(c))
+    candidates: dict[tuple[str, str], list[tuple[Severity, str, ClaimBase, ClaimBase]]] = defaultdict(list)
+    agreements: list[Agreement] = []
+    sources = sorted(events)
+    for i, sa in enumerate(sources):
+        for sb in sources[i + 1 :]:
+            for a in events[sa]:
+                if a.rule == "slot.undisclosed":
+                    continue
+                for b in events[sb]:
+                    if b.rule == "slot.undisclosed" or not same_event(a, b):
+                        continue
+                    subject = _shared_theme(a, b)
+                    for slot, severity, why in _event_verdicts(a, b, modalities, published):
+                        candidates[(subject, slot)].append((severity, why, a, b))
+                    if a.month_span is not None and a.month_span == b.month_span:
+                        attribute = f"time ({a.predicate})"
+                        how = "same part of the month"
+                        agreements.append(Agreement(incident, subject, attribute, a.when or "", how, [a, b]))
+    # A price not disclosed in one source, given in another.
+    untold = {(c.source, c.start) for claims in events.values() for c in claims if c.rule == "slot.undisclosed"}
+    prices = {
+        cf.source.id: [c for c in cf.claims if _given_price(c) and (c.source, c.start) not in untold] for cf in files
+    }
+    for sid in sources:
+        for a in events[sid]:
+            if a.rule != "slot.undisclosed":
+                continue
+            for other in sources:
+                if other == sid:
+                    continue
+                for price in prices[other]:
+                    if price.incident_hint == a.incident_hint:
+                        why = f"'{a.expression}' against '{price.display_value()}'"
+                        candidates[("the price", "disclosed")].append(("divergence", why, a, price))
+    pending: list[Pending] = []
+    for (subject, slot), cands in sorted(candidates.items()):
+        attribute = {"status": "whether it happened", "time": "when", "who": "who did it"}.get(slot, "price disclosed")
+        consistent = _same_agent if slot == "who" else None
+        found = group_findings(cands, incident, subject, attribute, _slot_value(slot), consistent)
+        pending += keyed(found, f"event:{slot}@{subject}")
     return pending, merge_agreements(agreements)

@@ -10,6 +10,7 @@ from factcheck.extract.open_claims import extract_open
 from factcheck.extract.places import extract_places
 from factcheck.extract.quantities import extract_quantities
 from factcheck.extract.roles import extract_roles
+from factcheck.extract.slots import extract_events
 from factcheck.extract.status import extract_status
 from factcheck.models import ClaimBase, ClaimsFile, Document, claim_id
 from factcheck.segment import segment
@@ -55,6 +56,7 @@ def extract_claims(document: Document) -> ClaimsFile:
         ]
         claims.extend(extract_open(ctx, sentence, listed))
         claims.extend(extract_places(ctx, sentence))
+        claims.extend(extract_events(ctx, sentence))
     for claim in claims:
         _narrow_evidence(claim, document.text)
     claims.sort(key=lambda c: (c.start, c.value_start, c.value_end, c.kind, c.subject.key()))  # type: ignore[attr-defined]
