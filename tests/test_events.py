@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extract_helpers import dates
-from factcheck.compare.events import TELLING, align_events, event_kind, source_events
+from factcheck.compare.events import TELLING, Wording, align_events, event_kind, event_similarity, source_events
 from test_quality_causes import EDITOR, NEWSROOM, NO_FINDING, QUIET, Expected, assert_findings, compare_accounts
 
 PUBLISHED = dt.date(2022, 7, 20)  # a Wednesday, the stories' dateline
@@ -177,3 +177,14 @@ DETAINED_IN_JULY = "Police detained the reporter Nadia Voss on 18 July."
 )
 def test_dates_of_aligned_events(tmp_path: Path, story: object, accounts: list[str], expected: Expected) -> None:
     assert_findings(compare_accounts(tmp_path, story, accounts), expected)  # type: ignore[arg-type]
+
+
+def test_a_weekday_weeks_from_a_date_weighs_against_one_event() -> None:
+    """'on Monday' names a day of the story's week: a date two months off is likely another event."""
+    monday = dates("Nadia Voss was detained on Monday.", published=PUBLISHED)
+    near = dates("Nadia Voss was detained on 18 July.", published=PUBLISHED)
+    far = dates("Nadia Voss was detained on 2 May.", published=PUBLISHED)
+    (m, _), (n, _), (f, _) = (source_events(claims, {})[0] for claims in (monday, near, far))
+    assert m.weekday_days == (dt.date(2022, 7, 18),)
+    words = Wording(frozenset(), frozenset())
+    assert event_similarity(m, n, words, words) - event_similarity(m, f, words, words) == pytest.approx(0.3)

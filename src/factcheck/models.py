@@ -461,6 +461,9 @@ class Event(Model):
         default=(), description="Calendar days the mentions state or resolve to ('2021-03-08', or '03-08')."
     )
     weekdays: tuple[str, ...] = Field(default=(), description="Weekdays the mentions name, lower case ('friday').")
+    weekday_days: tuple[dt.date, ...] = Field(
+        default=(), description="The days those weekdays resolve to against the publication date."
+    )
     mentions: tuple[str, ...] = Field(description="Ids of the date claims joined in this event, in text order.")
 
 

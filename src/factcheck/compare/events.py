@@ -14,6 +14,7 @@ Within one source, a weekday named for an event is checked against the calendar 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -29,6 +30,7 @@ from factcheck.models import ClaimBase, DateClaim, EntityRef, Event, Person, Sev
 THRESHOLD = 0.5  # below this, two sources' events share too little to be one event
 NEAR = 30  # characters either side of a date read as its own phrase
 WEEKDAY_REACH = 6  # days: a weekday and a date further apart than this are two events, not a conflict
+WEEK_SLACK = 10  # days: a weekday's day, resolved against another publication date, may be this far off
 TELLING = "telling"
 # The words right before a date that make it the day of a statement: "officials said Saturday",
 # "told reporters late Friday". A statement's day is no fact of the event.
@@ -166,6 +168,7 @@ class _Building:
     places: set[str] = field(default_factory=set)
     days: set[str] = field(default_factory=set)
     weekdays: set[str] = field(default_factory=set)
+    weekday_days: set[dt.date] = field(default_factory=set)
 
     def accepts(self, kind: str, scope: tuple[str, ...], names: set[str], people: set[str], day: str | None) -> bool:
         if kind != self.kind or scope != self.scope or kind == TELLING:
@@ -206,6 +209,8 @@ def source_events(claims: list[DateClaim], people: dict[str, str | None]) -> lis
         wd = _weekday(c)
         if wd is not None:
             home.weekdays.add(wd)
+            if c.date is not None:
+                home.weekday_days.add(c.date)
     out = []
     for b in built:
         first = b.claims[0]
@@ -220,6 +225,7 @@ def source_events(claims: list[DateClaim], people: dict[str, str | None]) -> lis
             scope=b.scope,
             days=tuple(sorted(b.days)),
             weekdays=tuple(sorted(b.weekdays)),
+            weekday_days=tuple(sorted(b.weekday_days)),
             mentions=tuple(c.id for c in b.claims),
         )
         out.append((event, b.claims))
@@ -232,6 +238,15 @@ class Wording(NamedTuple):
 
     content: frozenset[str]
     near: frozenset[str]
+
+
+def _weeks_apart(a: Event, b: Event) -> bool:
+    """Whether an event dated only by weekdays is far from every calendar day of another: a
+    weekday names a day of the story's week, so a date weeks away is another event's."""
+    full = [dt.date.fromisoformat(d) for d in b.days if len(d) == 10]
+    if a.days or not a.weekday_days or not full:
+        return False
+    return all(abs((w - d).days) > WEEK_SLACK for w in a.weekday_days for d in full)
 
 
 def _one_kind(a: str, b: str) -> bool:
@@ -265,6 +280,8 @@ def event_similarity(a: Event, b: Event, words_a: Wording, words_b: Wording) -> 
         score += 0.2  # one day in common: among two events of a kind, the one both date alike
     if set(a.weekdays) & set(b.weekdays):
         score += 0.1
+    if _weeks_apart(a, b) or _weeks_apart(b, a):
+        score -= 0.3  # "named on Friday" (this week) and a ceremony dated two months on: two events
     score += min(0.4, 0.08 * len(words_a.content & words_b.content))
     score += min(0.3, 0.1 * len(words_a.near & words_b.near))
     return score
