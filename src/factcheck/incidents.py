@@ -36,7 +36,7 @@ from factcheck.models import (
     stable_id,
 )
 from factcheck.resolve import fold, incident_label
-from factcheck.signature import LOOK_AHEAD, YEAR, event_signature, signature_profile
+from factcheck.signature import LOOK_AHEAD, YEAR, collector_paused, event_signature, signature_profile
 
 __all__ = ["event_signature", "group_incidents", "grouping_decision", "other_times_marked", "signature_profile"]
 
@@ -122,7 +122,9 @@ def _cosine(wa: dict[str, float], wb: dict[str, float]) -> float:
 def _shared_people(a: dict[str, int], b: dict[str, int]) -> tuple[float, int]:
     """How much two sources share named people (0 to 1, by mentions), and how many they share;
     people are matched by folded surname, which absorbs transliterations."""
-    common = a.keys() & b.keys()
+    if len(a) > len(b):
+        a, b = b, a
+    common = [k for k in a if k in b]
     if not common:
         return 0.0, 0
     return min(sum(min(a[k], b[k], 5) for k in common), 5) / 5.0, len(common)
@@ -356,6 +358,16 @@ def group_incidents(
     linkage, unlike connected components, does not chain two similar events through one article.
     `profiles` are the sources' profiles when the caller has them (`signature_profile`).
     """
+    with collector_paused():
+        return _group(files, texts, decisions, profiles)
+
+
+def _group(
+    files: list[ClaimsFile],
+    texts: list[str],
+    decisions: Iterable[GroupingDecision],
+    profiles: Sequence[Profile] | None,
+) -> list[Incident]:
     if profiles is None:
         profiles = [signature_profile(cf, text) for cf, text in zip(files, texts, strict=True)]
     index = {cf.source.id: i for i, cf in enumerate(files)}
