@@ -109,6 +109,9 @@ def test_one_value_in_two_wordings_is_corroborated(tmp_path: Path, a: str, b: st
     # the same distance from two places
     ("The trawler sank 14 nautical miles off Kelmar, the coastguard said.",
      "The coastguard said the trawler sank 14 nautical miles off Dunvik."),
+    # the end of a range is no figure of its own
+    ("The charter deal is said to be for eight years, the ferry company said.",
+     "The ferry company would prefer a charter deal between six and eight years."),
     # a weekday of two events
     ("Harbour police arrested the first mate on Friday.",
      "The ferry company suspended its sailings on Friday."),
@@ -121,7 +124,7 @@ def test_one_value_in_two_wordings_is_corroborated(tmp_path: Path, a: str, b: st
 ])  # fmt: skip
 def test_equal_values_of_two_facts_are_not_corroborated(tmp_path: Path, a: str, b: str) -> None:
     report = compare_texts(tmp_path, a, b)
-    assert [(c.attribute, c.value) for c in across(report) if c.resolution.startswith("both give")] == []
+    assert [(c.attribute, c.value) for c in across(report) if "in each account" in c.resolution] == []
 
 
 def _quantity(cid: str, source: str, number: float) -> QuantityClaim:

@@ -68,6 +68,9 @@ MEDIUM = Need(((2, 0), (0, 1)))  # a count of ten or more of a specific noun
 SMALL = Need(((1, 1), (4, 0)))  # a count below ten of a specific noun ("four switches"), a duration, a day
 # without its year, a weekday
 WEAK = Need(((2, 1), (5, 0)))  # a count of a generic noun ("two people"), a percentage
+# The end of a range ("between six and eight years", "from 6 to 8 years"): not the figure it seems.
+RANGE_END = re.compile(r"\b(?:between|from)\s+[\w.,]+\s+(?:and|to)\s+$", re.IGNORECASE)
+PAGE_EVENTS = frozenset({"publish", "update", "post"})
 # A number written as part of a label or a score ("the 2008-09 season", "a 9-3 vote") is no count.
 COMPOUND = re.compile(r"\d[-–/]$")
 
@@ -79,9 +82,14 @@ def value_key(claim: ClaimBase) -> tuple[str, ...] | None:
     if isinstance(claim, QuantityClaim):
         if claim.rule == "quantity.vague" or claim.number <= 1 or claim.low is None or claim.high is None:
             return None
-        if COMPOUND.search(claim.quote[: claim.value_start - claim.start]):
+        before = claim.quote[: claim.value_start - claim.start]
+        if COMPOUND.search(before) or RANGE_END.search(before):
             return None
         return ("quantity", dimension(claim), claim.unit, f"{claim.number:g}")
+    if isinstance(claim, DateClaim) and (
+        claim.event in PAGE_EVENTS or (claim.frame and claim.frame.predicate in PAGE_EVENTS)
+    ):
+        return None  # the page's own dates ('Updated: 10 June'): no fact of the story
     if isinstance(claim, DateClaim) and claim.precision == "weekday":
         day = weekday_of(claim)
         return ("weekday", day) if day else None
@@ -218,7 +226,7 @@ def value_agreements(incident: str, files: list[ClaimsFile]) -> list[Agreement]:
         if not need(a).met(content, context):
             continue
         assert a.frame is not None
-        how = f"both give {_value(a)}, with {content} words of their sentences in common"
+        how = f"{_value(a)} in each account, in sentences sharing {content} other words"
         same = "|".join(value_key(a) or ())
         out.append(Agreement(incident, "the incident", a.frame.attribute, _value(a), how, [a, b], same=same))
     return out
