@@ -42,6 +42,11 @@ SAME_EVENT: dict[str, str] = {verb: name for name, verbs in _LEX["same_event"].i
 DISCLOSE = frozenset(_LEX["disclose_verbs"])
 UNDISCLOSED = frozenset(_LEX["undisclosed_words"])
 PRICE_NOUNS = frozenset(_LEX["price_nouns"])
+# The first letters every form of a disclosing word starts with ("disclos", "reveal", "gave"):
+# a sentence holding none states no undisclosed figure.
+MAY_UNDISCLOSE = re.compile(
+    "|".join(sorted({w[:4] for w in (*DISCLOSE, *UNDISCLOSED)} | {"gave", "made"})), re.IGNORECASE
+)
 ATTEMPT = frozenset(_LEX["attempt_words"])
 MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 PARTS: dict[str, tuple[int, int | None]] = {
@@ -231,7 +236,7 @@ def _find_verbs(toks: list[Token]) -> list[Predicate]:
     thought ('found him guilty', 'found that')."""
     out: list[Predicate] = []
     for i, tok in enumerate(toks):
-        if verb_lemma(tok.low) != "find" or tok.low in ("finds", "finding"):
+        if tok.low[:2] not in ("fi", "fo") or verb_lemma(tok.low) != "find" or tok.low in ("finds", "finding"):
             continue
         ahead = {t.low for t in toks[i + 1 : i + 4]}
         if ahead & FIND_STATE:
@@ -308,9 +313,10 @@ def _slots(
             return Slots(None, before)
     else:
         before = _np_before(text, toks, index, lo)
-        heads = _clause_heads(text, toks, 0, index)
-        if before is not None and heads and not set(heads) & set(before.heads):
-            before = Phrase(before.text, (*heads, *before.heads))
+        if before is not None and not before.heads:  # a name, maybe inside a longer subject
+            heads = _clause_heads(text, toks, 0, index)
+            if heads:
+                before = Phrase(before.text, heads)
     j = index + 1
     while j < len(toks) and toks[j].low.endswith("ly") and toks[j].text.islower():
         j += 1
@@ -328,6 +334,8 @@ def _undisclosed(text: str, toks: list[Token]) -> list[tuple[int, int, str, str]
     """'an undisclosed sum', 'no fee was revealed', 'terms were not disclosed', 'did not disclose
     the price': (start, end, expression, price noun) of each figure said not to be known."""
     out: list[tuple[int, int, str, str]] = []
+    if MAY_UNDISCLOSE.search(text) is None:
+        return out  # no word of disclosing: most sentences, ruled out by one search
     for i, tok in enumerate(toks):
         if tok.low in UNDISCLOSED and i + 1 < len(toks):
             noun = noun_lemma(toks[i + 1].low)
@@ -397,6 +405,8 @@ def extract_events(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
             continue  # "until service was restored": a condition, no account of the event
         if pred.word.lower().endswith("ing") and not _progressive(toks, k):
             continue  # "matters involving ...", "by acquiring": a participle, no account of who did what
+        if _would(toks, k):
+            continue  # "what would be introduced", "would not have placed him ... if": not an account
         if not _worth_claiming(pred, slots, negated=_negated(toks, starts[pred.start])):
             continue
         frame = build_frame(view, pred.start, pred.end, attribute=f"event ({pred.lemma})", predicate=pred,
@@ -409,8 +419,6 @@ def extract_events(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
         )  # "promised not to reveal": a plan, told as a plan
         if not negated and _no_before(toks, slots.patient if not is_passive else None):
             negated = True  # "found no weapon"
-        if _would(toks, k):
-            continue  # "what would be introduced", "would not have placed him ... if": not an account
         out.append(_claim(ctx, sentence, modal_start, pred, slots, frame, when, is_passive, negated))
     for start, end, expression, noun in _undisclosed(text, toks):
         frame = build_frame(view, start, end, attribute=f"{noun} (not disclosed)", noun=noun, story_year=ctx.story_year)
