@@ -21,8 +21,6 @@ def compare_ages(
         if ya is not None and yb is not None and abs(ya - yb) >= 2:
             # Stories set years apart (the year of an undated one is a guess, hence the margin).
             continue
-        if a.incident_hint != b.incident_hint:
-            continue  # "In 2003, Berg, 25, ...": an age of another year
         if a.value != b.value:
             candidates.append(("contradiction", f"age given as {a.value} and as {b.value}", a, b))
     agreements = agree_by_value(

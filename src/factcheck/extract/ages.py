@@ -112,16 +112,12 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
         value = parse_number_word(age_text)
         if key is None or value is None or not 0 < value <= 120:
             return
-        # Another year the age is said in ("In 2003, Berg, 25, ..."); other times ("last month")
-        # leave a person's age as it is.
-        hint = ctx.hint_for(sentence, base + a, base + b)
         claims.append(
             AgeClaim(
                 **evidence(ctx, sentence, base + a, base + b),
                 subject=key,
                 subject_text=words,
                 rule=rule,
-                incident_hint=hint if hint is not None and hint.isdigit() else None,
                 value=int(value),
             )
         )
