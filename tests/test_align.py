@@ -57,6 +57,22 @@ def test_a_date_takes_its_own_predicate(text: str, date: str, lemma: str) -> Non
     assert pred.lemma == lemma
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a date opening its sentence dates the main clause, past a comma and a time of day
+    ("On Thursday, 12 May, at about 3 pm, the village market was shelled.", [("12 May", "shell")]),
+    ("Early on Sunday, after a long night, the ferry sank near the quay.", [("on Sunday", "sink")]),
+    # negatives: a dateline, the day something was said, a day of another year, a date inside a clause
+    ("Stockholm, 12 May 2024 — The rights group urged the authorities to free the two reporters.", []),
+    ("On 2 June, the minister said in an interview, the talks had gone well.", []),
+    ("On 12 May 2019, after a long night, the ferry sank near the quay.", []),
+    ("The long dispute over the harbour fees went on Thursday, as the two sides met again.", []),
+    ("In Saturday's final, the home side will face the visitors, who defeated the champions.", []),
+])  # fmt: skip
+def test_a_date_without_a_predicate_of_its_own(text: str, expected: list[tuple[str, str]]) -> None:
+    found = claims(text, published=dt.date(2024, 5, 14))
+    assert [(c.expression, c.event) for c in found if isinstance(c, DateClaim)] == expected
+
+
 # --- counts: what a number counts, and what is no count --------------------------------------
 
 
@@ -100,10 +116,12 @@ def test_one_person_named_fully_and_by_surname_aligns() -> None:
 
 
 @pytest.mark.parametrize(("a", "b", "aligned"), [
-    # a person's age does not move with "last month" or "again": only another year sets it apart
+    # a person's age does not move with "last month", "again" or the year of the event it is told
+    # beside (an age in "killed in 2011" is the same person's age): only stories years apart do
     ("Nora Dahl, 47, was convicted last month of the robbery.", "Nora Dahl, 48, was sentenced on Friday.", True),
     ("Nora Dahl, 47, was arrested again on Monday.", "Nora Dahl, 48, was held by police.", True),
-    ("In 2009, Nora Dahl, 47, was convicted of the robbery.", "Nora Dahl, 48, was sentenced on Friday.", False),
+    ("In 2009, Nora Dahl, 47, was convicted of the robbery.", "Nora Dahl, 48, was sentenced on Friday.", True),
+    ("Nora Dahl, 47, was convicted of the robbery.", "Nils Dahl, 48, was sentenced on Friday.", False),
 ])  # fmt: skip
 def test_an_age_moves_with_years_only(a: str, b: str, aligned: bool) -> None:
     pairs = [p for p in align(claims(a), claims(b)) if isinstance(p[0], AgeClaim)]
@@ -159,9 +177,9 @@ def story(body: str) -> str:
          "The crane fell on Piet Laan, a driver aged 58, injuring him.", []),
         ("Crane driver Piet Laan, 58, was injured when the crane fell.",
          "The 59-year-old Piet Laan was injured as the crane fell.", ["contradiction"]),
-        # an age said of another year is not the age now
-        ("In 2019, crane driver Piet Laan, 53, was hurt when another crane fell.",
-         "Crane driver Piet Laan, 58, was injured when the crane fell.", []),
+        # an age beside the year of the event it was told with: still the person's one age
+        ("Crane driver Piet Laan, 58, was injured when the crane fell in 2024.",
+         "Crane driver Piet Laan, 59, was injured when the crane fell.", ["contradiction"]),
         ("The crane collapsed on 2 May, injuring a driver, the port said.",
          "A driver was injured when the crane collapsed on 4 May, the port said.", ["contradiction"]),
         ("The crane collapsed on 2 May, injuring a driver, the port said.",

@@ -40,11 +40,19 @@ from factcheck.models import (
     SubjectType,
     Topic,
 )
-from factcheck.text.dates import find_dates, resolve
+from factcheck.text.dates import DateExpr, find_dates, resolve
 
 MAY_DATE = re.compile(  # a quick test before the date patterns: a weekday or a month name
     r"day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE
 )
+WORDS = re.compile(r"[^\W\d_]{2,}")
+MIN_UNDATED_WORDS = 5  # words besides the date a sentence needs for a date without a predicate
+SENTENCE_OPENING = re.compile(
+    r"^\W*(?:(?:on|early|late|last|this|next|by|in|at|since|from|until)\s+)?(?:(?:on|early|late|last|this|next)\s+)?"
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)\W+){0,2}$",
+    re.IGNORECASE,
+)
+TELLING = re.compile(r"\b(?:said|says|told|tells|wrote|writes)\b")  # an announcement may be the news itself
 MAX_PER_SENTENCE = 40  # a "sentence" with more specifics than this is a table or a run-on line, not prose
 DIMENSION_WORDS = {"distance": "distance", "duration": "time", "weight": "weight", "percent": "percent"}
 # Ages said of anyone, named or not: "a 36-year-old climber", "the 40-year-old visitor",
@@ -166,6 +174,32 @@ def _events(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) 
     return out
 
 
+def _opening_predicate(view: SentenceView, start: int, end: int) -> Predicate | None:
+    """For a date opening its sentence ("On Thursday, 12 May, at 3 pm, the camp was shelled"), the
+    first predicate after it: an opening adverbial dates the main clause, whatever commas and
+    times stand between them."""
+    if not SENTENCE_OPENING.match(view.text[:start]) or view.text[end : end + 2] in ("'s", "’s"):
+        return None  # "In Saturday's final, ...": the date of its noun, not of the main clause
+    return next((p for p in view.preds if p.start >= end), None)
+
+
+def _undated_story(ctx: Context, view: SentenceView, expr: DateExpr) -> bool:
+    """Whether a date whose clause has no predicate is still one of the story's, to be given the
+    sentence's nearest predicate: not a dateline or a caption (too few words around it), not the
+    day something was said or written ('said in an interview on 2 June'), not another year's."""
+    text = view.text
+    if len(WORDS.findall(f"{text[: expr.start]} {text[expr.end :]}")) < MIN_UNDATED_WORDS:
+        return False
+    lo, hi = view.clause_span(expr.start, expr.end)
+    if not WORDS.search(f"{text[lo : expr.start]} {text[expr.end : hi]}"):
+        return False  # '21 November 2023 — The group said ...': a dateline opening the first paragraph
+    if TELLING.search(text[max(0, lo - 15) : hi]):
+        return False  # the clause may start right after "said"
+    # A day of another year is background ('following the abduction on 15 May 2001'): its event
+    # is the clause's to say, not the nearest verb's.
+    return expr.year is None or expr.year == ctx.story_year
+
+
 def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -> list[ClaimBase]:
     text = sentence.text
     published = ctx.published
@@ -180,7 +214,11 @@ def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -
             continue
         if DEADLINE_BEFORE.search(text[max(0, expr.start - 8) : expr.start]):
             continue  # "must be finalized by July 25": a deadline, not the day something happened
+        # A date opening its sentence dates the main clause even when a comma or a time of day
+        # closes its own clause ("On Thursday, 12 May, at 3 pm, the camp was shelled").
         pred = date_predicate(view, expr.start, expr.end)
+        if pred is None and _undated_story(ctx, view, expr):
+            pred = _opening_predicate(view, expr.start, expr.end)
         if pred is None:
             continue  # a date of nothing in particular
         resolved = resolve(expr, published, label)
