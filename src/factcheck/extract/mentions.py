@@ -101,6 +101,7 @@ VALUE_WORDS = (
     | _wordset("monday tuesday wednesday thursday friday saturday sunday")
 )
 WORDS = re.compile(r"[^\W\d_]+")
+NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")  # "1,500", "2.5", "40"
 
 
 def may_hold(text: str) -> tuple[bool, bool]:
@@ -289,7 +290,7 @@ def _number_run(toks: list[Token], i: int) -> tuple[int, float, bool] | None:
     """Where the number starting at token i ends (exclusive), its value and whether it is vague."""
     low = toks[i].low
     if low[0].isdigit():
-        if len(low) > 15 or not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", low):
+        if len(low) > 15 or not NUMERAL.fullmatch(low):
             return None
         if i > 0 and toks[i - 1].text == "/" and toks[i - 1].end == toks[i].start:
             return None  # the 2 of "1/2", "3/4" or "12/05"

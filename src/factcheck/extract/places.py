@@ -420,12 +420,13 @@ def event_of(view: SentenceView, place: Place) -> Predicate | None:
 
 
 COORDINATED = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z]+\s+and\s+)?$")
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def _headline(text: str) -> bool:
     """Title case or capitals ("Man Killed In Crash In Ganton"): every word capitalised, so no
     capital says a name begins."""
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", text)]
+    words = LONG_WORD.findall(text)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
 
 

@@ -59,6 +59,8 @@ WORD_NUMBER = (
     r"|a\sfew|a\scouple\sof)"
 )
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+DIGITS_ONLY = re.compile(DIGITS)  # precompiled: `re.fullmatch(str, ...)` looks its pattern up each call
+TENS_UNITS = re.compile(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](\w+)")
 NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})(?:\s?(?:-\s?)?(?:1/2|½))?(?:\s(?:hundred|thousand|million|billion))?"
 
 # Vague amounts: an interval, not a number.
@@ -97,14 +99,14 @@ def parse_number_word(raw: str) -> float | None:
     if text in VAGUE:
         return None
     value: float | None
-    if re.fullmatch(DIGITS, text):
+    if DIGITS_ONLY.fullmatch(text):
         value = float(text.replace(",", ""))
     elif text in UNITS:
         value = float(UNITS[text])
     elif text in TENS:
         value = float(TENS[text])
     else:
-        m = re.fullmatch(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](\w+)", text)
+        m = TENS_UNITS.fullmatch(text)
         if m and m.group(2) in UNITS and UNITS[m.group(2)] < 10:
             value = float(TENS[m.group(1)] + UNITS[m.group(2)])
         else:
