@@ -22,9 +22,11 @@ from factcheck.models import (
     Document,
     Figure,
     QuantityClaim,
+    Report,
     StatusClaim,
     SubjectType,
 )
+from factcheck.pipeline import compare_folder
 
 
 def gap(reason: str) -> pytest.MarkDecorator:
@@ -83,6 +85,12 @@ def write_folder(folder: Path, articles: dict[str, str]) -> Path:
     for name, text in articles.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+def compare_articles(tmp_path: Path, articles: dict[str, str]) -> Report:
+    """Compare a folder of `articles` (file name → text) written under `tmp_path`, claims kept in memory."""
+    report, _ = compare_folder(write_folder(tmp_path / "sources", articles), tmp_path / "claims", write_claims=False)
+    return report
 
 
 def load_script(name: str, path: Path) -> ModuleType:

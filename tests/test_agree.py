@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from extract_helpers import write_folder
+from extract_helpers import compare_articles
 from factcheck.compare.agree import merge_linked
 from factcheck.compare.groups import Agreement
 from factcheck.models import Corroboration, QuantityClaim, Report, StatusClaim
-from factcheck.pipeline import compare_folder
 
 
 def story(body: str) -> str:
@@ -20,9 +19,7 @@ def story(body: str) -> str:
 
 
 def compare_texts(tmp_path: Path, a: str, b: str) -> Report:
-    folder = write_folder(tmp_path / "sources", {"a.txt": story(a), "b.txt": story(b)})
-    report, _ = compare_folder(folder, tmp_path / "claims", write_claims=False)
-    return report
+    return compare_articles(tmp_path, {"a.txt": story(a), "b.txt": story(b)})
 
 
 def across(report: Report) -> list[Corroboration]:

@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from extract_helpers import claims_file, write_folder
+from extract_helpers import claims_file, compare_articles
 from factcheck.compare.align import align, block, similarity
 from factcheck.extract.frames import SentenceView, date_predicate
 from factcheck.extract.mentions import find_numbers, find_predicates, tokens
 from factcheck.extract.open_claims import find_ages
 from factcheck.models import AgeClaim, ClaimBase, DateClaim, QuantityClaim, Report
-from factcheck.pipeline import compare_folder
 
 # --- ages: who an age is said of ---------------------------------------------------------------
 
@@ -160,9 +159,7 @@ def test_the_same_figure_in_two_wordings_is_more_alike_than_another() -> None:
 
 
 def compare_texts(tmp_path: Path, articles: dict[str, str]) -> Report:
-    folder = write_folder(tmp_path / "sources", articles)
-    report, _ = compare_folder(folder, tmp_path / "claims", write_claims=False)
-    return report
+    return compare_articles(tmp_path, articles)
 
 
 def story(body: str) -> str:

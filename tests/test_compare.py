@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extract_helpers import write_folder
+from extract_helpers import compare_articles
 from factcheck.models import Report
-from factcheck.pipeline import compare_folder
 
 # Every story below is one incident: the same reporter, the same town, told by two outlets. The
 # sentence under test is added to it; the rest of the story states nothing a rule could compare.
@@ -32,9 +31,7 @@ def story(sentence: str, dateline: str = "17 March 2021") -> str:
 
 
 def compare(tmp_path: Path, articles: dict[str, str]) -> Report:
-    folder = write_folder(tmp_path / "sources", articles)
-    report, _ = compare_folder(folder, tmp_path / "claims", write_claims=False)
-    return report
+    return compare_articles(tmp_path, articles)
 
 
 def findings(report: Report) -> list[tuple[str, str, list[str]]]:

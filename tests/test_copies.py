@@ -9,10 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract_helpers import write_folder
+from extract_helpers import compare_articles
 from factcheck.copies import Line, align, differences
 from factcheck.models import Report
-from factcheck.pipeline import compare_folder
 from factcheck.report import to_markdown
 
 
@@ -153,9 +152,7 @@ def article(sentences: list[str], headline: str = "River floods Dorvale") -> str
 
 
 def compare(tmp_path: Path, articles: dict[str, str]) -> Report:
-    folder = write_folder(tmp_path / "sources", articles)
-    report, _ = compare_folder(folder, tmp_path / "claims", write_claims=False)
-    return report
+    return compare_articles(tmp_path, articles)
 
 
 def test_copies_are_aligned_sentence_by_sentence_and_grouped() -> None:

@@ -10,10 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract_helpers import write_folder
+from extract_helpers import compare_articles, write_folder
 from factcheck.facts import copies, explain_values, group_facts, plural
 from factcheck.models import ClaimRef, FactValue, Finding, Report, ReviewDecision
-from factcheck.pipeline import compare_folder
 from factcheck.report import to_markdown, to_table
 from factcheck.review import attach_reviews
 
@@ -30,9 +29,7 @@ def story(sentence: str, outlet: str | None = None) -> str:
 
 
 def compare(tmp_path: Path, articles: dict[str, str]) -> Report:
-    folder = write_folder(tmp_path / "sources", articles)
-    report, _ = compare_folder(folder, tmp_path / "claims", write_claims=False)
-    return report
+    return compare_articles(tmp_path, articles)
 
 
 AGES = {

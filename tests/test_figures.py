@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from extract_helpers import write_folder
+from extract_helpers import compare_articles
 from factcheck.compare.figures import part_of_whole, same_fact, scope, vague_holds
 from factcheck.models import Figure, QuantityClaim, Report
-from factcheck.pipeline import compare_folder
 
 
 def figure(
@@ -135,9 +134,7 @@ def test_a_vague_figure_holds_a_number_inside_it() -> None:
 
 def compare_texts(tmp_path: Path, a: str, b: str) -> Report:
     head = "3 May 2024\n\nFire at the market hall\n\n"
-    folder = write_folder(tmp_path / "sources", {"a.txt": f"{head}{a}\n", "b.txt": f"{head}{b}\n"})
-    report, _ = compare_folder(folder, tmp_path / "claims", write_claims=False)
-    return report
+    return compare_articles(tmp_path, {"a.txt": f"{head}{a}\n", "b.txt": f"{head}{b}\n"})
 
 
 @pytest.mark.parametrize(("a", "b", "expected"), [

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from extract_helpers import claims_file, write_folder
+from extract_helpers import claims_file, compare_articles
 from factcheck.compare.align import align, similarity
 from factcheck.extract.frames import SentenceView, build_frame, nearest_predicate
 from factcheck.extract.mentions import find_numbers, find_predicates, tokens
 from factcheck.models import ClaimBase, Frame, QuantityClaim, Report, StatusClaim
-from factcheck.pipeline import compare_folder
 
 
 def numbers(text: str) -> list[tuple[str, float, str, str | None]]:
@@ -135,9 +134,7 @@ def test_similarity_of_a_copy_is_high_and_of_another_fact_low() -> None:
 
 
 def compare_texts(tmp_path: Path, articles: dict[str, str]) -> Report:
-    folder = write_folder(tmp_path / "sources", articles)
-    report, _ = compare_folder(folder, tmp_path / "claims", write_claims=False)
-    return report
+    return compare_articles(tmp_path, articles)
 
 
 DETAINED_TWICE = (

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from extract_helpers import claims_file, write_folder
+from extract_helpers import claims_file, compare_articles
 from factcheck.extract.places import find_places, inside, same_place
 from factcheck.models import PlaceClaim, Report
-from factcheck.pipeline import compare_folder
 
 
 @pytest.mark.parametrize(
@@ -129,9 +128,7 @@ def story(sentence: str) -> str:
 
 
 def compare(tmp_path: Path, a: str, b: str) -> Report:
-    folder = write_folder(tmp_path / "sources", {"a.txt": story(a), "b.txt": story(b)})
-    report, _ = compare_folder(folder, tmp_path / "claims", write_claims=False)
-    return report
+    return compare_articles(tmp_path, {"a.txt": story(a), "b.txt": story(b)})
 
 
 def place_findings(report: Report) -> list[tuple[str, list[str]]]:
