@@ -23,16 +23,22 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcheck.compare.align import SUB_EVENTS, TELLING, block, dimension, lemma_of, tally
-from factcheck.compare.align import _anchor as anchor
-from factcheck.compare.align import _content as content_lemmas
-from factcheck.compare.align import _context as context_lemmas
-from factcheck.compare.align import _events as dated_events
-from factcheck.compare.align import _time_scope as time_scope
+from factcheck.compare.align import (
+    SUB_EVENTS,
+    TELLING,
+    anchor,
+    block,
+    content_lemmas,
+    context_lemmas,
+    dated_events,
+    dimension,
+    lemma_of,
+    tally,
+    time_scope,
+)
 from factcheck.compare.dates import date_value
 from factcheck.compare.groups import Agreement
-from factcheck.compare.open_facts import _converted as converted
-from factcheck.compare.open_facts import _weekday_of as weekday_of
+from factcheck.compare.open_facts import converted, weekday_of
 from factcheck.compare.slots import INSIDE, one_event
 from factcheck.models import ClaimBase, ClaimsFile, DateClaim, Figure, PlaceClaim, QuantityClaim
 

@@ -63,7 +63,7 @@ ANCHOR = re.compile(
 )
 
 
-def _anchor(claim: ClaimBase) -> str:
+def anchor(claim: ClaimBase) -> str:
     """The place a distance is measured from ('12 miles west of X'), or '' for a distance travelled."""
     m = ANCHOR.match(claim.quote[claim.value_end - claim.start :])
     return m.group("place").lower() if m else ""
@@ -84,7 +84,7 @@ def block(claim: ClaimBase) -> tuple[str, ...] | None:
         if kind == "money":
             return ("quantity", "money", claim.unit)
         if kind == "distance":
-            return ("quantity", kind, _anchor(claim))  # "10 miles off X" is no distance travelled
+            return ("quantity", kind, anchor(claim))  # "10 miles off X" is no distance travelled
         return ("quantity", kind)
     if isinstance(claim, StatusClaim):
         if claim.modality not in COMPARABLE or frame.modality not in COMPARABLE:
@@ -108,7 +108,7 @@ def tally(claim: ClaimBase) -> frozenset[str]:
     return TALLY.intersection(claim.frame.cues) if claim.frame is not None else frozenset()
 
 
-def _time_scope(frame: Frame) -> frozenset[str]:
+def time_scope(frame: Frame) -> frozenset[str]:
     return frozenset(c for c in frame.cues if c in OTHER_TIME or YEAR_CUE.match(c))
 
 
@@ -132,14 +132,14 @@ def _lemmas(text: str) -> frozenset[str]:
     return frozenset(lemma_of(w.lower()) for w in WORD.findall(text) if w.lower() not in CONTEXT_STOP)
 
 
-def _content(claim: ClaimBase) -> frozenset[str]:
+def content_lemmas(claim: ClaimBase) -> frozenset[str]:
     """The sentence's content words, lemmatised, less the value's own words ('died' against
     'survived' is what may differ)."""
     at, end = claim.value_start - claim.start, claim.value_end - claim.start
     return _lemmas(claim.quote) - _lemmas(claim.quote[at:end])
 
 
-def _context(claim: ClaimBase) -> frozenset[str]:
+def context_lemmas(claim: ClaimBase) -> frozenset[str]:
     """Content words next to the value, lemmatised: what a number counts or a date dates
     ('counts of possession', 'killed on'), the value's own words left out."""
     at, end = claim.value_start - claim.start, claim.value_end - claim.start
@@ -184,7 +184,7 @@ def _age_similarity(fa: Frame, fb: Frame) -> float:
     return 0.3 if fa.noun and fa.noun == fb.noun else 0.0
 
 
-def _events(c: DateClaim, frame: Frame) -> frozenset[str]:
+def dated_events(c: DateClaim, frame: Frame) -> frozenset[str]:
     """What a date dates: its clause's predicate and the listed rules' event."""
     return frozenset(e for e in (frame.predicate, None if c.rule.startswith("mention.") else c.event) if e)
 
@@ -194,7 +194,7 @@ def _same_event(a: DateClaim, b: DateClaim, fa: Frame, fb: Frame) -> bool:
     ... on Wednesday' and 'three people were killed ... on Thursday'), or both date one predicate;
     never an event and its sub-event ('the quake', 'an aftershock'). A date of nothing in
     particular has only its sentence's words to go by."""
-    ea, eb = _events(a, fa), _events(b, fb)
+    ea, eb = dated_events(a, fa), dated_events(b, fb)
     if (fa.predicate in TELLING) != (fb.predicate in TELLING):
         return False  # "announced on Wednesday that police arrested ...": the day of the telling
     if _listed(a) and _listed(b) and (b.event in SUB_EVENTS.get(a.event, ()) or a.event in SUB_EVENTS.get(b.event, ())):
@@ -203,7 +203,7 @@ def _same_event(a: DateClaim, b: DateClaim, fa: Frame, fb: Frame) -> bool:
         return True
     if len(_common_words(a) & _common_words(b)) >= 2:
         return True  # the date's own phrase says it again: "hours after the Monday morning shootings"
-    return bool(ea & _content(b)) or bool(eb & _content(a))
+    return bool(ea & content_lemmas(b)) or bool(eb & content_lemmas(a))
 
 
 def similarity(a: ClaimBase, b: ClaimBase) -> float:
@@ -214,7 +214,7 @@ def similarity(a: ClaimBase, b: ClaimBase) -> float:
     # A person's age does not move with "last month", "again" or "in 2011" (the year of the event
     # an age is told beside): ages are set apart only by their stories' years (open_facts.py), as
     # the listed rule does (compare/ages.py).
-    if not isinstance(a, AgeClaim) and (_time_scope(fa) != _time_scope(fb) or a.incident_hint != b.incident_hint):
+    if not isinstance(a, AgeClaim) and (time_scope(fa) != time_scope(fb) or a.incident_hint != b.incident_hint):
         return 0.0  # "detained again", "in 2003": another event of the same kind
     if isinstance(a, QuantityClaim) and tally(a) != tally(b):
         return 0.0  # "seven soldiers so far" against "five soldiers on Wednesday": a tally and one day's
@@ -259,8 +259,8 @@ def similarity(a: ClaimBase, b: ClaimBase) -> float:
         return score + (0.5 * len(wa & wb) / len(wa | wb) if wa and wb else 0.0)
     # What the two sentences share besides the value: their content words, lemmatised, counted
     # (a long sentence does not dilute them), and those right next to the value counted again.
-    score += min(0.5, 0.08 * len(_content(a) & _content(b)))
-    score += min(0.3, 0.1 * len(_context(a) & _context(b)))
+    score += min(0.5, 0.08 * len(content_lemmas(a) & content_lemmas(b)))
+    score += min(0.3, 0.1 * len(context_lemmas(a) & context_lemmas(b)))
     return score
 
 

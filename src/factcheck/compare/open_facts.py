@@ -34,7 +34,7 @@ def _rounding(number: float) -> float:
     return 0.5 * 10 ** (len(text) - len(text.rstrip("0"))) if number else 0.5
 
 
-def _converted(a: QuantityClaim, b: QuantityClaim) -> bool:
+def converted(a: QuantityClaim, b: QuantityClaim) -> bool:
     """Whether two figures in different units are one measure: within 3%, or within the rounding
     of the finer one as written."""
     fa = UNIT_FORMS[a.unit][2] if a.unit in UNIT_FORMS else 1.0
@@ -47,7 +47,7 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
     """What two aligned claims say together: ('agree', how), (severity, why) or None (nothing to say)."""
     if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
         (al, ah), (bl, bh) = _base(a), _base(b)
-        if a.unit != b.unit and dimension(a) != "count" and a.qualifier == b.qualifier and _converted(a, b):
+        if a.unit != b.unit and dimension(a) != "count" and a.qualifier == b.qualifier and converted(a, b):
             return "agree", f"'{a.expression}' and '{b.expression}' are the same measure in other units"
         if a.number == b.number and (a.unit == b.unit or dimension(a) == dimension(b) == "count"):
             return "agree", "same figure"
@@ -94,7 +94,7 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
                 return "agree", "same day of the month"
             return "contradiction", f"'{a.expression}' ({date_value(a)}) against '{b.expression}' ({date_value(b)})"
         # Without two calendar days, the weekdays: one named ("on Friday") or that of a date.
-        wa, wb = _weekday_of(a), _weekday_of(b)
+        wa, wb = weekday_of(a), weekday_of(b)
         if wa and wb and (a.precision == "weekday" or b.precision == "weekday"):
             if wa == wb:
                 return "agree", "same weekday"
@@ -113,7 +113,7 @@ def _month_day(c: DateClaim) -> str | None:
     return c.date.strftime("%m-%d") if c.date is not None else c.month_day
 
 
-def _weekday_of(c: DateClaim) -> str | None:
+def weekday_of(c: DateClaim) -> str | None:
     """The weekday a date claim names or falls on."""
     if c.precision == "weekday":
         return _weekday(c.expression)
