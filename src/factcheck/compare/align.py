@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from factcheck.compare.figures import same_fact
-from factcheck.extract.mentions import CURRENCY_FORMS, FUNCTION, UNIT_FORMS, noun_lemma, verb_lemma
+from factcheck.extract.mentions import CURRENCIES, FUNCTION, UNIT_FORMS, noun_lemma, verb_lemma
 from factcheck.lexicons import load_lexicon
 from factcheck.models import AgeClaim, ClaimBase, DateClaim, Frame, QuantityClaim, StatusClaim
 
@@ -31,7 +31,6 @@ OTHER_TIME = frozenset({"again", "earlier", "previously", "formerly", "former", 
 # soldiers" is not the day's "five soldiers were killed"; "52 catches this season" not one game's.
 TALLY = frozenset({"so far", "to date", "this season", "the season", "career"})
 COMPARABLE = frozenset({"asserted", "reported", "negated"})
-CURRENCIES = frozenset(CURRENCY_FORMS.values())
 # Verbs of telling: a date they take is the day something was said, not the day it happened.
 TELLING = frozenset({"say", "tell", "announce", "report", "state", "confirm", "reveal", "disclose", "add", "claim"})
 SUB_EVENTS: dict[str, frozenset[str]] = {
@@ -112,7 +111,7 @@ def time_scope(frame: Frame) -> frozenset[str]:
     return frozenset(c for c in frame.cues if c in OTHER_TIME or YEAR_CUE.match(c))
 
 
-def _names_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+def names_overlap(a: Iterable[str], b: Iterable[str]) -> float:
     """Share of names in common, a name matching on any of its words ('nasimi', 'ravan nasimi')."""
     if not a or not b:
         return 0.0
@@ -237,7 +236,7 @@ def similarity(a: ClaimBase, b: ClaimBase) -> float:
             score += 0.1
         people_a, people_b = fa.participants, fb.participants
         if people_a and people_b:
-            shared = _names_overlap(people_a, people_b)
+            shared = names_overlap(people_a, people_b)
             # No name in common: telling for a state; for a date or a figure the clause's names
             # are often a vessel, a nationality or a place, so it weighs nothing against them.
             score += 0.3 * shared - (

@@ -15,8 +15,6 @@ from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, DateClaim, Group, Party, Severity
 from factcheck.resolve import EntityMap
 
-SINGULAR_EVENTS = frozenset(load_lexicon("date_events")["singular_events"])
-
 
 def _day_key(c: DateClaim) -> str | None:
     if c.precision == "year":

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, YEAR_CUE, lemma_of
+from factcheck.compare.align import CONTEXT_STOP, lemma_of, names_overlap, time_scope
 from factcheck.compare.groups import Pending, group_findings, keyed
 from factcheck.extract.mentions import CLASS_OF, EVENT_NOUNS, STATE_OF
 from factcheck.lexicons import load_lexicon
@@ -59,7 +59,7 @@ WORD = re.compile(r"[^\W\d_]{4,}")
 FOUND_DEAD = "found dead"
 DIED = STATE_OF["die"]
 # Events an incident has once (a quake, a completed deal): the listed rules' event names them.
-SINGULAR = frozenset(load_lexicon("date_events")["singular_events"])
+SINGULAR_EVENTS = frozenset(load_lexicon("date_events")["singular_events"])
 LISTED_STATES = frozenset(STATE_OF.values()) | {FOUND_DEAD}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
@@ -81,7 +81,7 @@ def event_kind(claim: DateClaim) -> tuple[str, str | None]:
     if announcing:
         return _state(lemma_of(announcing.group("verb").lower())), None
     listed = not claim.rule.startswith("mention.")
-    if listed and claim.event in SINGULAR:
+    if listed and claim.event in SINGULAR_EVENTS:
         return claim.event, None  # "Sunday's quake", "the deal, completed on 5 May": the incident's one event
     possessive = claim.quote[end - 2 : end] in ("'s", "’s") or after[:2] in ("'s", "’s")
     modifier = (
@@ -121,7 +121,7 @@ def _weekday(claim: DateClaim) -> str | None:
 
 def _scope(claim: DateClaim) -> tuple[str, ...]:
     frame = claim.frame
-    cues = {c for c in frame.cues if c in OTHER_TIME or YEAR_CUE.match(c)} if frame is not None else set()
+    cues = set(time_scope(frame)) if frame is not None else set()
     # The date's own year ('on 5 May 2019', 'until 2029') is its day, not another time of the story.
     own = {f"in {claim.date.year}"} if claim.date is not None else set()
     own |= {f"in {y}" for y in re.findall(r"\b\d{4}\b", claim.expression)}
@@ -177,14 +177,7 @@ class _Building:
             return False  # two people the incident tells apart
         if day is not None and self.days and day not in self.days:
             return False  # another day: another event of the same kind
-        return not (self.names and names and not _overlap(self.names, names) and not (self.people & people))
-
-
-def _overlap(a: Iterable[str], b: Iterable[str]) -> float:
-    """Share of name words in common, a name matching on any of its words ('berg', 'anna berg')."""
-    wa = {w for n in a for w in n.split() if len(w) > 2}
-    wb = {w for n in b for w in n.split() if len(w) > 2}
-    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+        return not (self.names and names and not names_overlap(self.names, names) and not (self.people & people))
 
 
 def source_events(claims: list[DateClaim], people: dict[str, str | None]) -> list[tuple[Event, list[DateClaim]]]:
@@ -271,7 +264,7 @@ def event_similarity(a: Event, b: Event, words_a: Wording, words_b: Wording) -> 
     if a.people and b.people and not set(a.people) & set(b.people):
         score -= 0.3  # two people the incident tells apart, unless the clauses' names say otherwise
     if a.participants and b.participants:
-        score += 0.3 * _overlap(a.participants, b.participants)
+        score += 0.3 * names_overlap(a.participants, b.participants)
     if set(a.people) & set(b.people):
         score += 0.2
     if a.places and b.places:
@@ -295,7 +288,6 @@ class EventAlignment:
     event_of: dict[str, str] = field(default_factory=dict)  # date claim id → event id
     claims_of: dict[str, list[DateClaim]] = field(default_factory=dict)  # event id → its mentions
     aligned: set[frozenset[str]] = field(default_factory=set)  # pairs of event ids
-    scores: dict[frozenset[str], float] = field(default_factory=dict)
 
     def same_event(self, a: ClaimBase, b: ClaimBase) -> bool:
         """Whether two date claims date one event: one event of a source, or two aligned events."""
@@ -345,12 +337,11 @@ def align_events(by_source: dict[str, list[DateClaim]], people: dict[str, str | 
                         candidates.append((score, ea.id, eb.id))
             candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
             used: set[str] = set()
-            for score, a, b in candidates:
+            for _score, a, b in candidates:
                 if a in used or b in used:
                     continue
                 used |= {a, b}
                 out.aligned.add(frozenset((a, b)))
-                out.scores[frozenset((a, b))] = score
     return out
 
 

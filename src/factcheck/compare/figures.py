@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.extract.mentions import FUNCTION, UNIT_FORMS, lemmas, noun_lemma, verb_lemma
+from factcheck.extract.mentions import CURRENCIES, FUNCTION, UNIT_FORMS, lemmas, noun_lemma, verb_lemma
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, QuantityClaim
 
@@ -62,7 +62,6 @@ ADDED = frozenset({"other", "others", "more", "additional", "further", "remainin
 ADDED_IN = re.compile(r"\b(?:other|others|additional|further|remaining)\b|\bmore\b(?!\s+than\b)", re.IGNORECASE)
 RANGE_BEFORE = re.compile(rf"\b(?:between|from|range\s+of)\s+{QUALIFIER}$", re.IGNORECASE)
 RANGE_OPEN = re.compile(r"\b(?:between|from|range\s+of)\s+\S*$", re.IGNORECASE)
-CURRENCIES = frozenset(code for forms in load_lexicon("units")["currencies"] for code in [forms])
 PERSON_NOUNS = frozenset(noun_lemma(w) for w in load_lexicon("people")["person_nouns"]) | frozenset(
     noun_lemma(w) for w in load_lexicon("quantities")["units"]["people"]
 )
@@ -72,7 +71,6 @@ RATE_AFTER = re.compile(
 )
 EACH_AFTER = re.compile(r"^\s+(?:each|apiece|a\s+piece|per\s+annum|annually)\b", re.IGNORECASE)
 POSSESSOR = re.compile(r"(?:\b(?:the|a|an)\s+)?(?P<owner>(?:[A-Z][\w-]*\s+){0,2}[\w-]+)[’']s?\s+(?:[a-z-]+\s+){0,2}$")
-PRONOUN_OWNERS = frozenset({"his", "her", "its", "their", "our", "my", "your", "whose"})
 NOUN_OF_BEFORE = re.compile(rf"\b(?P<noun>[a-z]+)\s+of\s+(?:the\s+|a\s+)?{QUALIFIER}(?:the\s+)?$", re.IGNORECASE)
 ATTRIBUTIVE = re.compile(r"^[\w.,]+-(?P<unit>[a-z]+)$", re.IGNORECASE)  # 'three-hour', '17-inch'
 WORD = re.compile(r"[^\W\d_]+")
@@ -207,7 +205,7 @@ def _owner(before: str) -> str | None:
     if m is None:
         return None
     words = [w for w in m.group("owner").lower().split() if w not in FUNCTION]
-    if not words or words[-1] in PRONOUN_OWNERS or m.group("owner").lower().split()[-1] in FUNCTION:
+    if not words or m.group("owner").lower().split()[-1] in FUNCTION:
         return None
     return " ".join(words)
 

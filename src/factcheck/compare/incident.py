@@ -13,8 +13,8 @@ from typing import Any, Generic, TypeVar
 
 from factcheck.compare.ages import compare_ages
 from factcheck.compare.agree import merge_linked, residence_agreements, value_agreements
-from factcheck.compare.dates import SINGULAR_EVENTS, compare_dates
-from factcheck.compare.events import EventAlignment, align_events, people_of, weekday_checks
+from factcheck.compare.dates import compare_dates
+from factcheck.compare.events import SINGULAR_EVENTS, EventAlignment, align_events, people_of, weekday_checks
 from factcheck.compare.groups import Agreement, Pending, keyed
 from factcheck.compare.open_facts import compare_open_facts
 from factcheck.compare.quantities import (

@@ -43,6 +43,11 @@ def converted(a: QuantityClaim, b: QuantityClaim) -> bool:
     return abs(va - vb) <= max(0.03 * max(abs(va), abs(vb)), min(_rounding(a.number) * fa, _rounding(b.number) * fb))
 
 
+def similar(a: ClaimBase, b: ClaimBase) -> bool:
+    """Aligned well enough to be one fact (alignment's threshold)."""
+    return similarity(a, b) >= THRESHOLD
+
+
 def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] | None:
     """What two aligned claims say together: ('agree', how), (severity, why) or None (nothing to say)."""
     if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
@@ -202,12 +207,8 @@ def compare_open_facts(
         subject, attribute = _open_subject(a, b), a.frame.attribute
         # The other places each source states the same value of this fact (a headline and the
         # body): one-to-one alignment kept one of them, the finding cites them all.
-        more_a = [
-            c for c in stating[(a.source, block(a), _open_value(a))] if c.id != a.id and similarity(c, b) >= THRESHOLD
-        ]
-        more_b = [
-            c for c in stating[(b.source, block(b), _open_value(b))] if c.id != b.id and similarity(a, c) >= THRESHOLD
-        ]
+        more_a = [c for c in stating[(a.source, block(a), _open_value(a))] if c.id != a.id and similar(c, b)]
+        more_b = [c for c in stating[(b.source, block(b), _open_value(b))] if c.id != b.id and similar(a, c)]
         if verdict[0] == "agree":
             value = date_value(a) if isinstance(a, DateClaim) and a.date else a.display_value()
             cited = [a, b, *more_a[:2], *more_b[:2]]

@@ -65,11 +65,6 @@ class EventMatch:
     shared: list[str]
     sentence: float
 
-    @property
-    def close(self) -> bool:
-        """Nearly one sentence: the place is what differs, so a weaker place rule may judge it."""
-        return self.sentence >= SAME_SENTENCE
-
 
 def one_event(a: PlaceClaim, b: PlaceClaim, single: bool = False) -> EventMatch | None:
     """Whether two place claims are about one event (predicates of one class, or one unlisted
@@ -102,10 +97,9 @@ def one_event(a: PlaceClaim, b: PlaceClaim, single: bool = False) -> EventMatch 
     return None
 
 
-def verdict(a: PlaceClaim, b: PlaceClaim, known: Containment, close: bool = False) -> tuple[str, str] | None:
+def verdict(a: PlaceClaim, b: PlaceClaim, known: Containment) -> tuple[str, str] | None:
     """What two places of one event say together: ('agree', how), (severity, why) or None.
-    `known`: what any source of the incident puts inside what ("in Ganton in Borduria"); `close`:
-    the two sentences are nearly one, so the place is what one of them changed."""
+    `known`: what any source of the incident puts inside what ("in Ganton in Borduria")."""
     if {a.relation, b.relation} == {"in", "outside"}:
         within, out = (a, b) if a.relation == "in" else (b, a)
         if inside(within, out, known):
@@ -165,7 +159,7 @@ def compare_places(incident: str, files: list[ClaimsFile]) -> tuple[list[Pending
                     match = one_event(a, b, single=kinds_a[kind] == 1 and kinds_b[kind] == 1)
                     if match is None:
                         continue
-                    found = verdict(a, b, known, match.close)
+                    found = verdict(a, b, known)
                     if found is None:
                         continue
                     assert a.frame is not None

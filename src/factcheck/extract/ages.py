@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from factcheck.extract.context import Context, evidence, resolve_words, subject_before
 from factcheck.extract.entities import OCCUPATIONAL, PRONOUNS, RELATIONAL, norm
@@ -69,6 +70,15 @@ MAY_AGE = re.compile(r"\d|years?[- ]old", re.IGNORECASE)
 COMMA_NUMBER = re.compile(r",\s\d")  # what every APPOSITIVE match holds
 
 
+@cache
+def _class_patterns(cls: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words of one occupation class before a mention, and in an apposition after one."""
+    words = "|".join(re.escape(w) for w, c in OCCUPATIONAL.items() if c == cls)
+    before = re.compile(rf"\b(?:{words})s?\.?\s+$", re.IGNORECASE)
+    after = re.compile(rf"^,\s+(?:a|an|the|his|her|their)\s+[^,.;]{{0,60}}?\b(?:{words})\b", re.IGNORECASE)
+    return before, after
+
+
 def _described_as(ctx: Context, person: Person, noun: str) -> bool:
     """Whether the text calls `person` a `noun` of an occupation, or another word of its class:
     the noun before a mention ('winger Anna Berg', 'police sergeant Berg'), in an apposition after
@@ -82,9 +92,7 @@ def _described_as(ctx: Context, person: Person, noun: str) -> bool:
         return False
     if cls in entity.roles:
         return True
-    words = "|".join(re.escape(w) for w, c in OCCUPATIONAL.items() if c == cls)
-    before = re.compile(rf"\b(?:{words})s?\.?\s+$", re.IGNORECASE)
-    after = re.compile(rf"^,\s+(?:a|an|the|his|her|their)\s+[^,.;]{{0,60}}?\b(?:{words})\b", re.IGNORECASE)
+    before, after = _class_patterns(cls)
     text = ctx.text
     return any(
         before.search(text[max(0, m.start - 40) : m.start]) or after.match(text[m.end : m.end + 80])

@@ -37,6 +37,7 @@ for _dim, _table in _UNITS["units"].items():
         for _w in [_name, *_words]:
             UNIT_FORMS.setdefault(_w, (_dim, _name, float(_factor)))
 CURRENCY_FORMS: dict[str, str] = {w: code for code, forms in _UNITS["currencies"].items() for w in forms}
+CURRENCIES = frozenset(CURRENCY_FORMS.values())  # the currency codes a money figure can have
 SCALE_FORMS: dict[str, float] = {w: float(n) for n, forms in _UNITS["scales"].items() for w in forms}
 MODALS: dict[str, Modality] = {
     w: kind for kind in ("future", "possible", "planned") for w in load_lexicon("status")["modality"][kind]

@@ -41,10 +41,6 @@ MAJOR_CITY = 250_000  # a possessive or a container needs a city this large: "Ga
 EVENT_REACH = 60  # characters between an event word and its place: "was arrested by ... early on Monday at his home"
 HEADLINE_SHARE = 1.0  # of the words of four letters or more capitalised: a headline in title case
 MAX_PER_SENTENCE = 12  # a "sentence" naming more places than this is a list or a run-on line
-MAJOR_CITY = 250_000  # a possessive or a container needs a city this large: "Ganton's", not a surname
-EVENT_REACH = 60  # characters between an event word and its place: "was arrested by ... early on Monday at his home"
-HEADLINE_SHARE = 1.0  # of the words of four letters or more capitalised: a headline in title case
-MAX_PER_SENTENCE = 12  # a "sentence" naming more places than this is a list or a run-on line
 LEVEL_RANK: dict[PlaceLevel, int] = {
     "country": 0, "region": 1, "city": 2, "area": 3, "street": 4, "square": 4, "site": 5, "room": 6,
 }  # fmt: skip

@@ -23,6 +23,7 @@ from factcheck.extract.mentions import (
     MONTHS,
     NEGATIVE_IMPLICATIVE,
     NOT_PREDICATES,
+    PASSIVE_AUX,
     Predicate,
     Token,
     lemmas,
@@ -263,7 +264,6 @@ def _shares_subject(toks: list[Token], index: int) -> bool:
     return j >= 0 and toks[j].low in ("and", "to")
 
 
-PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
 ADVERBS = frozenset({"later", "also", "then", "already", "still", "not", "never", "just", "reportedly", "allegedly"})
 
 
@@ -297,7 +297,6 @@ def _slots(
     text: str,
     toks: list[Token],
     index: int,
-    pred: Predicate,
     lo: int,
     hi: int,
     previous: Phrase | None,
@@ -325,9 +324,6 @@ def _slots(
         agent = _np_after(text, toks, by + 1, hi) if by is not None and toks[by].start < hi else None
         return Slots(agent, before)
     return Slots(before, _np_after(text, toks, j, hi) if j < len(toks) and toks[j].start < hi else None)
-
-
-UNDISCLOSED_BEFORE = re.compile(r"\b(?:an?\s|the\s)?(?P<w>[a-z]+)\s(?P<n>[a-z]+)\b")
 
 
 def _undisclosed(text: str, toks: list[Token]) -> list[tuple[int, int, str, str]]:
@@ -387,15 +383,14 @@ def extract_events(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
         listed.append(p)
     taken = {p.start for p in preds}
     preds = sorted([*listed, *_bare_verbs(toks, taken), *_find_verbs(toks)], key=lambda p: p.start)
-    starts = {t.start: k for k, t in enumerate(toks)}
     out: list[ClaimBase] = []
     subject: Phrase | None = None  # the last verb's subject, for a verb that shares it
     subject_passive = False
     for pred in preds[:MAX_PER_SENTENCE]:
         lo, hi = view.clause_span(pred.start, pred.end)
-        k = starts[pred.start]
+        k = index_of[pred.start]
         shared = _shares_subject(toks, k)
-        slots = _slots(text, toks, k, pred, lo, hi, subject, subject_passive)
+        slots = _slots(text, toks, k, lo, hi, subject, subject_passive)
         is_passive = subject_passive if shared and toks[k - 1].low == "and" else passive(toks, k)
         if (slots.patient if is_passive else slots.agent) is not None:
             subject, subject_passive = (slots.patient if is_passive else slots.agent), is_passive
@@ -407,13 +402,13 @@ def extract_events(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
             continue  # "matters involving ...", "by acquiring": a participle, no account of who did what
         if _would(toks, k):
             continue  # "what would be introduced", "would not have placed him ... if": not an account
-        if not _worth_claiming(pred, slots, negated=_negated(toks, starts[pred.start])):
+        if not _worth_claiming(pred, slots, negated=_negated(toks, index_of[pred.start])):
             continue
         frame = build_frame(view, pred.start, pred.end, attribute=f"event ({pred.lemma})", predicate=pred,
                             story_year=ctx.story_year)  # fmt: skip
         clause = text[lo:hi]
         when = month_span(clause)
-        modal_start = _modal_start(toks, starts[pred.start])
+        modal_start = _modal_start(toks, index_of[pred.start])
         negated = pred.modality != "planned" and (
             _negated(toks, k) or _no_before(toks, slots.patient if is_passive else slots.agent)
         )  # "promised not to reveal": a plan, told as a plan
