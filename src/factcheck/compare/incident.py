@@ -17,6 +17,7 @@ from factcheck.compare.dates import compare_dates
 from factcheck.compare.events import SINGULAR_EVENTS, EventAlignment, align_events, people_of, weekday_checks
 from factcheck.compare.groups import Agreement, Pending, keyed
 from factcheck.compare.open_facts import compare_open_facts
+from factcheck.compare.placement import compare_placements
 from factcheck.compare.quantities import (
     FigureKey,
     compare_quantities,
@@ -193,5 +194,6 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
     ):
         pending += f
         agreed += a
+    pending += compare_placements(incident.id, files)
     agreed = merge_linked(agreed + value_agreements(incident.id, files) + residence_agreements(incident.id, files))
     return pending, agreed, emap

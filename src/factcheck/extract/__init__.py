@@ -7,6 +7,7 @@ from factcheck.extract.context import build_context
 from factcheck.extract.dates import extract_dates
 from factcheck.extract.entities import proper_names
 from factcheck.extract.open_claims import extract_open
+from factcheck.extract.placement import extract_placements
 from factcheck.extract.places import extract_places
 from factcheck.extract.quantities import extract_quantities
 from factcheck.extract.roles import extract_roles
@@ -56,6 +57,7 @@ def extract_claims(document: Document) -> ClaimsFile:
         ]
         claims.extend(extract_open(ctx, sentence, listed))
         claims.extend(extract_places(ctx, sentence))
+        claims.extend(extract_placements(ctx, sentence))
         claims.extend(extract_events(ctx, sentence))
     for claim in claims:
         _narrow_evidence(claim, document.text)
