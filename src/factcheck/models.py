@@ -667,8 +667,27 @@ class EventClaim(ClaimBase):
         return self.expression
 
 
+CauseOutcome = Literal["died", "hurt"]
+
+
+class CauseClaim(ClaimBase):
+    """How a person died or was hurt, as one source tells it ("died of his injuries", "was shot
+    dead", "died from an overdose"): a class of the cause tree in lexicons/causes.yaml. Compared
+    for one person across sources (compare/causes.py): "injuries" against "an overdose" is a
+    contradiction, "shot" against "shot dead" one cause, "of wounds" against "of injuries" one."""
+
+    kind: Literal["cause"] = "cause"
+    cause: str = Field(description="Class of the cause in the cause tree ('gunshot', 'overdose', 'natural').")
+    outcome: CauseOutcome = Field(description="Whether the source says the person died of it or was hurt by it.")
+    modality: Modality = Field(description="Asserted, or possible where hedged ('a suspected overdose').")
+    expression: str = Field(description="The words that state the cause ('died of his injuries').")
+
+    def display_value(self) -> str:
+        return self.expression if self.modality == "asserted" else f"{self.expression} ({self.modality})"
+
+
 Claim = Annotated[
-    AgeClaim | QuantityClaim | DateClaim | StatusClaim | RoleClaim | PlaceClaim | EventClaim,
+    AgeClaim | QuantityClaim | DateClaim | StatusClaim | RoleClaim | PlaceClaim | EventClaim | CauseClaim,
     Field(discriminator="kind"),
 ]
 

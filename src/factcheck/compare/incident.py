@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from factcheck.compare.ages import compare_ages
 from factcheck.compare.agree import merge_linked, residence_agreements, value_agreements
+from factcheck.compare.causes import compare_causes
 from factcheck.compare.dates import compare_dates
 from factcheck.compare.events import SINGULAR_EVENTS, EventAlignment, align_events, people_of, weekday_checks
 from factcheck.compare.groups import Agreement, Pending, keyed
@@ -30,6 +31,7 @@ from factcheck.compare.slots import compare_events, compare_places
 from factcheck.compare.status import compare_status
 from factcheck.models import (
     AgeClaim,
+    CauseClaim,
     ClaimBase,
     ClaimsFile,
     DateClaim,
@@ -113,6 +115,11 @@ def _judge_status(scope: Scope, fact: tuple[Party, str], claims: list[StatusClai
     return keyed(f, fact[0].key()), a
 
 
+def _judge_causes(scope: Scope, party: Party, claims: list[CauseClaim]) -> Judged:
+    f, a = compare_causes(claims, scope.incident.id, scope.emap.label(party))
+    return keyed(f, f"cause:{party.key()}"), a
+
+
 def _judge_figures(scope: Scope, fact: FigureKey, claims: list[QuantityClaim]) -> Judged:
     figure, owner, hint = fact
     subject_label, attribute = quantity_fact(figure.event or "count", figure.unit)
@@ -147,6 +154,7 @@ def _judge_dates(scope: Scope, event: str, claims: list[DateClaim]) -> Judged:
 KIND_RULES: tuple[KindRule[Any, Any], ...] = (
     KindRule("age", AgeClaim, _person, _judge_ages),
     KindRule("status", StatusClaim, _status_fact, _judge_status),
+    KindRule("cause", CauseClaim, _person, _judge_causes),
     KindRule("figure", QuantityClaim, _figure_fact, _judge_figures, figure_order, _unattributed),
     KindRule("role", RoleClaim, _role_fact, _judge_roles),
     KindRule("date", DateClaim, _date_fact, _judge_dates),

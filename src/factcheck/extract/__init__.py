@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from factcheck.extract.ages import extract_ages
+from factcheck.extract.causes import extract_causes
 from factcheck.extract.context import build_context
 from factcheck.extract.dates import extract_dates
 from factcheck.extract.entities import proper_names
@@ -59,6 +60,7 @@ def extract_claims(document: Document) -> ClaimsFile:
         claims.extend(extract_places(ctx, sentence))
         claims.extend(extract_placements(ctx, sentence))
         claims.extend(extract_events(ctx, sentence))
+        claims.extend(extract_causes(ctx, sentence))
     for claim in claims:
         _narrow_evidence(claim, document.text)
     claims.sort(key=lambda c: (c.start, c.value_start, c.value_end, c.kind, c.subject.key()))  # type: ignore[attr-defined]

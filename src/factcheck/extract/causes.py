@@ -1,0 +1,326 @@
+"""Causes of death and injury: "died of his injuries", "died from an overdose", "was shot dead",
+"stabbed to death", "drowned", "succumbed to his wounds", "the cause of death was ...", "killed in
+a car crash", "died after being hit by a car", "was stabbed". Each becomes a claim of one class of
+the cause tree (lexicons/causes.yaml) about the person who died or was hurt, so two sources'
+causes for one person can be compared (compare/causes.py).
+
+The rules are a table (rule id, pattern, what the pattern's words give): a cause phrase after a
+verb of dying, a verb of violence with "to death", "dead" or "killed", a passive verb of violence
+alone (hurt, not dead), an event one is killed or hurt in. A negated phrase ("did not die of") and
+one inside a question state no cause; a hedge ("a suspected overdose", "believed to have died of")
+makes it possible, not asserted."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from factcheck.extract.context import Context, evidence, resolve_words, subject_before
+from factcheck.extract.entities import nearest_person_before
+from factcheck.lexicons.causes import CAUSES
+from factcheck.models import CauseClaim, CauseOutcome, Group, Modality, Sentence, Subject, WhoModel
+
+
+def _alternation(phrases: list[str], plural: bool) -> str:
+    """One regex alternation of phrases, longest first, each space any run of spaces."""
+    out = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        words = re.escape(p).replace(r"\ ", r"\s+")
+        if plural and p.endswith("y") and p[-2:-1] not in "aeiou":
+            words = words[:-1] + "(?:y|ies)"  # "injury", "injuries"
+        elif plural:
+            words += r"(?:e?s)?"
+        out.append(words)
+    return "|".join(out)
+
+
+def _index(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {phrase: cls for cls, phrases in table.items() for phrase in phrases}
+
+
+NOUN_CLASS = _index(CAUSES.nouns)
+VERB_CLASS = _index(CAUSES.verbs)
+EVENT_CLASS = _index(CAUSES.events)
+NOUNS = _alternation(list(NOUN_CLASS), plural=True)
+VERBS = _alternation(list(VERB_CLASS), plural=False)
+EVENTS = _alternation(list(EVENT_CLASS), plural=True)
+VEHICLES = _alternation(list(CAUSES.vehicles), plural=True)
+HEDGE = re.compile(r"\b(?:" + _alternation(list(CAUSES.hedges), plural=False) + r")\b", re.IGNORECASE)
+
+_DET = r"(?:(?:a|an|the|his|her|their|its|multiple|several|severe|serious|fatal|massive|numerous)\s+)*"
+_ADJ = r"(?:[a-z][a-z-]{1,20}\s+){0,2}?"  # "head", "self-inflicted", "suspected drug"
+_COMPLICATIONS = r"(?:complications\s+(?:of|from)\s+|the\s+effects\s+of\s+)?"
+_NOUN = rf"{_COMPLICATIONS}{_DET}{_ADJ}(?P<noun>{NOUNS})\b"
+_DYING = r"(?P<pred>died|dies|dying|die|perished|passed\s+away)"
+_BECAUSE = r"(?:of|from|as\s+a\s+result\s+of|due\s+to|because\s+of)"
+# What may stand between "died" and "of": a day, a place, "in hospital", "at 85", never a new clause.
+_BETWEEN = r"(?P<mid>(?:\s+[\w’',-]+){0,8}?)"
+NEW_CLAUSE = re.compile(r"\b(?:and|but|who|which|after|when|while|because|before|following|since|said|says)\b|;")
+PASSIVE = r"(?:was|were|been|being|is|are|got|get|gets|be|found|later|allegedly|reportedly|fatally|brutally)"
+NEGATION = re.compile(r"\b(?:not|n[’']t|never|no)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+DEATH_WORDS = re.compile(r"\b(?:and\s+killed|dead|to\s+death|fatally)\b", re.IGNORECASE)
+# A quick test before the patterns: one of the words every rule is built on.
+MAY_CAUSE = re.compile(
+    r"die|dead|death|succumb|shot|stab|knif|drown|kill|injur|hurt|wound|beat|bludgeon|strangl|burn|suffer|"
+    r"sustain|gunned|perish|passed|hit|struck|run\sover",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CauseRule:
+    """One rule: its id, its pattern, the outcome it states ('died'; None: read from the match) and
+    whether the person is the verb's object ('stabbed him to death')."""
+
+    rule: str
+    pattern: re.Pattern[str]
+    outcome: CauseOutcome | None
+    cls: Callable[[re.Match[str]], str | None]
+
+
+def _by_group(m: re.Match[str]) -> str | None:
+    """The class the match's words name: a noun of a cause, a verb of violence, an event, a vehicle."""
+    for group, table in (("noun", NOUN_CLASS), ("hit", NOUN_CLASS), ("verb", VERB_CLASS), ("event", EVENT_CLASS)):
+        words = m.groupdict().get(group)
+        if words:
+            return _lookup(words, table)
+    if m.groupdict().get("vehicle"):
+        return "traffic"
+    if m.groupdict().get("falling"):
+        return "fall"
+    return None
+
+
+def _lookup(words: str, table: dict[str, str]) -> str | None:
+    key = re.sub(r"\s+", " ", words.lower())
+    forms = (key, key.removesuffix("es"), key.removesuffix("s"), key.removesuffix("ies") + "y")
+    for form in forms:
+        if form in table:
+            return table[form]
+    return None
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_HIT_BY = (
+    rf"(?:hit|struck|knocked\s+down|run\s+over|mowed\s+down)\s+by\s+{_DET}{_ADJ}"
+    rf"(?:(?P<vehicle>{VEHICLES})|(?P<hit>{NOUNS}))\b"
+)
+BARE_VERB = {"beat": "beaten", "stab": "stabbed", "shoot": "shot"}  # "beat him to death"
+RULES: tuple[CauseRule, ...] = (
+    # "died of his injuries", "died Saturday of natural causes", "died in hospital from a drug overdose"
+    CauseRule("cause.died-of", _rx(rf"\b{_DYING}{_BETWEEN}\s+{_BECAUSE}\s+{_NOUN}"), "died", _by_group),
+    # "succumbed to his wounds", "succumbed to complications from a heart attack"
+    CauseRule("cause.succumbed", _rx(rf"\b(?P<pred>succumb(?:ed|s|ing)?)\s+to\s+{_NOUN}"), "died", _by_group),
+    # "the cause of death was a gunshot wound", "the cause of her death was given as pneumonia"
+    CauseRule(
+        "cause.cause-of-death",
+        _rx(
+            r"\b(?P<pred>cause\s+of\s+(?:(?:his|her|their|the)\s+)?death)\s+(?:was|is|has\s+been|had\s+been|as|:)\s+"
+            rf"(?:(?:given|listed|ruled|determined|confirmed|established)\s+(?:as\s+)?)?{_NOUN}"
+        ),
+        "died",
+        _by_group,
+    ),
+    # "an overdose was the cause of death"
+    CauseRule(
+        "cause.was-cause-of-death",
+        _rx(
+            rf"{_DET}{_ADJ}(?P<noun>{NOUNS})\s+(?:was|is)\s+(?:the|a)\s+(?:\w+\s+)?"
+            r"(?P<pred>cause\s+of\s+(?:(?:his|her|their|the)\s+)?death)"
+        ),
+        "died",
+        _by_group,
+    ),
+    # "was stabbed to death", "shot to death his former partner", "beat him to death"
+    CauseRule(
+        "cause.to-death",
+        _rx(rf"\b(?P<pred>(?P<verb>{VERBS}|beat|stab|shoot))\s+(?:(?P<obj>[^,.;:]{{1,40}}?)\s+)?to\s+death\b"),
+        "died",
+        lambda m: _lookup(BARE_VERB.get(m.group("verb").lower(), m.group("verb")), VERB_CLASS),
+    ),
+    # "was shot dead", "shot dead a man", "shot and killed", "gunned down", "fatally shot"
+    CauseRule(
+        "cause.shot-dead",
+        _rx(
+            r"\b(?P<pred>shot(?:\s+(?P<obj>[^,.;:]{1,40}?))?\s+dead|shot\s+and\s+killed|gunned\s+down|"
+            r"fatally\s+(?:shot|gunned))\b"
+        ),
+        "died",
+        lambda m: "gunshot",
+    ),
+    CauseRule(
+        "cause.fatally",
+        _rx(r"\b(?P<pred>fatally\s+(?P<verb>stabbed|beaten|burned|burnt)|(?P<verb2>stabbed|beaten)\s+and\s+killed)\b"),
+        "died",
+        lambda m: _lookup(m.group("verb") or m.group("verb2"), VERB_CLASS),
+    ),
+    # "drowned", "drowned in the river" (never "drowned out")
+    CauseRule("cause.drowned", _rx(r"\b(?P<pred>drowned)\b(?!\s+out\b)"), "died", lambda m: "drowning"),
+    # "killed in a car crash", "died in an explosion", "injured in a road accident", "killed by a stray bullet"
+    CauseRule(
+        "cause.killed-in",
+        _rx(
+            r"\b(?P<pred>killed|died|dead|injured|hurt|wounded)\s+(?:(?:on\s+the\s+spot|instantly|outright)\s+)?"
+            rf"(?:in|during)\s+{_DET}{_ADJ}(?P<event>{EVENTS})\b"
+        ),
+        None,
+        _by_group,
+    ),
+    CauseRule(
+        "cause.killed-by",
+        _rx(
+            r"\b(?P<pred>killed|injured|hurt|wounded)\s+(?:when\s+(?:he|she)\s+was\s+)?"
+            rf"(?:(?:hit|struck|knocked\s+down|run\s+over|mowed\s+down)\s+)?by\s+{_DET}{_ADJ}"
+            rf"(?:(?P<vehicle>{VEHICLES})|(?P<hit>{NOUNS}))\b"
+        ),
+        None,
+        _by_group,
+    ),
+    # "died after being hit by a car", "died after suffering a heart attack", "died after a fall",
+    # "died after slipping and falling", "died after being beaten"
+    CauseRule(
+        "cause.died-after",
+        _rx(
+            rf"\b{_DYING}(?:\s+[\w’',-]+){{0,5}}?\s+(?:shortly\s+|hours\s+|days\s+|soon\s+)?after\s+(?:"
+            rf"(?:being|getting)\s+(?:{_HIT_BY}|(?P<verb>{VERBS}))|"
+            rf"(?:suffering|sustaining|receiving|taking|having)\s+{_NOUN}|"
+            rf"{_DET}{_ADJ}(?P<event>{EVENTS})|"
+            r"(?P<falling>(?:slipping\s+and\s+)?falling|a\s+fall))\b"
+        ),
+        "died",
+        _by_group,
+    ),
+    # hurt, not dead: "was shot in the leg", "were stabbed", "was badly beaten"
+    CauseRule(
+        "cause.was-hurt",
+        _rx(
+            rf"\b{PASSIVE}\s+(?:\w+ly\s+)?(?P<pred>(?P<verb>shot|stabbed|knifed)(?!\s+(?:at|down|dead|to\s+death|and\s+killed)\b)|"
+            r"(?:badly|severely|brutally|savagely|viciously)\s+(?P<verb2>beaten|burned|burnt))\b"
+        ),
+        "hurt",
+        lambda m: _lookup(m.group("verb") or m.group("verb2"), VERB_CLASS),
+    ),
+    # "suffered gunshot wounds", "sustained head injuries", "treated for stab wounds"; never "suffered
+    # from heart disease", an illness someone lives with
+    CauseRule(
+        "cause.suffered",
+        _rx(rf"\b(?P<pred>suffered|sustained|received|treated\s+for|suffering|sustaining)\s+(?!from\b){_NOUN}"),
+        "hurt",
+        _by_group,
+    ),
+)
+DEATH_OUTCOMES = frozenset({"killed", "died", "dead"})
+
+
+# What may follow "shot dead" or "stabbed to death" when no object does ("was shot dead by police",
+# "a man stabbed to death in his home"): anything else there is the object of an active verb.
+NO_OBJECT_AFTER = re.compile(
+    r"^(?:\s*(?:[,.;:!?)\"”’'—-]|$)|\s+(?:by|in|at|on|outside|inside|near|during|after|while|and|when|as|"
+    r"following|last|yesterday|today|early|late|over|this|before|earlier|shortly|just|hours|days|minutes|"
+    r"allegedly|reportedly|apparently|with|for|from|into|behind|under))",
+    re.IGNORECASE,
+)
+BEFORE_PASSIVE = re.compile(rf"\b{PASSIVE}\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+ACTIVE_RULES = frozenset({"cause.to-death", "cause.shot-dead"})
+NAME_BEFORE = re.compile(
+    r"\b(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3})\s+(?:was|were|had\s+been|has\s+been|is|had|has)\s+"
+    r"(?:\w+ly\s+)?(?:been\s+)?$"
+)
+DEATH_NOUN_RULES = frozenset({"cause.cause-of-death", "cause.was-cause-of-death"})
+
+
+def _victim(ctx: Context, sentence: Sentence, rule: str, m: re.Match[str]) -> tuple[WhoModel | None, str]:
+    """Who died or was hurt: the person the verb's object names ("shot dead a man", "stabbed her
+    to death", "police shot dead X"), else the nearest person before the predicate."""
+    obj = m.groupdict().get("obj")
+    s = sentence.text
+    passive = BEFORE_PASSIVE.search(s[max(0, m.start() - 30) : m.start()])
+    if obj is None and rule in ACTIVE_RULES and not passive and not NO_OBJECT_AFTER.match(s[m.end() :]):
+        lo = sentence.start + m.end()
+        rows = ctx.people.starting(lo, lo + 40)
+        if not rows:
+            return None, ""  # "shot to death one person": the killer stands before the verb
+        start, end, key, _ = min(rows, key=lambda r: r[0])
+        return key, ctx.text[start:end]
+    if obj is not None:
+        lo = sentence.start + m.start("obj")
+        rows = ctx.people.starting(lo, lo + len(obj))
+        if rows:
+            start, end, key, _ = min(rows, key=lambda r: r[0])
+            return key, ctx.text[start:end]
+        pronoun = re.match(r"(him|her)\b", obj, re.IGNORECASE)
+        if pronoun is None:
+            return None, ""  # "shot to death one person": no one the story names
+        return subject_before(ctx, sentence, lo + pronoun.end() + 1)
+    if rule in DEATH_NOUN_RULES:
+        # "the cause of his death was": his; "the cause of death was": the story's person before it
+        who, words = subject_before(ctx, sentence, sentence.start + m.end("pred"))
+        if who is not None:
+            return who, words
+        person = nearest_person_before(ctx.people, sentence.start + m.start(), ctx.sentences)
+        return person, person.name if person is not None else ""
+    who, words = subject_before(ctx, sentence, sentence.start + m.start("pred"))
+    if who is None:
+        # "after Berg was shot to death": a surname the entity finder took for no mention here
+        named = NAME_BEFORE.search(s[max(0, m.start() - 60) : m.start()])
+        if named is not None:
+            who = resolve_words(ctx, named.group("name"), sentence.start + m.start())
+            words = named.group("name") if who is not None else ""
+    return who, words
+
+
+def _modality(s: str, m: re.Match[str]) -> Modality:
+    before = s[max(0, m.start() - 40) : m.start()]
+    if HEDGE.search(m.group(0)) or HEDGE.search(before):
+        return "possible"
+    return "asserted"
+
+
+def extract_causes(ctx: Context, sentence: Sentence) -> list[CauseClaim]:
+    """The causes of death and injury one sentence gives, one claim a person and cause."""
+    s = sentence.text
+    if not MAY_CAUSE.search(s) or s.rstrip().endswith("?"):
+        return []
+    claims: list[CauseClaim] = []
+    taken: list[tuple[int, int]] = []
+    for rule in RULES:
+        for m in rule.pattern.finditer(s):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue  # "shot dead" is not also "was shot": the first rule to read the words has them
+            mid = m.groupdict().get("mid")
+            if mid and NEW_CLAUSE.search(mid):
+                continue
+            cls = rule.cls(m)
+            if cls is None or NEGATION.search(s[max(0, m.start() - 30) : m.start()]):
+                continue
+            outcome = rule.outcome
+            if outcome is None:
+                outcome = "died" if m.group("pred").lower() in DEATH_OUTCOMES else "hurt"
+            if outcome == "hurt" and DEATH_WORDS.search(s[m.end() : m.end() + 25]):
+                outcome = "died"  # "was shot in the head and killed"
+            who, words = _victim(ctx, sentence, rule.rule, m)
+            if who is None or isinstance(who, Group):
+                continue
+            taken.append((m.start(), m.end()))
+            claims.append(
+                CauseClaim(
+                    **evidence(ctx, sentence, sentence.start + m.start(), sentence.start + m.end()),
+                    subject=who,
+                    subject_text=words,
+                    rule=rule.rule,
+                    incident_hint=ctx.hint_for(sentence, sentence.start + m.start(), sentence.start + m.end()),
+                    cause=cls,
+                    outcome=outcome,
+                    modality=_modality(s, m),
+                    expression=re.sub(r"\s+", " ", m.group(0)),
+                )
+            )
+    claims.sort(key=lambda c: c.value_start)
+    unique: dict[tuple[Subject, str, str], CauseClaim] = {}
+    for claim in claims:
+        unique.setdefault((claim.subject, claim.cause, claim.outcome), claim)
+    return list(unique.values())
