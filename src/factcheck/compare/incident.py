@@ -111,7 +111,7 @@ def _judge_ages(scope: Scope, party: Party, claims: list[AgeClaim]) -> Judged:
 
 
 def _judge_status(scope: Scope, fact: tuple[Party, str], claims: list[StatusClaim]) -> Judged:
-    f, a = compare_status(claims, scope.incident.id, scope.emap.label(fact[0]))
+    f, a = compare_status(claims, scope.incident.id, scope.emap.label(fact[0]), scope.events)
     return keyed(f, fact[0].key()), a
 
 

@@ -1,23 +1,56 @@
 """Statuses of one person, all of a domain against all: the rows of lexicons/conflicts.yaml that
-need no alignment to one event (status phrases), and a state against its negation."""
+need no alignment to one event (status phrases), and a state against its negation.
+
+A status told in a sentence that dates it ("was detained on 3 May") belongs to that dated event
+(compare/events.py). Two statuses of two dated events that the alignment keeps apart (a detention
+in May, another in July; charged in one case, not charged in another) are two events, never
+compared; a status no date attaches to is compared with every other, as before."""
 
 from __future__ import annotations
 
+from factcheck.compare.events import EventAlignment
 from factcheck.compare.groups import Agreement, Pending, agree_by_value, group_findings, pairs
 from factcheck.lexicons.conflicts import STATE_CONFLICTS
 from factcheck.models import ClaimBase, Severity, StatusClaim
 
 COMPARABLE_MODALITIES = {"asserted", "reported", "negated"}
+# A status state and the kind of dated event it is a state of, where the two names differ.
+EVENT_KIND = {"arrested": "detained"}
 
 
-def compare_status(claims: list[StatusClaim], incident: str, subject: str) -> tuple[list[Pending], list[Agreement]]:
+def _event_kind(state: str) -> str:
+    state = state.removeprefix("not_")
+    return EVENT_KIND.get(state, state)
+
+
+def status_events(claims: list[StatusClaim], alignment: EventAlignment) -> dict[str, str]:
+    """Status claim id → the dated event of its own kind its sentence dates, where one does."""
+    by_sentence: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for eid, dates in alignment.claims_of.items():
+        for d in dates:
+            by_sentence.setdefault((d.source, d.start), []).append((alignment.events[eid].kind, eid))
+    out = {}
+    for c in claims:
+        kinds = {eid for kind, eid in by_sentence.get((c.source, c.start), []) if kind == _event_kind(c.state)}
+        if len(kinds) == 1:
+            out[c.id] = kinds.pop()
+    return out
+
+
+def compare_status(
+    claims: list[StatusClaim], incident: str, subject: str, alignment: EventAlignment | None = None
+) -> tuple[list[Pending], list[Agreement]]:
     usable = [c for c in claims if c.modality in COMPARABLE_MODALITIES]
+    attached = status_events(usable, alignment) if alignment is not None else {}
     domain = usable[0].domain if usable else "employment"
     attribute = f"{domain} status"
     candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]] = []
     for a, b in pairs(list(usable)):
         assert isinstance(a, StatusClaim)
         assert isinstance(b, StatusClaim)
+        ea, eb = attached.get(a.id), attached.get(b.id)
+        if alignment is not None and ea is not None and eb is not None and not _one_event(alignment, ea, eb):
+            continue  # two dated events the alignment keeps apart: "detained in May", "not detained in July"
         conflict = STATE_CONFLICTS.conflict(a.state, b.state, aligned=False, phrases=True)
         if conflict is not None:
             why = conflict.why or f"{a.state.replace('_', ' ')} against {b.state.replace('_', ' ')}"
@@ -33,6 +66,10 @@ def compare_status(claims: list[StatusClaim], incident: str, subject: str) -> tu
     return group_findings(
         candidates, incident, subject, attribute, lambda c: getattr(c, "state", ""), _compatible_states
     ), agreements
+
+
+def _one_event(alignment: EventAlignment, a: str, b: str) -> bool:
+    return a == b or frozenset((a, b)) in alignment.aligned
 
 
 def _compatible_states(a: ClaimBase, b: ClaimBase) -> bool:

@@ -1,0 +1,46 @@
+"""Statuses through dated events: a status its sentence dates belongs to that event, and two
+sources' statuses of events the alignment keeps apart are never compared. Phrases written for the
+test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract_helpers import compare_articles
+
+LEAD = (
+    "12 July 2024\n\nEngineer in court\n\nOlaf Brenner, a 40-year-old sound engineer, was questioned by police in May. "
+)
+
+
+def _legal(tmp_path: Path, a: str, b: str) -> list[str]:
+    report = compare_articles(tmp_path, {"a.txt": LEAD + a + "\n", "b.txt": LEAD + b + "\n"})
+    return [f.explanation for f in report.discrepancies if f.attribute == "legal status"]
+
+
+def test_statuses_of_two_dated_events_are_not_compared(tmp_path: Path) -> None:
+    # a.txt: not charged in May, charged in July; b.txt tells only July's charge.
+    found = _legal(
+        tmp_path,
+        "Olaf Brenner was not charged on 3 May, his lawyer said. Olaf Brenner was charged on 2 July, police said.",
+        "Olaf Brenner was charged on 2 July, police said.",
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # one dated event, told both ways
+        (
+            "Olaf Brenner was not charged on 2 July, his lawyer said.",
+            "Olaf Brenner was charged on 2 July, police said.",
+        ),
+        # a status no date attaches to is compared as before
+        ("Olaf Brenner was not charged, his lawyer said.", "Olaf Brenner was charged on 2 July, police said."),
+    ],
+)
+def test_statuses_of_one_event_still_conflict(tmp_path: Path, a: str, b: str) -> None:
+    assert len(_legal(tmp_path, a, b)) == 1
