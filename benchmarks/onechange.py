@@ -197,6 +197,8 @@ COUNT_RE = re.compile(
 def count_changes(s: str) -> Iterator[Change]:
     for m in COUNT_RE.finditer(s):
         token, noun = m.group(1), m.group(2).lower()
+        if not m.group(2).islower():
+            continue  # "The Three Musketeers", "RBIs": a title or a name, not a count a newspaper changes
         if noun in NOT_COUNTED or re.search(rf"{MONTH_RE}\s*$", s[: m.start(1)]):
             continue
         if re.match(r"\s*-?\s*(?:year|old)", s[m.end() :]) or s[m.end() : m.end() + 4] in ("-old", " old"):
@@ -217,20 +219,29 @@ def count_changes(s: str) -> Iterator[Change]:
 
 
 DAY_RE = re.compile(
-    rf"\b({MONTH_RE})\s+(\d{{1,2}})(?!\d|:|,\d)(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})"
+    rf"\b({MONTH_RE})\s+(\d{{1,2}})(?!\d|:|,\d)(st|nd|rd|th)?\b|\b(\d{{1,2}})(st|nd|rd|th)?\s+({MONTH_RE})"
 )
+
+
+def _ordinal(n: int) -> str:
+    """The suffix an ordinal day takes: 1st, 2nd, 3rd, 11th, 22nd."""
+    return "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def day_changes(s: str) -> Iterator[Change]:
     for m in DAY_RE.finditer(s):
-        group = 2 if m.group(2) else 3
-        month = m.group(1) or m.group(4)
+        group, suffix = (2, 3) if m.group(2) else (4, 5)
+        month = m.group(1) or m.group(6)
         d = int(m.group(group))
         if not 1 <= d <= 31:
             continue
         new = d + 2 if d <= 26 else d - 2
         full = MONTH_ABBR.get(month.rstrip(".")[:4], MONTH_ABBR.get(month[:3], month))
-        yield Change(m.start(group), m.end(group), m.group(group), str(new), f"{full} {d}", ("day", full, str(d)))
+        # "April 29th" becomes "May 1st", never "May 1th": the suffix is rewritten with the day.
+        end, text = m.end(group), str(new)
+        if m.group(suffix):
+            end, text = m.end(suffix), f"{new}{_ordinal(new)}"
+        yield Change(m.start(group), end, s[m.start(group) : end], text, f"{full} {d}", ("day", full, str(d)))
 
 
 def weekday_changes(s: str) -> Iterator[Change]:
