@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from extract_helpers import dates
-from factcheck.compare.events import TELLING, Wording, align_events, event_kind, event_similarity, source_events
+from factcheck.compare.events import (
+    TELLING,
+    Wording,
+    align_events,
+    event_kind,
+    event_similarity,
+    one_happening,
+    source_events,
+)
 from test_quality_causes import EDITOR, NEWSROOM, NO_FINDING, QUIET, Expected, assert_findings, compare_accounts
 
 PUBLISHED = dt.date(2022, 7, 20)  # a Wednesday, the stories' dateline
@@ -188,3 +196,65 @@ def test_a_weekday_weeks_from_a_date_weighs_against_one_event() -> None:
     assert m.weekday_days == (dt.date(2022, 7, 18),)
     words = Wording(frozenset(), frozenset())
     assert event_similarity(m, n, words, words) - event_similarity(m, f, words, words) == pytest.approx(0.3)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        ("attacked", "killed", True),
+        ("shot", "killed", True),
+        ("stabbed", "injured", True),
+        ("televise", "broadcast", True),
+        # One class, two acts on two days; or no happening at all.
+        ("convicted", "sentenced", False),
+        ("detained", "released", False),
+        ("killed", "died", False),
+        ("televise", "hand", False),
+        ("killed", "killed", False),  # the same kind is not a synonym, it is the kind
+    ],
+)
+def test_one_happening(a: str, b: str, one: bool) -> None:
+    assert one_happening(a, b) is one
+    assert one_happening(b, a) is one
+
+
+@pytest.mark.parametrize(
+    ("story", "accounts", "expected"),
+    [
+        pytest.param(
+            NEWSROOM,
+            [
+                "A gunman shot Nadia Voss outside the courthouse on 18 July.",
+                "Nadia Voss was killed outside the courthouse on 19 July.",
+            ],
+            [("contradiction", "date")],
+            id="shot-and-killed-one-act-two-days",
+        ),
+        pytest.param(
+            NEWSROOM,
+            [
+                "A gunman shot Nadia Voss outside the courthouse on 18 July.",
+                "Nadia Voss was killed outside the courthouse on 18 July.",
+            ],
+            NO_FINDING,
+            id="shot-and-killed-one-act-one-day",
+        ),
+        pytest.param(
+            EDITOR,
+            ["Rauf Hasanli was convicted of fraud on 18 July.", "Rauf Hasanli was sentenced for fraud on 19 July."],
+            NO_FINDING,
+            id="convicted-and-sentenced-two-acts",
+        ),
+        pytest.param(
+            NEWSROOM,
+            [
+                "Nadia Voss was attacked outside the courthouse on 18 July.",
+                "Nadia Voss was released outside the courthouse on 19 July.",
+            ],
+            NO_FINDING,
+            id="attacked-and-released-two-happenings",
+        ),
+    ],
+)
+def test_dates_of_one_happening(tmp_path: Path, story: object, accounts: list[str], expected: Expected) -> None:
+    assert_findings(compare_accounts(tmp_path, story, accounts), expected)  # type: ignore[arg-type]

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from factcheck.compare.align import CONTEXT_STOP, lemma_of, names_overlap, time_scope
 from factcheck.compare.groups import Pending, group_findings, keyed
-from factcheck.extract.mentions import CLASS_OF, EVENT_NOUNS, STATE_OF
+from factcheck.extract.mentions import CLASS_OF, EVENT_NOUNS, HAPPENING_OF, STATE_OF
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, DateClaim, EntityRef, Event, Person, Severity
 
@@ -248,15 +248,34 @@ def _one_kind(a: str, b: str) -> bool:
     return a == b or {a, b} == {FOUND_DEAD, DIED}
 
 
+def one_happening(a: str, b: str) -> bool:
+    """Two kinds that may tell one act: predicates of one happening ('attacked' and 'killed',
+    'televised' and 'broadcast'), not merely of one class ('convicted' and 'sentenced')."""
+    return a != b and a in HAPPENING_OF and HAPPENING_OF[a] == HAPPENING_OF.get(b)
+
+
+def _same_people(a: Event, b: Event, words_a: Wording, words_b: Wording) -> bool:
+    """Whether two events are told of the same people: one the incident's rules found for both,
+    a name both clauses give, or a name one clause gives in the other's sentence ('the shooting
+    of X on Monday', 'X was killed on Monday')."""
+    if set(a.people) & set(b.people) or names_overlap(a.participants, b.participants) > 0:
+        return True
+    named = [(e.participants, other.content) for e, other in ((a, words_b), (b, words_a))]
+    return any(w in content for names, content in named for name in names for w in name.split() if len(w) > 3)
+
+
 def event_similarity(a: Event, b: Event, words_a: Wording, words_b: Wording) -> float:
     """How likely two sources' events are one: 0 (surely not) to about 1. One time of the story is
-    required, and two listed states that differ are two events ('detained', 'released'); a kind
+    required, and two listed states that differ are two events ('detained', 'released') unless
+    they are one happening done to the same people ('shot', 'killed'); a kind
     the lexicon does not list may be another's synonym ('began', 'started'), so its sentences'
     words must make up for it. People, places, days and words add up."""
     if a.kind == TELLING or b.kind == TELLING or a.scope != b.scope:
         return 0.0
     if _one_kind(a.kind, b.kind):
         score = 0.4
+    elif one_happening(a.kind, b.kind) and _same_people(a, b, words_a, words_b):
+        score = 0.3  # "the attack on X on Tuesday", "X was killed on Tuesday": one act done to one person
     elif a.kind in LISTED_STATES and b.kind in LISTED_STATES:
         return 0.0  # "convicted" and "sentenced": two acts, two days
     else:

@@ -24,6 +24,14 @@ _PRED = load_lexicon("predicates")
 CLASS_OF: dict[str, str] = {lemma: cls for cls, table in _PRED["classes"].items() for lemma in table}
 STATE_OF: dict[str, str] = {lemma: state for table in _PRED["classes"].values() for lemma, state in table.items()}
 EVENT_NOUNS: dict[str, str] = dict(_PRED["nouns"])
+# A predicate's happening ("kill" and "attack": violence), by lemma and by the state it names:
+# what two accounts of one act may be told with (predicates.yaml).
+HAPPENING_OF: dict[str, str] = {
+    word: name
+    for name, lemmas in _PRED["happenings"].items()
+    for lemma in lemmas
+    for word in (lemma, STATE_OF.get(lemma, lemma))
+}
 NOT_PREDICATES = frozenset(_PRED["not_predicates"])
 OPINION = frozenset(_PRED["opinion"])
 IMPLICATIVE = frozenset(_PRED["implicative"])
