@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import dates, frames, quantities
-from factcheck.text.prefilter import _ASCII_LOOKALIKES, literals, may_match, may_match_piece
+from factcheck.extract import dates, frames, quantities, slots, status
+from factcheck.text.prefilter import _ASCII_LOOKALIKES, Caseless, literals, may_match, may_match_piece
 
 EVENT_PATTERNS = [p for _, p in dates._date_events()] + list(quantities.EVENTS.values())
 CLAUSE_PATTERNS = [frames.PLACE, frames.CUE, frames.YEAR, frames.TIME]
@@ -51,3 +51,39 @@ def test_a_pattern_found_in_a_window_or_a_piece_is_never_ruled_out(s: str, lo: i
     for pattern in CLAUSE_PATTERNS:
         if pattern.search(s[lo:hi]) is not None:
             assert may_match_piece(pattern, s), pattern.pattern
+
+
+CASELESS = [
+    quantities.MAY_COUNT,
+    slots.MAY_UNDISCLOSE,
+    status.MAY_STATUS,
+    Caseless(re.compile(r"\b(?:shot|kill(?:ed)?|free)\b|\d\s?dead", re.IGNORECASE)),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "fired", "FIRED", "Twenty", "undisclosed", "9", "e", "Σ"]), max_size=12))
+def test_caseless_answers_as_its_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern in CASELESS:
+        assert pattern.search(text) == (pattern.pattern.search(text) is not None), (pattern.pattern.pattern, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"),
+    [
+        (r"\bfired\b", 0),  # case-sensitive already
+        (r"\b[A-Z]\w+", re.IGNORECASE),  # an upper-case letter
+        (r"\b(?-i:x)y", re.IGNORECASE),  # case-sensitive inside
+        (r"\bcafé", re.IGNORECASE),  # a letter outside ASCII
+    ],
+)
+def test_caseless_refuses_other_patterns(pattern: str, flags: int) -> None:
+    with pytest.raises(ValueError, match="not a case-insensitive pattern"):
+        Caseless(re.compile(pattern, flags))
+
+
+def test_caseless_keeps_upper_case_classes() -> None:
+    found = Caseless(re.compile(r"(?P<n>\d)\s\S*\Bd\b", re.IGNORECASE))
+    assert found.search("9 KILLED")
+    assert not found.search("9 d")

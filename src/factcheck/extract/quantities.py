@@ -19,7 +19,7 @@ from factcheck.text.numbers import (
     parse_number_word,
     vague_interval,
 )
-from factcheck.text.prefilter import may_match
+from factcheck.text.prefilter import Caseless, may_match
 
 _LEX = load_lexicon("quantities")
 UNIT_OF: dict[str, str] = {w: unit for unit, words in _LEX["units"].items() for w in words}
@@ -238,8 +238,8 @@ def _bounds(number: float, qualifier: str, words: str) -> tuple[float | None, fl
 
 # Every pattern below needs a digit or a number word: most sentences have neither, and one scan
 # for them saves a dozen scans with large patterns.
-MAY_COUNT = re.compile(
-    rf"\d|\b(?:{WORD_NUMBER}|hundred|thousand|million|no\s?one|nobody|none|magnitude)\b", re.IGNORECASE
+MAY_COUNT = Caseless(  # asked of the lower-case text: quicker
+    re.compile(rf"\d|\b(?:{WORD_NUMBER}|hundred|thousand|million|no\s?one|nobody|none|magnitude)\b", re.IGNORECASE)
 )
 
 

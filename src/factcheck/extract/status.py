@@ -11,6 +11,8 @@ from factcheck.extract.context import Context, evidence, resolve_pronoun, subjec
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.conflicts import STATE_CONFLICTS
 from factcheck.models import Modality, Sentence, StatusClaim, Subject
+from factcheck.text.patterns import word_union
+from factcheck.text.prefilter import Caseless
 
 _LEX = load_lexicon("status")
 NEGATION = r"(?P<neg>not\s|n[’']t\s|never\s|no\slonger\s)?"
@@ -82,9 +84,8 @@ STATUS_VERBS = (
     "sentenced",
     "fined",
 )
-MAY_STATUS = re.compile(
-    r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s") for v in STATUS_VERBS) + ")", re.IGNORECASE
-)
+# One search rules most sentences out, asked of the lower-case text (`Caseless`: quicker).
+MAY_STATUS = Caseless(re.compile(r"\b(?:" + word_union(STATUS_VERBS, space=r"\s") + ")", re.IGNORECASE))
 
 
 def _last_reversal(s: str) -> int:

@@ -67,3 +67,32 @@ class AnyOf:
             or (self._bounded is not None and self._bounded.search(text))
             or (self._other is not None and self._other.search(text))
         )
+
+
+def word_union(words: Iterable[str], space: str = r"\ ") -> str:
+    """The words (literal text) as one alternation shaped as a tree of shared prefixes.
+
+    `re` tries an alternation's branches one after another at every position; a branch per first
+    letter fails at once. Where two words start alike, the longer is tried first, as an
+    alternation of the words sorted longest first would. A space in a word becomes `space` (a
+    literal space unless told, as `re.escape` gives).
+
+    >>> word_union(["held", "help", "he"])
+    'he(?:l(?:d|p)|)'
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [(space if c == " " else re.escape(c)) + render(sub) for c, sub in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        if "" not in node:
+            return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + "|".join(branches) + "|)"
+
+    return render(tree)

@@ -131,3 +131,35 @@ def may_match_piece(pattern: re.Pattern[str], text: str) -> bool:
     """False only if `pattern` matches in no piece `text[lo:hi]` of `text`."""
     weaker = _unbounded_cached(pattern)
     return weaker is None or weaker.search(text) is not None
+
+
+# Escapes a pattern may hold in upper case: they name classes and anchors, not letters.
+_UPPER_ESCAPES = re.compile(r"\\[ABDSWZ]")
+_GROUP_NAMES = re.compile(r"\(\?P[<=]\w+>?")
+
+
+class Caseless:
+    """Whether a case-insensitive pattern matches, asked of the text's lower-case form with a
+    case-sensitive copy of it: a case-insensitive alternation is tried branch by branch at every
+    position, a case-sensitive one skips most positions at once. The pattern's letters must be
+    ASCII and in lower case (classes and anchors like \\S or \\B aside), so that on text without the
+    letters IGNORECASE matches to ASCII ones (İ, ı, ſ, the Kelvin sign) both answer alike; text with
+    them is asked of the pattern itself."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        body = _GROUP_NAMES.sub("", _UPPER_ESCAPES.sub("", pattern.pattern))
+        if (
+            not pattern.flags & re.IGNORECASE
+            or "(?-i" in body
+            or any(c.isupper() or (not c.isascii() and c.lower() != c.upper()) for c in body)
+        ):
+            raise ValueError(f"not a case-insensitive pattern of lower-case ASCII letters: {pattern.pattern}")
+        self.pattern = pattern
+        self._lower = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+    def search(self, text: str) -> bool:
+        """Whether the pattern matches anywhere in `text`."""
+        folded = _folded(text)
+        if folded is None:
+            return self.pattern.search(text) is not None
+        return self._lower.search(folded) is not None
