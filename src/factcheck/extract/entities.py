@@ -94,7 +94,7 @@ def capitalised_runs(text: str, offset: int = 0) -> list[NameSpan]:
     current: list[re.Match[str]] = []
 
     def flush() -> None:
-        words = [m for m in current]
+        words = list(current)
         # Trim words that cannot be part of a name from both ends.
         while words and words[0].group(0).lower().rstrip(".") in NOT_NAME:
             words.pop(0)
@@ -103,7 +103,8 @@ def capitalised_runs(text: str, offset: int = 0) -> list[NameSpan]:
         if words:
             start, end = words[0].start(), words[-1].end()
             surface = text[start:end]
-            surface = re.sub(r"(?:’s|'s|’|')$", "", surface)
+            if surface.endswith(("’s", "'s")):  # a word ends in a letter or digit: no bare apostrophe
+                surface = surface[:-2]
             runs.append(NameSpan(offset + start, offset + start + len(surface), surface, surface.split()))
         current.clear()
 
@@ -342,25 +343,25 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
         parts = key.split()
         surname_owner.setdefault(parts[-1], set()).add(Person(name=key))
         given_owner.setdefault(parts[0], set()).add(Person(name=key))
-    full_uses: dict[Person, int] = defaultdict(int)
-    first_use: dict[Person, int] = {}
+    full_uses: dict[str, int] = defaultdict(int)  # by name: a str hashes quicker than a Person
+    first_use: dict[str, int] = {}
     for span in candidates:
-        named = Person(name=norm(span.text))
+        named = norm(span.text)
         full_uses[named] += 1
         first_use.setdefault(named, span.start)
     for short, owners in surname_owner.items():
         # A surname two people share names the one named more often in full; on a tie, nobody.
-        ranked = sorted(owners, key=lambda k: (-full_uses[k], first_use.get(k, 0), k))
-        if len(ranked) == 1 or full_uses[ranked[0]] > full_uses[ranked[1]]:
+        ranked = sorted(owners, key=lambda k: (-full_uses[k.name], first_use.get(k.name, 0), k))
+        if len(ranked) == 1 or full_uses[ranked[0].name] > full_uses[ranked[1].name]:
             doc.short_names[short] = ranked[0]
     for short, owners in given_owner.items():
         if len(owners) == 1 and short not in doc.short_names and short not in surname_owner:
             doc.short_names[short] = next(iter(owners))
     # Mentions: full names, then short names not inside a full name.
     for span in candidates:
-        person = Person(name=norm(span.text))
-        if person in doc.entities:
-            doc.add_mention(person, span.start, span.end, span.text, "name")
+        key = norm(span.text)
+        if key in people:  # the names made entities above
+            doc.add_mention(Person(name=key), span.start, span.end, span.text, "name")
     taken = sorted((s, e) for s, e, _, _ in doc.mentions)
     taken_starts = [s for s, _ in taken]
 
