@@ -17,7 +17,7 @@ from factcheck.extract.entities import (
     norm,
 )
 from factcheck.extract.frames import SentenceView
-from factcheck.extract.mentions import Token, find_predicates, tokens
+from factcheck.extract.mentions import Token, find_predicates, listed_predicates, tokens
 from factcheck.models import Document, Evidence, Group, Organisation, Person, Relative, Sentence, WhoModel
 
 QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("«", "»"))
@@ -119,7 +119,11 @@ class Context:
         indexed for frames: one view for every extractor that asks."""
         _, toks, views = self._slot(sentence)
         if listed_only not in views:
-            views[listed_only] = SentenceView(sentence.text, toks, find_predicates(toks, listed_only=listed_only))
+            if listed_only:  # the full view's listed predicates, its clauses and features shared
+                full = self.view(sentence)
+                views[True] = full.restricted(listed_predicates(full.preds))
+            else:
+                views[False] = SentenceView(sentence.text, toks, find_predicates(toks))
         return views[listed_only]
 
     def _slot(self, sentence: Sentence) -> tuple[int, list[Token], dict[bool, SentenceView]]:

@@ -9,6 +9,7 @@ the place, the time and the cues that set the fact in another time of the story 
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from dataclasses import dataclass, field
 
@@ -72,6 +73,14 @@ class SentenceView:
         self.pred_starts = [p.start for p in self.preds]
         self.break_starts = [b[0] for b in self.breaks]
         self.cap_starts = [t.start for t in self.toks if t.text[:1].isupper() and t.text.isalpha()]
+
+    def restricted(self, preds: list[Predicate]) -> SentenceView:
+        """The same sentence with only `preds` (some of its own): clause breaks, token index and
+        clause features, which no predicate changes, shared rather than found again."""
+        view = copy.copy(self)
+        view.preds = preds
+        view.pred_starts = [p.start for p in preds]
+        return view
 
     def clause_span(self, start: int, end: int) -> tuple[int, int]:
         """The clause around text[start:end]: between the nearest breaks either side."""

@@ -205,6 +205,12 @@ def _modifies_noun(word: str) -> bool:
     return word.isalpha() and word not in FUNCTION and "NOUN" in found and not inflected_verb
 
 
+def listed_predicates(preds: list[Predicate]) -> list[Predicate]:
+    """Those of `find_predicates(toks)` that `find_predicates(toks, listed_only=True)` finds: each
+    predicate is read from its own token and the words around it, whichever others are kept."""
+    return [p for p in preds if p.word.lower() in LISTED_FORMS]
+
+
 def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predicate]:
     """Event predicates among `toks`; with `listed_only`, only the predicates lexicon's (a sentence
     with no number or date needs no other: nothing would attach to them)."""
