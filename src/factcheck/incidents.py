@@ -4,7 +4,8 @@ Shared words make two sources candidates for one incident; their event signature
 signature says where the main event is (places, the dateline), when (the publication date, else
 the story's own dates and years), who it is about (people, organisations) and what kind of event it
 is (earthquake, arrest, ...). A conflict counts against grouping: two earthquakes in two places, one
-man detained twice a year apart. Sentences about another event (another year, "last year") are the
+man detained twice a year apart, an undated report whose figures all differ from a dated one's
+(another magnitude, another toll). Sentences about another event (another year, "last year") are the
 source's background: they are left out of its signature and its words.
 """
 
@@ -23,7 +24,10 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
+from factcheck.compare.agree import PAGE_EVENTS
 from factcheck.extract.context import CLAUSE_JOIN
+from factcheck.extract.mentions import noun_lemma
+from factcheck.extract.open_claims import AGENT_NOUN, PERSON_NOUNS
 from factcheck.models import (
     ClaimBase,
     ClaimsFile,
@@ -55,6 +59,16 @@ MAX_SPAN_DAYS = 60  # dated sources further apart are never one incident (covera
 BACKGROUND_MATCH = 0.15  # a source whose background reads this much like another source is not its incident
 IDF_SMOOTH = 1.0  # added inside the log of the IDF: words every source of a small folder uses still count
 MIN_COSINE = 0.04  # pairs sharing fewer words than this are not compared (they count as 0 in the means)
+PEOPLE = frozenset({"people", "person", "persons"})  # the plain count of people, beside the person nouns
+LISTED = 2  # a source giving more values than this for one figure lists several things, not one fact
+MISREAD_SCALE = (1e3, 1e6, 1e9)  # '$200' against '$200 million': one figure read without its scale word
+REASONS = {
+    "person": "another main person",
+    "place": "another main place",
+    "event": "another main event",
+    "figures": "other figures for the same counts (one has no date to compare)",
+    "weekday": "another weekday for the same event (one has no date to compare)",
+}
 
 # --- pairs ------------------------------------------------------------------------------------
 
@@ -144,6 +158,51 @@ def conflicts(a: Profile, b: Profile, memo: dict[tuple[str, int], bool] | None =
     if x and y and x != y and x not in b.signature.predicates[:3] and y not in a.signature.predicates[:3]:
         out.append("event")
     return out
+
+
+Facts = tuple[dict[tuple[str, str], frozenset[float]], dict[str, frozenset[str]]]
+
+
+def story_facts(p: Profile) -> Facts:
+    """A source's figures by (unit, event) and its events' weekdays, the page's own dates left out."""
+    figures = {(f.unit, f.event): frozenset(f.values) for f in p.figures}
+    weekdays = {e: frozenset(days) for e, days in p.event_weekdays.items() if e not in PAGE_EVENTS}
+    return figures, weekdays
+
+
+def facts_conflict(a: Facts, b: Facts) -> str | None:
+    """What sets two stories' facts apart, for sources whose times cannot be compared (one has no
+    date of its own): every figure both give differs ('a 4.4 magnitude quake' against 4.6), or every
+    event both date falls on another weekday. A source listing many values of one figure (offers
+    of several clubs) states no one fact, so such a figure alone is no conflict. Nor is one count of
+    people alone: how many were detained, killed or hurt is what reports of one event most often
+    disagree on (the discrepancy the report is for), so it takes a second figure that differs too."""
+    (fa, wa), (fb, wb) = a, b
+    shared = fa.keys() & fb.keys()
+    if (
+        (len(shared) > 1 or any(not counts_people(unit) for unit, _ in shared))
+        and not any(_same_figure(x, y) for k in shared for x in fa[k] for y in fb[k])
+        and any(len(fa[k]) <= LISTED and len(fb[k]) <= LISTED for k in shared)
+    ):
+        return "figures"
+    dated = wa.keys() & wb.keys()
+    if dated and not any(wa[e] & wb[e] for e in dated):
+        return "weekday"
+    return None
+
+
+def counts_people(unit: str) -> bool:
+    """Whether a figure counts people: 'people', a person noun ('villagers', 'protesters')."""
+    singular = noun_lemma(unit.lower())
+    return singular in PEOPLE or singular in PERSON_NOUNS or AGENT_NOUN.match(singular) is not None
+
+
+def _same_figure(x: float, y: float) -> bool:
+    """Equal, or one read without its scale word ('$200' and '$200 million')."""
+    if x == y:
+        return True
+    low, high = sorted((abs(x), abs(y)))
+    return low > 0 and any(math.isclose(high, low * k, rel_tol=1e-9) for k in MISREAD_SCALE)
 
 
 def _place_apart(a: Profile, b: Profile) -> bool:
@@ -284,6 +343,7 @@ def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
     years = [s.year if s.year and s.time_basis in ("text-year", "month-day") else None for s in
              (p.signature for p in profiles)]  # fmt: skip
     names: dict[tuple[str, int], bool] = {}  # (surname, source) → whether the source names the person
+    facts = [story_facts(p) for p in profiles]
     for (i, j), value in cosines.items():
         a, b = profiles[i], profiles[j]
         if i != j and _times_conflict(days[i], days[j], years[i], years[j]):
@@ -302,7 +362,9 @@ def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
             notes[(i, j)] = (value, ["one looks back on the other's story as an earlier event"])
             continue
         apart = conflicts(a, b, names, i, j)
-        notes[(i, j)] = (value, [f"another main {what}" for what in apart])
+        if (days[i] is None) != (days[j] is None) and (fact := facts_conflict(facts[i], facts[j])):
+            apart.append(fact)
+        notes[(i, j)] = (value, [REASONS[what] for what in apart])
         people, shared = _shared_people(a.named, b.named)
         value += PERSON_BONUS * people
         if shared >= CAST:

@@ -909,6 +909,14 @@ class SignatureName(Model):
     mentions: int = Field(ge=1, description="How many times the source's main story names it.")
 
 
+class SignatureFigure(Model):
+    """A figure of a source's story: what is counted and by which event, and every value it gives."""
+
+    unit: str = Field(description="What is counted or measured ('people', 'magnitude').")
+    event: str = Field(description="The event counted ('kill', 'strike').")
+    values: list[float] = Field(description="The values the source gives, sorted.")
+
+
 StoryTimeBasis = Literal["published", "text-date", "month-day", "text-year", "none"]
 
 
@@ -975,6 +983,12 @@ class SourceProfile(Model):
     top_places: list[str] = Field(description="Folded last words of the most named places.")
     surnames: WordSet = Field(description="Folded surnames of every person named.")
     countries: WordSet = Field(description="Country codes of the places it names.")
+    figures: list[SignatureFigure] = Field(
+        default_factory=list, description="Figures of its story (not vague, not of another time), by unit and event."
+    )
+    event_weekdays: dict[str, list[str]] = Field(
+        default_factory=dict, description="Event lemma → the weekdays its dates fall on ('strike': ['Sunday'])."
+    )
 
 
 class SignaturesFile(Model):

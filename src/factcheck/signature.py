@@ -29,6 +29,8 @@ from factcheck.models import (
     EventSignature,
     Evidence,
     Person,
+    QuantityClaim,
+    SignatureFigure,
     SignatureName,
     SignaturesFile,
     SourceProfile,
@@ -62,7 +64,8 @@ DATELINE = re.compile(
 LAST_YEAR = re.compile(r"\b(?:last year|a year ago|a year earlier|the year before|previous year)\b", re.IGNORECASE)
 REPEAT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EVENTS["repeat"]) + r")\b", re.IGNORECASE)
 MONTH_DAY = re.compile(r"\d\d-\d\d")
-WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b")
 TERM = re.compile(r"[^\W\d_][\w'’-]{2,}|\d+(?:[.,]\d+)*")
 MONTHS_AND_DAYS = frozenset(d.strftime("%B").lower() for d in (dt.date(2001, m, 1) for m in range(1, 13))) | frozenset(
     d.strftime("%A").lower() for d in (dt.date(2001, 1, k) for k in range(1, 8))
@@ -373,7 +376,34 @@ def _profile(cf: ClaimsFile, text: str, key: str) -> SourceProfile:
         surnames=frozenset(people),
         countries=frozenset(c for r in ranked_places for c in _countries().get(fold(r.key.split()[-1]), ())),
         top_places=[fold(r.key.split()[-1]) for r in ranked_places[:TOP]],
+        figures=_figures(cf),
+        event_weekdays=_event_weekdays(cf),
     )
+
+
+def _figures(cf: ClaimsFile) -> list[SignatureFigure]:
+    """The figures a source gives for its own story, by unit and event counted: vague amounts
+    ('dozens') and figures of another time are left out."""
+    values: dict[tuple[str, str], set[float]] = defaultdict(set)
+    for c in cf.claims:
+        if isinstance(c, QuantityClaim) and c.event and c.incident_hint is None and c.rule != "quantity.vague":
+            values[(c.unit, c.event)].add(c.number)
+    return [SignatureFigure(unit=u, event=e, values=sorted(v)) for (u, e), v in sorted(values.items())]
+
+
+def _event_weekdays(cf: ClaimsFile) -> dict[str, list[str]]:
+    """The weekdays a source's dates fall on, by the event dated: the weekday it names ('on Sunday')
+    or the weekday of a calendar day it gives. Dates of another time are left out."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in cf.claims:
+        if not isinstance(c, DateClaim) or c.incident_hint is not None:
+            continue
+        named = WEEKDAY.search(c.expression)
+        if named:
+            out[c.event].add(named.group(1))
+        elif c.date is not None and c.precision == "day":
+            out[c.event].add(WEEKDAY_NAMES[c.date.weekday()])
+    return {event: sorted(days) for event, days in sorted(out.items())}
 
 
 def _main_person(ranked: list[SignatureName]) -> str | None:

@@ -1,0 +1,166 @@
+"""Story facts in a source's signature (its figures and the weekdays of its events), and how they
+keep apart a report with no date of its own from a dated incident of the same place and cast.
+Every story here is written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from factcheck.extract import extract_claims
+from factcheck.incidents import Facts, counts_people, facts_conflict, group_incidents, story_facts
+from factcheck.ingest import document_from_text
+from factcheck.models import ClaimsFile, SourceProfile
+from factcheck.signature import signature_profile
+
+
+def profile(body: str, published: dt.date | None = None, sid: str = "s.txt") -> tuple[ClaimsFile, str, SourceProfile]:
+    text = f"{published.day} {published:%B %Y}\n\n{body}\n" if published else f"{body}\n"
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    document = document_from_text(sid, text, sha256=sha, encoding="utf-8", fmt="text")
+    cf = extract_claims(document)
+    return cf, document.text, signature_profile(cf, document.text)
+
+
+# --- the facts a signature keeps ------------------------------------------------------------------
+
+FIGURES = [
+    ("A magnitude 5.8 earthquake struck the Orvalia coast on Sunday.", ("magnitude", "strike"), [5.8]),
+    ("Gunmen killed seven people at a market in Tarsel on Friday, police said.", ("people", "kill"), [7.0]),
+    ("Police detained 41 people after the march through Dorvik.", ("people", "detain"), [41.0]),
+]
+
+
+@pytest.mark.parametrize(("body", "key", "values"), FIGURES)
+def test_figures_of_the_story(body: str, key: tuple[str, str], values: list[float]) -> None:
+    figures = {(f.unit, f.event): f.values for f in profile(body)[2].figures}
+    assert figures.get(key) == values
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Dozens of people were injured when the roof of the Velmora station fell in.",  # vague
+        "The council of Marlow met on Tuesday and said nothing about the budget.",  # no figure
+    ],
+)
+def test_no_figure_where_none_is_given(body: str) -> None:
+    assert [f for f in profile(body)[2].figures if f.unit == "people"] == []
+
+
+WEEKDAYS = [
+    ("A magnitude 5.8 earthquake struck the Orvalia coast on Sunday.", None, "strike", ["Sunday"]),
+    ("Police detained the blogger Ana Kestrel on Tuesday in Dorvik.", None, "detain", ["Tuesday"]),
+    # A dated source's calendar day gives its weekday: 3 April 2023 was a Monday.
+    ("The storm hit the Farland islands on 3 April, officials said.", dt.date(2023, 4, 5), "strike", ["Monday"]),
+]
+
+
+@pytest.mark.parametrize(("body", "published", "event", "days"), WEEKDAYS)
+def test_weekdays_of_the_story_s_events(body: str, published: dt.date | None, event: str, days: list[str]) -> None:
+    assert profile(body, published)[2].event_weekdays.get(event) == days
+
+
+def test_the_page_s_own_date_is_no_event_of_the_story() -> None:
+    _, _, p = profile("Posted on Friday, 7 April 2023\nThe storm hit the Farland islands on Monday, officials said.")
+    assert p.event_weekdays == {"publish": ["Friday"], "strike": ["Monday"]}
+    assert story_facts(p)[1] == {"strike": frozenset({"Monday"})}
+
+
+# --- when two stories' facts conflict -------------------------------------------------------------
+
+
+def facts(figures: dict[tuple[str, str], set[float]], weekdays: dict[str, set[str]] | None = None) -> Facts:
+    return (
+        {k: frozenset(v) for k, v in figures.items()},
+        {k: frozenset(v) for k, v in (weekdays or {}).items()},
+    )
+
+
+QUAKE = ("magnitude", "strike")
+DEAD = ("people", "kill")
+HURT = ("villagers", "injure")
+CONFLICTS = [
+    # every figure both give differs: another quake
+    (facts({QUAKE: {4.4}}), facts({QUAKE: {4.6}}), "figures"),
+    (facts({QUAKE: {5.2}, DEAD: {3}}), facts({QUAKE: {6.1}, DEAD: {12}}), "figures"),
+    # one count of people alone is what reports of one event disagree on: no conflict; two are
+    (facts({DEAD: {3}}), facts({DEAD: {12}}), None),
+    (facts({DEAD: {3}, HURT: {20}}), facts({DEAD: {12}, HURT: {45}}), "figures"),
+    # one figure agrees: the toll may have risen, the quake is the same
+    (facts({QUAKE: {6.1}, DEAD: {3}}), facts({QUAKE: {6.1}, DEAD: {12}}), None),
+    # one figure read without its scale word: '$200' and '$200 million'
+    (facts({("USD", "offer"): {200.0}}), facts({("USD", "offer"): {200_000_000.0}}), None),
+    # a source listing several values of one figure (offers of several clubs) states no one fact
+    (facts({("USD", "offer"): {140e6, 150e6, 160e6}}), facts({("USD", "offer"): {180e6}}), None),
+    # figures of different things do not meet
+    (facts({QUAKE: {5.2}}), facts({DEAD: {12}}), None),
+    # the same event on another weekday
+    (facts({}, {"strike": {"Sunday"}}), facts({}, {"strike": {"Thursday"}}), "weekday"),
+    (facts({}, {"strike": {"Sunday"}}), facts({}, {"strike": {"Sunday", "Monday"}}), None),
+    # different events dated: no conflict
+    (facts({}, {"strike": {"Sunday"}}), facts({}, {"rescue": {"Tuesday"}}), None),
+    (facts({}), facts({}), None),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), CONFLICTS)
+def test_facts_conflict(a: Facts, b: Facts, expected: str | None) -> None:
+    assert facts_conflict(a, b) == expected
+    assert facts_conflict(b, a) == expected
+
+
+@pytest.mark.parametrize(
+    ("unit", "people"),
+    [("people", True), ("villagers", True), ("children", True), ("protesters", True), ("magnitude", False),
+     ("USD", False), ("homes", False), ("yards", False)],
+)  # fmt: skip
+def test_counts_of_people(unit: str, people: bool) -> None:
+    assert counts_people(unit) is people
+
+
+# --- grouping: an undated report against a dated incident of the same place and cast ----------
+
+QUAKE_1 = (
+    "A magnitude 6.1 earthquake struck Velmora province on Sunday, killing 12 people. Governor Anton Reyes said "
+    "rescuers were searching collapsed homes in Velmora. Reyes said 40 people were injured by the quake."
+)
+QUAKE_1B = (
+    "The death toll from Sunday's earthquake in Velmora rose to 14, Governor Anton Reyes said. The quake, "
+    "measured at magnitude 6.1, destroyed homes across Velmora province. Reyes asked for tents."
+)
+UNDATED_OTHER_QUAKE = (
+    "Earthquake hits Velmora\nA magnitude 5.2 tremor shook Velmora province on Wednesday, and three villagers died "
+    "when their houses collapsed. Governor Anton Reyes told reporters that 25 people were being treated in hospital."
+)
+UNDATED_SAME_QUAKE = (
+    "Earthquake hits Velmora\nA magnitude 6.1 tremor shook Velmora province on Sunday, and 12 villagers died "
+    "when their houses collapsed. Governor Anton Reyes told reporters that 40 people were being treated in hospital."
+)
+
+
+def groups(*sources: tuple[str, str, dt.date | None]) -> list[list[str]]:
+    built = [profile(body, published, sid) for sid, body, published in sources]
+    incidents = group_incidents([cf for cf, _, _ in built], [t for _, t, _ in built])
+    return sorted(incident.sources for incident in incidents)
+
+
+def test_an_undated_report_of_another_quake_in_the_same_place_stays_apart() -> None:
+    day = dt.date(2023, 4, 2)
+    found = groups(("a.txt", QUAKE_1, day), ("b.txt", QUAKE_1B, day), ("u.txt", UNDATED_OTHER_QUAKE, None))
+    assert found == [["a.txt", "b.txt"], ["u.txt"]]
+
+
+def test_an_undated_report_of_the_same_quake_joins() -> None:
+    day = dt.date(2023, 4, 2)
+    found = groups(("a.txt", QUAKE_1, day), ("b.txt", QUAKE_1B, day), ("u.txt", UNDATED_SAME_QUAKE, None))
+    assert found == [["a.txt", "b.txt", "u.txt"]]
+
+
+def test_the_reason_is_shown() -> None:
+    day = dt.date(2023, 4, 2)
+    built = [profile(b, d, s) for s, b, d in (("a.txt", QUAKE_1, day), ("u.txt", UNDATED_OTHER_QUAKE, None))]
+    incidents = group_incidents([cf for cf, _, _ in built], [t for _, t, _ in built])
+    assert any("other figures" in r for i in incidents for r in i.apart_because)
