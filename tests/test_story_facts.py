@@ -10,7 +10,7 @@ import hashlib
 import pytest
 
 from factcheck.extract import extract_claims
-from factcheck.incidents import Facts, counts_people, facts_conflict, group_incidents, story_facts
+from factcheck.incidents import Facts, counts_people, facts_conflict, figures_agree, group_incidents, story_facts
 from factcheck.ingest import document_from_text
 from factcheck.models import ClaimsFile, SourceProfile
 from factcheck.signature import signature_profile
@@ -112,6 +112,24 @@ def test_facts_conflict(a: Facts, b: Facts, expected: str | None) -> None:
     assert facts_conflict(b, a) == expected
 
 
+FEE = ("EUR", "pay:total")
+AGREEMENTS = [
+    (facts({FEE: {45e6}}), facts({FEE: {45e6}}), True),
+    (facts({FEE: {45e6}, DEAD: {2}}), facts({FEE: {45e6}, DEAD: {2}}), True),
+    (facts({DEAD: {3}, HURT: {20}}), facts({DEAD: {3}, HURT: {20}}), True),  # two counts of people
+    (facts({DEAD: {3}}), facts({DEAD: {3}}), False),  # one small count of people may be a coincidence
+    (facts({FEE: {45e6}, QUAKE: {5.1}}), facts({FEE: {45e6}, QUAKE: {6.0}}), False),  # one differs
+    (facts({FEE: {140e6, 150e6, 160e6}}), facts({FEE: {160e6}}), False),  # a listed figure
+    (facts({FEE: {45e6}}), facts({QUAKE: {4.5}}), False),  # nothing shared
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), AGREEMENTS)
+def test_figures_agree(a: Facts, b: Facts, expected: bool) -> None:
+    assert figures_agree(a, b) is expected
+    assert figures_agree(b, a) is expected
+
+
 @pytest.mark.parametrize(
     ("unit", "people"),
     [("people", True), ("villagers", True), ("children", True), ("protesters", True), ("magnitude", False),
@@ -164,3 +182,24 @@ def test_the_reason_is_shown() -> None:
     built = [profile(b, d, s) for s, b, d in (("a.txt", QUAKE_1, day), ("u.txt", UNDATED_OTHER_QUAKE, None))]
     incidents = group_incidents([cf for cf, _, _ in built], [t for _, t, _ in built])
     assert any("other figures" in r for i in incidents for r in i.apart_because)
+
+
+TRANSFER_1 = (
+    "Harbour City have signed the winger Dario Ventresca from Lakeside Rovers for a fee of €45 million, the club "
+    "said. Ventresca, 23, signed a five-year contract after a medical on Monday. Lakeside Rovers confirmed the sale."
+)
+TRANSFER_2 = (
+    "Lakeside Rovers sold Dario Ventresca to Harbour City for €45 million on Monday. The winger scored 19 goals for "
+    "Rovers last season. Harbour City coach Mira Stanek said Ventresca would wear the number 7 shirt."
+)
+
+
+@pytest.mark.parametrize(("fee", "joins"), [("€45 million", True), ("€30 million", False)])
+def test_an_undated_report_giving_the_same_fee_joins_on_less_in_common(fee: str, joins: bool) -> None:
+    undated = (
+        f"Official: Ventresca joins Harbour City\nThe transfer is done: the attacker moves for a fee of {fee}, and "
+        "fans in the north stand already sing his name while the old club thanks him for everything."
+    )
+    day = dt.date(2025, 1, 14)
+    found = groups(("a.txt", TRANSFER_1, day), ("b.txt", TRANSFER_2, day), ("u.txt", undated, None))
+    assert found == ([["a.txt", "b.txt", "u.txt"]] if joins else [["a.txt", "b.txt"], ["u.txt"]])

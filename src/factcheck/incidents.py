@@ -191,6 +191,18 @@ def facts_conflict(a: Facts, b: Facts) -> str | None:
     return None
 
 
+def figures_agree(a: Facts, b: Facts) -> bool:
+    """Whether two stories give the same figures: every figure both give has a value in common,
+    and they share a figure that is not a count of people, or two figures ('a fee of €40m')."""
+    fa, fb = a[0], b[0]
+    shared = fa.keys() & fb.keys()
+    return (
+        (len(shared) > 1 or any(not counts_people(unit) for unit, _ in shared))
+        and all(len(fa[k]) <= LISTED and len(fb[k]) <= LISTED for k in shared)
+        and all(any(_same_figure(x, y) for x in fa[k] for y in fb[k]) for k in shared)
+    )
+
+
 def counts_people(unit: str) -> bool:
     """Whether a figure counts people: 'people', a person noun ('villagers', 'protesters')."""
     singular = noun_lemma(unit.lower())
@@ -316,7 +328,7 @@ class Pairs:
 
     sims: dict[tuple[int, int], float]
     weights: list[dict[str, float]]
-    cast: set[tuple[int, int]]  # pairs that share CAST named people or more
+    cast: set[tuple[int, int]]  # pairs that share CAST named people or more, or (one undated) their figures
     inferred: dict[int, dt.date]  # undated sources that recall a dated story as last year's: a year later
     notes: dict[tuple[int, int], tuple[float, list[str]]]  # each candidate pair's cosine and what sets it apart
 
@@ -362,8 +374,11 @@ def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
             notes[(i, j)] = (value, ["one looks back on the other's story as an earlier event"])
             continue
         apart = conflicts(a, b, names, i, j)
-        if (days[i] is None) != (days[j] is None) and (fact := facts_conflict(facts[i], facts[j])):
-            apart.append(fact)
+        if (days[i] is None) != (days[j] is None):
+            if fact := facts_conflict(facts[i], facts[j]):
+                apart.append(fact)
+            elif figures_agree(facts[i], facts[j]):
+                cast.add((i, j))  # the same figures stand for the time one of them cannot give
         notes[(i, j)] = (value, [REASONS[what] for what in apart])
         people, shared = _shared_people(a.named, b.named)
         value += PERSON_BONUS * people
