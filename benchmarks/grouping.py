@@ -16,6 +16,7 @@ Run from the repository root with the project's venv:
 
     .venv/bin/python benchmarks/grouping.py            # print the table
     .venv/bin/python benchmarks/grouping.py --write    # and write it into benchmarks/RESULTS.md
+    .venv/bin/python benchmarks/grouping.py --pairs 1  # one-change report pairs split in two
 
 Claims are extracted once into benchmarks/work/grouping/ (ignored by git) and reused while the
 articles and the rules are unchanged.
@@ -167,6 +168,37 @@ def evaluate(files: list[ClaimsFile], texts: dict[str, str], grouper: Grouper) -
     return {"whole": whole, "per_topic": per_topic, "topics": topics}
 
 
+def split_pairs(corpus: Path, seed: int, per_kind: int = 24) -> dict[str, tuple[int, int, int, int]]:
+    """Report pairs of benchmarks/onechange.py's reports suite (two different reports of one ECB+
+    event, one specific changed in one of them, and the same pair unchanged) that grouping puts in
+    two incidents: each is one event by construction, so every split is a loss of grouping's recall.
+    By kind: (changed pairs split, changed pairs, unchanged pairs split, unchanged pairs)."""
+    import shutil
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import onechange  # the suite's own generator, so the pairs are the suite's
+
+
+    out = Path(tempfile.mkdtemp(prefix="grouping-pairs-"))
+    try:
+        suites = onechange.write_reports(onechange.articles(corpus), out / "clusters", per_kind, seed)
+        counts: dict[str, tuple[int, int, int, int]] = {}
+        for kind, (changed, unchanged) in suites.items():
+            row: list[int] = []
+            for golds in (changed, unchanged):
+                split = 0
+                for gold in golds:
+                    name = gold.name.removesuffix(".gold.json")
+                    pair, texts, _ = load_or_extract(gold.parent / name, out / "claims" / name, jobs=1)
+                    split += len(group_incidents(pair, [texts[cf.source.id] for cf in pair])) > 1
+                row += [split, len(golds)]
+            counts[kind] = (row[0], row[1], row[2], row[3])
+        return counts
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
 def _pr(pair: tuple[float, float]) -> str:
     return f"{pair[0]:.3f} / {pair[1]:.3f}"
 
@@ -232,7 +264,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the ECB+ folder")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the first extraction")
     parser.add_argument("--write", action="store_true", help="write the table into benchmarks/RESULTS.md")
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        metavar="SEED",
+        help="instead: the one-change reports suite's pairs (onechange.py --seed SEED) grouping splits in two",
+    )
     args = parser.parse_args(argv)
+    if args.pairs is not None:
+        rows = split_pairs(args.corpus, args.pairs)
+        sys.stdout.write(
+            f"One-change report pairs put in two incidents (onechange.py --suite reports --seed {args.pairs}):\n\n"
+            "| kind | changed pairs split | unchanged pairs split |\n|---|---|---|\n"
+        )
+        for kind, (cs, cn, us, un) in rows.items():
+            sys.stdout.write(f"| {kind} | {cs} of {cn} | {us} of {un} |\n")
+        total = [sum(r[k] for r in rows.values()) for k in range(4)]
+        sys.stdout.write(f"| all | {total[0]} of {total[1]} | {total[2]} of {total[3]} |\n")
+        return
     files, texts = load_corpus(args.corpus, args.jobs)
     grouper: Grouper = group_incidents  # what compare uses
     result = evaluate(files, texts, grouper)
