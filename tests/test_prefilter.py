@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import dates, frames, quantities, slots, status
+from factcheck.extract import context, dates, frames, quantities, slots, status
 from factcheck.text.prefilter import _ASCII_LOOKALIKES, Caseless, literals, may_match, may_match_piece
 
 EVENT_PATTERNS = [p for _, p in dates._date_events()] + list(quantities.EVENTS.values())
@@ -87,3 +87,17 @@ def test_caseless_keeps_upper_case_classes() -> None:
     found = Caseless(re.compile(r"(?P<n>\d)\s\S*\Bd\b", re.IGNORECASE))
     assert found.search("9 KILLED")
     assert not found.search("9 d")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*PIECES, "; ", ", but ", " said that ", "Last Year", "on MONDAY", "March 3", "Again", "Σ"]),
+        max_size=12,
+    )
+)
+def test_caseless_finds_the_spans_its_pattern_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for found in [frames.CLAUSE_BREAKS, frames.CUES_LOWER, frames.TIME_LOWER, context.EARLIER_TIMES]:
+        ours = [(m.span(), m.group(0).lower()) for m in found.finditer(text)]
+        assert ours == [(m.span(), m.group(0).lower()) for m in found.pattern.finditer(text)], found.pattern.pattern

@@ -19,6 +19,7 @@ from factcheck.extract.entities import (
 from factcheck.extract.frames import SentenceView
 from factcheck.extract.mentions import Token, find_predicates, listed_predicates, tokens
 from factcheck.models import Document, Evidence, Group, Organisation, Person, Relative, Sentence, WhoModel
+from factcheck.text.prefilter import Caseless
 
 QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("«", "»"))
 SPEECH_VERB = r"(?:said|says|told|added|stated|wrote|explained|noted|announced|claimed|insisted|recalled|posted)"
@@ -39,10 +40,14 @@ EARLIER_TIME = re.compile(
     r"|\bin\s(?:recent|previous|past)\syears\b|\bthe\syear\sbefore\b",
     re.IGNORECASE,
 )
+EARLIER_TIMES = Caseless(EARLIER_TIME)  # asked of lower-case text: quicker, the same spans
 MONTH_ONLY = re.compile(
     r"\b[Ii]n\s(?:early\s|late\s|mid-)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?!\s\d)\b"
 )
+# One of them is in every match of MONTH_ONLY: a sentence with none is not searched.
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")  # fmt: skip
 ANAPHORIC_START = re.compile(r"^(?:It|They|This|That|The\s(?:quake|attack|disaster|raid|incident))\b")
 INSTITUTION_VERB = "(?:said|says|saying|stated|claimed|announced|denied|reported|insisted)"
 INSTITUTION_WORDS = INSTITUTION_VERB.removeprefix("(?:").removesuffix(")").split("|")  # as ATTRIBUTION_WORDS
@@ -215,15 +220,17 @@ def build_context(document: Document, sentences: list[Sentence]) -> Context:
         # Mentions of another time: a year not the story's, "last year", "In February,". One that
         # opens the sentence covers all of it; elsewhere it covers only its own clause.
         spans: list[tuple[str, int, int]] = []
-        for m in YEAR_IN_TEXT.finditer(sentence.text):
+        text = sentence.text
+        years = "19" in text or "20" in text  # what both year patterns hold: most sentences have neither
+        for m in YEAR_IN_TEXT.finditer(text) if years else ():
             if story_year is None or int(m.group("y")) != story_year:
                 spans.append((m.group("y"), m.start(), m.end()))
-        for m in YEAR_MODIFIER.finditer(sentence.text):
+        for m in YEAR_MODIFIER.finditer(text) if years else ():
             if story_year is None or int(m.group("y")) != story_year:
                 spans.append((m.group("y"), m.start(), m.end()))  # "the 2004 tsunami"
-        for m in EARLIER_TIME.finditer(sentence.text):
+        for m in EARLIER_TIMES.finditer(text):
             spans.append(("earlier", m.start(), m.end()))  # "Last year, at least 25 people were detained"
-        for m in MONTH_ONLY.finditer(sentence.text):
+        for m in MONTH_ONLY.finditer(text) if any(month in text for month in MONTH_NAMES) else ():
             if published is None or m.group("m").lower() != published.strftime("%B").lower():
                 spans.append((m.group("m").lower(), m.start(), m.end()))  # "In February, a quake hit ..."
         opening = [h for h, a, _ in spans if a <= 3 or not sentence.text[:a].strip(" ,")]

@@ -17,7 +17,7 @@ from factcheck.extract.mentions import MONTHS, Predicate, Token
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.nationalities import demonym_words
 from factcheck.models import Frame
-from factcheck.text.prefilter import may_match_piece
+from factcheck.text.prefilter import Caseless, may_match_piece
 
 CLAUSE_BREAK = re.compile(
     r"[;:—–]|,\s(?:and|but|while|whereas|although|which|who|after|before|when|as)\s"
@@ -39,6 +39,10 @@ TIME = re.compile(
     r"|\b\d{1,2}\s(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
+# The same patterns asked of lower-case text, quicker (offsets the same; only lower-case text is read).
+CLAUSE_BREAKS = Caseless(CLAUSE_BREAK)
+CUES_LOWER = Caseless(CUE)
+TIME_LOWER = Caseless(TIME)
 PLACE_WORDS = frozenset({"in", "at", "near", "outside", "off", "from", "of", "to", "into", "across", "through"})
 SPEECH = frozenset({"said", "says", "told", "tells", "reported", "reports", "added", "stated", "according"})
 WEEKDAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
@@ -68,7 +72,7 @@ class SentenceView:
     cap_starts: list[int] = field(default_factory=list)  # capitalised words, which names begin with
 
     def __post_init__(self) -> None:
-        self.breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(self.text)]
+        self.breaks = [m.span() for m in CLAUSE_BREAKS.finditer(self.text)]
         self.tok_starts = [t.start for t in self.toks]
         self.pred_starts = [p.start for p in self.preds]
         self.break_starts = [b[0] for b in self.breaks]
@@ -109,7 +113,7 @@ class SentenceView:
         capitals = bisect.bisect_left(self.cap_starts, hi) > bisect.bisect_left(self.cap_starts, lo)
         names = _names(self.text, self.tokens_in(lo, hi), places) if capitals else []
         cues = (
-            {m.group(0).lower() for m in CUE.finditer(clause) if not _offset_word(clause, m)}
+            {m.group(0).lower() for m in CUES_LOWER.finditer(clause) if not _offset_word(clause, m)}
             if self.anywhere(CUE)
             else set()
         )
@@ -119,7 +123,7 @@ class SentenceView:
                 for m in YEAR.finditer(clause)
                 if story_year is None or int(m.group("y")) != story_year
             }
-        time = TIME.search(clause) if self.anywhere(TIME) else None
+        time = next(TIME_LOWER.finditer(clause), None) if self.anywhere(TIME) else None
         found = (places, names, cues, time.group(0).lower() if time else None)
         self.features[(lo, hi)] = found
         return found

@@ -8,6 +8,7 @@ in the sentence cannot match in any window of it, and that is one search per sen
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from factcheck.text.patterns import top_level_bar
@@ -139,12 +140,13 @@ _GROUP_NAMES = re.compile(r"\(\?P[<=]\w+>?")
 
 
 class Caseless:
-    """Whether a case-insensitive pattern matches, asked of the text's lower-case form with a
-    case-sensitive copy of it: a case-insensitive alternation is tried branch by branch at every
-    position, a case-sensitive one skips most positions at once. The pattern's letters must be
-    ASCII and in lower case (classes and anchors like \\S or \\B aside), so that on text without the
-    letters IGNORECASE matches to ASCII ones (İ, ı, ſ, the Kelvin sign) both answer alike; text with
-    them is asked of the pattern itself."""
+    """A case-insensitive pattern asked of the text's lower-case form with a case-sensitive copy
+    of it: a case-insensitive alternation is tried branch by branch at every position, a
+    case-sensitive one skips most positions at once. The pattern's letters must be ASCII and in
+    lower case (classes and anchors like \\S or \\B aside), so that on text without the letters
+    IGNORECASE matches to ASCII ones (İ, ı, ſ, the Kelvin sign) both find the same matches at the
+    same offsets (lower-casing keeps every other text's length, word characters and spaces); text
+    with them is asked of the pattern itself."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         body = _GROUP_NAMES.sub("", _UPPER_ESCAPES.sub("", pattern.pattern))
@@ -163,3 +165,8 @@ class Caseless:
         if folded is None:
             return self.pattern.search(text) is not None
         return self._lower.search(folded) is not None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches in `text`: the same spans, but their text may be in lower case."""
+        folded = _folded(text)
+        return self.pattern.finditer(text) if folded is None else self._lower.finditer(folded)
