@@ -4,8 +4,11 @@ person across sources (fuzzy names, transliterations, unnamed roles)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract_helpers import claims_file
+from factcheck.extract.entities import WORD, capitalised_runs, capitalised_words
 from factcheck.models import ClaimsFile, Entity, Person, Relative
 from factcheck.resolve import fold, resolve_entities, same_person
 
@@ -192,3 +195,24 @@ DEMONYMS = [
 def test_a_demonym_is_not_part_of_a_name(text: str, expected: dict[str, str]) -> None:
     found = {key: e.label for key, e in people(text).items() if key.startswith("p:")}
     assert found == expected
+
+
+@given(st.text(alphabet="Aab Z9²_’'-.,Éé\nß", max_size=40))
+def test_capitalised_words_are_the_words_that_start_with_a_capital(text: str) -> None:
+    expected = [m.span() for m in WORD.finditer(text) if m.group(0)[:1].isupper()]
+    assert [m.span() for m in capitalised_words(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("Police said Anna Berg and Tom Lind left", ["Anna Berg", "Tom Lind"]),
+        ("a McDonald-Smith visit to x-Ray Street", ["McDonald-Smith", "Street"]),
+        ("Anna  Berg", ["Anna", "Berg"]),  # two spaces: two runs
+        ("Anna Berg’s car", ["Anna Berg"]),
+        ("3Com Corp", ["Com Corp"]),
+        ("no names here", []),
+    ],
+)
+def test_capitalised_runs_table(text: str, runs: list[str]) -> None:
+    assert [r.text for r in capitalised_runs(text)] == runs

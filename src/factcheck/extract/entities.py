@@ -80,6 +80,31 @@ def norm(name: str) -> str:
     return re.sub(r"'s?$", "", name).strip()
 
 
+_ASCII_CAPITAL = re.compile(r"[A-Z]")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def capitalised_words(text: str) -> list[re.Match[str]]:
+    """The matches of WORD in `text` that start with a capital, as `WORD.finditer` gives them,
+    found from the capitals instead of from every word. A word starts at the first letter of a
+    run of word characters, apostrophes and hyphens; a text with a capital outside ASCII is read
+    word by word."""
+    if any(c.isupper() for c in _NOT_ASCII.findall(text)):
+        return [m for m in WORD.finditer(text) if m.group(0)[:1].isupper()]
+    out: list[re.Match[str]] = []
+    for capital in _ASCII_CAPITAL.finditer(text):
+        i = capital.start()
+        j = i - 1
+        while j >= 0 and (text[j].isdecimal() or text[j] in "_’'-"):
+            j -= 1
+        if j >= 0 and text[j].isalnum():
+            continue  # a letter before it in the run: inside a word ("McDonald", "x-Ray")
+        word = WORD.match(text, i)
+        if word is not None:
+            out.append(word)
+    return out
+
+
 @dataclass
 class NameSpan:
     start: int
@@ -108,12 +133,10 @@ def capitalised_runs(text: str, offset: int = 0) -> list[NameSpan]:
             runs.append(NameSpan(offset + start, offset + start + len(surface), surface, surface.split()))
         current.clear()
 
-    for m in WORD.finditer(text):
-        cap = m.group(0)[:1].isupper()  # _is_cap, inline: this runs on every word
-        if current and (not cap or text[current[-1].end() : m.start()] != " "):
+    for m in capitalised_words(text):
+        if current and text[current[-1].end() : m.start()] != " ":  # a word between, or more than a space
             flush()
-        if cap:
-            current.append(m)
+        current.append(m)
     flush()
     return runs
 
@@ -372,9 +395,7 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
     for sentence in sentences if doc.short_names else ():
         if sentence.furniture:
             continue
-        for m in WORD.finditer(sentence.text):
-            if not m.group(0)[:1].isupper():
-                continue
+        for m in capitalised_words(sentence.text):
             s, e = sentence.start + m.start(), sentence.start + m.end()
             if inside_taken(s):
                 continue
