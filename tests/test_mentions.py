@@ -12,7 +12,7 @@ import pytest
 from extract_helpers import claims_file, compare_articles
 from factcheck.compare.align import align, similarity
 from factcheck.extract.frames import SentenceView, build_frame, nearest_predicate
-from factcheck.extract.mentions import find_numbers, find_predicates, tokens
+from factcheck.extract.mentions import find_numbers, find_predicates, listed_predicates, tokens
 from factcheck.models import ClaimBase, Frame, QuantityClaim, Report, StatusClaim
 
 
@@ -168,3 +168,30 @@ def test_a_weekday_against_a_date_of_the_same_event(tmp_path: Path) -> None:
     b = "Harbour crane collapses\n\nThe harbour crane collapsed on Thursday, the port authority said.\n"
     report = compare_texts(tmp_path, {"a.txt": a, "b.txt": b})
     assert [f.severity for f in report.discrepancies if "collapse" in f.attribute] == ["contradiction"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said the men were detained and later released after questioning.",
+        "She had not been arrested, but the guards who stopped her failed to charge anyone.",
+        "The quake killed 12 people and injured dozens; rescuers managed to reach the village.",
+        "I don't think he resigned, a colleague wrote.",
+        "No deaths were reported.",
+        "",
+    ],
+)
+def test_listed_predicates_are_those_found_with_listed_only(text: str) -> None:
+    toks = tokens(text)
+    assert listed_predicates(find_predicates(toks)) == find_predicates(toks, listed_only=True)
+
+
+def test_a_listed_view_shares_clauses_and_features_with_the_full_one() -> None:
+    text = "Police detained two men on Monday; they were released later."
+    toks = tokens(text)
+    full = SentenceView(text, toks, find_predicates(toks))
+    listed = full.restricted(listed_predicates(full.preds))
+    assert listed.breaks == SentenceView(text, toks, listed.preds).breaks
+    assert listed.pred_starts == [p.start for p in listed.preds]
+    assert listed.features is full.features
+    assert len(listed.preds) < len(full.preds) or full.preds == listed.preds

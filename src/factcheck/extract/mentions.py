@@ -116,8 +116,10 @@ NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")  # "1,500", 
 def may_hold(text: str) -> tuple[bool, bool]:
     """A quick test before tokenizing: could the sentence hold a number or a date, and could it
     hold a listed predicate?"""
+    if DIGIT.search(text) is not None:
+        return True, True  # a digit answers both: no need to read the words
     words = {w.lower() for w in WORDS.findall(text)}
-    values = DIGIT.search(text) is not None or not words.isdisjoint(VALUE_WORDS)
+    values = not words.isdisjoint(VALUE_WORDS)
     return values, values or not words.isdisjoint(LISTED_FORMS)
 
 
