@@ -191,3 +191,76 @@ def test_a_price_reported_by_others_is_no_conflict() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "modality"),
+    [
+        ("Anna Berg might leave the orchestra.", "Anna Berg", "possible"),
+        ("Anna Berg will leave the orchestra in May.", "Anna Berg", "future"),
+        ("Anna Berg left the orchestra last spring.", "Anna Berg", "asserted"),
+        ("Anna Berg did not leave the orchestra.", "Anna Berg", "negated"),
+        ("Anna Berg decided to leave the orchestra.", "Anna Berg", "planned"),
+        ("The hall was quiet after the departure of Anna Berg.", "Anna Berg", "asserted"),
+        ("Little has changed since Anna Berg's resignation.", "Anna Berg", "asserted"),
+    ],
+)
+def test_a_persons_departure(text: str, agent: str, modality: str) -> None:
+    (event,) = [c for c in _events(text) if c.predicate in ("leave", "resign")]
+    assert (event.agent, event.modality) == (agent, modality)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm left him without power.",  # left in a state: no departure
+        "Anna Berg left a note on the desk.",  # left behind
+        "Two chairs were left in the hall.",  # passive
+        "The seats on the left filled up.",  # a side
+        "Members called for the resignation of Anna Berg.",  # a demand, no account
+        "The hall closed ahead of the departure of Anna Berg.",  # still to come, not told as done
+        "The board allowed Anna Berg to leave.",  # permission, no account
+    ],
+)
+def test_no_departure(text: str) -> None:
+    assert not [c for c in _events(text) if c.predicate in ("leave", "resign")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # might happen against happened: one person's departure
+        (
+            "The orchestra wants a cellist to replace Anna Berg, who might leave the orchestra.",
+            "The hall was quiet following the departure of Anna Berg, who moved to Lyon.",
+            [("whether it happened", "divergence")],
+        ),
+        # accents aside, one name
+        (
+            "Orla Mirté might leave the orchestra.",
+            "Orla Mirte left the orchestra last spring.",
+            [("whether it happened", "divergence")],
+        ),
+    ],
+)
+def test_possible_against_done(a: str, b: str, expected: list[tuple[str, str]]) -> None:
+    assert _compare(a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a hedge on the past is no conflict with the past
+        ("Anna Berg may have left the orchestra.", "Anna Berg left the orchestra last spring."),
+        # two people
+        ("Anna Berg might leave the orchestra.", "Orla Mirte left the orchestra last spring."),
+        # possible against possible
+        ("Anna Berg might leave the orchestra.", "Anna Berg could leave the orchestra."),
+    ],
+)
+def test_possible_and_done_that_agree(a: str, b: str) -> None:
+    assert _compare(a, b) == []
+
+
+def test_what_can_happen_in_general_is_no_account() -> None:
+    assert _compare("A storm of that size can cause severe floods.", "The storm caused severe floods.") == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, 
 from factcheck.extract.frames import NOT_PARTICIPANT
 from factcheck.extract.mentions import CLASS_OF
 from factcheck.extract.places import Containment, containment, countries, inside, major, population, same_place
+from factcheck.extract.slots import MODAL_WORDS, SAME_EVENT
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, ClaimsFile, EventClaim, Frame, PlaceClaim, QuantityClaim, Severity
 
@@ -184,6 +186,7 @@ def compare_places(incident: str, files: list[ClaimsFile]) -> tuple[list[Pending
 _SLOTS = load_lexicon("slots")
 AUTHORITIES = frozenset(_SLOTS["authorities"])
 VAGUE_AGENTS = frozenset(_SLOTS["vague_agents"])
+AGENT_EVENTS = frozenset(_SLOTS["agent_events"])
 _ROLES = load_lexicon("roles")
 PERSON_NOUNS = (
     frozenset(_SLOTS["private_people"])
@@ -206,10 +209,15 @@ DETERMINER_WORDS = frozenset({"the", "his", "her", "their", "its", "our", "this"
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
 
 
+def _plain(word: str) -> str:
+    """A word lower-cased and without accents: 'Mbappé' and 'Mbappe' are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
 def _names(phrase: str | None) -> frozenset[str]:
     """The capitalised words of a participant phrase, folded, less determiners, months, weekdays
     and nationalities: what a name shares with another."""
-    return frozenset(w.lower() for w in CAPITAL_WORD.findall(phrase or "")) - NOT_PARTICIPANT - DETERMINER_WORDS
+    return frozenset(_plain(w) for w in CAPITAL_WORD.findall(phrase or "")) - NOT_PARTICIPANT - DETERMINER_WORDS
 
 
 def _indefinite(phrase: str | None) -> bool:
@@ -220,7 +228,9 @@ def _indefinite(phrase: str | None) -> bool:
 
 def _theme(c: EventClaim) -> tuple[frozenset[str], frozenset[str]]:
     """Whom the event is done to, by names and by noun lemmas; for a verb with no object ('the
-    pirates fled'), who did it."""
+    pirates fled'), or for a person's own step ('X left the club'), who did it."""
+    if c.agent is not None and SAME_EVENT.get(c.predicate, c.predicate) in AGENT_EVENTS:
+        return _names(c.agent), frozenset(c.agent_heads)
     if c.patient is not None:
         return _names(c.patient), frozenset(c.patient_heads)
     return _names(c.agent), frozenset(c.agent_heads)
@@ -280,7 +290,9 @@ def _phrase_lemmas(phrase: str | None) -> frozenset[str]:
 
 def _past(c: EventClaim) -> bool:
     """Whether the event is told in the past: 'replaced', 'fled', 'was found', not 'acquires' or
-    'is paying'."""
+    'is paying'; a step told by its noun after 'following', 'after', 'since'."""
+    if c.rule == "slot.noun":
+        return True
     verb = c.expression.split()[-1].lower()
     if verb.endswith(("s", "ing")) or verb == c.predicate:
         return False
@@ -292,6 +304,18 @@ def _told(c: EventClaim) -> bool:
     """A sentence that ends like one: a headline ('X detained for 4 months') drops the auxiliary
     that says who did what to whom."""
     return c.quote.rstrip().endswith((".", "!", "?", '"', "”", "’", "'"))
+
+
+MAY_COME = MODAL_WORDS - {"can", "will", "shall", "would"}  # "can cause": what may happen in general
+
+
+def _may_come(c: EventClaim) -> bool:
+    """A possible event told by a modal and a bare verb ('might leave', 'could resign'): one that
+    has not happened yet as the source tells it. 'May have left' is a hedge on the past, never
+    this: the modal is not the expression's first word then. 'Can' tells what may happen in
+    general ('a quake can cause damage'), no account of this event."""
+    words = c.expression.lower().split()
+    return c.modality == "possible" and len(words) >= 2 and words[0] in MAY_COME and words[-1] == c.predicate
 
 
 def _happened(c: EventClaim) -> str:
@@ -312,14 +336,17 @@ def _event_verdicts(
     # A listed predicate's negation is the status rules' (they know a reversal, "then changed
     # his mind"); what they leave is an event told as still to come or as only attempted.
     listed = a.predicate in CLASS_OF or b.predicate in CLASS_OF
+    # Possible against done: one named person's event only ('X might leave', 'X left').
+    named = bool(_names(a.agent) & _names(b.agent))
+    possible = "possible" in (ma, mb) and (_may_come(a) or _may_come(b)) and not listed and named
     if (
         ma != mb
         and "happened" in (ma, mb)
-        and "possible" not in (ma, mb)
+        and ("possible" not in (ma, mb) or possible)
         and not (listed and "did not happen" in (ma, mb))
     ):
         did, other = (a, b) if ma == "happened" else (b, a)
-        if other.modality in NOT_YET and not _past(did):
+        if (other.modality in NOT_YET or possible) and not _past(did):
             return out  # 'acquires', 'is paying' against 'will pay': one announcement, told two ways
         if other.modality == "future" and not _names(a.patient or a.agent) & _names(b.patient or b.agent):
             return out  # 'missed several games' and 'will miss the final two games': which games?
@@ -331,7 +358,7 @@ def _event_verdicts(
         # An attempt is someone's: told as done by one source and as tried by another only when
         # both name who, and it is one doer ('the pirates fled', 'the pirates tried to escape').
         same_doer = bool(_names(a.agent) & _names(b.agent) or set(a.agent_heads) & set(b.agent_heads))
-        if other.modality == "planned" and not same_doer:
+        if other.modality in ("planned", "possible") and not same_doer:
             one_way = False
         two_names = bool(_names(a.agent) and _names(b.agent)) and not _names(a.agent) & _names(b.agent)
         if one_way and not later and not two_names and not _agents_differ(a, b):

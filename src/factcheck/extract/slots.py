@@ -50,6 +50,10 @@ MAY_UNDISCLOSE = Caseless(  # asked of the lower-case text: quicker
     re.compile("|".join(sorted({w[:4] for w in (*DISCLOSE, *UNDISCLOSED)} | {"gave", "made"})), re.IGNORECASE)
 )
 ATTEMPT = frozenset(_LEX["attempt_words"])
+DEPARTURE = frozenset(_LEX["departure_verbs"])
+NOT_DEPARTED = frozenset(_LEX["not_departed"])
+STEP_NOUNS: dict[str, str] = dict(_LEX["step_nouns"])
+DONE_BEFORE_NOUN = frozenset(_LEX["done_before_noun"])
 MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 PARTS: dict[str, tuple[int, int | None]] = {
     part: (int(first), None if last == "end" else int(last)) for part, (first, last) in _LEX["month_parts"].items()
@@ -251,6 +255,102 @@ def _find_verbs(toks: list[Token]) -> list[Predicate]:
     return out
 
 
+NOT_BEFORE_LEFT = PASSIVE_AUX | DETERMINERS | {"on", "to", "far", "centre", "center", "and", "or", "of", "the"}
+DO_AUX = frozenset({"did", "does", "do"})
+
+
+def _departures(toks: list[Token], taken: set[int]) -> list[Predicate]:
+    """'might leave the club', 'did not leave', 'left the party', 'decided to leave': a departure,
+    which the predicate finder leaves out with every other sense of the verb. Not 'left him
+    injured', 'left a note', 'was left', 'on the left', 'leaving'."""
+    out: list[Predicate] = []
+    for i, tok in enumerate(toks):
+        if tok.start in taken or not tok.text.isalpha() or not tok.text.islower():
+            continue
+        if tok.low[:2] not in ("le", "qu") or verb_lemma(tok.low) not in DEPARTURE or tok.low.endswith("ing"):
+            continue
+        after = toks[i + 1].low if i + 1 < len(toks) else "."
+        if after in NOT_DEPARTED or after[:1].isdigit():
+            continue
+        j = i - 1
+        negated = False
+        while j >= 0 and (
+            toks[j].low in ("not", "n't", "never") or (toks[j].low.endswith("ly") and toks[j].text.islower())
+        ):
+            negated = negated or toks[j].low in ("not", "n't", "never")
+            j -= 1
+        before = toks[j].low if j >= 0 else ""
+        modality: Modality
+        if tok.low == verb_lemma(tok.low):  # the bare verb: after a modal, 'to' or 'did' only
+            if before in MODAL_WORDS:
+                modality = "negated" if negated else MODAL_OF[before]
+            elif before == "to":
+                found = _infinitive(toks, j)
+                if found is None:
+                    continue  # "in order to leave", "time to leave": a purpose, no account
+                modality = found
+            elif before in DO_AUX:
+                modality = "negated" if negated else "asserted"
+            else:
+                continue
+        else:
+            if before in NOT_BEFORE_LEFT or j < 0:
+                continue  # "was left", "the left", "on the left": no one departs
+            modality = "negated" if negated else "asserted"
+        negated = negated or modality == "negated"
+        out.append(
+            Predicate(
+                tok.start,
+                tok.end,
+                tok.text,
+                verb_lemma(tok.low) or tok.low,
+                None,
+                None,
+                negated,
+                modality,
+                False,
+                False,
+            )
+        )
+    return out
+
+
+def _name_at(toks: list[Token], j: int) -> int:
+    """The index after a capitalised name starting at toks[j] (j itself when none starts there);
+    a possessive ('Varga's') ends it."""
+    k = j
+    while k < len(toks) and k - j < 4 and toks[k].text[:1].isupper():
+        word = toks[k].low.removesuffix("'s")
+        if not word.replace("-", "").isalpha():
+            break
+        k += 1
+        if word != toks[k - 1].low:
+            break
+    return k
+
+
+def _step_nouns(toks: list[Token]) -> list[tuple[int, int, int, int, str]]:
+    """'following the departure of X', 'since X's resignation': (start token, end token, name's
+    first token, name's end token, verb lemma) of each step of a named person told as done."""
+    out: list[tuple[int, int, int, int, str]] = []
+    for i, tok in enumerate(toks[:-2]):
+        if tok.low not in DONE_BEFORE_NOUN:
+            continue
+        j = i + 1
+        if toks[j].low == "the":
+            j += 1
+        if j + 2 < len(toks) and toks[j].low in STEP_NOUNS and toks[j + 1].low == "of":
+            end = _name_at(toks, j + 2)
+            if end > j + 2:
+                out.append((j, end, j + 2, end, STEP_NOUNS[toks[j].low]))
+            continue
+        end = _name_at(toks, j)
+        last = toks[end - 1].low if end > j else ""
+        if end > j and last.endswith("'s") and end < len(toks) and toks[end].low in STEP_NOUNS:
+            out.append((j, end + 1, j, end, STEP_NOUNS[toks[end].low]))
+    return out
+
+
 class Slots(NamedTuple):
     agent: Phrase | None
     patient: Phrase | None
@@ -383,7 +483,8 @@ def extract_events(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
             p = p._replace(modality=modality, negated=modality == "negated")
         listed.append(p)
     taken = {p.start for p in preds}
-    preds = sorted([*listed, *_bare_verbs(toks, taken), *_find_verbs(toks)], key=lambda p: p.start)
+    found = [*listed, *_bare_verbs(toks, taken), *_find_verbs(toks), *_departures(toks, taken)]
+    preds = sorted(found, key=lambda p: p.start)
     out: list[ClaimBase] = []
     subject: Phrase | None = None  # the last verb's subject, for a verb that shares it
     subject_passive = False
@@ -416,6 +517,25 @@ def extract_events(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
         if not negated and _no_before(toks, slots.patient if not is_passive else None):
             negated = True  # "found no weapon"
         out.append(_claim(ctx, sentence, modal_start, pred, slots, frame, when, is_passive, negated))
+    for first, last, name_first, name_end, lemma in _step_nouns(toks):
+        start, end = toks[first].start, toks[last - 1].end
+        name = text[toks[name_first].start : toks[name_end - 1].end].removesuffix("'s").removesuffix("’s")
+        frame = build_frame(view, start, end, attribute=f"event ({lemma})", noun=toks[first].low,
+                            story_year=ctx.story_year)  # fmt: skip
+        out.append(
+            EventClaim(
+                **evidence(ctx, sentence, sentence.start + start, sentence.start + end),
+                subject=Topic(facet="event", word=SAME_EVENT.get(lemma, lemma)),
+                subject_text=name,
+                rule="slot.noun",
+                incident_hint=ctx.hint_for(sentence, sentence.start + start, sentence.start + end),
+                predicate=lemma,
+                modality="asserted",
+                agent=name,
+                expression=text[start:end],
+                frame=frame,
+            )
+        )
     for start, end, expression, noun in _undisclosed(text, toks):
         frame = build_frame(view, start, end, attribute=f"{noun} (not disclosed)", noun=noun, story_year=ctx.story_year)
         out.append(
