@@ -62,8 +62,8 @@ NEGATION = re.compile(r"\b(?:not|n[’']t|never|no)\s+(?:[\w-]+\s+){0,2}$", re.I
 DEATH_WORDS = re.compile(r"\b(?:and\s+killed|dead|to\s+death|fatally)\b", re.IGNORECASE)
 # A quick test before the patterns: one of the words every rule is built on.
 MAY_CAUSE = re.compile(
-    r"die|dead|death|succumb|shot|stab|knif|drown|kill|injur|hurt|wound|beat|bludgeon|strangl|burn|suffer|"
-    r"sustain|gunned|perish|passed|hit|struck|run\sover",
+    r"\b(?:die|dead|death|dying|succumb|shot|stab|knif|drown|kill|injur|hurt|wound|beat|burn|suffer|sustain|"
+    r"receiv|treated|gunned|perish|passed|fatally)",
     re.IGNORECASE,
 )
 
@@ -77,6 +77,7 @@ class CauseRule:
     pattern: re.Pattern[str]
     outcome: CauseOutcome | None
     cls: Callable[[re.Match[str]], str | None]
+    gate: str | None = None  # words the pattern cannot match without: tried first, as a substring
 
 
 def _by_group(m: re.Match[str]) -> str | None:
@@ -124,16 +125,18 @@ RULES: tuple[CauseRule, ...] = (
         ),
         "died",
         _by_group,
+        gate="cause of",
     ),
     # "an overdose was the cause of death"
     CauseRule(
         "cause.was-cause-of-death",
         _rx(
-            rf"{_DET}{_ADJ}(?P<noun>{NOUNS})\s+(?:was|is)\s+(?:the|a)\s+(?:\w+\s+)?"
+            rf"\b{_DET}{_ADJ}(?P<noun>{NOUNS})\s+(?:was|is)\s+(?:the|a)\s+(?:\w+\s+)?"
             r"(?P<pred>cause\s+of\s+(?:(?:his|her|their|the)\s+)?death)"
         ),
         "died",
         _by_group,
+        gate="cause of",
     ),
     # "was stabbed to death", "shot to death his former partner", "beat him to death"
     CauseRule(
@@ -287,7 +290,10 @@ def extract_causes(ctx: Context, sentence: Sentence) -> list[CauseClaim]:
         return []
     claims: list[CauseClaim] = []
     taken: list[tuple[int, int]] = []
+    low = s.lower()
     for rule in RULES:
+        if rule.gate is not None and rule.gate not in low:
+            continue
         for m in rule.pattern.finditer(s):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue  # "shot dead" is not also "was shot": the first rule to read the words has them
