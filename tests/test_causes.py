@@ -43,6 +43,10 @@ def causes(body: str) -> set[tuple[str, str, str, str]]:
         ("Olaf Brenner, 40, died after slipping and falling from a roof.", ("fall", "died")),
         ("Olaf Brenner, 40, died after suffering a heart attack.", ("cardiac", "died")),
         ("Olaf Brenner, 40, was fatally stabbed in a park.", ("stabbing", "died")),
+        ("Olaf Brenner, 40, died days after he was beaten by a mob.", ("beating", "died")),
+        ("Olaf Brenner, 40, was found dead at home, of natural causes, police said.", ("natural", "died")),
+        ("Olaf Brenner, 40, was found dead days after being assaulted.", ("violence", "died")),
+        ("Olaf Brenner, 40, was buried on Friday. His death was caused by head injuries.", ("injury", "died")),
         ("Olaf Brenner, 40, was shot in the head and killed.", ("gunshot", "died")),
         ("Olaf Brenner, 40, was shot in the leg.", ("gunshot", "hurt")),
         ("Olaf Brenner, 40, was stabbed twice.", ("stabbing", "hurt")),
@@ -91,6 +95,20 @@ def test_active_voice_victim_is_the_object() -> None:
 )
 def test_hedged_cause_is_possible(body: str) -> None:
     assert causes(body) == {("Olaf Brenner", "overdose", "died", "possible")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the role an apposition gave one person of the story
+        ("Olaf Brenner, a 40-year-old cameraman, was beaten. The cameraman died of his injuries.", {"Olaf Brenner"}),
+        # another word of the role's class is not that person's role
+        ("Olaf Brenner, a cameraman, and Ivo Tamm, a reporter, were beaten. The reporter died of his injuries.", set()),
+        ("Olaf Brenner, a cameraman, was beaten. A neighbour died of his injuries.", set()),
+    ],
+)
+def test_victim_named_by_role(body: str, expected: set[str]) -> None:
+    assert {who for who, *_ in causes(body)} == expected
 
 
 def test_cause_of_death_names_the_story_person() -> None:

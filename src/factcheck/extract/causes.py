@@ -16,10 +16,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from factcheck.extract.context import Context, evidence, resolve_words, subject_before
-from factcheck.extract.entities import nearest_person_before
+from factcheck.extract.context import CLAUSE_BREAK, Context, evidence, resolve_words, subject_before
+from factcheck.extract.entities import OCCUPATIONAL, nearest_person_before
 from factcheck.lexicons.causes import CAUSES
-from factcheck.models import CauseClaim, CauseOutcome, Group, Modality, Sentence, Subject, WhoModel
+from factcheck.models import CauseClaim, CauseOutcome, Group, Modality, Person, Sentence, Subject, WhoModel
 
 
 def _alternation(phrases: list[str], plural: bool) -> str:
@@ -52,7 +52,7 @@ _DET = r"(?:(?:a|an|the|his|her|their|its|multiple|several|severe|serious|fatal|
 _ADJ = r"(?:[a-z][a-z-]{1,20}\s+){0,2}?"  # "head", "self-inflicted", "suspected drug"
 _COMPLICATIONS = r"(?:complications\s+(?:of|from)\s+|the\s+effects\s+of\s+)?"
 _NOUN = rf"{_COMPLICATIONS}{_DET}{_ADJ}(?P<noun>{NOUNS})\b"
-_DYING = r"(?P<pred>died|dies|dying|die|perished|passed\s+away)"
+_DYING = r"(?P<pred>died|dies|dying|die|perished|passed\s+away|found\s+dead)"
 _BECAUSE = r"(?:of|from|as\s+a\s+result\s+of|due\s+to|because\s+of)"
 # What may stand between "died" and "of": a day, a place, "in hospital", "at 85", never a new clause.
 _BETWEEN = r"(?P<mid>(?:\s+[\w’',-]+){0,8}?)"
@@ -127,6 +127,16 @@ RULES: tuple[CauseRule, ...] = (
         _by_group,
         gate="cause of",
     ),
+    # "his death was caused by head injuries", "the death was the result of an overdose"
+    CauseRule(
+        "cause.death-caused-by",
+        _rx(
+            r"\b(?P<pred>(?:his|her|their|the)\s+death)\s+(?:was|had\s+been|is)\s+(?:\w+ly\s+)?"
+            rf"(?:caused\s+by|the\s+result\s+of|due\s+to)\s+{_NOUN}"
+        ),
+        "died",
+        _by_group,
+    ),
     # "an overdose was the cause of death"
     CauseRule(
         "cause.was-cause-of-death",
@@ -189,7 +199,7 @@ RULES: tuple[CauseRule, ...] = (
         "cause.died-after",
         _rx(
             rf"\b{_DYING}(?:\s+[\w’',-]+){{0,5}}?\s+(?:shortly\s+|hours\s+|days\s+|soon\s+)?after\s+(?:"
-            rf"(?:being|getting)\s+(?:{_HIT_BY}|(?P<verb>{VERBS}))|"
+            rf"(?:(?:being|getting)|(?:he|she)\s+(?:was|had\s+been))\s+(?:\w+ly\s+)?(?:{_HIT_BY}|(?P<verb>{VERBS}))|"
             rf"(?:suffering|sustaining|receiving|taking|having)\s+{_NOUN}|"
             rf"{_DET}{_ADJ}(?P<event>{EVENTS})|"
             r"(?P<falling>(?:slipping\s+and\s+)?falling|a\s+fall))\b"
@@ -233,7 +243,15 @@ NAME_BEFORE = re.compile(
     r"\b(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3})\s+(?:was|were|had\s+been|has\s+been|is|had|has)\s+"
     r"(?:\w+ly\s+)?(?:been\s+)?$"
 )
-DEATH_NOUN_RULES = frozenset({"cause.cause-of-death", "cause.was-cause-of-death"})
+# The subject of the predicate as a role or an age ("the cameraman", "the 40-year-old", "the
+# deputy, who was off duty,"): only at the start of the clause before the predicate.
+DESCRIBED = re.compile(
+    r"^\s*(?:[A-Z]\w*\s+)?(?:the|a|an)\s+(?:(?P<age>\d{1,3})[- ]years?[- ]old|(?:[\w-]+\s+){0,2}?(?P<role>"
+    + "|".join(re.escape(w) for w in sorted(OCCUPATIONAL, key=len, reverse=True))
+    + r"))\b(?:,[^,]{1,60},)?\s*(?:who\s+)?(?:(?:has|had|was|were|is|later|then)\s+)*(?:been\s+)?$",
+    re.IGNORECASE,
+)
+DEATH_NOUN_RULES = frozenset({"cause.cause-of-death", "cause.was-cause-of-death", "cause.death-caused-by"})
 
 
 def _victim(ctx: Context, sentence: Sentence, rule: str, m: re.Match[str]) -> tuple[WhoModel | None, str]:
@@ -273,7 +291,42 @@ def _victim(ctx: Context, sentence: Sentence, rule: str, m: re.Match[str]) -> tu
         if named is not None:
             who = resolve_words(ctx, named.group("name"), sentence.start + m.start())
             words = named.group("name") if who is not None else ""
+    if who is None:
+        who, words = _described(ctx, s[max(0, m.start() - 80) : m.start()])
     return who, words
+
+
+def _described(ctx: Context, before: str) -> tuple[Person | None, str]:
+    """'The cameraman died of his injuries', 'the 40-year-old was stabbed': the one person of the
+    story an apposition gave that role ('X, a cameraman,') or that age, when only one has it."""
+    clause = before[max((b.end() for b in CLAUSE_BREAK.finditer(before)), default=0) :]
+    m = DESCRIBED.search(clause)
+    if m is None:
+        return None, ""
+    if m.group("age"):
+        age = int(m.group("age"))
+        found = [k for k, e in ctx.people.entities.items() if isinstance(k, Person) and age in e.ages]
+    else:
+        word = m.group("role").lower()
+        cls = OCCUPATIONAL.get(word)
+        found = [
+            k
+            for k, e in ctx.people.entities.items()
+            if isinstance(k, Person) and cls in e.roles and _given_role(ctx.text, k.name, word)
+        ]
+    return (found[0], m.group(0).strip()) if len(found) == 1 else (None, "")
+
+
+def _given_role(text: str, name: str, word: str) -> bool:
+    """Whether the story calls the person by this role word beside the name ('Berg, a cameraman',
+    'the cameraman Olaf Berg'), not only by another word of its class ('reporter')."""
+    surname = re.escape(name.split()[-1])
+    role = re.escape(word)
+    near = (
+        rf"\b{surname},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{role}\b"  # "Berg, a cameraman"
+        rf"|\b{role}\s+(?:[A-Z][\w’'-]+\s+){{0,2}}{surname}\b"  # "cameraman Olaf Berg"
+    )
+    return re.search(near, text, re.IGNORECASE) is not None
 
 
 def _modality(s: str, m: re.Match[str]) -> Modality:
