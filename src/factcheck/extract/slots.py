@@ -51,6 +51,9 @@ MAY_UNDISCLOSE = Caseless(  # asked of the lower-case text: quicker
 )
 ATTEMPT = frozenset(_LEX["attempt_words"])
 DEPARTURE = frozenset(_LEX["departure_verbs"])
+# What every form of a departure verb holds, for a sentence prefilter: its first three letters,
+# and "left", the irregular past of "leave" (a verb added with another irregular past adds it here).
+DEPART_MARKS = tuple(sorted({w[:3] for w in DEPARTURE} | {"left"}))
 NOT_DEPARTED = frozenset(_LEX["not_departed"])
 STEP_NOUNS: dict[str, str] = dict(_LEX["step_nouns"])
 DONE_BEFORE_NOUN = frozenset(_LEX["done_before_noun"])
@@ -267,7 +270,7 @@ def _departures(toks: list[Token], taken: set[int]) -> list[Predicate]:
     for i, tok in enumerate(toks):
         if tok.start in taken or not tok.text.isalpha() or not tok.text.islower():
             continue
-        if tok.low[:2] not in ("le", "qu") or verb_lemma(tok.low) not in DEPARTURE or tok.low.endswith("ing"):
+        if verb_lemma(tok.low) not in DEPARTURE or tok.low.endswith("ing"):
             continue
         after = toks[i + 1].low if i + 1 < len(toks) else "."
         if after in NOT_DEPARTED or after[:1].isdigit():
@@ -483,7 +486,9 @@ def extract_events(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
             p = p._replace(modality=modality, negated=modality == "negated")
         listed.append(p)
     taken = {p.start for p in preds}
-    found = [*listed, *_bare_verbs(toks, taken), *_find_verbs(toks), *_departures(toks, taken)]
+    lower = text.lower()
+    departs = any(mark in lower for mark in DEPART_MARKS)  # most sentences name no departure
+    found = [*listed, *_bare_verbs(toks, taken), *_find_verbs(toks), *(_departures(toks, taken) if departs else ())]
     preds = sorted(found, key=lambda p: p.start)
     out: list[ClaimBase] = []
     subject: Phrase | None = None  # the last verb's subject, for a verb that shares it
@@ -517,7 +522,8 @@ def extract_events(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
         if not negated and _no_before(toks, slots.patient if not is_passive else None):
             negated = True  # "found no weapon"
         out.append(_claim(ctx, sentence, modal_start, pred, slots, frame, when, is_passive, negated))
-    for first, last, name_first, name_end, lemma in _step_nouns(toks):
+    steps = _step_nouns(toks) if any(noun in lower for noun in STEP_NOUNS) else []
+    for first, last, name_first, name_end, lemma in steps:
         start, end = toks[first].start, toks[last - 1].end
         name = text[toks[name_first].start : toks[name_end - 1].end].removesuffix("'s").removesuffix("’s")
         frame = build_frame(view, start, end, attribute=f"event ({lemma})", noun=toks[first].low,
