@@ -147,8 +147,8 @@ def test_a_cycle_in_the_tree_is_refused() -> None:
         CauseTable.model_validate(
             {
                 "classes": {
-                    "a": {"parent": "b", "children": "divergence"},
-                    "b": {"parent": "a", "children": "divergence"},
+                    "a": {"parent": "b", "children": "divergence", "label": "a"},
+                    "b": {"parent": "a", "children": "divergence", "label": "b"},
                 },
                 "nouns": {},
                 "verbs": {},

@@ -263,7 +263,7 @@ def group_facts(
         if severity == "contradiction" and _speakers_explain(values, kinds, claims):
             severity = "divergence"
             explanation += ": different speakers give different figures, so both accounts may hold"
-        elif kinds <= {"status", "role"}:
+        elif kinds <= {"status", "role", "cause"}:
             first = min(pair_models, key=lambda p: (SEVERITY_ORDER[p.severity], p.id))
             explanation += f": {first.explanation}"
         elif severity == "contradiction":

@@ -15,7 +15,7 @@ from factcheck.models import CauseClaim, ClaimBase, Severity
 
 
 def _label(cause: str) -> str:
-    return "injuries" if cause == "injury" else cause.replace("_", " ")
+    return CAUSES.classes[cause].label
 
 
 def conflict(a: CauseClaim, b: CauseClaim) -> Severity | None:

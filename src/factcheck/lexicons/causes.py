@@ -24,6 +24,7 @@ class CauseClass(BaseModel):
 
     parent: str = Field(description="The class it lies under, or 'none' for a root.")
     children: Severity = Field(description="How two different classes under it conflict.")
+    label: str = Field(description="How a finding names the cause ('a heart condition').")
 
 
 class CauseTable(BaseModel):
