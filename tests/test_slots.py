@@ -79,6 +79,25 @@ def test_active_and_passive_of_one_event_are_one_event() -> None:
     assert a.agent_heads == b.agent_heads
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Anna Berg succeeded Tomas Varga as chairman.", "replace"),  # with an object: a replacement
+        ("Tomas Varga was succeeded by Anna Berg.", "replace"),
+    ],
+)
+def test_succeed_with_an_object_is_a_replacement(text: str, event: str) -> None:
+    assert _event(text, "succeed").subject.word == event
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The climbers succeeded in reaching the summit.", "The plan succeeded."],  # no one replaced
+)
+def test_succeed_without_an_object_is_no_replacement(text: str) -> None:
+    assert not [c for c in _events(text) if c.subject.word == "replace"]
+
+
 def test_two_events_of_one_person_are_not_one_event() -> None:
     a = _event("Guards detained Tomas Varga at the border.", "detain")
     b = _event("Guards released Tomas Varga at the border.", "release")
@@ -161,6 +180,8 @@ def test_slots_of_one_event_compared(a: str, b: str, expected: list[tuple[str, s
         ("The parcels were found by Anna Berg.", "The tenant found the parcels."),
         # same account twice
         ("The ferry Orla replaced the barge Mirt.", "The ferry Orla replaced the barge Mirt."),
+        # a crew is not the authorities: one crew against another finder says nothing of who
+        ("The parcels were found by the crew yesterday.", "The tenant found the parcels yesterday."),
         # two descriptions of private people may be one person
         ("The parcels were found by porters yesterday.", "The tenant found the parcels yesterday."),
         # both say it did not happen, in two ways

@@ -41,6 +41,7 @@ DEMAND = frozenset(_LEX["demand_words"])
 CONDITIONAL = frozenset(_LEX["conditional_words"])
 BETWEEN = frozenset(_LEX["between_subject_and_verb"])
 SAME_EVENT: dict[str, str] = {verb: name for name, verbs in _LEX["same_event"].items() for verb in verbs}
+WITH_OBJECT = frozenset(_LEX["same_event_with_object"])
 DISCLOSE = frozenset(_LEX["disclose_verbs"])
 UNDISCLOSED = frozenset(_LEX["undisclosed_words"])
 PRICE_NOUNS = frozenset(_LEX["price_nouns"])
@@ -611,7 +612,16 @@ def _worth_claiming(pred: Predicate, slots: Slots, negated: bool) -> bool:
         )
     if slots.agent is None:
         return False
-    return pred.lemma in CLASS_OF or pred.lemma in SAME_EVENT or negated or pred.modality != "asserted"
+    listed = pred.lemma in CLASS_OF or (pred.lemma in SAME_EVENT and pred.lemma not in WITH_OBJECT)
+    return listed or negated or pred.modality != "asserted"
+
+
+def _event_name(pred: Predicate, slots: Slots) -> str:
+    """The event a verb names: its row of `same_event` ('fled' and 'escaped' are one), unless the
+    row needs an object the verb lacks ('succeeded in reaching' replaces nobody)."""
+    if pred.lemma in WITH_OBJECT and slots.patient is None:
+        return pred.lemma
+    return SAME_EVENT.get(pred.lemma, pred.lemma)
 
 
 def _modal_start(toks: list[Token], index: int) -> int:
@@ -648,7 +658,7 @@ def _claim(
     passive_voice: bool,
     negated: bool,
 ) -> EventClaim:
-    event = SAME_EVENT.get(pred.lemma, pred.lemma)
+    event = _event_name(pred, slots)
     return EventClaim(
         **evidence(ctx, sentence, sentence.start + start, sentence.start + pred.end),
         subject=Topic(facet="event", word=event),
