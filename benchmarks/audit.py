@@ -4,7 +4,7 @@ The shared clusters' gold files were seen while the rules were written, so their
 little about news the rules never met. This audit runs factcheck's library on every ECB+ event
 folder (`../shared/corpus/ecbplus/N_ecb` and `N_ecbplus` each on its own: one folder is one
 event by ECB+'s annotation, so no finding there mixes two events), collects every discrepancy
-finding, samples K of them (seeded, round-robin over the topics so that no story dominates) and
+finding, samples K of them (seeded, in hash order, round-robin over the topics so that no story dominates) and
 writes a judging sheet to benchmarks/work/audit/sheet.md (ignored by git): each finding's
 severity, subject, attribute and every cited claim's source, value and full sentence.
 
@@ -29,7 +29,6 @@ import argparse
 import hashlib
 import json
 import math
-import random
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -94,22 +93,25 @@ def judgement_key(folder: str, claims: Iterable[tuple[str, str, str]]) -> str:
 
 
 def sample(findings: Sequence[Sampled], k: int, seed: int) -> list[Sampled]:
-    """K findings, round-robin over the topics: the topics in a seeded order, each topic's findings
-    in a seeded order; a topic with none left is skipped. Depends only on the set of findings."""
-    rng = random.Random(seed)
+    """K findings, round-robin over the topics: the topics, and each topic's findings, in the order
+    of a seeded hash of their names and keys; a topic with none left is skipped. Depends only on
+    the set of findings, and each finding's place only on its own key: a finding that another
+    change removes or adds moves no other finding of its topic, and no other topic."""
     by_topic: dict[str, list[Sampled]] = defaultdict(list)
-    for f in sorted(findings, key=lambda f: f.key):
+    for f in sorted(findings, key=lambda f: _draw(seed, f.key)):
         by_topic[f.topic].append(f)
-    topics = sorted(by_topic, key=_topic_order)
-    rng.shuffle(topics)
-    for t in topics:
-        rng.shuffle(by_topic[t])
+    topics = sorted(by_topic, key=lambda t: _draw(seed, t))
     out: list[Sampled] = []
-    while len(out) < k and any(by_topic[t] for t in topics):
-        for t in topics:
-            if by_topic[t] and len(out) < k:
-                out.append(by_topic[t].pop())
+    rank = 0
+    while len(out) < k and any(len(by_topic[t]) > rank for t in topics):
+        out += [by_topic[t][rank] for t in topics if len(by_topic[t]) > rank][: k - len(out)]
+        rank += 1
     return out
+
+
+def _draw(seed: int, name: str) -> str:
+    """A seeded order that is the name's own: where a name stands never depends on the others."""
+    return hashlib.sha256(f"{seed}:{name}".encode()).hexdigest()
 
 
 def _topic_order(topic: str) -> tuple[int, str]:

@@ -43,6 +43,20 @@ def test_sample_goes_round_robin_over_topics(audit: ModuleType) -> None:
     assert set(topics[:2]) == {"1", "2"}
 
 
+def test_one_finding_removed_moves_no_other_topics_draw(audit: ModuleType) -> None:
+    findings = [finding(audit, f"{t}_ecb", n) for t in (1, 2, 3, 4) for n in range(5)]
+    before = audit.sample(findings, 8, seed=1)
+    gone = before[0]
+    after = audit.sample([f for f in findings if f is not gone], 8, seed=1)
+    for topic in ("1", "2", "3", "4"):
+        if topic != gone.topic:
+            assert [f.key for f in after if f.topic == topic] == [f.key for f in before if f.topic == topic]
+    mine = [f.key for f in audit.sample(findings, 20, seed=1) if f.topic == gone.topic]
+    assert [
+        f.key for f in audit.sample([f for f in findings if f is not gone], 20, seed=1) if f.topic == gone.topic
+    ] == [k for k in mine if k != gone.key]
+
+
 def test_sample_of_more_than_there_are_takes_all(audit: ModuleType) -> None:
     findings = [finding(audit, "4_ecb", n) for n in range(3)]
     assert len(audit.sample(findings, 40, seed=1)) == 3
