@@ -32,11 +32,11 @@ from factcheck.compare.align import (
     context_lemmas,
     dated_events,
     dimension,
-    lemma_of,
     tally,
     time_scope,
 )
 from factcheck.compare.dates import date_value
+from factcheck.compare.events import told_on
 from factcheck.compare.groups import Agreement
 from factcheck.compare.open_facts import converted, weekday_of
 from factcheck.compare.slots import INSIDE, one_event
@@ -52,7 +52,6 @@ RESIDENCE = frozenset({"home", "house", "apartment", "flat", "residence"})
 # Hedges one figure may carry while the other is exact and still state one number ("about 150").
 LOOSE = frozenset({"exact", "about"})
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:on\s+)?$")
 # Time hints that name a month: a claim "in September" may be the day another source gives.
 MONTH_HINT = frozenset({None, "january", "february", "march", "april", "may", "june", "july", "august",
                         "september", "october", "november", "december"})  # fmt: skip
@@ -161,7 +160,7 @@ def apart(a: ClaimBase, b: ClaimBase) -> bool:
         )
         return None not in classes and fa.predicate != fb.predicate and not same_event
     if isinstance(a, DateClaim) and isinstance(b, DateClaim):
-        if (fa.predicate in TELLING or told(a)) != (fb.predicate in TELLING or told(b)):
+        if (fa.predicate in TELLING or told_on(a) is not None) != (fb.predicate in TELLING or told_on(b) is not None):
             return True
         if b.event in SUB_EVENTS.get(a.event, ()) or a.event in SUB_EVENTS.get(b.event, ()):
             return True
@@ -188,13 +187,6 @@ def same_value(a: ClaimBase, b: ClaimBase) -> bool:
     if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim) and ka[1] == kb[1]:
         return ka[1] not in ("count", "money", "percent", "magnitude") and converted(a, b)
     return False
-
-
-def told(claim: ClaimBase) -> bool:
-    """Whether a date is the day something was told: a verb of telling right before it
-    ('announced on 14 March', 'said Tuesday')."""
-    before = WORD_BEFORE.search(claim.quote[: claim.value_start - claim.start])
-    return before is not None and lemma_of(before.group(1).lower()) in TELLING
 
 
 def _pairs(claims: list[ClaimBase]) -> Iterable[tuple[ClaimBase, ClaimBase]]:

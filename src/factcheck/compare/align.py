@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from factcheck.compare.figures import same_fact
 from factcheck.extract.mentions import CURRENCIES, FUNCTION, HAPPENING_OF, UNIT_FORMS, noun_lemma, verb_lemma
+from factcheck.extract.speech import SPEECH_LEMMAS
 from factcheck.lexicons import load_lexicon
 from factcheck.models import AgeClaim, ClaimBase, DateClaim, Frame, QuantityClaim, StatusClaim
 
@@ -31,8 +32,9 @@ OTHER_TIME = frozenset({"again", "earlier", "previously", "formerly", "former", 
 # soldiers" is not the day's "five soldiers were killed"; "52 catches this season" not one game's.
 TALLY = frozenset({"so far", "to date", "this season", "the season", "career"})
 COMPARABLE = frozenset({"asserted", "reported", "negated"})
-# Verbs of telling: a date they take is the day something was said, not the day it happened.
-TELLING = frozenset({"say", "tell", "announce", "report", "state", "confirm", "reveal", "disclose", "add", "claim"})
+# Verbs of telling and of making known: a date they take is the day something was said, not the
+# day it happened.
+TELLING = SPEECH_LEMMAS
 SUB_EVENTS: dict[str, frozenset[str]] = {
     event: frozenset(subs) for event, subs in load_lexicon("date_events")["sub_events"].items()
 }

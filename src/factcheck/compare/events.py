@@ -24,6 +24,7 @@ from typing import NamedTuple
 from factcheck.compare.align import CONTEXT_STOP, lemma_of, names_overlap, time_scope
 from factcheck.compare.groups import Pending, group_findings, keyed
 from factcheck.extract.mentions import CLASS_OF, EVENT_NOUNS, HAPPENING_OF, STATE_OF
+from factcheck.extract.speech import said_on
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, DateClaim, EntityRef, Event, Person, Severity
 
@@ -31,28 +32,13 @@ THRESHOLD = 0.5  # below this, two sources' events share too little to be one ev
 NEAR = 30  # characters either side of a date read as its own phrase
 WEEKDAY_REACH = 6  # days: a weekday and a date further apart than this are two events, not a conflict
 WEEK_SLACK = 10  # days: a weekday's day, resolved against another publication date, may be this far off
-TELLING = "telling"
-# The words right before a date that make it the day of a statement: "officials said Saturday",
-# "told reporters late Friday". A statement's day is no fact of the event.
-TELLING_BEFORE = re.compile(
-    r"\b(?:said|says|told(?:\s(?:reporters|journalists|the\s\w+|\w+))?|stated|added|insisted|wrote|tweeted|"
-    r"testified|acknowledged)(?:\s(?:at|in|during|to)(?:\s[\w-]+){1,3}?)?\s(?:on\s|late\s|early\s|last\s)*$",
-    re.IGNORECASE,
-)
-# An announcement is an event of its own, dated like any other: "announced on Tuesday that ...".
-ANNOUNCING_BEFORE = re.compile(
-    r"\b(?P<verb>announced|confirmed|revealed|disclosed|declared|unveiled)\s(?:on\s|late\s|early\s|last\s)*$",
-    re.IGNORECASE,
-)
+TELLING = "telling"  # what extract/speech.said_on calls the day of a statement
 # A date used as a modifier dates the noun after it: "the 5 June attack", "Thursday's hearing".
 ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|last|this)\s$", re.IGNORECASE)
 ATTRIBUTIVE_AFTER = re.compile(r"^(?:,?\s(?:19|20)\d\d)?,?(?:’s|'s)?\s(?P<noun>[a-z][a-z-]+)")
 # "a release date of 22 May", "the hearing date is 3 June": the date of the noun before 'date'.
 DATE_OF_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s(?:date|day)\s(?:of|is|was|set\sfor|on)\s$")
 POSSESSIVE_AFTER = re.compile(r"^(?:’s|'s)?\s(?P<noun>[a-z][a-z-]+)")
-# The same verbs right after the date: "officials on Saturday said", "the company Monday announced".
-TELLING_AFTER = re.compile(r"^\s(?:said|says|told|stated|added)\b", re.IGNORECASE)
-ANNOUNCING_AFTER = re.compile(r"^\s(?P<verb>announced|confirmed|revealed|disclosed|declared|unveiled)\b", re.IGNORECASE)
 # The finding of a body is not the death: "found dead on Tuesday" and "died on Saturday" are two days.
 FOUND_BEFORE = re.compile(r"\b(?:found|discovered)\b[^.;]{0,40}$", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]{4,}")
@@ -69,17 +55,22 @@ def _state(lemma: str) -> str:
     return STATE_OF.get(lemma, lemma)
 
 
+def told_on(claim: DateClaim) -> str | None:
+    """What a date is the day of when something was told on it, by the words around it
+    (extract/speech.said_on): 'telling', an announcing verb's lemma, or None."""
+    at, end = claim.value_start - claim.start, claim.value_end - claim.start
+    return said_on(claim.quote[max(0, at - 60) : at], claim.quote[end : end + 40])
+
+
 def event_kind(claim: DateClaim) -> tuple[str, str | None]:
     """What a date dates and the class of its predicate: the state a listed predicate names, an
     unlisted predicate's lemma, a statement ('telling'), or the noun a date modifies. A listed
     rule's event stands where its clause's predicate is unlisted or missing."""
     at, end = claim.value_start - claim.start, claim.value_end - claim.start
     before, after = claim.quote[max(0, at - 60) : at], claim.quote[end : end + 40]
-    if TELLING_BEFORE.search(before) or TELLING_AFTER.match(after):
-        return TELLING, None
-    announcing = ANNOUNCING_BEFORE.search(before) or ANNOUNCING_AFTER.match(after)
-    if announcing:
-        return _state(lemma_of(announcing.group("verb").lower())), None
+    told = told_on(claim)
+    if told is not None:  # the day of a statement, or of an announcement: an event of its own
+        return (TELLING if told == TELLING else _state(told)), None
     listed = not claim.rule.startswith("mention.")
     if listed and claim.event in SINGULAR_EVENTS:
         return claim.event, None  # "Sunday's quake", "the deal, completed on 5 May": the incident's one event

@@ -18,11 +18,12 @@ from factcheck.extract.entities import (
 )
 from factcheck.extract.frames import SentenceView
 from factcheck.extract.mentions import Token, find_predicates, listed_predicates, tokens
+from factcheck.extract.speech import SPEAKING_FORMS, alternation
 from factcheck.models import Document, Evidence, Group, Organisation, Person, Relative, Sentence, WhoModel
 from factcheck.text.prefilter import Caseless
 
 QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("«", "»"))
-SPEECH_VERB = r"(?:said|says|told|added|stated|wrote|explained|noted|announced|claimed|insisted|recalled|posted)"
+SPEECH_VERB = alternation(SPEAKING_FORMS)
 ATTRIBUTION = re.compile(
     rf"(?:,|’|”|\")\s*(?P<who>[\w’' -]{{1,40}}?)\s{SPEECH_VERB}\b"
     rf"|\b(?P<who2>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){{0,3}}|[Hh]e|[Ss]he|[Tt]hey)\s{SPEECH_VERB}\b"
@@ -32,7 +33,7 @@ ATTRIBUTION = re.compile(
 )
 # Every branch of ATTRIBUTION holds a speech verb or "ccording": a sentence with neither is not
 # searched with it (substring tests, much quicker than the pattern; most sentences have none).
-ATTRIBUTION_WORDS = (*SPEECH_VERB.removeprefix("(?:").removesuffix(")").split("|"), "ccording")
+ATTRIBUTION_WORDS = (*sorted(SPEAKING_FORMS), "ccording")
 YEAR_IN_TEXT = re.compile(r"\b(?:[Ii]n|[Ss]ince|of|[Dd]uring|[Uu]ntil|by)\s(?:[A-Z][a-z]+\s)?(?P<y>(?:19|20)\d\d)\b")
 YEAR_MODIFIER = re.compile(r"\b(?:[Tt]he|[Aa]|its|[Tt]his|[Tt]hat)\s(?P<y>(?:19|20)\d\d)\s(?=[a-z])")
 EARLIER_TIME = re.compile(

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.extract.mentions import MONTHS, Predicate, Token
+from factcheck.extract.speech import TELLING_FORMS
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.nationalities import demonym_words
 from factcheck.models import Frame
@@ -44,7 +45,7 @@ CLAUSE_BREAKS = Caseless(CLAUSE_BREAK)
 CUES_LOWER = Caseless(CUE)
 TIME_LOWER = Caseless(TIME)
 PLACE_WORDS = frozenset({"in", "at", "near", "outside", "off", "from", "of", "to", "into", "across", "through"})
-SPEECH = frozenset({"said", "says", "told", "tells", "reported", "reports", "added", "stated", "according"})
+SPEECH = TELLING_FORMS | {"according"}  # "X said", "according to X": the speaker, not a participant
 WEEKDAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 NOT_PARTICIPANT = MONTHS | WEEKDAY_WORDS | frozenset(load_lexicon("names")["not_name"]) | demonym_words()
 

@@ -26,6 +26,7 @@ from factcheck.extract.mentions import (
     may_hold,
     noun_lemma,
 )
+from factcheck.extract.speech import TELLING_FORMS, alternation
 from factcheck.lexicons import load_lexicon
 from factcheck.models import (
     AgeClaim,
@@ -52,7 +53,7 @@ SENTENCE_OPENING = re.compile(
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)\W+){0,2}$",
     re.IGNORECASE,
 )
-TELLING = re.compile(r"\b(?:said|says|told|tells|wrote|writes)\b")  # an announcement may be the news itself
+TELLING = re.compile(rf"\b{alternation(TELLING_FORMS)}\b")  # not announcing: an announcement may be the news itself
 MAX_PER_SENTENCE = 40  # a "sentence" with more specifics than this is a table or a run-on line, not prose
 DIMENSION_WORDS = {"distance": "distance", "duration": "time", "weight": "weight", "percent": "percent"}
 # Ages said of anyone, named or not: "a 36-year-old climber", "the 40-year-old visitor",
