@@ -49,6 +49,8 @@ def test_numbers_with_what_they_count(text: str, expected: list[tuple[str, float
     ("Both sailors survived the storm.", "survived", "survive", "survived", False, "asserted"),
     ("The guard was not injured.", "injured", "injure", "injured", True, "negated"),
     ("The mayor could lose the vote.", "lose", "lose", "lost", False, "possible"),
+    ("The mayor should resign at once.", "resign", "resign", "resigned", False, "possible"),  # a call, no account
+    ("The guards must have killed the dog.", "killed", "kill", "killed", False, "possible"),
     ("I don't think the mayor won.", "won", "win", "won", False, "possible"),
     ("His death shocked the town.", "death", "die", "died", False, "asserted"),
     ("The rebels fled the city.", "fled", "flee", "fled", False, "asserted"),

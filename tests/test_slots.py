@@ -10,6 +10,7 @@ import pytest
 
 from factcheck.compare.slots import compare_events, same_event
 from factcheck.extract import extract_claims
+from factcheck.extract.mentions import MODALS
 from factcheck.extract.slots import MODAL_OF, month_span
 from factcheck.models import ClaimsFile, Document, EventClaim, Modality, Source
 
@@ -70,6 +71,10 @@ def test_no_event_slot(text: str) -> None:
 
 def test_modal_words_give_modalities() -> None:
     assert set(MODAL_OF.values()) <= set(get_args(Modality))
+    # one table with the status rules': the modal auxiliaries of their modality words
+    assert {w: MODALS[w] for w in MODAL_OF} == MODAL_OF
+    assert {"will", "would", "might", "can", "should", "must"} <= set(MODAL_OF)
+    assert not {"likely", "probably", "faces"} & set(MODAL_OF)  # no auxiliaries
 
 
 def test_active_and_passive_of_one_event_are_one_event() -> None:

@@ -20,6 +20,7 @@ from factcheck.extract.mentions import (
     CLASS_OF,
     FUNCTION,
     IMPLICATIVE,
+    MODALS,
     MONTHS,
     NEGATIVE_IMPLICATIVE,
     NOT_PREDICATES,
@@ -35,7 +36,9 @@ from factcheck.models import ClaimBase, EventClaim, Frame, Modality, MonthSpan, 
 from factcheck.text.prefilter import Caseless
 
 _LEX = load_lexicon("slots")
-MODAL_OF: dict[str, Modality] = dict(_LEX["modal_words"])
+# Modal auxiliaries before a bare verb ("will replace", "might leave"): the verb is an event the
+# clause does not assert, still to come or only possible. The status lexicon's modality table.
+MODAL_OF: dict[str, Modality] = {w: kind for w, kind in MODALS.items() if "AUX" in lemmas(w)}
 MODAL_WORDS = frozenset(MODAL_OF)
 DEMAND = frozenset(_LEX["demand_words"])
 CONDITIONAL = frozenset(_LEX["conditional_words"])
