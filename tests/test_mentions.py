@@ -60,6 +60,20 @@ def test_predicates(text: str, word: str, lemma: str, state: str, negated: bool,
     assert [(p.lemma, p.state, p.negated, p.modality) for p in found] == [(lemma, state, negated, modality)]
 
 
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("The clerk (no relation) disappeared in May.", False),  # a 'no' behind a mark is the noun's
+        ("The clerk, no stranger to the town, disappeared in May.", False),
+        ("No clerks disappeared in May.", True),
+        ("The clerk never disappeared.", True),
+    ],
+)
+def test_a_negation_is_the_verbs_own(text: str, negated: bool) -> None:
+    (found,) = [p for p in find_predicates(tokens(text)) if p.lemma == "disappear"]
+    assert found.negated is negated
+
+
 @pytest.mark.parametrize("text", ["He faces the death penalty.", "An arrest warrant was issued."])
 def test_an_event_noun_modifying_another_noun_is_no_event(text: str) -> None:
     assert [p for p in find_predicates(tokens(text)) if p.noun] == []

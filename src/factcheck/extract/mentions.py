@@ -236,7 +236,11 @@ def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predic
         if is_noun:
             negated = bool(before) and before[-1] == "no"  # "no deaths"; "did not get the death ..." is another verb's
         else:
-            negated = any(w in NEGATIONS or w.endswith("n't") for w in before[-3:])
+            # A negation in the verb's own words, not behind a mark: "(no relation) disappeared".
+            near = before[-3:]
+            marks = [k for k, w in enumerate(near) if not w[:1].isalnum()]
+            near = near[marks[-1] + 1 :] if marks else near
+            negated = any(w in NEGATIONS or w.endswith("n't") for w in near)
         modality: Modality = "asserted"
         modal = MODAL_BEFORE.search(" ".join(before))
         if modal:
