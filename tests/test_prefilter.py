@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import context, dates, frames, quantities, slots, status
-from factcheck.text.prefilter import _ASCII_LOOKALIKES, Caseless, literals, may_match, may_match_piece
+from factcheck.text.prefilter import _ASCII_LOOKALIKES, Caseless, folded, literals, may_match, may_match_piece
 
 EVENT_PATTERNS = [p for _, p in dates._date_events()] + list(quantities.EVENTS.values())
 CLAUSE_PATTERNS = [frames.PLACE, frames.CUE, frames.YEAR, frames.TIME]
@@ -101,3 +101,11 @@ def test_caseless_finds_the_spans_its_pattern_finds(pieces: list[str]) -> None:
     for found in [frames.CLAUSE_BREAKS, frames.CUES_LOWER, frames.TIME_LOWER, context.EARLIER_TIMES]:
         ours = [(m.span(), m.group(0).lower()) for m in found.finditer(text)]
         assert ours == [(m.span(), m.group(0).lower()) for m in found.pattern.finditer(text)], found.pattern.pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "lower"),
+    [("Two Years", "two years"), ("ſtrength", None), ("İnjured", None), ("\u212aILLED", None)],
+)
+def test_folded_is_none_where_lower_would_hide_a_match(text: str, lower: str | None) -> None:
+    assert folded(text) == lower

@@ -19,7 +19,7 @@ from factcheck.text.numbers import (
     parse_number_word,
     vague_interval,
 )
-from factcheck.text.prefilter import Caseless, may_match
+from factcheck.text.prefilter import Caseless, folded, may_match
 
 _LEX = load_lexicon("quantities")
 UNIT_OF: dict[str, str] = {w: unit for unit, words in _LEX["units"].items() for w in words}
@@ -307,12 +307,12 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         )
         covered.update(range(m.start(), m.end()))
 
-    lower = s.lower()
+    lower = folded(s)  # None where IGNORECASE matches letters lower() does not give ('İ', 'ſ', 'K')
     has_digit = any(map(str.isdigit, s))
 
     def scan(pattern: re.Pattern[str], *words: str, digit: bool = False) -> list[re.Match[str]]:
         """Matches of a large pattern, run only when the cheap signs of a match are there."""
-        if (digit and not has_digit) or (words and not any(w in lower for w in words)):
+        if (digit and not has_digit) or (words and lower is not None and not any(w in lower for w in words)):
             return []
         return list(pattern.finditer(s))
 

@@ -100,6 +100,12 @@ def _folded(text: str) -> str | None:
     return None if not _ASCII_LOOKALIKES.isdisjoint(text) else text.lower()
 
 
+def folded(text: str) -> str | None:
+    """`text` in lower case for substring tests of lower-case words, or None when it holds a
+    letter a case-insensitive pattern matches to an ASCII one ('İ', 'ı', 'ſ', the Kelvin sign)."""
+    return _folded(text)
+
+
 @lru_cache(maxsize=1024)
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only if `pattern` matches in no window of `text` (cached: once per sentence). Its
