@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.budget import DEFAULT_SOURCE_TIMEOUT, OverBudget, time_limit
 from factcheck.compare import LineIndex, claim_ref, compare_incident, finalize
+from factcheck.compare.accounts import account_agreements, cited_together
 from factcheck.copies import align_sources, copy_findings, count_accounts, merge_findings, one_account
 from factcheck.errors import SourceFileError, SourcesError
 from factcheck.extract import extract_claims
@@ -309,7 +310,7 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
         alignment = align_sources(members, texts)
         p, a, emap = compare_incident(incident, members)
         pending += p
-        agreed += a
+        agreed += a + account_agreements(incident.id, members, texts, cited_together(p, a))
         entities += [e for e in emap.entities.values() if len(e.sources) > 1 or e.ages]
         alignments.append(alignment)
         copied += copy_findings(alignment, incident.id, published, lines)

@@ -1,0 +1,375 @@
+"""One fact told in the same words by two independent sources: agreements no value rule reads.
+
+The value rules (agree.py, the listed kinds) meet two claims through a value both give: a count,
+a date, a state. Much of what two accounts agree on is no such value: where a march was planned to
+start, that a judge gave the maximum sentence on each charge, who turned down an offer, a phrase
+both quote, "12 Somali and 11 Yemeni" inside a sentence no count rule reads. Two sentences of
+different sources state one fact when they share a specific (a figure, an ordinal, a name that is
+not everywhere in the story, or two content words in a row) and enough of their words that are rare
+in the incident that chance does not explain it, and nothing sets them apart: a figure of one noun
+that the other gives otherwise, a negation or a modal ("could", "will") only one has, another year.
+
+Sentences of one source never meet (a source never corroborates itself), and shared copy is counted
+once later (copies.count_accounts), so a reprinted sentence is one account, not two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, lemma_of
+from factcheck.compare.groups import Agreement, Pending
+from factcheck.extract.mentions import NEGATIONS
+from factcheck.lexicons import load_lexicon
+from factcheck.models import ClaimBase, ClaimsFile, Document, Topic, stable_id
+from factcheck.segment import segment
+from factcheck.text.numbers import parse_number_word
+
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "hundredth": 100,
+}  # fmt: skip
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})  # fmt: skip
+ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# Words that say a clause is not a fact told as done: it may, will or could happen.
+MODAL = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            (re.escape(p) for k in ("future", "possible") for p in load_lexicon("status")["modality"][k]),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+# Words of a call or a demand: what someone wants done is no fact told.
+CALLS = frozenset({"should", "must", "urge", "urged", "urges", "calls", "called", "demand", "demanded", "demands"})
+# Words of telling and of the page: they say who told, not what was told.
+TELLING = frozenset({"say", "tell", "told", "report", "according", "add", "state", "claim", "note", "write"})
+ATTRIBUTE = "told in shared words"
+COMMON_SHARE = 0.12  # a word in more than this share of the incident's sentences is the story's own
+MIN_RARE = 3  # rare words two sentences must share, the specific included
+MIN_WORDS = 2  # of them words, not figures: a date alone is a dateline's, not a fact's
+MIN_UNNAMED = 1  # without a figure: rare words that are no names (names alone are a list or a byline)
+# The attribution after a quote ('…," said Jane Roe, the group's director, in Paris'): who spoke,
+# which two outlets quoting one person share without telling one fact.
+ATTRIBUTION = re.compile(
+    r"(?:,\s*[”\"’]|[”\"],?)\s*(?:[\w.’'-]+\s+){0,6}?(?:said|says|told|added|adds)\b.*$", re.DOTALL
+)
+MIN_COVER = 0.4  # shared content words, as a share of the shorter sentence's
+LOW_COVER = 0.5  # the same, when only MIN_RARE rare words are shared
+MAX_VALUE = 80  # characters of the shared words shown as the value
+MIN_SENTENCE = 4  # content words a sentence needs to state a fact worth comparing
+
+
+@dataclass(frozen=True)
+class Token:
+    lemma: str  # a content word's lemma, '#12' for a number, '#3rd' for an ordinal
+    text: str
+    start: int
+    end: int
+    name: bool  # capitalised inside its sentence: part of a name
+
+
+@dataclass(frozen=True)
+class Said:
+    """One sentence of one source, read for comparison."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+    negated: bool
+    modal: bool
+    call: bool
+    years: frozenset[str]
+    other_time: frozenset[str]  # cues of another time than the story's ('last year', 'again')
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        return frozenset(t.lemma for t in self.tokens)
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(t.lemma for t in self.tokens if t.name)
+
+
+class WordingClaim(ClaimBase):
+    """A sentence cited for the words it shares with another source's (never written to a claims
+    file: it exists only as the evidence of a corroboration)."""
+
+    kind: Literal["wording"] = "wording"
+    words: str
+
+    def display_value(self) -> str:
+        return self.words
+
+
+def _lemma(word: str) -> str | None:
+    low = word.lower().replace("’", "'")
+    if low.isdigit() or re.fullmatch(r"\d+(?:[.,]\d+)*", low):
+        return "#" + low.replace(",", "")
+    if m := ORDINAL_DIGITS.match(low):
+        return f"#{m.group(1)}th"
+    if low in ORDINALS:
+        return f"#{ORDINALS[low]}th"
+    number = parse_number_word(low) if low not in ("one", "a", "an") else None
+    if number is not None and number == int(number):
+        return f"#{int(number)}"
+    if low in CONTEXT_STOP or len(low) < 3 or low.endswith("n't"):
+        return None
+    lemma = lemma_of(low.removesuffix("'s"))
+    return None if lemma in TELLING else lemma
+
+
+def read_sentence(source: str, start: int, text: str) -> Said:
+    tokens: list[Token] = []
+    said = ATTRIBUTION.search(text)
+    words = [m for m in TOKEN.finditer(text, 0, said.start() if said else len(text))]
+    lowered = [m.group().lower() for m in words]
+    for i, m in enumerate(words):
+        lemma = _lemma(m.group())
+        if lemma is None:
+            continue
+        name = i > 0 and m.group()[:1].isupper() and not lemma.startswith("#")
+        tokens.append(Token(lemma, m.group(), start + m.start(), start + m.end(), name))
+    return Said(
+        source=source,
+        start=start,
+        end=start + len(text),
+        text=text,
+        tokens=tuple(tokens),
+        negated=any(w in NEGATIONS or w.endswith("n't") for w in lowered),
+        modal=MODAL.search(text) is not None,
+        call=any(w in CALLS for w in lowered),
+        years=frozenset(w for w in lowered if YEAR.match(w)),
+        other_time=frozenset(cue for cue in OTHER_TIME if re.search(rf"\b{re.escape(cue)}\b", text, re.IGNORECASE)),
+    )
+
+
+def _runs(a: Said, b: Said) -> set[tuple[str, str]]:
+    """Pairs of content words that follow each other in both sentences ('maximum sentence')."""
+    bigrams = {(x.lemma, y.lemma) for x, y in zip(b.tokens, b.tokens[1:], strict=False)}
+    return {(x.lemma, y.lemma) for x, y in zip(a.tokens, a.tokens[1:], strict=False)} & bigrams
+
+
+def _counted(s: Said) -> dict[str, set[str]]:
+    """Each number of a sentence by the word right after it, what it counts ('seven rifles': rifle
+    {#7}), or by the month right before it ('November 21': november {#21})."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for x, y in zip(s.tokens, s.tokens[1:], strict=False):
+        between = s.text[x.end - s.start : y.start - s.start]
+        if between.strip(" -–") or x.lemma.startswith("#") == y.lemma.startswith("#"):
+            continue
+        if x.lemma.startswith("#"):
+            out[y.lemma].add(x.lemma)
+        elif x.lemma in MONTHS:
+            out[x.lemma].add(y.lemma)
+    return out
+
+
+def apart(a: Said, b: Said) -> bool:
+    """Whether something sets two sentences apart as two facts, however many words they share:
+    one noun counted otherwise ('seven rifles', 'nine rifles'), a negation or a modal only one has,
+    a year or another time only one names ('last year', 'again'), a call for something (what someone
+    wants done is no fact), or each naming someone the other does not while sharing no name."""
+    if a.call or b.call or a.negated != b.negated or a.modal != b.modal:
+        return True
+    if a.years != b.years or a.other_time != b.other_time:
+        return True
+    ca, cb = _counted(a), _counted(b)
+    if any(ca[noun] != cb[noun] for noun in ca.keys() & cb.keys()):
+        return True
+    return bool(a.names - b.names and b.names - a.names and not a.names & b.names)
+
+
+@dataclass(frozen=True)
+class Match:
+    shared: frozenset[str]
+    rare: frozenset[str]
+    anchor: frozenset[str]
+
+
+def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
+    """What two sentences of different sources share, if it makes them one fact (see the module)."""
+    la, lb = a.lemmas, b.lemmas
+    if min(len(la), len(lb)) < MIN_SENTENCE:
+        return None
+    shared = la & lb
+    rare = shared - common
+    # Three rare words in common may be one phrase ('anti-piracy patrols'): then, without a figure
+    # or a name of two words, half the shorter sentence must be shared, not two fifths.
+    figures = {w for w in rare if w.startswith("#") and not YEAR.match(w[1:])}
+    names = a.names & b.names & rare
+    cover = MIN_COVER if len(rare) > MIN_RARE or figures or len(names) > 1 else LOW_COVER
+    if len(rare) < MIN_RARE or len(shared) < cover * min(len(la), len(lb)):
+        return None
+    words = {w for w in rare if not w.startswith("#")}
+    runs = {w for pair in _runs(a, b) for w in pair if w in rare}
+    anchor = frozenset(figures | names | runs)
+    if len(words) < MIN_WORDS or not anchor or apart(a, b):
+        return None
+    if not figures and len(words - names) < MIN_UNNAMED:
+        return None
+    return Match(frozenset(shared), frozenset(rare), anchor)
+
+
+def _words(s: Said, m: Match) -> str:
+    """What both say, in this sentence's words: from its first shared rare word to its last when
+    that is short, else its longest run of shared words, else the shared rare words."""
+    at = [t for t in s.tokens if t.lemma in m.rare]
+    if not at:
+        return s.text
+    text = s.text[at[0].start - s.start : at[-1].end - s.start]
+    if len(text) <= MAX_VALUE:
+        return text
+    best: list[Token] = []
+    run: list[Token] = []
+    for t in s.tokens:
+        run = [*run, t] if t.lemma in m.shared else []
+        if len(run) > len(best):
+            best = run
+    if len(best) >= 2 and any(t.lemma in m.rare for t in best):
+        return s.text[best[0].start - s.start : best[-1].end - s.start]
+    return ", ".join(t.text for t in at)
+
+
+def _subject(a: Said, b: Said, m: Match) -> str:
+    """Who or what the fact is about: the longest name both give, else the incident."""
+    names = [t for t in a.tokens if t.name and t.lemma in m.shared]
+    runs: list[list[Token]] = []
+    for t in names:
+        if runs and a.text[runs[-1][-1].end - a.start : t.start - a.start].strip() in ("", "of", "'s", "’s"):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    if not runs:
+        return "the incident"
+    best = max(runs, key=lambda r: (len(r), -r[0].start))
+    return a.text[best[0].start - a.start : best[-1].end - a.start]
+
+
+def sentences_of(files: list[ClaimsFile], texts: Mapping[str, str]) -> list[Said]:
+    out = []
+    for cf in files:
+        text = texts.get(cf.source.id)
+        if text is None:
+            continue
+        for s in segment(Document(source=cf.source, text=text)):
+            if not s.furniture:
+                out.append(read_sentence(cf.source.id, s.start, s.text))
+    return out
+
+
+def account_agreements(
+    incident: str,
+    files: list[ClaimsFile],
+    texts: Mapping[str, str],
+    told: Iterable[tuple[tuple[str, int], tuple[str, int]]] = (),
+) -> list[Agreement]:
+    """Agreements between sentences of different sources that tell one fact in shared words.
+    `told`: pairs of sentences (source, start) a finding or another agreement already cites
+    together: a finding says they differ, an agreement has already said what they share."""
+    said = sentences_of(files, texts)
+    if len({s.source for s in said}) < 2:
+        return []
+    df = Counter(w for s in said for w in s.lemmas)
+    common = frozenset(w for w, n in df.items() if n > max(2, COMMON_SHARE * len(said)))
+    seen = {frozenset(p) for p in told}
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(said):
+        for w in s.lemmas - common:
+            by_word[w].append(i)
+    candidates: set[tuple[int, int]] = set()
+    for members in by_word.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if said[i].source != said[j].source:
+                    candidates.add((i, j))
+    out: list[Agreement] = []
+    for i, j in sorted(candidates):
+        a, b = said[i], said[j]
+        if frozenset({(a.source, a.start), (b.source, b.start)}) in seen:
+            continue
+        m = match(a, b, common)
+        if m is None:
+            continue
+        subject = _subject(a, b, m)
+        value = _words(a, m)
+        shared = ", ".join(sorted(w.lstrip("#") for w in m.rare))
+        how = f"the same fact in shared words ({shared}), and no figure, negation or time told otherwise"
+        claims: list[ClaimBase] = [_claim(s, m, subject) for s in (a, b)]
+        out.append(Agreement(incident, subject, ATTRIBUTE, value, how, claims, same="account"))
+    return _merged(out)
+
+
+def _claim(s: Said, m: Match, subject: str) -> WordingClaim:
+    at = [t for t in s.tokens if t.lemma in m.anchor] or list(s.tokens[:1])
+    words = _words(s, m)
+    return WordingClaim(
+        id=stable_id("w-", s.source, s.start, words),
+        source=s.source,
+        start=s.start,
+        end=s.end,
+        quote=s.text,
+        value_start=at[0].start,
+        value_end=at[-1].end,
+        subject=Topic(facet="thing", word=subject.lower()),
+        subject_text=subject,
+        rule="wording.shared",
+        words=words,
+    )
+
+
+def _merged(agreements: list[Agreement]) -> list[Agreement]:
+    """Pairs that share a sentence are one fact told by several sources: one corroboration, at most
+    ten sentences; the first pair names it."""
+    parent = list(range(len(agreements)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for i, ag in enumerate(agreements):
+        for c in ag.claims:
+            j = owner.setdefault(c.id, i)
+            ri, rj = root(i), root(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[Agreement]] = defaultdict(list)
+    for i, ag in enumerate(agreements):
+        groups[root(i)].append(ag)
+    out = []
+    for _, group in sorted(groups.items()):
+        first = group[0]
+        cited: dict[str, ClaimBase] = {}
+        for ag in group:
+            for c in ag.claims:
+                cited.setdefault(c.id, c)
+        claims = sorted(cited.values(), key=lambda c: (c.source, c.start))[:10]
+        out.append(Agreement(first.incident, first.subject, first.attribute, first.value, first.resolution, claims))
+    return out
+
+
+def cited_together(
+    pending: Iterable[Pending], agreements: Iterable[Agreement]
+) -> set[tuple[tuple[str, int], tuple[str, int]]]:
+    """Pairs of sentences of different sources that one finding or agreement cites together."""
+    out: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    for claims in [p.claims for p in pending] + [ag.claims for ag in agreements]:
+        places = sorted({(c.source, c.start) for c in claims})
+        out.update((x, y) for i, x in enumerate(places) for y in places[i + 1 :] if x[0] != y[0])
+    return out

@@ -1,0 +1,111 @@
+"""One fact told in shared words by two sources (compare/accounts.py), and the pairs that share words
+but tell two facts. Phrases are written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract_helpers import compare_articles
+from factcheck.compare.accounts import ATTRIBUTE, match, read_sentence
+
+# Words the imagined story repeats in most of its sentences: they tie nothing to one fact.
+COMMON = frozenset({"ferry", "fire", "harbour", "crew"})
+
+
+def pair(a: str, b: str) -> bool:
+    return match(read_sentence("a.txt", 0, a), read_sentence("b.txt", 0, b), COMMON) is not None
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a figure inside a sentence no count rule reads, with the words around it
+    ("The rescue of the 31 passengers (19 Danish and 12 Swedish) took most of the night.",
+     "Lifeboats picked up 19 Danish and 12 Swedish passengers before dawn."),
+    # an ordinal and its noun, in two phrasings
+    ("It was the second evacuation of the terminal this winter, the port authority said.",
+     "The terminal saw its second evacuation of the winter on Sunday."),
+    # a place named in both, with the plan both report
+    ("The vigil was planned to start in front of Lantern Bridge and end at the old quay.",
+     "Relatives planned to hold a silent vigil on Lantern Bridge at dusk."),
+    # who turned down an offer, in other verbs
+    ("The insurer had offered to settle the dispute in return for a full audit, but the owners refused.",
+     "The owners turned down an offer from the insurer to settle the dispute in exchange for an audit."),
+    # a phrase both quote from one statement
+    ("The operator will keep running the night service \u201cfor the time being,\u201d a spokesman said.",
+     "A spokesman said the night service would keep running \u201cfor the time being.\u201d"),
+])  # fmt: skip
+def test_one_fact_in_shared_words(a: str, b: str) -> None:
+    assert pair(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # the same words, one noun counted otherwise: a discrepancy, never an agreement
+    ("Divers recovered seven lifejackets and a radio beacon from the wreck near Gull Point.",
+     "Divers recovered nine lifejackets and a radio beacon from the wreck near Gull Point."),
+    # one day of the same month against another
+    ("The owners were summoned to the maritime court on March 12 over the safety certificate.",
+     "The owners were summoned to the maritime court on March 14 over the safety certificate."),
+    # a negation only one has
+    ("The captain was questioned by maritime inspectors about the lifeboat drill at Gull Point.",
+     "The captain was not questioned by maritime inspectors about the lifeboat drill at Gull Point."),
+    # a possibility against a fact
+    ("The captain could be banned from commanding passenger vessels by the maritime board.",
+     "The captain was banned from commanding passenger vessels by the maritime board."),
+    # another time: the same event of last year, not this one
+    ("Last year, inspectors closed the terminal at Gull Point after a smaller blaze.",
+     "Inspectors closed the terminal at Gull Point after a smaller blaze."),
+    # a call for something is what someone wants done, not a fact
+    ("The union said inspectors should close the terminal at Gull Point until the audit ends.",
+     "Inspectors should close the terminal at Gull Point until the audit ends, the owners said."),
+    # one phrase in common, the rest of the sentences about other things
+    ("Volunteers from the sailing club joined anti-smoke drills at the marina on Saturday morning.",
+     "The mayor praised the coastguard and announced new anti-smoke drills for every school."),
+    # only the attribution is shared: two quotes of one spokesman saying different things
+    ("\u201cThe timetable will change next month,\u201d said Lena Morrow, the operator's spokeswoman in Oslo.",
+     "\u201cWe have hired two more engineers,\u201d said Lena Morrow, the operator's spokeswoman in Oslo."),
+    # each names another person, sharing no name: two people's facts
+    ("Officers questioned Maria Olsen about the engine room logbook for three hours.",
+     "Officers questioned Peter Lund about the engine room logbook for three hours."),
+])  # fmt: skip
+def test_shared_words_two_facts(a: str, b: str) -> None:
+    assert not pair(a, b)
+
+
+def story(body: str) -> str:
+    return f"3 May 2024\n\nFerry fire in the bay\n\n{body}\n"
+
+
+def test_report_cites_both_sentences_with_a_readable_title(tmp_path: Path) -> None:
+    a = (
+        "A ferry caught fire in the bay on Friday. The crew sounded the alarm. "
+        "The vigil was planned to start in front of Lantern Bridge and end at the old quay."
+    )
+    b = "A ferry burned in the bay on Friday, officials said. Relatives planned a silent vigil on Lantern Bridge."
+    report = compare_articles(tmp_path, {"a.txt": story(a), "b.txt": story(b)})
+    told = [c for c in report.corroborations if c.attribute == ATTRIBUTE]
+    assert len(told) == 1
+    c = told[0]
+    assert c.subject == "Lantern Bridge"
+    assert {r.source for r in c.claims} == {"a.txt", "b.txt"}
+    assert all("Lantern Bridge" in r.quote for r in c.claims)
+    assert c.independent_sources == 2
+
+
+def test_a_source_never_corroborates_itself(tmp_path: Path) -> None:
+    body = (
+        "A ferry caught fire in the bay on Friday. Relatives planned to hold a silent vigil on Lantern Bridge. "
+        "The vigil was planned to start in front of Lantern Bridge and end at the old quay."
+    )
+    other = "A ferry burned in the bay on Friday, officials said. The harbour reopened on Sunday."
+    report = compare_articles(tmp_path, {"a.txt": story(body), "b.txt": story(other)})
+    assert not [c for c in report.corroborations if c.attribute == ATTRIBUTE]
+
+
+def test_a_reprint_is_one_account(tmp_path: Path) -> None:
+    body = (
+        "A ferry caught fire in the bay on Friday. The crew sounded the alarm at dawn. "
+        "Relatives planned to hold a silent vigil on Lantern Bridge at dusk, the organisers said."
+    )
+    report = compare_articles(tmp_path, {"a.txt": story(body), "b.txt": story(body)})
+    assert not [c for c in report.corroborations if c.attribute == ATTRIBUTE]
