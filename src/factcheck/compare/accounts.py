@@ -36,6 +36,8 @@ ORDINALS = {
 }  # fmt: skip
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december"})  # fmt: skip
+# Capitalised words that name a time, not who or what a fact is about.
+CALENDAR = MONTHS | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # Words that say a clause is not a fact told as done: it may, will or could happen.
@@ -141,7 +143,7 @@ def read_sentence(source: str, start: int, text: str) -> Said:
         lemma = _lemma(m.group())
         if lemma is None:
             continue
-        name = i > 0 and m.group()[:1].isupper() and not lemma.startswith("#")
+        name = i > 0 and m.group()[:1].isupper() and not lemma.startswith("#") and lemma not in CALENDAR
         tokens.append(Token(lemma, m.group(), start + m.start(), start + m.end(), name))
     return Said(
         source=source,
@@ -246,17 +248,33 @@ def _words(s: Said, m: Match) -> str:
 
 def _subject(a: Said, b: Said, m: Match) -> str:
     """Who or what the fact is about: the longest name both give, else the incident."""
-    names = [t for t in a.tokens if t.name and t.lemma in m.shared]
+    return _longest_name(a, m.shared) or "the incident"
+
+
+def _longest_name(s: Said, shared: frozenset[str]) -> str | None:
+    """The longest run of name words of `s` that are in `shared` ("Baku City Police Department")."""
     runs: list[list[Token]] = []
-    for t in names:
-        if runs and a.text[runs[-1][-1].end - a.start : t.start - a.start].strip() in ("", "of", "'s", "’s"):
+    for t in (t for t in s.tokens if t.name and t.lemma in shared):
+        if runs and s.text[runs[-1][-1].end - s.start : t.start - s.start].strip() in ("", "of", "'s", "’s"):
             runs[-1].append(t)
         else:
             runs.append([t])
     if not runs:
-        return "the incident"
+        return None
     best = max(runs, key=lambda r: (len(r), -r[0].start))
-    return a.text[best[0].start - a.start : best[-1].end - a.start]
+    return s.text[best[0].start - s.start : best[-1].end - s.start]
+
+
+def common_name(a: ClaimBase, b: ClaimBase) -> str | None:
+    """The longest name two claims' sentences both give, their values' own words left out: what
+    an agreement of two figures or dates is about ('MV Stolt Valor' for '18 Indian sailors')."""
+
+    def said(c: ClaimBase) -> Said:
+        at, end = c.value_start - c.start, c.value_end - c.start
+        return read_sentence(c.source, c.start, c.quote[:at] + " " * (end - at) + c.quote[end:])
+
+    sa, sb = said(a), said(b)
+    return _longest_name(sa, sa.names & sb.names)
 
 
 def sentences_of(files: list[ClaimsFile], texts: Mapping[str, str]) -> list[Said]:

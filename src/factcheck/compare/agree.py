@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factcheck.compare.accounts import common_name
 from factcheck.compare.align import (
     SUB_EVENTS,
     TELLING,
@@ -223,11 +224,20 @@ def value_agreements(incident: str, files: list[ClaimsFile]) -> list[Agreement]:
         context = len(context_lemmas(a) & context_lemmas(b))
         if not need(a).met(content, context):
             continue
-        assert a.frame is not None
         how = f"{_value(a)} in each account, in sentences sharing {content} other words"
         same = "|".join(value_key(a) or ())
-        out.append(Agreement(incident, "the incident", a.frame.attribute, _value(a), how, [a, b], same=same))
+        subject = common_name(a, b) or "the incident"
+        out.append(Agreement(incident, subject, _attribute(a), _value(a), how, [a, b], same=same))
     return out
+
+
+def _attribute(c: ClaimBase) -> str:
+    """The fact an agreement on a value names: 'number of Indian sailors' for a count, else the
+    frame's own attribute ('nautical miles (attack)', 'date (replace)')."""
+    assert c.frame is not None
+    if isinstance(c, QuantityClaim) and dimension(c) == "count" and c.subject_text:
+        return f"number of {c.subject_text}"
+    return c.frame.attribute
 
 
 def residence_agreements(incident: str, files: list[ClaimsFile]) -> list[Agreement]:
