@@ -164,3 +164,21 @@ def test_a_merged_corroboration_cites_each_source_first_and_ten_claims_at_most()
     (merged,) = merge_linked(chain)
     assert len(merged.claims) == 10
     assert {c.source for c in merged.claims} == {f"{s}.txt" for s in "abcdef"}
+
+
+@pytest.mark.parametrize(("a", "b", "subject", "attribute"), [
+    # a count: the name both sentences give beside it, and what it counts
+    ("Officials recalled the grounding of the tanker Marlow Star, with 18 Filipino sailors on board.",
+     "The tanker Marlow Star ran aground with 18 Filipino sailors on board, officials recalled.",
+     "Marlow Star", "number of Filipino sailors"),
+    # no name in common: the incident, never a month or a weekday
+    ("On Friday, rescuers reached the burning ferry 14 nautical miles from the harbour.",
+     "The ferry was 14 nautical miles from the harbour on Friday when the fire broke out.",
+     "the incident", None),
+])  # fmt: skip
+def test_value_agreement_titles(tmp_path: Path, a: str, b: str, subject: str, attribute: str | None) -> None:
+    found = [c for c in across(compare_texts(tmp_path, a, b)) if c.attribute != "told in shared words"]
+    assert found, "the value agreement is missing"
+    assert found[0].subject == subject
+    if attribute is not None:
+        assert found[0].attribute == attribute

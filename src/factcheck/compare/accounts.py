@@ -21,11 +21,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, lemma_of
+from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, dimension, lemma_of
 from factcheck.compare.groups import Agreement, Pending
 from factcheck.extract.mentions import NEGATIONS
 from factcheck.lexicons import load_lexicon
-from factcheck.models import ClaimBase, ClaimsFile, Document, Topic, stable_id
+from factcheck.models import ClaimBase, ClaimsFile, Document, QuantityClaim, Topic, stable_id
 from factcheck.segment import segment
 from factcheck.text.numbers import parse_number_word
 
@@ -62,8 +62,9 @@ COMMON_SHARE = 0.12  # a word in more than this share of the incident's sentence
 MIN_RARE = 3  # rare words two sentences must share, the specific included
 MIN_WORDS = 2  # of them words, not figures: a date alone is a dateline's, not a fact's
 MIN_UNNAMED = 1  # without a figure: rare words that are no names (names alone are a list or a byline)
-# The attribution after a quote ('…," said Jane Roe, the group's director, in Paris'): who spoke,
-# which two outlets quoting one person share without telling one fact.
+# The attribution after a quote ('…," said Jane Roe, the group's director, in Paris'): who spoke.
+# Two quotes of one person share it without telling one fact, so the shared words must be told
+# outside it in at least one of the two sentences.
 ATTRIBUTION = re.compile(
     r"(?:,\s*[”\"’]|[”\"],?)\s*(?:[\w.’'-]+\s+){0,6}?(?:said|says|told|added|adds)\b.*$", re.DOTALL
 )
@@ -80,6 +81,7 @@ class Token:
     start: int
     end: int
     name: bool  # capitalised inside its sentence: part of a name
+    credit: bool = False  # in the attribution after a quote ('…," said Jane Roe, the director')
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,11 @@ class Said:
     @property
     def lemmas(self) -> frozenset[str]:
         return frozenset(t.lemma for t in self.tokens)
+
+    @property
+    def told(self) -> frozenset[str]:
+        """The lemmas of what the sentence tells, its attribution left out."""
+        return frozenset(t.lemma for t in self.tokens if not t.credit)
 
     @property
     def names(self) -> frozenset[str]:
@@ -137,14 +144,15 @@ def _lemma(word: str) -> str | None:
 def read_sentence(source: str, start: int, text: str) -> Said:
     tokens: list[Token] = []
     said = ATTRIBUTION.search(text)
-    words = [m for m in TOKEN.finditer(text, 0, said.start() if said else len(text))]
+    credit = said.start() if said else len(text)
+    words = list(TOKEN.finditer(text))
     lowered = [m.group().lower() for m in words]
     for i, m in enumerate(words):
         lemma = _lemma(m.group())
         if lemma is None:
             continue
         name = i > 0 and m.group()[:1].isupper() and not lemma.startswith("#") and lemma not in CALENDAR
-        tokens.append(Token(lemma, m.group(), start + m.start(), start + m.end(), name))
+        tokens.append(Token(lemma, m.group(), start + m.start(), start + m.end(), name, m.start() >= credit))
     return Said(
         source=source,
         start=start,
@@ -216,6 +224,8 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     cover = MIN_COVER if len(rare) > MIN_RARE or figures or len(names) > 1 else LOW_COVER
     if len(rare) < MIN_RARE or len(shared) < cover * min(len(la), len(lb)):
         return None
+    if max(len(rare & s.told) for s in (a, b)) < MIN_RARE:
+        return None  # two quotes of one person share who spoke, not what was said
     words = {w for w in rare if not w.startswith("#")}
     runs = {w for pair in _runs(a, b) for w in pair if w in rare}
     anchor = frozenset(figures | names | runs)
@@ -275,6 +285,18 @@ def common_name(a: ClaimBase, b: ClaimBase) -> str | None:
 
     sa, sb = said(a), said(b)
     return _longest_name(sa, sa.names & sb.names)
+
+
+def agreement_title(a: ClaimBase, b: ClaimBase, subject: str = "the incident") -> tuple[str, str]:
+    """Subject and attribute of an agreement on one value of two claims: the subject given, else
+    the longest name both sentences give beside the value; 'number of Indian sailors' for a count,
+    else the frame's attribute ('nautical miles (attack)')."""
+    assert a.frame is not None
+    if subject == "the incident":
+        subject = common_name(a, b) or subject
+    if isinstance(a, QuantityClaim) and dimension(a) == "count" and a.subject_text:
+        return subject, f"number of {a.subject_text}"
+    return subject, a.frame.attribute
 
 
 def sentences_of(files: list[ClaimsFile], texts: Mapping[str, str]) -> list[Said]:

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcheck.compare.accounts import common_name
+from factcheck.compare.accounts import agreement_title
 from factcheck.compare.align import (
     SUB_EVENTS,
     TELLING,
@@ -226,18 +226,9 @@ def value_agreements(incident: str, files: list[ClaimsFile]) -> list[Agreement]:
             continue
         how = f"{_value(a)} in each account, in sentences sharing {content} other words"
         same = "|".join(value_key(a) or ())
-        subject = common_name(a, b) or "the incident"
-        out.append(Agreement(incident, subject, _attribute(a), _value(a), how, [a, b], same=same))
+        subject, attribute = agreement_title(a, b)
+        out.append(Agreement(incident, subject, attribute, _value(a), how, [a, b], same=same))
     return out
-
-
-def _attribute(c: ClaimBase) -> str:
-    """The fact an agreement on a value names: 'number of Indian sailors' for a count, else the
-    frame's own attribute ('nautical miles (attack)', 'date (replace)')."""
-    assert c.frame is not None
-    if isinstance(c, QuantityClaim) and dimension(c) == "count" and c.subject_text:
-        return f"number of {c.subject_text}"
-    return c.frame.attribute
 
 
 def residence_agreements(incident: str, files: list[ClaimsFile]) -> list[Agreement]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from factcheck.compare.accounts import agreement_title
 from factcheck.compare.align import THRESHOLD, align_sources, block, dimension, similarity
 from factcheck.compare.dates import date_check, date_value
 from factcheck.compare.events import EventAlignment
@@ -212,7 +213,8 @@ def compare_open_facts(
         if verdict[0] == "agree":
             value = date_value(a) if isinstance(a, DateClaim) and a.date else a.display_value()
             cited = [a, b, *more_a[:2], *more_b[:2]]
-            agreements.append(Agreement(incident, subject, attribute, value, verdict[1], cited, same=_open_value(a)))
+            told, about = agreement_title(a, b, subject)  # the finding's key stays the frame's
+            agreements.append(Agreement(incident, told, about, value, verdict[1], cited, same=_open_value(a)))
         else:
             severity: Severity = "contradiction" if verdict[0] == "contradiction" else "divergence"
             for x, y in [(a, b), *((c, b) for c in more_a[:2]), *((a, c) for c in more_b[:2])]:
