@@ -64,6 +64,11 @@ def test_one_fact_in_shared_words(a: str, b: str) -> None:
     # only the attribution is shared: two quotes of one spokesman saying different things
     ("\u201cThe timetable will change next month,\u201d said Lena Morrow, the operator's spokeswoman in Oslo.",
      "\u201cWe have hired two more engineers,\u201d said Lena Morrow, the operator's spokeswoman in Oslo."),
+    # another weekday, another month: when is what may differ
+    ("Divers recovered the radio beacon from the wreck near Gull Point on Friday morning.",
+     "Divers recovered the radio beacon from the wreck near Gull Point on Saturday morning."),
+    ("The owners were summoned to the maritime court in May over the safety certificate.",
+     "The owners were summoned to the maritime court in June over the safety certificate."),
     # each names another person, sharing no name: two people's facts
     ("Officers questioned Maria Olsen about the engine room logbook for three hours.",
      "Officers questioned Peter Lund about the engine room logbook for three hours."),
@@ -90,6 +95,20 @@ def test_report_cites_both_sentences_with_a_readable_title(tmp_path: Path) -> No
     assert {r.source for r in c.claims} == {"a.txt", "b.txt"}
     assert all("Lantern Bridge" in r.quote for r in c.claims)
     assert c.independent_sources == 2
+
+
+@pytest.mark.parametrize(("places_a", "places_b", "agree"), [
+    ({"lyon"}, {"porto"}, False),  # where is what may differ
+    ({"lyon"}, {"lyon"}, True),
+    ({"riverside park", "lyon"}, {"lyon"}, True),  # a place inside the other's
+    (set(), {"porto"}, True),  # one names no place: nothing to differ on
+])  # fmt: skip
+def test_other_named_places_set_two_sentences_apart(places_a: set[str], places_b: set[str], agree: bool) -> None:
+    a = "Relatives held a silent vigil for the missing sailors at Lantern Bridge on Sunday evening."
+    b = "On Sunday evening relatives of the missing sailors gathered for a vigil at Lantern Bridge."
+    sa = read_sentence("a.txt", 0, a, frozenset(places_a))
+    sb = read_sentence("b.txt", 0, b, frozenset(places_b))
+    assert (match(sa, sb, COMMON) is not None) is agree
 
 
 def test_a_source_never_corroborates_itself(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, dimension, lemma_o
 from factcheck.compare.groups import Agreement, Pending
 from factcheck.extract.mentions import NEGATIONS
 from factcheck.lexicons import load_lexicon
-from factcheck.models import ClaimBase, ClaimsFile, Document, QuantityClaim, Topic, stable_id
+from factcheck.models import ClaimBase, ClaimsFile, Document, PlaceClaim, QuantityClaim, Topic, stable_id
 from factcheck.segment import segment
 from factcheck.text.numbers import parse_number_word
 
@@ -98,6 +98,8 @@ class Said:
     call: bool
     years: frozenset[str]
     other_time: frozenset[str]  # cues of another time than the story's ('last year', 'again')
+    calendar: frozenset[str]  # the weekday and month names it gives
+    places: frozenset[str] = frozenset()  # the named places its place claims give, folded
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -141,7 +143,7 @@ def _lemma(word: str) -> str | None:
     return None if lemma in TELLING else lemma
 
 
-def read_sentence(source: str, start: int, text: str) -> Said:
+def read_sentence(source: str, start: int, text: str, places: frozenset[str] = frozenset()) -> Said:
     tokens: list[Token] = []
     said = ATTRIBUTION.search(text)
     credit = said.start() if said else len(text)
@@ -164,6 +166,8 @@ def read_sentence(source: str, start: int, text: str) -> Said:
         call=any(w in CALLS for w in lowered),
         years=frozenset(w for w in lowered if YEAR.match(w)),
         other_time=frozenset(cue for cue in OTHER_TIME if re.search(rf"\b{re.escape(cue)}\b", text, re.IGNORECASE)),
+        calendar=frozenset(w for w in lowered if w in CALENDAR),
+        places=places,
     )
 
 
@@ -191,12 +195,17 @@ def _counted(s: Said) -> dict[str, set[str]]:
 def apart(a: Said, b: Said) -> bool:
     """Whether something sets two sentences apart as two facts, however many words they share:
     one noun counted otherwise ('seven rifles', 'nine rifles'), a negation or a modal only one has,
-    a year or another time only one names ('last year', 'again'), a call for something (what someone
-    wants done is no fact), or each naming someone the other does not while sharing no name."""
+    a year or another time only one names ('last year', 'again'), other weekdays or months, other
+    named places, a call for something (what someone wants done is no fact), or each naming someone
+    the other does not while sharing no name."""
     if a.call or b.call or a.negated != b.negated or a.modal != b.modal:
         return True
     if a.years != b.years or a.other_time != b.other_time:
         return True
+    if a.calendar and b.calendar and a.calendar.isdisjoint(b.calendar):
+        return True  # 'on Friday' against 'on Saturday', 'in May' against 'in June'
+    if a.places and b.places and a.places.isdisjoint(b.places):
+        return True  # 'in Lyon' against 'in Porto': where is what may differ
     ca, cb = _counted(a), _counted(b)
     if any(ca[noun] != cb[noun] for noun in ca.keys() & cb.keys()):
         return True
@@ -300,14 +309,19 @@ def agreement_title(a: ClaimBase, b: ClaimBase, subject: str = "the incident") -
 
 
 def sentences_of(files: list[ClaimsFile], texts: Mapping[str, str]) -> list[Said]:
+    """Every story sentence of the sources, with the named places their place claims give."""
     out = []
     for cf in files:
         text = texts.get(cf.source.id)
         if text is None:
             continue
+        places: dict[int, set[str]] = defaultdict(set)
+        for c in cf.claims:
+            if isinstance(c, PlaceClaim) and c.named:
+                places[c.start].update([c.key, *c.within])
         for s in segment(Document(source=cf.source, text=text)):
             if not s.furniture:
-                out.append(read_sentence(cf.source.id, s.start, s.text))
+                out.append(read_sentence(cf.source.id, s.start, s.text, frozenset(places.get(s.start, ()))))
     return out
 
 
