@@ -69,6 +69,9 @@ def test_one_fact_in_shared_words(a: str, b: str) -> None:
      "Divers recovered the radio beacon from the wreck near Gull Point on Saturday morning."),
     ("The owners were summoned to the maritime court in May over the safety certificate.",
      "The owners were summoned to the maritime court in June over the safety certificate."),
+    # one sentence printed twice (wire copy): one account, not two that agree
+    ("The skipper steered the burning ferry towards the sandbank near Gull Point to save the passengers.",
+     "The skipper steered the burning ferry towards the sandbank near Gull Point to save its passengers."),
     # each names another person, sharing no name: two people's facts
     ("Officers questioned Maria Olsen about the engine room logbook for three hours.",
      "Officers questioned Peter Lund about the engine room logbook for three hours."),

@@ -19,10 +19,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Literal
 
 from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, dimension, lemma_of
 from factcheck.compare.groups import Agreement, Pending
+from factcheck.copies import SIMILARITY
 from factcheck.extract.mentions import NEGATIONS
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, ClaimsFile, Document, PlaceClaim, QuantityClaim, Topic, stable_id
@@ -219,10 +221,17 @@ class Match:
     anchor: frozenset[str]
 
 
+def reprinted(a: Said, b: Said) -> bool:
+    """Whether two sentences are one sentence printed twice (wire copy, a statement quoted word for
+    word): their content words, in order, mostly the same. One account, whichever outlets print it."""
+    seq_a, seq_b = [t.lemma for t in a.tokens], [t.lemma for t in b.tokens]
+    return SequenceMatcher(None, seq_a, seq_b, autojunk=False).ratio() >= SIMILARITY
+
+
 def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     """What two sentences of different sources share, if it makes them one fact (see the module)."""
     la, lb = a.lemmas, b.lemmas
-    if min(len(la), len(lb)) < MIN_SENTENCE:
+    if min(len(la), len(lb)) < MIN_SENTENCE or reprinted(a, b):
         return None
     shared = la & lb
     rare = shared - common
@@ -351,6 +360,7 @@ def account_agreements(
                 if said[i].source != said[j].source:
                     candidates.add((i, j))
     out: list[Agreement] = []
+    read: dict[str, Said] = {}
     for i, j in sorted(candidates):
         a, b = said[i], said[j]
         if frozenset({(a.source, a.start), (b.source, b.start)}) in seen:
@@ -363,8 +373,9 @@ def account_agreements(
         shared = ", ".join(sorted(w.lstrip("#") for w in m.rare))
         how = f"the same fact in shared words ({shared}), and no figure, negation or time told otherwise"
         claims: list[ClaimBase] = [_claim(s, m, subject) for s in (a, b)]
+        read.update((c.id, s) for c, s in zip(claims, (a, b), strict=True))
         out.append(Agreement(incident, subject, ATTRIBUTE, value, how, claims, same="account"))
-    return _merged(out)
+    return _merged(out, read)
 
 
 def _claim(s: Said, m: Match, subject: str) -> WordingClaim:
@@ -385,7 +396,7 @@ def _claim(s: Said, m: Match, subject: str) -> WordingClaim:
     )
 
 
-def _merged(agreements: list[Agreement]) -> list[Agreement]:
+def _merged(agreements: list[Agreement], said: Mapping[str, Said]) -> list[Agreement]:
     """Pairs that share a sentence are one fact told by several sources: one corroboration, at most
     ten sentences; the first pair names it."""
     parent = list(range(len(agreements)))
@@ -413,8 +424,13 @@ def _merged(agreements: list[Agreement]) -> list[Agreement]:
         for ag in group:
             for c in ag.claims:
                 cited.setdefault(c.id, c)
-        claims = sorted(cited.values(), key=lambda c: (c.source, c.start))[:10]
-        out.append(Agreement(first.incident, first.subject, first.attribute, first.value, first.resolution, claims))
+        kept: list[ClaimBase] = []
+        for c in sorted(cited.values(), key=lambda c: (c.source, c.start)):
+            if not any(k.source != c.source and reprinted(said[k.id], said[c.id]) for k in kept):
+                kept.append(c)  # a sentence another source prints word for word is that account again
+        if len({c.source for c in kept}) >= 2:
+            claims = kept[:10]
+            out.append(Agreement(first.incident, first.subject, first.attribute, first.value, first.resolution, claims))
     return out
 
 
