@@ -256,7 +256,7 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
 
 def _words(s: Said, m: Match) -> str:
     """What both say, in this sentence's words: from its first shared rare word to its last when
-    that is short, else its longest run of shared words, else the shared rare words."""
+    that is short, else its longest run of shared words, else the start of that stretch."""
     at = [t for t in s.tokens if t.lemma in m.rare]
     if not at:
         return s.text
@@ -271,7 +271,8 @@ def _words(s: Said, m: Match) -> str:
             best = run
     if len(best) >= 2 and any(t.lemma in m.rare for t in best):
         return s.text[best[0].start - s.start : best[-1].end - s.start]
-    return ", ".join(t.text for t in at)
+    cut = text[:MAX_VALUE].rsplit(" ", 1)[0]
+    return f"{cut} …"
 
 
 def _subject(a: Said, b: Said, m: Match) -> str:
@@ -369,7 +370,7 @@ def account_agreements(
         if m is None:
             continue
         subject = _subject(a, b, m)
-        value = _words(a, m)
+        value = min((_words(s, m) for s in (a, b)), key=lambda w: (w.endswith("…"), len(w)))
         shared = ", ".join(sorted(w.lstrip("#") for w in m.rare))
         how = f"the same fact in shared words ({shared}), and no figure, negation or time told otherwise"
         claims: list[ClaimBase] = [_claim(s, m, subject) for s in (a, b)]
