@@ -22,6 +22,9 @@ def pair(a: str, b: str) -> bool:
     # a figure inside a sentence no count rule reads, with the words around it
     ("The rescue of the 31 passengers (19 Danish and 12 Swedish) took most of the night.",
      "Lifeboats picked up 19 Danish and 12 Swedish passengers before dawn."),
+    # a figure counting one specific noun ties two short sentences
+    ("The shipyard has 120 welders.",
+     "Inspectors visited the 120-welder shipyard on the north shore."),
     # an ordinal and its noun, in two phrasings
     ("It was the second evacuation of the terminal this winter, the port authority said.",
      "The terminal saw its second evacuation of the winter on Sunday."),
@@ -98,6 +101,16 @@ def test_report_cites_both_sentences_with_a_readable_title(tmp_path: Path) -> No
     assert {r.source for r in c.claims} == {"a.txt", "b.txt"}
     assert all("Lantern Bridge" in r.quote for r in c.claims)
     assert c.independent_sources == 2
+
+
+def test_events_of_other_classes_are_two_facts(tmp_path: Path) -> None:
+    a = "A ferry caught fire on Friday. Two deckhands were arrested on the quay near the old customs house."
+    b = "A ferry burned on Friday, officials said. Two deckhands were rescued from the quay near the old customs house."
+    report = compare_articles(tmp_path, {"a.txt": story(a), "b.txt": story(b)})
+    assert not [c for c in report.corroborations if c.attribute == ATTRIBUTE]
+    same = b.replace("rescued from", "arrested on")
+    report = compare_articles(tmp_path / "same", {"a.txt": story(a), "b.txt": story(same)})
+    assert [c for c in report.corroborations if c.attribute == ATTRIBUTE or "deckhand" in c.value.lower()]
 
 
 @pytest.mark.parametrize(("places_a", "places_b", "agree"), [

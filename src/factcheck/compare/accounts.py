@@ -31,6 +31,11 @@ from factcheck.models import ClaimBase, ClaimsFile, Document, PlaceClaim, Quanti
 from factcheck.segment import segment
 from factcheck.text.numbers import parse_number_word
 
+# Counted nouns too general to tie two counts to one fact by themselves ("two people", "three times").
+GENERIC_NOUNS = frozenset({
+    "people", "person", "man", "woman", "child", "time", "day", "year", "month", "week", "hour", "thing",
+    "member", "other", "case", "one", "way", "part", "side", "group", "number", "percent",
+})  # fmt: skip
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -102,6 +107,7 @@ class Said:
     other_time: frozenset[str]  # cues of another time than the story's ('last year', 'again')
     calendar: frozenset[str]  # the weekday and month names it gives
     places: frozenset[str] = frozenset()  # the named places its place claims give, folded
+    classes: frozenset[str] = frozenset()  # its claims' predicate classes ('custody', 'death')
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -145,7 +151,9 @@ def _lemma(word: str) -> str | None:
     return None if lemma in TELLING else lemma
 
 
-def read_sentence(source: str, start: int, text: str, places: frozenset[str] = frozenset()) -> Said:
+def read_sentence(
+    source: str, start: int, text: str, places: frozenset[str] = frozenset(), classes: frozenset[str] = frozenset()
+) -> Said:
     tokens: list[Token] = []
     said = ATTRIBUTION.search(text)
     credit = said.start() if said else len(text)
@@ -170,6 +178,7 @@ def read_sentence(source: str, start: int, text: str, places: frozenset[str] = f
         other_time=frozenset(cue for cue in OTHER_TIME if re.search(rf"\b{re.escape(cue)}\b", text, re.IGNORECASE)),
         calendar=frozenset(w for w in lowered if w in CALENDAR),
         places=places,
+        classes=classes,
     )
 
 
@@ -198,8 +207,8 @@ def apart(a: Said, b: Said) -> bool:
     """Whether something sets two sentences apart as two facts, however many words they share:
     one noun counted otherwise ('seven rifles', 'nine rifles'), a negation or a modal only one has,
     a year or another time only one names ('last year', 'again'), other weekdays or months, other
-    named places, a call for something (what someone wants done is no fact), or each naming someone
-    the other does not while sharing no name."""
+    named places, events of other classes (an arrest, a rescue), a call for something (what someone
+    wants done is no fact), or each naming someone the other does not while sharing no name."""
     if a.call or b.call or a.negated != b.negated or a.modal != b.modal:
         return True
     if a.years != b.years or a.other_time != b.other_time:
@@ -208,6 +217,8 @@ def apart(a: Said, b: Said) -> bool:
         return True  # 'on Friday' against 'on Saturday', 'in May' against 'in June'
     if a.places and b.places and a.places.isdisjoint(b.places):
         return True  # 'in Lyon' against 'in Porto': where is what may differ
+    if a.classes and b.classes and a.classes.isdisjoint(b.classes):
+        return True  # 'two were arrested' against 'two were rescued': what happened differs
     ca, cb = _counted(a), _counted(b)
     if any(ca[noun] != cb[noun] for noun in ca.keys() & cb.keys()):
         return True
@@ -231,7 +242,15 @@ def reprinted(a: Said, b: Said) -> bool:
 def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     """What two sentences of different sources share, if it makes them one fact (see the module)."""
     la, lb = a.lemmas, b.lemmas
-    if min(len(la), len(lb)) < MIN_SENTENCE or reprinted(a, b):
+    # A figure counting one specific noun in both ('80 employees', 'an 80-employee firm') ties the
+    # two sentences by itself: one word fewer is needed, of the sentences and in common.
+    ca, cb = _counted(a), _counted(b)
+    counted = any(
+        ca[n] == cb[n] and n not in GENERIC_NOUNS and not any(YEAR.match(x[1:]) for x in ca[n])
+        for n in ca.keys() & cb.keys()
+    )
+    fewer = 1 if counted else 0
+    if min(len(la), len(lb)) < MIN_SENTENCE - fewer or reprinted(a, b):
         return None
     shared = la & lb
     rare = shared - common
@@ -240,14 +259,14 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     figures = {w for w in rare if w.startswith("#") and not YEAR.match(w[1:])}
     names = a.names & b.names & rare
     cover = MIN_COVER if len(rare) > MIN_RARE or figures or len(names) > 1 else LOW_COVER
-    if len(rare) < MIN_RARE or len(shared) < cover * min(len(la), len(lb)):
+    if len(rare) < MIN_RARE - fewer or len(shared) < cover * min(len(la), len(lb)):
         return None
-    if max(len(rare & s.told) for s in (a, b)) < MIN_RARE:
+    if max(len(rare & s.told) for s in (a, b)) < MIN_RARE - fewer:
         return None  # two quotes of one person share who spoke, not what was said
     words = {w for w in rare if not w.startswith("#")}
     runs = {w for pair in _runs(a, b) for w in pair if w in rare}
     anchor = frozenset(figures | names | runs)
-    if len(words) < MIN_WORDS or not anchor or apart(a, b):
+    if len(words) < MIN_WORDS - fewer or not anchor or apart(a, b):
         return None
     if not figures and len(words - names) < MIN_UNNAMED:
         return None
@@ -319,19 +338,24 @@ def agreement_title(a: ClaimBase, b: ClaimBase, subject: str = "the incident") -
 
 
 def sentences_of(files: list[ClaimsFile], texts: Mapping[str, str]) -> list[Said]:
-    """Every story sentence of the sources, with the named places their place claims give."""
+    """Every story sentence of the sources, with the named places and the predicate classes their
+    claims give."""
     out = []
     for cf in files:
         text = texts.get(cf.source.id)
         if text is None:
             continue
         places: dict[int, set[str]] = defaultdict(set)
+        classes: dict[int, set[str]] = defaultdict(set)
         for c in cf.claims:
             if isinstance(c, PlaceClaim) and c.named:
                 places[c.start].update([c.key, *c.within])
+            if c.frame is not None and c.frame.predicate_class and not c.frame.negated:
+                classes[c.start].add(c.frame.predicate_class)
         for s in segment(Document(source=cf.source, text=text)):
             if not s.furniture:
-                out.append(read_sentence(cf.source.id, s.start, s.text, frozenset(places.get(s.start, ()))))
+                where, what = frozenset(places.get(s.start, ())), frozenset(classes.get(s.start, ()))
+                out.append(read_sentence(cf.source.id, s.start, s.text, where, what))
     return out
 
 

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcheck.compare.accounts import agreement_title
+from factcheck.compare.accounts import GENERIC_NOUNS, agreement_title
 from factcheck.compare.align import (
     SUB_EVENTS,
     TELLING,
@@ -43,11 +43,6 @@ from factcheck.compare.open_facts import converted, weekday_of
 from factcheck.compare.slots import INSIDE, one_event
 from factcheck.models import ClaimBase, ClaimsFile, DateClaim, Figure, PlaceClaim, QuantityClaim
 
-# Counted nouns too general to tie two counts to one fact by themselves ("two people", "three times").
-GENERIC_NOUNS = frozenset({
-    "people", "person", "man", "woman", "child", "time", "day", "year", "month", "week", "hour", "thing",
-    "member", "other", "case", "one", "way", "part", "side", "group", "number", "percent",
-})  # fmt: skip
 # Words for where someone lives: two of them for one person's event name one place.
 RESIDENCE = frozenset({"home", "house", "apartment", "flat", "residence"})
 # Hedges one figure may carry while the other is exact and still state one number ("about 150").
