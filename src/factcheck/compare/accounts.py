@@ -24,7 +24,6 @@ from typing import Literal
 
 from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, dimension, lemma_of
 from factcheck.compare.groups import Agreement, Pending
-from factcheck.copies import SIMILARITY
 from factcheck.extract.mentions import NEGATIONS
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, ClaimsFile, Document, PlaceClaim, QuantityClaim, Topic, stable_id
@@ -75,6 +74,9 @@ MIN_UNNAMED = 1  # without a figure: rare words that are no names (names alone a
 ATTRIBUTION = re.compile(
     r"(?:,\s*[”\"’]|[”\"],?)\s*(?:[\w.’'-]+\s+){0,6}?(?:said|says|told|added|adds)\b.*$", re.DOTALL
 )
+# Of two sentences' content words, in order, for them to be one sentence printed twice (as
+# copies.SIMILARITY for the words of two aligned sentences; copies imports compare, so not imported).
+SIMILARITY = 0.8
 MIN_COVER = 0.4  # shared content words, as a share of the shorter sentence's
 LOW_COVER = 0.5  # the same, when only MIN_RARE rare words are shared
 MAX_VALUE = 80  # characters of the shared words shown as the value
