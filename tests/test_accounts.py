@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from extract_helpers import compare_articles
+from factcheck.compare import accounts
 from factcheck.compare.accounts import ATTRIBUTE, match, read_sentence
+from factcheck.compare.groups import Agreement
 
 # Words the imagined story repeats in most of its sentences: they tie nothing to one fact.
 COMMON = frozenset({"ferry", "fire", "harbour", "crew"})
@@ -75,6 +77,9 @@ def test_one_fact_in_shared_words(a: str, b: str) -> None:
     # one sentence printed twice (wire copy): one account, not two that agree
     ("The skipper steered the burning ferry towards the sandbank near Gull Point to save the passengers.",
      "The skipper steered the burning ferry towards the sandbank near Gull Point to save its passengers."),
+    # only a name with its title in common: who someone is, said in passing
+    ("In a statement, the port director, Anna Vik, and the harbour master agreed.",
+     "\u201cWe will reopen the quay,\u201d said Port Director Anna Vik, who extended the inquiry."),
     # each names another person, sharing no name: two people's facts
     ("Officers questioned Maria Olsen about the engine room logbook for three hours.",
      "Officers questioned Peter Lund about the engine room logbook for three hours."),
@@ -143,4 +148,39 @@ def test_a_reprint_is_one_account(tmp_path: Path) -> None:
         "Relatives planned to hold a silent vigil on Lantern Bridge at dusk, the organisers said."
     )
     report = compare_articles(tmp_path, {"a.txt": story(body), "b.txt": story(body)})
+    assert not [c for c in report.corroborations if c.attribute == ATTRIBUTE]
+
+
+def test_a_chain_of_pairs_is_not_one_fact() -> None:
+    """A matches B on one fact, B matches C on another: two corroborations, never A with C."""
+    texts = {
+        "a.txt": "Divers recovered the radio beacon near Gull Point on Friday morning.",
+        "b.txt": "Divers recovered the radio beacon near Gull Point and the skipper's logbook from the engine room.",
+        "c.txt": "Investigators read the skipper's logbook from the engine room at the harbour office.",
+    }
+    said = {sid: read_sentence(sid, 0, text) for sid, text in texts.items()}
+    agreements, read = [], {}
+    for x, y in [("a.txt", "b.txt"), ("b.txt", "c.txt"), ("a.txt", "c.txt")]:
+        m = match(said[x], said[y], COMMON)
+        if m is None:
+            continue
+        claims = [accounts._claim(said[s], m, "the incident") for s in (x, y)]
+        read.update((c.id, said[s]) for c, s in zip(claims, (x, y), strict=True))
+        agreements.append(Agreement("I-1", "the incident", ATTRIBUTE, "", "", list(claims)))
+    assert len(agreements) == 2  # a-b and b-c match, a-c does not
+    merged = accounts._merged(agreements, read)
+    assert sorted(sorted(c.source for c in ag.claims) for ag in merged) == [["a.txt", "b.txt"], ["b.txt", "c.txt"]]
+
+
+def test_sources_that_share_copy_corroborate_nothing_alone(tmp_path: Path) -> None:
+    wire = [
+        "A ferry caught fire in the bay on Friday and was towed to the north quay by two tugs.",
+        "The coastguard said all 212 passengers had been taken off by lifeboats within the hour.",
+        "The operator has suspended its night crossings until inspectors have examined the hull.",
+    ]
+    a = "\n\n".join([*wire, "Relatives planned to hold a silent vigil on Lantern Bridge at dusk."])
+    b = "\n\n".join([*wire, "The vigil was planned to start in front of Lantern Bridge and end at the old quay."])
+    report = compare_articles(tmp_path, {"a.txt": story(a), "b.txt": story(b)})
+    assert report.shared_copy or any(s.copy_of for s in report.sources)  # one account, printed twice
+    assert all(c.independent_sources >= 2 for c in report.corroborations)
     assert not [c for c in report.corroborations if c.attribute == ATTRIBUTE]

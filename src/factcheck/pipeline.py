@@ -321,6 +321,8 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     findings = group_facts(pairs, claims, label)
     copy_of = copies(texts)
     corroborations = count_accounts(independent_corroborations(agreements, findings, copy_of), copy_of, alignments)
+    # Sources that share copy are one account: a fact only they state is not corroborated.
+    corroborations = [c for c in corroborations if c.independent_sources >= 2]
     summaries = [
         SourceSummary(
             id=cf.source.id,

@@ -79,6 +79,7 @@ ATTRIBUTION = re.compile(
 SIMILARITY = 0.8
 MIN_COVER = 0.4  # shared content words, as a share of the shorter sentence's
 LOW_COVER = 0.5  # the same, when only MIN_RARE rare words are shared
+TITLE_WORDS = 2  # words beside a name that are its title ('port director'), not a fact
 MAX_VALUE = 80  # characters of the shared words shown as the value
 MIN_SENTENCE = 4  # content words a sentence needs to state a fact worth comparing
 
@@ -272,7 +273,19 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
         return None
     if not figures and len(words - names) < MIN_UNNAMED:
         return None
+    if not figures and any(_appellation(s, rare) for s in (a, b)):
+        return None  # 'Interior Secretary Ken Salazar' in both: who someone is, said in passing
     return Match(frozenset(shared), frozenset(rare), anchor)
+
+
+def _appellation(s: Said, rare: frozenset[str]) -> bool:
+    """Whether the shared words of a sentence are one name with its title ('the interior secretary,
+    Ken Salazar'): content words in a row, a name among them and at most two other words."""
+    at = [i for i, t in enumerate(s.tokens) if t.lemma in rare]
+    if not at or at != list(range(at[0], at[-1] + 1)):
+        return False
+    named = sum(s.tokens[i].name for i in at)
+    return named > 0 and len(at) - named <= TITLE_WORDS
 
 
 def _words(s: Said, m: Match) -> str:
@@ -424,39 +437,37 @@ def _claim(s: Said, m: Match, subject: str) -> WordingClaim:
 
 
 def _merged(agreements: list[Agreement], said: Mapping[str, Said]) -> list[Agreement]:
-    """Pairs that share a sentence are one fact told by several sources: one corroboration, at most
-    ten sentences; the first pair names it."""
-    parent = list(range(len(agreements)))
+    """Pairs that share a sentence are one fact told by several sources when every sentence of the
+    group was matched with every other (a chain of pairs may wander from one fact to the next): one
+    corroboration, at most ten sentences, the first pair naming it. A sentence that another source
+    of the group prints word for word is that account again, and is not cited twice."""
+    matched = {frozenset(c.id for c in ag.claims) for ag in agreements}
+    groups: list[tuple[Agreement, dict[str, ClaimBase]]] = []
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def joins(c: ClaimBase, members: dict[str, ClaimBase]) -> bool:
+        return all(frozenset({c.id, m}) in matched for m in members)
 
-    owner: dict[str, int] = {}
-    for i, ag in enumerate(agreements):
-        for c in ag.claims:
-            j = owner.setdefault(c.id, i)
-            ri, rj = root(i), root(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[Agreement]] = defaultdict(list)
-    for i, ag in enumerate(agreements):
-        groups[root(i)].append(ag)
+    def again(c: ClaimBase, members: dict[str, ClaimBase]) -> bool:
+        return any(
+            (m.source != c.source and reprinted(said[m.id], said[c.id]))
+            or (m.source == c.source and m.quote == c.quote)
+            for m in members.values()
+        )
+
+    for ag in agreements:
+        for _, members in groups:
+            if not any(c.id in members for c in ag.claims):
+                continue
+            new = [c for c in ag.claims if c.id not in members]
+            if all(joins(c, members) or again(c, members) for c in new):
+                members.update((c.id, c) for c in new if not again(c, members))
+                break
+        else:
+            groups.append((ag, {c.id: c for c in ag.claims}))
     out = []
-    for _, group in sorted(groups.items()):
-        first = group[0]
-        cited: dict[str, ClaimBase] = {}
-        for ag in group:
-            for c in ag.claims:
-                cited.setdefault(c.id, c)
-        kept: list[ClaimBase] = []
-        for c in sorted(cited.values(), key=lambda c: (c.source, c.start)):
-            if not any(k.source != c.source and reprinted(said[k.id], said[c.id]) for k in kept):
-                kept.append(c)  # a sentence another source prints word for word is that account again
-        if len({c.source for c in kept}) >= 2:
-            claims = kept[:10]
+    for first, members in groups:
+        claims = sorted(members.values(), key=lambda c: (c.source, c.start))[:10]
+        if len({c.source for c in claims}) >= 2:
             out.append(Agreement(first.incident, first.subject, first.attribute, first.value, first.resolution, claims))
     return out
 

@@ -213,8 +213,7 @@ def compare_open_facts(
         if verdict[0] == "agree":
             value = date_value(a) if isinstance(a, DateClaim) and a.date else a.display_value()
             cited = [a, b, *more_a[:2], *more_b[:2]]
-            told, about = agreement_title(a, b, subject)  # the finding's key stays the frame's
-            agreements.append(Agreement(incident, told, about, value, verdict[1], cited, same=_open_value(a)))
+            agreements.append(Agreement(incident, subject, attribute, value, verdict[1], cited, same=_open_value(a)))
         else:
             severity: Severity = "contradiction" if verdict[0] == "contradiction" else "divergence"
             for x, y in [(a, b), *((c, b) for c in more_a[:2]), *((a, c) for c in more_b[:2])]:
@@ -224,4 +223,17 @@ def compare_open_facts(
         pending += keyed(
             group_findings(cands, incident, subject, attribute, _open_value), f"open:{attribute}@{subject}"
         )
-    return pending, merge_agreements(agreements)
+    return pending, [_titled(ag) for ag in merge_agreements(agreements)]
+
+
+def _titled(ag: Agreement) -> Agreement:
+    """An agreement merged by the frame's subject and attribute, titled for the reader: a name its
+    first two sources' sentences give, 'number of <noun>' for a count (accounts.agreement_title)."""
+    firsts: list[ClaimBase] = []
+    for c in ag.claims:
+        if all(f.source != c.source for f in firsts):
+            firsts.append(c)
+    if len(firsts) < 2:
+        return ag
+    ag.subject, ag.attribute = agreement_title(firsts[0], firsts[1], ag.subject)
+    return ag
