@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.budget import DEFAULT_SOURCE_TIMEOUT, OverBudget, time_limit
 from factcheck.compare import LineIndex, claim_ref, compare_incident, finalize
+from factcheck.compare.accounts import ATTRIBUTE as TOLD
 from factcheck.compare.accounts import account_agreements, cited_together
 from factcheck.copies import align_sources, copy_findings, count_accounts, merge_findings, one_account
 from factcheck.errors import SourceFileError, SourcesError
@@ -321,8 +322,8 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     findings = group_facts(pairs, claims, label)
     copy_of = copies(texts)
     corroborations = count_accounts(independent_corroborations(agreements, findings, copy_of), copy_of, alignments)
-    # Sources that share copy are one account: a fact only they state is not corroborated.
-    corroborations = [c for c in corroborations if c.independent_sources >= 2]
+    # Sources that share copy are one account: shared words only they give corroborate nothing.
+    corroborations = [c for c in corroborations if c.independent_sources >= 2 or c.attribute != TOLD]
     summaries = [
         SourceSummary(
             id=cf.source.id,
