@@ -105,21 +105,6 @@ def test_frames_active_and_passive_alike(
     assert (frame.predicate, frame.patients, frame.time, frame.cues) == ("detain", patients, time, cues)
 
 
-@pytest.mark.parametrize(
-    ("text", "one_clause"),
-    [
-        ("At 1:30 a.m. on Monday police detained Anna Berg.", True),  # the colon of a time
-        ("Police gave the toll: Anna Berg was detained.", False),  # a colon between clauses
-    ],
-)
-def test_a_times_colon_breaks_no_clause(text: str, one_clause: bool) -> None:
-    toks = tokens(text)
-    view = SentenceView(text, toks, find_predicates(toks))
-    start = text.index("detained")
-    lo, _ = view.clause_span(start, start + len("detained"))
-    assert (lo == 0) is one_clause
-
-
 def test_a_count_attaches_to_its_own_clause_predicate() -> None:
     text = "Ten people were killed, and twenty people were injured."
     toks = tokens(text)

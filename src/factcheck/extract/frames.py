@@ -20,8 +20,8 @@ from factcheck.lexicons.nationalities import demonym_words
 from factcheck.models import Frame
 from factcheck.text.prefilter import Caseless, may_match_piece
 
-CLAUSE_BREAK = re.compile(  # not the colon of a time: "at 1:30 a.m." is one clause
-    r"[;—–]|:(?!\d)|,\s(?:and|but|while|whereas|although|which|who|after|before|when|as)\s"
+CLAUSE_BREAK = re.compile(
+    r"[;:—–]|,\s(?:and|but|while|whereas|although|which|who|after|before|when|as)\s"
     r"|\s(?:but|while|whereas|after|before|when|because|although)\s"
     r"|\s(?:and|or)\s(?:also|then|later)\s"
     r"|\b(?:said|says|told\s(?:[\w’'-]+\s){1,3}|added|stated|announced|reported)\s(?:that\s)?",
