@@ -210,7 +210,7 @@ INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
 
 
 def _plain(word: str) -> str:
-    """A word lower-cased and without accents: 'Mbappé' and 'Mbappe' are one name."""
+    """A word lower-cased and without accents: 'Zoë Müller' and 'Zoe Muller' are one name."""
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
