@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import RootModel
+from pydantic import BaseModel, RootModel
 
 from factcheck.errors import FactcheckError
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class LexiconFile(RootModel[dict[str, list[str] | dict[str, Any]]]):
@@ -29,3 +31,15 @@ def load_lexicon(name: str) -> dict[str, Any]:
         if isinstance(value, list) and not all(isinstance(v, str) and v for v in value):
             raise FactcheckError(f"lexicon {name}.yaml: list '{key}' must hold non-empty strings")
     return data
+
+
+def load_table(name: str, model: type[M]) -> M:
+    """Load `lexicons/<name>.yaml` as a typed table (the cause tree, the state conflicts).
+
+    BaseLoader keeps every scalar a string, so no state or cause name turns into a boolean; a
+    broken table is a packaging bug, reported with the file's name."""
+    raw = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    try:
+        return model.model_validate(yaml.load(raw, Loader=yaml.BaseLoader))
+    except Exception as exc:
+        raise FactcheckError(f"lexicon {name}.yaml is malformed: {exc}") from exc

@@ -6,13 +6,11 @@ the tree."""
 from __future__ import annotations
 
 from functools import cached_property
-from importlib import resources
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from factcheck.errors import FactcheckError
+from factcheck.lexicons import load_table
 
 Severity = Literal["contradiction", "divergence"]
 
@@ -81,11 +79,7 @@ class CauseTable(BaseModel):
 
 def load_causes() -> CauseTable:
     """causes.yaml, validated; a broken table is a packaging bug, reported with the file's name."""
-    raw = resources.files(__package__).joinpath("causes.yaml").read_text(encoding="utf-8")
-    try:
-        return CauseTable.model_validate(yaml.load(raw, Loader=yaml.BaseLoader))
-    except Exception as exc:
-        raise FactcheckError(f"lexicon causes.yaml is malformed: {exc}") from exc
+    return load_table("causes", CauseTable)
 
 
 CAUSES = load_causes()

@@ -4,13 +4,11 @@ states; comparison reads the pairs, for listed status claims and aligned open fa
 
 from __future__ import annotations
 
-from importlib import resources
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from factcheck.errors import FactcheckError
+from factcheck.lexicons import load_table
 
 
 class StatePair(BaseModel):
@@ -68,12 +66,7 @@ class StateConflicts(BaseModel):
 
 def load_conflicts() -> StateConflicts:
     """conflicts.yaml, validated; a broken table is a packaging bug, reported with the file's name."""
-    raw = resources.files(__package__).joinpath("conflicts.yaml").read_text(encoding="utf-8")
-    try:
-        # BaseLoader: every scalar a string, so no state name turns into a boolean.
-        return StateConflicts.model_validate(yaml.load(raw, Loader=yaml.BaseLoader))
-    except Exception as exc:
-        raise FactcheckError(f"lexicon conflicts.yaml is malformed: {exc}") from exc
+    return load_table("conflicts", StateConflicts)
 
 
 STATE_CONFLICTS = load_conflicts()
