@@ -3,6 +3,7 @@ but tell two facts. Phrases are written for the test."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -166,10 +167,38 @@ def test_a_chain_of_pairs_is_not_one_fact() -> None:
             continue
         claims = [accounts._claim(said[s], m, "the incident") for s in (x, y)]
         read.update((c.id, said[s]) for c, s in zip(claims, (x, y), strict=True))
-        agreements.append(Agreement("I-1", "the incident", ATTRIBUTE, "", "", list(claims)))
+        value = min((accounts._words(said[s], m) for s in (x, y)), key=len)
+        agreements.append(Agreement("I-1", "the incident", ATTRIBUTE, value, "", list(claims)))
     assert len(agreements) == 2  # a-b and b-c match, a-c does not
     merged = accounts._merged(agreements, read)
     assert sorted(sorted(c.source for c in ag.claims) for ag in merged) == [["a.txt", "b.txt"], ["b.txt", "c.txt"]]
+
+
+def test_groups_showing_the_same_shared_words_are_one_corroboration() -> None:
+    """Two groups whose sentences were not all matched with each other, but that show the very
+    same shared words under one subject, tell one fact: one corroboration of all their sources."""
+    said = {
+        sid: read_sentence(sid, 0, text)
+        for sid, text in {
+            "a.txt": "It was the third joint rescue drill of the river pilots.",
+            "b.txt": "Officials called it the third joint rescue drill of the river pilots.",
+            "c.txt": "Hundreds lined the quay as the river pilots held their third joint rescue drill.",
+            "d.txt": "For the river pilots, the third joint rescue drill ended with a capsized dinghy righted.",
+        }.items()
+    }
+    words = frozenset({"#3th", "joint", "rescue", "drill", "river", "pilot"})
+    m = accounts.Match(shared=words, rare=words, anchor=frozenset({"#3th", "drill"}))
+    read: dict[str, accounts.Said] = {}
+    agreements = []
+    for x, y in [("a.txt", "b.txt"), ("c.txt", "d.txt")]:
+        claims = [accounts._claim(said[s], m, "the incident") for s in (x, y)]
+        read.update((c.id, said[s]) for c, s in zip(claims, (x, y), strict=True))
+        value = "third joint rescue drill of the river pilots"
+        agreements.append(Agreement("I-1", "the incident", ATTRIBUTE, value, "", list(claims)))
+    merged = accounts._merged(agreements, read)
+    assert [sorted(c.source for c in ag.claims) for ag in merged] == [["a.txt", "b.txt", "c.txt", "d.txt"]]
+    other = [agreements[0], dataclasses.replace(agreements[1], value="river pilots")]
+    assert len(accounts._merged(other, read)) == 2  # other shared words: two corroborations
 
 
 def test_sources_that_share_copy_corroborate_nothing_alone(tmp_path: Path) -> None:

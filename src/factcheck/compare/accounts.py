@@ -464,8 +464,18 @@ def _merged(agreements: list[Agreement], said: Mapping[str, Said]) -> list[Agree
                 break
         else:
             groups.append((ag, {c.id: c for c in ag.claims}))
-    out = []
+    # Groups that show the very same shared words under one subject tell one fact in one wording
+    # ("fifth successful anti-piracy operation" five times over): one corroboration, not five.
+    by_value: dict[tuple[str, str], tuple[Agreement, dict[str, ClaimBase]]] = {}
     for first, members in groups:
+        key = (first.subject, first.value.lower())
+        if key in by_value:
+            kept = by_value[key][1]
+            kept.update((i, c) for i, c in members.items() if not again(c, kept))
+        else:
+            by_value[key] = (first, dict(members))
+    out = []
+    for first, members in by_value.values():
         claims = sorted(members.values(), key=lambda c: (c.source, c.start))[:10]
         if len({c.source for c in claims}) >= 2:
             out.append(Agreement(first.incident, first.subject, first.attribute, first.value, first.resolution, claims))
