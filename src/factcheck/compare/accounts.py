@@ -274,13 +274,13 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     if not figures and len(words - names) < MIN_UNNAMED:
         return None
     if not figures and any(_appellation(s, rare) for s in (a, b)):
-        return None  # 'Interior Secretary Ken Salazar' in both: who someone is, said in passing
+        return None  # 'Harbour Master Lena Brandt' in both: who someone is, said in passing
     return Match(frozenset(shared), frozenset(rare), anchor)
 
 
 def _appellation(s: Said, rare: frozenset[str]) -> bool:
-    """Whether the shared words of a sentence are one name with its title ('the interior secretary,
-    Ken Salazar'): content words in a row, a name among them and at most two other words."""
+    """Whether the shared words of a sentence are one name with its title ('the harbour master,
+    Lena Brandt'): content words in a row, a name among them and at most two other words."""
     at = [i for i, t in enumerate(s.tokens) if t.lemma in rare]
     if not at or at != list(range(at[0], at[-1] + 1)):
         return False
@@ -309,13 +309,8 @@ def _words(s: Said, m: Match) -> str:
     return f"{cut} …"
 
 
-def _subject(a: Said, b: Said, m: Match) -> str:
-    """Who or what the fact is about: the longest name both give, else the incident."""
-    return _longest_name(a, m.shared) or "the incident"
-
-
 def _longest_name(s: Said, shared: frozenset[str]) -> str | None:
-    """The longest run of name words of `s` that are in `shared` ("Baku City Police Department")."""
+    """The longest run of name words of `s` that are in `shared` ("North Quay Harbour Authority")."""
     runs: list[list[Token]] = []
     for t in (t for t in s.tokens if t.name and t.lemma in shared):
         if runs and s.text[runs[-1][-1].end - s.start : t.start - s.start].strip() in ("", "of", "'s", "’s"):
@@ -330,7 +325,7 @@ def _longest_name(s: Said, shared: frozenset[str]) -> str | None:
 
 def common_name(a: ClaimBase, b: ClaimBase) -> str | None:
     """The longest name two claims' sentences both give, their values' own words left out: what
-    an agreement of two figures or dates is about ('MV Stolt Valor' for '18 Indian sailors')."""
+    an agreement of two figures or dates is about ('the ferry Marlow Star' for '18 passengers')."""
 
     def said(c: ClaimBase) -> Said:
         at, end = c.value_start - c.start, c.value_end - c.start
@@ -408,13 +403,13 @@ def account_agreements(
         m = match(a, b, common)
         if m is None:
             continue
-        subject = _subject(a, b, m)
+        subject = _longest_name(a, m.shared) or "the incident"  # the longest name both give
         value = min((_words(s, m) for s in (a, b)), key=lambda w: (w.endswith("…"), len(w)))
         shared = ", ".join(sorted(w.lstrip("#") for w in m.rare))
         how = f"the same fact in shared words ({shared}), and no figure, negation or time told otherwise"
         claims: list[ClaimBase] = [_claim(s, m, subject) for s in (a, b)]
         read.update((c.id, s) for c, s in zip(claims, (a, b), strict=True))
-        out.append(Agreement(incident, subject, ATTRIBUTE, value, how, claims, same="account"))
+        out.append(Agreement(incident, subject, ATTRIBUTE, value, how, claims))
     return _merged(out, read)
 
 
@@ -465,7 +460,7 @@ def _merged(agreements: list[Agreement], said: Mapping[str, Said]) -> list[Agree
         else:
             groups.append((ag, {c.id: c for c in ag.claims}))
     # Groups that show the very same shared words under one subject tell one fact in one wording
-    # ("fifth successful anti-piracy operation" five times over): one corroboration, not five.
+    # ("third joint rescue drill" three times over): one corroboration, not three.
     by_value: dict[tuple[str, str], tuple[Agreement, dict[str, ClaimBase]]] = {}
     for first, members in groups:
         key = (first.subject, first.value.lower())

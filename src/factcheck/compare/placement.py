@@ -28,7 +28,8 @@ def fits(claim: PlaceClaim) -> bool | None:
 
 
 def _value(claim: ClaimBase) -> str:
-    return claim.within[0] if isinstance(claim, PlaceClaim) and claim.within else claim.display_value()
+    assert isinstance(claim, PlaceClaim)  # only placements with a container reach a finding
+    return claim.within[0]
 
 
 def compare_placements(incident: str, files: list[ClaimsFile]) -> list[Pending]:

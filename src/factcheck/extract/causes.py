@@ -70,8 +70,9 @@ MAY_CAUSE = re.compile(
 
 @dataclass(frozen=True)
 class CauseRule:
-    """One rule: its id, its pattern, the outcome it states ('died'; None: read from the match) and
-    whether the person is the verb's object ('stabbed him to death')."""
+    """One rule: its id, its pattern, the outcome it states ('died'; None: read from the match),
+    the cause class it reads from the match and the words it cannot match without. Whether the
+    person is the verb's object ('stabbed him to death') is ACTIVE_RULES' to say."""
 
     rule: str
     pattern: re.Pattern[str]
