@@ -15,9 +15,9 @@ from factcheck.compare.events import (
     align_events,
     event_kind,
     event_similarity,
-    one_happening,
     source_events,
 )
+from factcheck.extract.mentions import one_happening
 from test_quality_causes import EDITOR, NEWSROOM, NO_FINDING, QUIET, Expected, assert_findings, compare_accounts
 
 PUBLISHED = dt.date(2022, 7, 20)  # a Wednesday, the stories' dateline

@@ -180,7 +180,7 @@ def facts_conflict(a: Facts, b: Facts) -> str | None:
     (fa, wa), (fb, wb) = a, b
     shared = fa.keys() & fb.keys()
     if (
-        (len(shared) > 1 or any(not counts_people(unit) for unit, _ in shared))
+        _states_a_fact(shared)
         and not any(_same_figure(x, y) for k in shared for x in fa[k] for y in fb[k])
         and any(len(fa[k]) <= LISTED and len(fb[k]) <= LISTED for k in shared)
     ):
@@ -197,10 +197,16 @@ def figures_agree(a: Facts, b: Facts) -> bool:
     fa, fb = a[0], b[0]
     shared = fa.keys() & fb.keys()
     return (
-        (len(shared) > 1 or any(not counts_people(unit) for unit, _ in shared))
+        _states_a_fact(shared)
         and all(len(fa[k]) <= LISTED and len(fb[k]) <= LISTED for k in shared)
         and all(any(_same_figure(x, y) for x in fa[k] for y in fb[k]) for k in shared)
     )
+
+
+def _states_a_fact(shared: set[tuple[str, str]]) -> bool:
+    """Whether the figures two stories both give say which event it is: two of them, or one that
+    is not a count of people (how many were hurt is what reports of one event disagree on)."""
+    return len(shared) > 1 or any(not counts_people(unit) for unit, _ in shared)
 
 
 def counts_people(unit: str) -> bool:

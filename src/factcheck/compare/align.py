@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from factcheck.compare.figures import same_fact
-from factcheck.extract.mentions import CURRENCIES, FUNCTION, HAPPENING_OF, UNIT_FORMS, noun_lemma, verb_lemma
+from factcheck.extract.mentions import CURRENCIES, FUNCTION, UNIT_FORMS, noun_lemma, one_happening, verb_lemma
 from factcheck.extract.speech import SPEECH_LEMMAS
 from factcheck.lexicons import load_lexicon
 from factcheck.models import AgeClaim, ClaimBase, DateClaim, Frame, QuantityClaim, StatusClaim
@@ -158,11 +158,7 @@ def _predicates(a: ClaimBase, fa: Frame, fb: Frame) -> float | None:
     """What the two frames' predicates say: a score, or None when they name two events."""
     if fa.predicate and fa.predicate == fb.predicate:
         return 0.3
-    if (
-        isinstance(a, DateClaim)
-        and fa.predicate in HAPPENING_OF
-        and HAPPENING_OF[fa.predicate] == HAPPENING_OF.get(fb.predicate or "")
-    ):
+    if isinstance(a, DateClaim) and fa.predicate and one_happening(fa.predicate, fb.predicate or ""):
         return 0.3  # a date of one act told two ways ("killed on", "the attack on"); never two counts
     if fa.predicate_class and fb.predicate_class:
         if fa.predicate_class == fb.predicate_class:

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from factcheck.compare.align import CONTEXT_STOP, lemma_of, names_overlap, time_scope
 from factcheck.compare.groups import Pending, group_findings, keyed
-from factcheck.extract.mentions import CLASS_OF, EVENT_NOUNS, HAPPENING_OF, STATE_OF
+from factcheck.extract.mentions import CLASS_OF, EVENT_NOUNS, STATE_OF, one_happening
 from factcheck.extract.speech import said_on
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, DateClaim, EntityRef, Event, Person, Severity
@@ -237,12 +237,6 @@ def _one_kind(a: str, b: str) -> bool:
     """Kinds that date one event: the same, or a death and the finding of the body (compared as
     an order: the death on or before the finding)."""
     return a == b or {a, b} == {FOUND_DEAD, DIED}
-
-
-def one_happening(a: str, b: str) -> bool:
-    """Two kinds that may tell one act: predicates of one happening ('attacked' and 'killed',
-    'televised' and 'broadcast'), not merely of one class ('convicted' and 'sentenced')."""
-    return a != b and a in HAPPENING_OF and HAPPENING_OF[a] == HAPPENING_OF.get(b)
 
 
 def _same_people(a: Event, b: Event, words_a: Wording, words_b: Wording) -> bool:

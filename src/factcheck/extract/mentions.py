@@ -32,6 +32,14 @@ HAPPENING_OF: dict[str, str] = {
     for lemma in lemmas
     for word in (lemma, STATE_OF.get(lemma, lemma))
 }
+
+
+def one_happening(a: str, b: str) -> bool:
+    """Two predicates or kinds that may tell one act: of one happening ('attacked' and 'killed',
+    'televised' and 'broadcast'), not merely of one class ('convicted' and 'sentenced')."""
+    return a != b and a in HAPPENING_OF and HAPPENING_OF[a] == HAPPENING_OF.get(b)
+
+
 NOT_PREDICATES = frozenset(_PRED["not_predicates"])
 OPINION = frozenset(_PRED["opinion"])
 IMPLICATIVE = frozenset(_PRED["implicative"])
