@@ -47,7 +47,7 @@ import time
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -159,6 +159,7 @@ class Change:
     new: str
     value: str  # what is compared, in words (for the gold's "value")
     key: tuple[str, ...] = ()  # what the specific is about, for the reports suite
+    clause: frozenset[str] = frozenset()  # stems of the words of a place's clause, for the reports suite
 
 
 def _bump_age(n: int) -> int:
@@ -189,15 +190,18 @@ def age_changes(s: str) -> Iterator[Change]:
 COUNT_RE = re.compile(
     r"(?<![\w$£€.,-])(\d{1,3}(?:,\d{3})+|\d{1,3}|"
     + "|".join(sorted([w for w in WORD_VALUE if w not in ("zero", "one", "hundred", "dozen")], key=len, reverse=True))
-    + r")\s+(?:more\s+|other\s+|new\s+)?([a-z]{3,}s)\b",
+    + r")\s+(more\s+)?(?:other\s+|new\s+)?([a-z]{3,}s)\b",
     re.IGNORECASE,
 )
+# A distance is stated from a place: "4 miles east of Ganton" is not "4 miles west of Elmford".
+DISTANCE_NOUNS = {"miles", "kilometres", "kilometers", "km", "feet", "metres", "meters", "yards"}
+ANCHOR_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:of|from)\s+(?:[Tt]he\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)")
 
 
 def count_changes(s: str) -> Iterator[Change]:
     for m in COUNT_RE.finditer(s):
-        token, noun = m.group(1), m.group(2).lower()
-        if not m.group(2).islower():
+        token, noun = m.group(1), m.group(3).lower()
+        if not m.group(3).islower():
             continue  # "The Three Musketeers", "RBIs": a title or a name, not a count a newspaper changes
         if noun in NOT_COUNTED or re.search(rf"{MONTH_RE}\s*$", s[: m.start(1)]):
             continue
@@ -215,7 +219,12 @@ def count_changes(s: str) -> Iterator[Change]:
                 continue
             new = NUMBER_WORDS[m2]
             new = new.capitalize() if token[0].isupper() else new
-        yield Change(m.start(1), m.end(1), token, new, f"{n} {noun}", ("count", noun, str(n)))
+        # "two more rebounds" is an increment, and a distance is from somewhere: what the count is
+        # of goes in the key, so that another report's figure meets it only when it states the same.
+        about = ("more",) if m.group(2) else ()
+        anchor = ANCHOR_AFTER.match(s, m.end()) if noun in DISTANCE_NOUNS else None
+        about += (anchor.group(1),) if anchor else ()
+        yield Change(m.start(1), m.end(1), token, new, f"{n} {noun}", ("count", noun, str(n), *about))
 
 
 DAY_RE = re.compile(
@@ -501,16 +510,28 @@ def write_copies(texts: dict[Path, str], out: Path, per_kind: int, seed: int) ->
 EVENT_WORD = re.compile(r"\b([a-z]{4,}ed|death|arrest|attack|earthquake|quake|shooting|fire|crash|election|"
                         r"announcement|deal|hearing|trial|verdict|funeral|surgery|release|launch|game|match|"
                         r"storm|explosion|blast|raid|strike|ceremony|meeting|visit|speech|statement)\b")  # fmt: skip
+CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|after|before|when|who|which)\b")
 COMMON_ED = {"reported", "said", "added", "noted", "stated", "included", "used", "called", "based", "related",
              "expected", "continued", "needed", "owned", "described", "listed"}  # fmt: skip
 
 
 def _specifics(kind: str, sentence: str) -> Iterator[tuple[tuple[str, ...], Change]]:
     """Changes whose key names what the specific is about, and the event words for timing."""
-    if kind in ("weekday", "day of month", "place"):
+    if kind == "place":
+        # A place is told of what its own clause tells: "fired from his job in X" is not "made an
+        # appearance in X", though both sentences say "accused". The clause's words go with the
+        # change, and another report's place meets it only when their clauses share one.
         events = {w for w in EVENT_WORD.findall(sentence) if w not in COMMON_ED}
-        for change in KINDS[kind](sentence):
+        for change in place_changes(sentence):
+            lo = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, change.start)), default=0)
+            hi = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, change.end)), len(sentence))
+            clause = frozenset(_stems(sentence[lo : change.start] + " " + sentence[change.end : hi]))
             for word in sorted(events):
+                yield (*change.key, word), replace(change, clause=clause)
+    elif kind in ("weekday", "day of month"):
+        words = {w for w in EVENT_WORD.findall(sentence) if w not in COMMON_ED}
+        for change in KINDS[kind](sentence):
+            for word in sorted(words):
                 yield (*change.key, word), change
     elif kind == "age":
         for change in age_changes(sentence):
@@ -556,6 +577,12 @@ def _content(sentence: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", sentence.lower()) if w not in STOP}
 
 
+def _stems(text: str) -> set[str]:
+    """Content words of four letters or more cut to five: 'shooting' and 'shot' do not meet, but
+    'killed' and 'killing' do."""
+    return {w[:5] for w in _content(text)}
+
+
 NEAR_COPY = 70  # rapidfuzz ratio at which two sentences are one sentence in two copies
 
 
@@ -574,6 +601,8 @@ def _best_pair(places: list[tuple[Story, Change]], texts: dict[Path, str],
             other = texts[sb.path][sb.start : sb.end]
             if fuzz.ratio(texts[sa.path][sa.start : sa.end], other) >= NEAR_COPY:
                 continue  # the same sentence printed twice (shared copy): a sentence diff finds that
+            if ca.clause and cb.clause and not ca.clause & cb.clause:
+                continue  # a place of another event of the same sentence pair
             shared = len(wa & (_content(other) - words))
             if shared > best_shared:
                 best, best_shared = (sa, ca, sb, cb), shared

@@ -1,0 +1,57 @@
+"""The reports suite's generator pairs two reports only on the same specific of the same thing:
+an increment is not a total, a distance is from its own place, and a place belongs to its clause."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from extract_helpers import load_script
+
+ONECHANGE = Path(__file__).resolve().parent.parent / "benchmarks" / "onechange.py"
+
+
+@pytest.fixture(scope="module")
+def onechange() -> ModuleType:
+    return load_script("factcheck_onechange_benchmark", ONECHANGE)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("The clerk counted seven crates at the dock.", "Seven crates were counted by the clerk.", True),
+        ("She carried two more crates to the van.", "She carried two crates to the van.", False),
+        ("The farm lies 4 miles north of Elmford.", "The farm lies four miles north of Elmford.", True),
+        ("The farm lies 4 miles north of Elmford.", "The mill lies 4 miles west of Dunmere.", False),
+        ("The storm passed 9 miles from the Castor Bay shore.", "It passed 9 miles from Castor Bay.", True),
+    ],
+)
+def test_count_keys(onechange: ModuleType, a: str, b: str, same: bool) -> None:
+    keys_a = {c.key for c in onechange.count_changes(a)}
+    keys_b = {c.key for c in onechange.count_changes(b)}
+    assert keys_a
+    assert keys_b
+    assert bool(keys_a & keys_b) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # the place of one event in both: the clauses share a word
+        ("The ceremony was held in Lisbon on a cold morning.", "Crowds watched the ceremony held in Lisbon.", True),
+        # one sentence's place is of another clause: where he worked, not where he appeared
+        (
+            "The clerk, who was fired from his job in Lisbon, was accused of the theft.",
+            "The accused clerk made a brief appearance in Lisbon before a judge.",
+            False,
+        ),
+    ],
+)
+def test_place_clauses(onechange: ModuleType, a: str, b: str, same: bool) -> None:
+    changes_a = [c for _, c in onechange._specifics("place", a)]
+    changes_b = [c for _, c in onechange._specifics("place", b)]
+    assert changes_a
+    assert changes_b
+    assert bool(changes_a[0].clause & changes_b[0].clause) is same
