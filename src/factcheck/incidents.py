@@ -22,7 +22,6 @@ from typing import Literal
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy import sparse
 
 from factcheck.compare.agree import PAGE_EVENTS
 from factcheck.extract.context import CLAUSE_JOIN
@@ -95,6 +94,8 @@ def _candidates(weights: list[dict[str, float]], copies: list[int]) -> dict[tupl
     """The pairs of sources worth comparing and their cosine: at least MIN_COSINE, computed as one
     sparse matrix product (scipy), so a folder of a thousand sources takes a few milliseconds.
     (i, i) stands for the copies of a repeated text, which share every term."""
+    from scipy import sparse  # here, not at the top: a process that only extracts never loads it (0.08 s)
+
     df: dict[str, int] = defaultdict(int)
     for w in weights:
         for term in w:

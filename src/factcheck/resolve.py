@@ -32,6 +32,9 @@ from factcheck.models import Party as Party
 TRANSLITERATION = [("kh", "h"), ("q", "g"), ("w", "v"), ("y", "i"), ("ph", "f"), ("tz", "ts"), ("j", "dj"),
                    ("dzh", "dj"), ("ou", "u"), ("ee", "i")]  # fmt: skip
 
+_MARKS = str.maketrans("", "", "’'`.")  # apostrophes and dots, dropped
+_DOUBLE = re.compile(r"(.)\1")  # a doubled letter, written once
+
 
 @cache
 def fold(name: str) -> str:
@@ -40,12 +43,16 @@ def fold(name: str) -> str:
     >>> fold("Pashinyan") == fold("Pashinian"), fold("Vaqifqizi") == fold("Vagifgizi")
     (True, True)
     """
-    text = unicodedata.normalize("NFKD", name.replace("ə", "a").replace("Ə", "A").replace("ı", "i"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[’'`.]", "", text)
+    if name.isascii():  # no accent to strip: NFKD leaves ASCII as it is (the gazetteer's 34,000 names)
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name.replace("ə", "a").replace("Ə", "A").replace("ı", "i"))
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.translate(_MARKS)
     for a, b in TRANSLITERATION:
-        text = text.replace(a, b)
-    return re.sub(r"(.)\1", r"\1", text)
+        if a in text:
+            text = text.replace(a, b)
+    return _DOUBLE.sub(r"\1", text) if _DOUBLE.search(text) else text
 
 
 @cache

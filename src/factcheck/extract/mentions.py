@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from lemminflect import getAllInflections, getAllLemmas  # type: ignore[import-untyped]
+from lemminflect import getAllInflections  # type: ignore[import-untyped]
 from text_to_num import text2num  # type: ignore[import-untyped]
 
 from factcheck.lexicons import load_lexicon
 from factcheck.models import Modality, Qualifier
+from factcheck.text.lemmas import all_lemmas
 from factcheck.text.numbers import QUALIFIERS, interval
 
 _PRED = load_lexicon("predicates")
@@ -157,8 +158,7 @@ def tokens(text: str) -> list[Token]:
 @cache
 def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """lemminflect's lemmas of a lower-case word by part of speech ('VERB', 'NOUN', ...)."""
-    found: dict[str, tuple[str, ...]] = getAllLemmas(word)
-    return found
+    return all_lemmas(word)
 
 
 def verb_lemma(word: str) -> str | None:

@@ -28,11 +28,19 @@ PATTERNS = [
     ),
 ]
 
+# What each pattern cannot match without, one quick search before it: the possessive's apostrophe,
+# "the" before the title, the comma and article after the name.
+GATES = [re.compile(r"['’]"), re.compile(r"\b[Tt]he\s"), re.compile(r",\s(?:the|a|an|its|their)\s")]
+
 
 def extract_roles(ctx: Context, sentence: Sentence) -> list[RoleClaim]:
     claims: list[RoleClaim] = []
     s = sentence.text
-    for rule, pattern in PATTERNS:
+    if "," not in s:
+        return claims  # every pattern holds an apposition's comma: two sentences in five ruled out at once
+    for (rule, pattern), gate in zip(PATTERNS, GATES, strict=True):
+        if gate.search(s) is None:
+            continue
         for m in pattern.finditer(s):
             key = resolve_words(ctx, m.group("name"), sentence.start + m.start("name"))
             if not isinstance(key, Person):

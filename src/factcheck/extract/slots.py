@@ -83,6 +83,8 @@ TIME_WORDS = frozenset(
 )
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "these", "those", "some"})
 QUANTIFIERS = frozenset({"all", "both", "other", "several", "many", "two", "three", "four", "five", "more"})
+# The function words a subject phrase stops at, read right to left (determiners are part of it).
+SUBJECT_STOP = FUNCTION - DETERMINERS - QUANTIFIERS - {"and"}
 MAX_PHRASE = 6  # tokens of a participant phrase: past this, a clause, not a noun phrase
 MAX_PER_SENTENCE = 8  # event claims of one sentence: a run-on line or a list past this
 
@@ -178,7 +180,7 @@ def _np_before(text: str, toks: list[Token], i: int, lo: int) -> Phrase | None:
     out: list[Token] = []
     while j >= 0 and toks[j].start >= lo and len(out) < MAX_PHRASE:
         tok = toks[j]
-        if not _is_word(tok) or tok.low in FUNCTION - DETERMINERS - QUANTIFIERS - {"and"} or tok.low in TIME_WORDS:
+        if not _is_word(tok) or tok.low in SUBJECT_STOP or tok.low in TIME_WORDS:
             break
         if tok.text.islower() and verb_lemma(tok.low) not in (None, tok.low) and "NOUN" not in lemmas(tok.low):
             break  # another verb: "began wearing", "managed to flee"

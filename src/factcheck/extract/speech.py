@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from lemminflect import getAllInflections, getAllLemmas  # type: ignore[import-untyped]
+from lemminflect import getAllInflections  # type: ignore[import-untyped]
 
 from factcheck.lexicons import load_lexicon
+from factcheck.text.lemmas import all_lemmas
 
 _LEX = load_lexicon("speech")
 TELLING = frozenset(_LEX["telling"])
@@ -27,7 +28,7 @@ def _forms(lemma: str) -> list[str]:
     ('states', 'claims', 'notes', 'reports') is left out: 'the member states'."""
     found = getAllInflections(lemma, upos="VERB")
     forms = {f.lower() for tag in ("VBD", "VBN", "VBZ") for f in found.get(tag, ())}
-    return sorted(f for f in forms if not (f.endswith("s") and "NOUN" in getAllLemmas(f)))
+    return sorted(f for f in forms if not (f.endswith("s") and "NOUN" in all_lemmas(f)))
 
 
 TELLING_FORMS = frozenset(f for lemma in TELLING for f in _forms(lemma))

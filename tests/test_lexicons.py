@@ -1,0 +1,35 @@
+"""The lexicon loader: libyaml's loader, where there is one, reads every lexicon as PyYAML's own does."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+import yaml
+
+from factcheck.lexicons import BASE_LOADER
+
+LEXICONS = sorted(p.name for p in resources.files("factcheck.lexicons").iterdir() if p.name.endswith(".yaml"))
+
+
+@pytest.mark.parametrize("name", LEXICONS)
+def test_every_lexicon_reads_the_same_with_either_loader(name: str) -> None:
+    raw = resources.files("factcheck.lexicons").joinpath(name).read_text(encoding="utf-8")
+    assert yaml.load(raw, Loader=BASE_LOADER) == yaml.load(raw, Loader=yaml.BaseLoader)
+
+
+@pytest.mark.parametrize(
+    ("text", "data"),
+    [
+        ("words: [no, on, yes, 12, 1.5, null, ~]", {"words": ["no", "on", "yes", "12", "1.5", "null", "~"]}),
+        ("table:\n  a: [x]\n  b: {c: 'd e'}\n", {"table": {"a": ["x"], "b": {"c": "d e"}}}),
+        ("# a comment only\n", None),
+        ("list:\n  - 'it''s'\n  - \"two\\nlines\"\n", {"list": ["it's", "two\nlines"]}),
+    ],
+)
+def test_every_scalar_stays_a_string(text: str, data: object) -> None:
+    assert yaml.load(text, Loader=BASE_LOADER) == data == yaml.load(text, Loader=yaml.BaseLoader)
+
+
+def test_libyaml_is_used_where_pyyaml_has_it() -> None:
+    assert BASE_LOADER is getattr(yaml, "CBaseLoader", yaml.BaseLoader)
