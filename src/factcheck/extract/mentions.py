@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from lemminflect import getAllInflections  # type: ignore[import-untyped]
+from lemminflect import getAllInflections, getAllLemmasOOV  # type: ignore[import-untyped]
 from text_to_num import text2num  # type: ignore[import-untyped]
 
 from factcheck.lexicons import load_lexicon
@@ -56,6 +56,8 @@ for _dim, _table in _UNITS["units"].items():
 CURRENCY_FORMS: dict[str, str] = {w: code for code, forms in _UNITS["currencies"].items() for w in forms}
 CURRENCIES = frozenset(CURRENCY_FORMS.values())  # the currency codes a money figure can have
 SCALE_FORMS: dict[str, float] = {w: float(n) for n, forms in _UNITS["scales"].items() for w in forms}
+MULTIPLIERS: dict[str, float] = {w: float(n) for n, forms in _UNITS["multipliers"].items() for w in forms}
+NOT_PARTS = frozenset(_UNITS["not_parts"])
 MODALS: dict[str, Modality] = {
     w: kind for kind in ("future", "possible", "planned") for w in load_lexicon("status")["modality"][kind]
 }
@@ -398,13 +400,40 @@ def _unit_after(toks: list[Token], j: int) -> tuple[int, str, str, float] | None
     return None
 
 
-def _noun_after(toks: list[Token], j: int, plural: bool = False) -> tuple[int, str, str] | None:
+def _compound(toks: list[Token], k: int) -> int | None:
+    """Where a hyphenated compound starting at token k ends ("dual-core", "500-bed",
+    "ten-year-old"): words joined by hyphens with no space, or None."""
+    j = k + 1
+    while (
+        j + 1 < len(toks)
+        and toks[j].text == "-"
+        and toks[j].start == toks[j - 1].end
+        and toks[j + 1].start == toks[j].end
+        and toks[j + 1].low.isalpha()
+    ):
+        j += 2
+    return j if j > k + 1 and toks[k].low.isalnum() else None
+
+
+def _noun_after(
+    toks: list[Token], j: int, plural: bool = False, compounds: bool = False
+) -> tuple[int, str, str] | None:
     """The noun phrase a count is about: up to three words after the number, headed by the last.
     With `plural` (a number above one counts it), a singular word is a modifier until a plural
-    noun comes ("three other assault rifles"), not the head."""
+    noun comes ("three other assault rifles"), not the head. With `compounds`, a hyphenated
+    compound ("twin-engine", "two-bedroom") modifies the head to come and does not count among
+    the three words."""
     words: list[Token] = []
     k = j
-    while k < len(toks) and len(words) < 3:
+    plain = 0
+    while k < len(toks) and plain < 3 and len(words) < 5:
+        end = _compound(toks, k) if compounds else None
+        if end is not None:
+            text = "".join(t.text for t in toks[k:end])
+            words.append(Token(text, toks[k].start, toks[end - 1].end, text.lower()))
+            k = end
+            continue
+        plain += 1
         low = toks[k].low
         if not low.replace("-", "").isalpha() or low in FUNCTION:
             break
@@ -422,12 +451,62 @@ def _noun_after(toks: list[Token], j: int, plural: bool = False) -> tuple[int, s
         k += 1
         if noun_lemma(low) != low and "NOUN" in lem:
             break  # a plural ends the phrase: "350 employees", "three armed men"
-    while words and "NOUN" not in lemmas(words[-1].low):
+    while words and _head_lemma(words[-1]) is None:
         words.pop()
     if not words:
         return None
-    head = words[-1].low
-    return words[-1].end, noun_lemma(head), " ".join(t.text for t in words)
+    head = _head_lemma(words[-1])
+    assert head is not None
+    return words[-1].end, head, " ".join(t.text for t in words)
+
+
+def _head_lemma(tok: Token) -> str | None:
+    """The noun lemma of a word that can head a counted phrase, or None. A plural written in lower
+    case that the lemma tables lack ("gadgets" if they did) is a noun by its form."""
+    word = tok.low
+    if "NOUN" in lemmas(word):
+        return noun_lemma(word)
+    if (
+        not lemmas(word)
+        and tok.text.isalpha()
+        and tok.text.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith("ss")
+    ):
+        found: tuple[str, ...] = getAllLemmasOOV(word, upos="NOUN").get("NOUN", (word,))
+        return found[0]
+    return None
+
+
+def _parts(toks: list[Token], j: int) -> tuple[float, str, str, int] | None:
+    """How many parts of what kind each counted thing has, by a hyphenated modifier of the noun
+    phrase at token j: "twin-engine planes" have two engines each, "three-bedroom houses" three
+    bedrooms; with the part's plural and where the phrase ends. None for a measure ("20-foot"), an
+    age, or a phrase with no such modifier or no head."""
+    phrase = _noun_after(toks, j, plural=True, compounds=True)
+    if phrase is None:
+        return None
+    end = phrase[0]
+    k = j
+    while k < len(toks) and toks[k].end < end:
+        stop = _compound(toks, k)
+        if stop is None:
+            k += 1
+            continue
+        if stop == k + 3:
+            first, part = toks[k].low, toks[k + 2].low
+            each = (
+                MULTIPLIERS.get(first)
+                or (float(first) if first.isdigit() else None)
+                or (_word_number([first]) if first in WORD_NUMBERS and first != "and" else None)
+            )
+            lemma = noun_lemma(part)
+            if each and "NOUN" in lemmas(part) and not {part, lemma} & (UNIT_FORMS.keys() | NOT_PARTS):
+                plural = getAllInflections(lemma, upos="NOUN").get("NNS", (lemma + "s",))[0]
+                return each, lemma, plural, end
+        k = stop
+    return None
 
 
 def _noun_of(toks: list[Token], j: int) -> tuple[int, str, str] | None:
@@ -503,6 +582,7 @@ def find_numbers(sentence: str, toks: list[Token]) -> list[Number]:
         if i > 1 and toks[i - 1].low == "$" and toks[i - 2].low == "us":
             start = toks[i - 2].start
         noun: tuple[int, str, str] | None = None
+        parts: tuple[float, str, str, int] | None = None
         unit = _unit_after(toks, j) if currency is None else None
         if currency is None and j < len(toks) and toks[j].low in CURRENCY_FORMS and toks[j].low.isalpha():
             currency, end, j = CURRENCY_FORMS[toks[j].low], toks[j].end, j + 1
@@ -518,11 +598,12 @@ def find_numbers(sentence: str, toks: list[Token]) -> list[Number]:
             noun = _noun_of(toks, j) or (_noun_after(toks, j) if dim == "percent" else None)
         else:
             noun = _noun_of(toks, j) or _noun_after(toks, j, plural=value > 1)
-            if noun is None:
+            parts = None if vague else _parts(toks, j)
+            if noun is None and parts is None:
                 i = j
                 continue  # a bare number with nothing counted: a score, a code, a page
-            dim, name, factor = "count", noun[1], 1.0
-            end = noun[0] if toks[j].low != "of" else end
+            dim, name, factor = "count", noun[1] if noun else "", 1.0
+            end = noun[0] if noun and toks[j].low != "of" else end
         if dim != "count" and j < len(toks) and _comparative(toks, j):
             i = j
             continue  # "$3 cheaper", "two metres higher than": a difference, not the amount
@@ -545,23 +626,44 @@ def find_numbers(sentence: str, toks: list[Token]) -> list[Number]:
             qualifier = "about"
         else:
             low, high = interval(value, qualifier)
-        out.append(
-            Number(
-                start=start,
-                end=end,
-                value=value,
-                low=low,
-                high=high,
-                qualifier=qualifier,
-                unit=name,
-                dimension=dim,
-                base=value * factor,
-                noun=noun[1] if noun else None,
-                noun_words=noun[2] if noun else None,
-                vague=vague,
-                per=per,
+        if dim != "count" or noun is not None:
+            out.append(
+                Number(
+                    start=start,
+                    end=end,
+                    value=value,
+                    low=low,
+                    high=high,
+                    qualifier=qualifier,
+                    unit=name,
+                    dimension=dim,
+                    base=value * factor,
+                    noun=noun[1] if noun else None,
+                    noun_words=noun[2] if noun else None,
+                    vague=vague,
+                    per=per,
+                )
             )
-        )
+        if dim == "count" and parts is not None:
+            # "six twin-engine planes" also counts twelve engines: what another source may count.
+            each, part, plural, phrase_end = parts
+            out.append(
+                Number(
+                    start=start,
+                    end=phrase_end,
+                    value=value * each,
+                    low=None if low is None else low * each,
+                    high=None if high is None else high * each,
+                    qualifier=qualifier,
+                    unit=part,
+                    dimension="count",
+                    base=value * each,
+                    noun=part,
+                    noun_words=plural,
+                    vague=False,
+                    per=None,
+                )
+            )
         i = j
     return out
 

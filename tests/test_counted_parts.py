@@ -1,0 +1,51 @@
+"""Counts of parts told by a hyphenated modifier: "six twin-engine planes" counts six planes and
+twelve engines, which another source may count instead. Phrases written for the test; the
+negatives are measures, ages, frequencies and modifiers that say no number."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.mentions import find_numbers, tokens
+
+
+def parts(text: str) -> list[tuple[str, float, str | None]]:
+    """The derived counts of a sentence: (words, value, counted noun) of each count whose words
+    are more than the number and one word, and whose noun is not the phrase's head."""
+    out = []
+    for n in find_numbers(text, tokens(text)):
+        words = text[n.start : n.end]
+        if n.dimension == "count" and n.noun is not None and "-" in words and n.noun not in words.split()[-1]:
+            out.append((words, n.value, n.noun))
+    return out
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Six twin-engine planes landed at dawn.", [("Six twin-engine planes", 12, "engine")]),
+    ("The builder sold 40 three-bedroom flats.", [("40 three-bedroom flats", 120, "bedroom")]),
+    ("They rented 3 quad-rotor drones for the survey.", [("3 quad-rotor drones", 12, "rotor")]),
+    ("The firm shipped 200 single-chip boards last year.", [("200 single-chip boards", 200, "chip")]),
+    ("Crews towed 12 twin-trailer trucks away.", [("12 twin-trailer trucks", 24, "trailer")]),
+    ("The fleet has 5 triple-hull ferries.", [("5 triple-hull ferries", 15, "hull")]),
+    ("About 30 four-door cars were recalled.", [("About 30 four-door cars", 120, "door")]),
+    # negatives: a measure, a duration, an age, a frequency, a rank, no number in the modifier
+    ("Workers stacked 12 20-foot containers on the quay.", []),
+    ("The council held seven two-hour sessions.", []),
+    ("Police questioned five 10-year-old boys.", []),
+    ("The club has four three-time winners.", []),
+    ("Two four-star generals resigned.", []),
+    ("They bought three state-owned farms.", []),
+    ("He ran 15 well-known shops.", []),
+    ("Dozens of twin-engine planes landed.", []),
+])  # fmt: skip
+def test_a_modifier_that_numbers_parts_counts_them(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Six twin-engine planes landed at dawn.", 6),
+    ("Rescuers found 14 twin-hull boats adrift.", 14),
+])  # fmt: skip
+def test_the_things_themselves_are_still_counted(text: str, count: float) -> None:
+    values = [n.value for n in find_numbers(text, tokens(text))]
+    assert values[0] == count
