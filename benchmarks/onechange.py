@@ -510,6 +510,8 @@ def write_copies(texts: dict[Path, str], out: Path, per_kind: int, seed: int) ->
 EVENT_WORD = re.compile(r"\b([a-z]{4,}ed|death|arrest|attack|earthquake|quake|shooting|fire|crash|election|"
                         r"announcement|deal|hearing|trial|verdict|funeral|surgery|release|launch|game|match|"
                         r"storm|explosion|blast|raid|strike|ceremony|meeting|visit|speech|statement)\b")  # fmt: skip
+CONVERTED_BEFORE = re.compile(r"\d[\d.,]*\s*[a-z]+\s*\(\s*(?:about\s+|some\s+)?$")
+CONVERTED_AFTER = re.compile(r"\s*[a-z]+\s*\(\s*(?:about\s+|some\s+)?[\d.,]+\s*[a-z]")
 CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|after|before|when|who|which)\b")
 COMMON_ED = {"reported", "said", "added", "noted", "stated", "included", "used", "called", "based", "related",
              "expected", "continued", "needed", "owned", "described", "listed"}  # fmt: skip
@@ -539,6 +541,10 @@ def _specifics(kind: str, sentence: str) -> Iterator[tuple[tuple[str, ...], Chan
                 yield change.key, change
     elif kind == "count":
         for change in count_changes(sentence):
+            # "55 kilometres (34 miles)": one figure in two units. Changing either leaves the other
+            # stating the old figure, so the report would contradict itself, not the other report.
+            if CONVERTED_BEFORE.search(sentence, 0, change.start) or CONVERTED_AFTER.match(sentence, change.end):
+                continue
             yield change.key, change
 
 

@@ -55,3 +55,16 @@ def test_place_clauses(onechange: ModuleType, a: str, b: str, same: bool) -> Non
     assert changes_a
     assert changes_b
     assert bool(changes_a[0].clause & changes_b[0].clause) is same
+
+
+@pytest.mark.parametrize(
+    ("sentence", "changed"),
+    [
+        ("The raft drifted 40 kilometres (25 miles) down the river, the crew said.", []),
+        ("The raft drifted 40 kilometres (about 25 miles) down the river.", []),
+        ("The raft carried 12 crates and 30 barrels down the river.", ["12", "30"]),
+        ("The crew (12 sailors in all) rowed for hours down the river.", ["12"]),
+    ],
+)
+def test_figure_given_in_two_units_is_not_changed(onechange: ModuleType, sentence: str, changed: list[str]) -> None:
+    assert [c.old for _, c in onechange._specifics("count", sentence)] == changed
