@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 from factcheck import signature as signature_module
 from factcheck.cli import main
 from factcheck.extract import extract_claims
-from factcheck.incidents import event_signature, group_incidents, grouping_decision, other_times_marked
+from factcheck.incidents import event_signature, group_incidents, grouping_decision, other_times_marked, times_agree
 from factcheck.ingest import document_from_text
 from factcheck.models import ClaimsFile, GroupingDecision, Report, ReviewsFile, SourceProfile
 from factcheck.pipeline import build_report, source_profiles
@@ -231,6 +231,28 @@ def test_an_undated_report_naming_a_later_year_does_not_join_a_dated_one() -> No
     later = DETENTION_2 + " In 2023 the city council also banned rallies."
     found = groups(("one.txt", DETENTION_1, dt.date(2022, 6, 7)), ("two.txt", later, None))
     assert found == [["one.txt"], ["two.txt"]]
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("dates", "years", "inferred", "agree"),
+    [
+        ([D(2021, 3, 8), D(2021, 3, 9)], [2021], [], True),
+        ([D(2021, 3, 8)], [2022], [], False),  # a story is not older than a year it names
+        ([D(2021, 3, 8)], [2019], [], True),  # an earlier year is as often a story's background
+        ([D(2021, 1, 5), D(2021, 6, 5)], [], [], False),  # months apart
+        ([], [2021], [D(2022, 3, 8)], False),  # recalled last year's story: its own latest year is that one's
+        ([], [2022], [D(2022, 3, 8)], True),
+        ([], [], [D(2022, 3, 8)], True),
+        ([D(2021, 3, 8)], [], [D(2022, 3, 8)], False),  # a year after a dated story is not its time
+    ],
+    ids=["same-days", "later-year", "earlier-year", "months-apart", "before-inferred", "inferred-year",
+         "inferred-alone", "dated-and-inferred"],
+)  # fmt: skip
+def test_times_of_a_group(dates: list[dt.date], years: list[int], inferred: list[dt.date], agree: bool) -> None:
+    assert times_agree(dates, years, inferred) is agree
 
 
 OBITUARY = (

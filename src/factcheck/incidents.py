@@ -272,9 +272,15 @@ def time_conflict(a: EventSignature, b: EventSignature) -> bool:
     )
 
 
-def times_agree(dates: list[dt.date], years: list[int]) -> bool:
+def times_agree(dates: list[dt.date], years: list[int], inferred: Sequence[dt.date] = ()) -> bool:
     """Whether the times of a group's sources fit one event: its dates within MAX_SPAN_DAYS, and no
-    undated source naming a year later than the dates (a story is not older than what it names)."""
+    undated source naming a year later than the dates (a story is not older than what it names).
+    `inferred` are the days of undated sources that recall another story as last year's (a year
+    after it): they count as dates, and an undated source whose latest year is before them tells
+    the earlier story, not theirs."""
+    if inferred and years and min(years) < min(inferred).year:
+        return False
+    dates = [*dates, *inferred]
     if dates and (max(dates) - min(dates)).days > MAX_SPAN_DAYS:
         return False
     return not (dates and years and max(years) > max(dates).year)
@@ -426,7 +432,7 @@ class _Group:
 
 
 def _group_time_conflict(a: _Group, b: _Group) -> bool:
-    return not times_agree(a.dates + b.dates + a.inferred + b.inferred, a.years + b.years)
+    return not times_agree(a.dates + b.dates, a.years + b.years, a.inferred + b.inferred)
 
 
 def group_incidents(
