@@ -12,25 +12,21 @@ at ...', 'the agency's estimate of ...'. A pronoun credits no one. The words are
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from factcheck.lexicons import load_lexicon
+from factcheck.text.patterns import alternation
 
 _LEX = load_lexicon("speakers")
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
-
-
 # Verbs of reported speech and estimate: any subject that is not a pronoun says it.
-REPORTING = _alternation(_LEX["speech_verbs"])
+REPORTING = alternation(_LEX["speech_verbs"])
 # Verbs a quake or a city takes too ('the quake measured 5.9'): only an organisation's subject counts.
-MEASURING = _alternation(_LEX["measure_verbs"])
+MEASURING = alternation(_LEX["measure_verbs"])
 ORGANISATION_HEADS = frozenset(_LEX["organisation_heads"])
 NOT_SPEAKERS = frozenset(_LEX["not_speakers"])
 FILLERS = frozenset(_LEX["speaker_fillers"])
-FIGURES = _alternation(_LEX["figure_nouns"])
+FIGURES = alternation(_LEX["figure_nouns"])
 # Clauses a sentence joins that can credit different people: ', but', ';', ', while', ', whereas'.
 CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas)\s+|;\s*|\s+[—–]\s+")
 _SUBJECT = r"(?P<who>[^,;]{2,120}?(?:,[^,;]{1,40},)?)"

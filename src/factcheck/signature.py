@@ -37,6 +37,7 @@ from factcheck.models import (
     StoryTimeBasis,
 )
 from factcheck.resolve import STOPWORDS, fold
+from factcheck.text.patterns import alternation
 
 _EVENTS = load_lexicon("events")
 EVENT_CLASS: dict[str, str] = {w: cls for cls, words in _EVENTS["classes"].items() for w in words}
@@ -45,7 +46,7 @@ PLACE_WORDS = frozenset(_EVENTS["place_words"])
 LOCATIVE = frozenset(_EVENTS["locative"])
 # Words that end the name of an organisation; words of events and documents ('Day', 'Cup', 'Act') do not.
 ORG_WORDS = frozenset(ORG_OR_PLACE - PLACE_WORDS - frozenset(_EVENTS["not_organisations"]))
-EVENT_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(EVENT_CLASS, key=len, reverse=True)) + r")\b")
+EVENT_WORD = re.compile(r"\b" + alternation(EVENT_CLASS) + r"\b")
 
 SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n")
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -64,9 +65,9 @@ DATELINE = re.compile(
 LAST_YEAR = re.compile(r"\b(?:last year|a year ago|a year earlier|the year before|previous year)\b", re.IGNORECASE)
 REPEAT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EVENTS["repeat"]) + r")\b", re.IGNORECASE)
 MONTH_DAY = re.compile(r"\d\d-\d\d")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b")
 TERM = re.compile(r"[^\W\d_][\w'’-]{2,}|\d+(?:[.,]\d+)*")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS_AND_DAYS = frozenset(d.strftime("%B").lower() for d in (dt.date(2001, m, 1) for m in range(1, 13))) | frozenset(
     d.strftime("%A").lower() for d in (dt.date(2001, 1, k) for k in range(1, 8))
 )

@@ -29,6 +29,7 @@ from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, ClaimsFile, Document, PlaceClaim, QuantityClaim, Topic, stable_id
 from factcheck.segment import segment
 from factcheck.text.numbers import parse_number_word
+from factcheck.text.patterns import alternation
 
 # Counted nouns too general to tie two counts to one fact by themselves ("two people", "three times").
 GENERIC_NOUNS = frozenset({
@@ -48,15 +49,7 @@ ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # Words that say a clause is not a fact told as done: it may, will or could happen.
 MODAL = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted(
-            (re.escape(p) for k in ("future", "possible") for p in load_lexicon("status")["modality"][k]),
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")\b",
+    r"\b" + alternation(p for k in ("future", "possible") for p in load_lexicon("status")["modality"][k]) + r"\b",
     re.IGNORECASE,
 )
 # Words of a call or a demand: what someone wants done is no fact told.

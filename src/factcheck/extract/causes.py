@@ -13,26 +13,25 @@ makes it possible, not asserted."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from factcheck.extract.context import CLAUSE_BREAK, Context, evidence, resolve_words, subject_before
 from factcheck.extract.entities import OCCUPATIONAL, nearest_person_before
 from factcheck.lexicons.causes import CAUSES
 from factcheck.models import CauseClaim, CauseOutcome, Group, Modality, Person, Sentence, Subject, WhoModel
+from factcheck.text.patterns import alternation
 
 
-def _alternation(phrases: list[str], plural: bool) -> str:
-    """One regex alternation of phrases, longest first, each space any run of spaces."""
+def _plurals(phrases: Iterable[str]) -> list[str]:
+    """Each phrase with its plurals: "injury", "injuries"; "wound", "wounds", "woundes"."""
     out = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        words = re.escape(p).replace(r"\ ", r"\s+")
-        if plural and p.endswith("y") and p[-2:-1] not in "aeiou":
-            words = words[:-1] + "(?:y|ies)"  # "injury", "injuries"
-        elif plural:
-            words += r"(?:e?s)?"
-        out.append(words)
-    return "|".join(out)
+    for p in phrases:
+        if p.endswith("y") and p[-2:-1] not in "aeiou":
+            out += [p, p[:-1] + "ies"]
+        else:
+            out += [p, p + "s", p + "es"]
+    return out
 
 
 def _index(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -42,11 +41,12 @@ def _index(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 NOUN_CLASS = _index(CAUSES.nouns)
 VERB_CLASS = _index(CAUSES.verbs)
 EVENT_CLASS = _index(CAUSES.events)
-NOUNS = _alternation(list(NOUN_CLASS), plural=True)
-VERBS = _alternation(list(VERB_CLASS), plural=False)
-EVENTS = _alternation(list(EVENT_CLASS), plural=True)
-VEHICLES = _alternation(list(CAUSES.vehicles), plural=True)
-HEDGE = re.compile(r"\b(?:" + _alternation(list(CAUSES.hedges), plural=False) + r")\b", re.IGNORECASE)
+# Each space in a phrase is any run of spaces.
+NOUNS = alternation(_plurals(NOUN_CLASS), space=r"\s+")
+VERBS = alternation(VERB_CLASS, space=r"\s+")
+EVENTS = alternation(_plurals(EVENT_CLASS), space=r"\s+")
+VEHICLES = alternation(_plurals(CAUSES.vehicles), space=r"\s+")
+HEDGE = re.compile(r"\b" + alternation(CAUSES.hedges, space=r"\s+") + r"\b", re.IGNORECASE)
 
 _DET = r"(?:(?:a|an|the|his|her|their|its|multiple|several|severe|serious|fatal|massive|numerous)\s+)*"
 _ADJ = r"(?:[a-z][a-z-]{1,20}\s+){0,2}?"  # "head", "self-inflicted", "suspected drug"
@@ -248,7 +248,7 @@ NAME_BEFORE = re.compile(
 # deputy, who was off duty,"): only at the start of the clause before the predicate.
 DESCRIBED = re.compile(
     r"^\s*(?:[A-Z]\w*\s+)?(?:the|a|an)\s+(?:(?P<age>\d{1,3})[- ]years?[- ]old|(?:[\w-]+\s+){0,2}?(?P<role>"
-    + "|".join(re.escape(w) for w in sorted(OCCUPATIONAL, key=len, reverse=True))
+    + alternation(OCCUPATIONAL)
     + r"))\b(?:,[^,]{1,60},)?\s*(?:who\s+)?(?:(?:has|had|was|were|is|later|then)\s+)*(?:been\s+)?$",
     re.IGNORECASE,
 )

@@ -18,8 +18,9 @@ from factcheck.extract.entities import (
 )
 from factcheck.extract.frames import SentenceView
 from factcheck.extract.mentions import Token, find_predicates, listed_predicates, tokens
-from factcheck.extract.speech import SPEAKING_FORMS, alternation
+from factcheck.extract.speech import SPEAKING_FORMS
 from factcheck.models import Document, Evidence, Group, Organisation, Person, Relative, Sentence, WhoModel
+from factcheck.text.patterns import alternation
 from factcheck.text.prefilter import Caseless
 
 QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("«", "»"))

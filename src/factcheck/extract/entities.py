@@ -17,7 +17,7 @@ from functools import cache
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.nationalities import demonym_words
 from factcheck.models import Entity, Mention, Person, Relative, Sentence
-from factcheck.text.patterns import word_union
+from factcheck.text.patterns import alternation
 
 _NAMES = load_lexicon("names")
 NOT_NAME = frozenset(_NAMES["not_name"]) | demonym_words()
@@ -30,7 +30,7 @@ PRONOUNS: dict[str, str] = {w: cls for cls, words in _ROLES["pronouns"].items() 
 
 _POSITIONS = sorted(load_lexicon("positions")["positions"], key=len, reverse=True)
 POSITION_BEFORE = re.compile(
-    r"\b(?:" + word_union(p.lower() for p in _POSITIONS) + r")(?:\s(?:of|at|for)\s[\w’' -]{1,50})?,\s$", re.IGNORECASE
+    r"\b" + alternation(p.lower() for p in _POSITIONS) + r"(?:\s(?:of|at|for)\s[\w’' -]{1,50})?,\s$", re.IGNORECASE
 )
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
 AGE_ADJ = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old"
@@ -40,9 +40,9 @@ ROLE_PHRASE = re.compile(
     r"(?P<mods>(?:(?:former|late|own|new|young|longtime|long-time|"
     + AGE_ADJ
     + r"|(?!(?:his|her|their|the|a|an|that|and|of|to|in|on|who)\b)[a-z]+-?[a-z]*)\s){0,3}?)"
-    r"(?P<role>" + word_union(_role_words) + r")s?\b",
+    r"(?P<role>" + alternation(_role_words) + r")s?\b",
 )
-ROLE_WORD = re.compile(r"\b(?:" + word_union(_role_words) + r")s?\b")
+ROLE_WORD = re.compile(r"\b" + alternation(_role_words) + r"s?\b")
 SPEECH_AFTER = re.compile(
     r"^,?\s*(?:\d{1,3},\s*)?(?:who\s|a\s|an\s|the\s)?[^.]{0,60}?\b(?:said|says|told|added|stated|wrote|explained|"
     r"noted|announced|claimed|reported)\b"

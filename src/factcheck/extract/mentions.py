@@ -20,6 +20,7 @@ from factcheck.lexicons import load_lexicon
 from factcheck.models import Modality, Qualifier
 from factcheck.text.lemmas import all_lemmas
 from factcheck.text.numbers import QUALIFIERS, interval
+from factcheck.text.patterns import alternation
 
 _PRED = load_lexicon("predicates")
 CLASS_OF: dict[str, str] = {lemma: cls for cls, table in _PRED["classes"].items() for lemma in table}
@@ -68,9 +69,7 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-MODAL_BEFORE = re.compile(
-    r"(?:^|\s)(?P<m>" + "|".join(sorted((re.escape(m) for m in MODALS), key=len, reverse=True)) + r")(?:\s|$)"
-)
+MODAL_BEFORE = re.compile(r"(?:^|\s)(?P<m>" + alternation(MODALS) + r")(?:\s|$)")
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[’'][^\W\d_]+)*|\S")
 WORD_NUMBERS = _wordset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -95,7 +94,7 @@ FUNCTION = _wordset(
 )
 DETERMINERS = _wordset("the a an all its his her their our my your this these those of")
 QUALIFIER_BEFORE = re.compile(
-    r"(?:^|\W)(?P<q>" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\s+$",
+    r"(?:^|\W)(?P<q>" + alternation(QUALIFIERS) + r")\s+$",
     re.IGNORECASE,
 )
 

@@ -26,7 +26,7 @@ from factcheck.extract.mentions import (
     may_hold,
     noun_lemma,
 )
-from factcheck.extract.speech import TELLING_FORMS, alternation
+from factcheck.extract.speech import TELLING_FORMS
 from factcheck.lexicons import load_lexicon
 from factcheck.models import (
     AgeClaim,
@@ -42,6 +42,7 @@ from factcheck.models import (
     Topic,
 )
 from factcheck.text.dates import DateExpr, find_dates, resolve
+from factcheck.text.patterns import alternation
 
 MAY_DATE = re.compile(  # a quick test before the date patterns: a weekday or a month name
     r"day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE

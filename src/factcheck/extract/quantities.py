@@ -19,6 +19,7 @@ from factcheck.text.numbers import (
     parse_number_word,
     vague_interval,
 )
+from factcheck.text.patterns import alternation
 from factcheck.text.prefilter import Caseless, folded, may_match
 
 _LEX = load_lexicon("quantities")
@@ -38,7 +39,7 @@ PEOPLE_WORDS = {w.rstrip("s") for w in [*_LEX["units"]["people"], *_LEX["units"]
     "injured",
 }
 
-_units = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in UNIT_OF), key=len, reverse=True))
+_units = alternation(UNIT_OF, space=r"\s")
 _NOT_AFTER = r"(?![- ]old)(?!\s(?:later|earlier|ago|after|before|from\snow)\b)"
 COUNT = re.compile(
     rf"(?<![\w$€£.,/-])(?P<qual>{QUALIFIER}\s)?(?P<num>{NUMBER})"

@@ -14,6 +14,7 @@ from lemminflect import getAllInflections  # type: ignore[import-untyped]
 
 from factcheck.lexicons import load_lexicon
 from factcheck.text.lemmas import all_lemmas
+from factcheck.text.patterns import alternation
 
 _LEX = load_lexicon("speech")
 TELLING = frozenset(_LEX["telling"])
@@ -36,11 +37,6 @@ ANNOUNCING_FORMS = frozenset(f for lemma in ANNOUNCING for f in _forms(lemma))
 # Every form that names a speaker: "X said", "X announced", "X posted that ...".
 SPEAKING_FORMS = TELLING_FORMS | ANNOUNCING_FORMS | frozenset(f for lemma in ATTRIBUTING for f in _forms(lemma))
 LEMMA_OF_FORM = {f: lemma for lemma in sorted(SPEECH_LEMMAS) for f in _forms(lemma)}
-
-
-def alternation(words: frozenset[str] | set[str]) -> str:
-    """A regex group matching any of `words` whole, longest first."""
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
 
 
 _WHOM = alternation({f for lemma in TELLING_WHOM for f in _forms(lemma)})

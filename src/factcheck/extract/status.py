@@ -11,7 +11,7 @@ from factcheck.extract.context import Context, evidence, resolve_pronoun, subjec
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.conflicts import STATE_CONFLICTS
 from factcheck.models import Modality, Sentence, StatusClaim, Subject
-from factcheck.text.patterns import word_union
+from factcheck.text.patterns import alternation
 from factcheck.text.prefilter import Caseless
 
 _LEX = load_lexicon("status")
@@ -25,9 +25,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
 ]
 MODAL = {word: kind for kind in ("future", "possible", "planned") for word in _LEX["modality"][kind]}
 MODAL_BEFORE = re.compile(
-    r"\b(?P<m>"
-    + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in MODAL), key=len, reverse=True))
-    + r")\b(?:\s\w+){0,3}\s*$",
+    r"\b(?P<m>" + alternation(MODAL, space=r"\s") + r")\b(?:\s\w+){0,3}\s*$",
     re.IGNORECASE,
 )
 NEG_BEFORE = re.compile(r"\b(?:not|n[’']t|never|no\slonger)\s(?:\w+\s){0,1}$", re.IGNORECASE)
@@ -85,7 +83,7 @@ STATUS_VERBS = (
     "fined",
 )
 # One search rules most sentences out, asked of the lower-case text (`Caseless`: quicker).
-MAY_STATUS = Caseless(re.compile(r"\b(?:" + word_union(STATUS_VERBS, space=r"\s") + ")", re.IGNORECASE))
+MAY_STATUS = Caseless(re.compile(r"\b" + alternation(STATUS_VERBS, space=r"\s"), re.IGNORECASE))
 
 
 def _last_reversal(s: str) -> int:

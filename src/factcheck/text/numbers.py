@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck.text.patterns import alternation
+
 UNITS = {
     "zero": 0,
     "one": 1,
@@ -153,9 +155,7 @@ QUALIFIERS: dict[str, str] = {
     "estimated": "about",
     "circa": "about",
 }
-QUALIFIER = (
-    r"(?:" + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s") for q in QUALIFIERS), key=len, reverse=True)) + r")"
-)
+QUALIFIER = alternation(QUALIFIERS, space=r"\s")
 
 
 def interval(number: float, qualifier: str) -> tuple[float | None, float | None]:

@@ -1,10 +1,12 @@
-"""Whether any of a list of regular expressions matches, faster than one alternation of them all.
+"""Alternations built for speed: whether any of a list of regular expressions matches (`AnyOf`),
+and one group matching any of a list of words (`alternation`).
 
 A lexicon's patterns joined by "|" are tried at every position of the text with every branch, and
 a case-insensitive pattern gets no literal-prefix scan, so a page's every line paid for each
 pattern at each character. Patterns anchored at the start ("^subscribe") need trying only at the
 start, and those that open with a word boundary ("\\bnewsletter") can share one boundary test, so
-most positions fail at once. The answer is the alternation's.
+most positions fail at once. The answer is the alternation's. Every reader that matches one of a
+lexicon's words builds its group with `alternation`.
 """
 
 from __future__ import annotations
@@ -69,16 +71,16 @@ class AnyOf:
         )
 
 
-def word_union(words: Iterable[str], space: str = r"\ ") -> str:
-    """The words (literal text) as one alternation shaped as a tree of shared prefixes.
+def alternation(words: Iterable[str], space: str = r"\ ") -> str:
+    """A non-capturing group matching any of the words (literal text), a word before any shorter
+    word it starts with, as an alternation of the words sorted longest first would.
 
-    `re` tries an alternation's branches one after another at every position; a branch per first
-    letter fails at once. Where two words start alike, the longer is tried first, as an
-    alternation of the words sorted longest first would. A space in a word becomes `space` (a
-    literal space unless told, as `re.escape` gives).
+    It is shaped as a tree of shared prefixes: `re` tries an alternation's branches one after
+    another at every position, and a branch per first letter fails at once. A space in a word
+    becomes `space` (a literal space unless told, as `re.escape` gives; `r"\\s+"` for any run).
 
-    >>> word_union(["held", "help", "he"])
-    'he(?:l(?:d|p)|)'
+    >>> alternation(["held", "help", "he"])
+    '(?:he(?:l(?:d|p)|))'
     """
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
@@ -95,4 +97,4 @@ def word_union(words: Iterable[str], space: str = r"\ ") -> str:
             return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return "(?:" + "|".join(branches) + "|)"
 
-    return render(tree)
+    return "(?:" + render(tree) + ")"
