@@ -10,7 +10,6 @@ these rules, so a re-run reads them instead of working them out again.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import hashlib
 import re
@@ -37,6 +36,7 @@ from factcheck.models import (
     StoryTimeBasis,
 )
 from factcheck.resolve import STOPWORDS, fold
+from factcheck.text.dates import MONTH_NAMES, WEEKDAY_NAMES
 from factcheck.text.patterns import alternation
 
 _EVENTS = load_lexicon("events")
@@ -67,10 +67,7 @@ REPEAT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EVENTS["repeat"])
 MONTH_DAY = re.compile(r"\d\d-\d\d")
 WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b")
 TERM = re.compile(r"[^\W\d_][\w'’-]{2,}|\d+(?:[.,]\d+)*")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS_AND_DAYS = frozenset(d.strftime("%B").lower() for d in (dt.date(2001, m, 1) for m in range(1, 13))) | frozenset(
-    d.strftime("%A").lower() for d in (dt.date(2001, 1, k) for k in range(1, 8))
-)
+MONTHS_AND_DAYS = frozenset(name.lower() for name in MONTH_NAMES + WEEKDAY_NAMES)
 TOP = 3  # a main person or place among the source's this many most named
 
 

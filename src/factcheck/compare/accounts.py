@@ -28,6 +28,7 @@ from factcheck.extract.mentions import NEGATIONS
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, ClaimsFile, Document, PlaceClaim, QuantityClaim, Topic, stable_id
 from factcheck.segment import segment
+from factcheck.text.dates import MONTH_NAMES, WEEKDAYS
 from factcheck.text.numbers import parse_number_word
 from factcheck.text.patterns import alternation
 
@@ -41,10 +42,9 @@ ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "hundredth": 100,
 }  # fmt: skip
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                    "october", "november", "december"})  # fmt: skip
+MONTHS = frozenset(name.lower() for name in MONTH_NAMES)
 # Capitalised words that name a time, not who or what a fact is about.
-CALENDAR = MONTHS | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+CALENDAR = MONTHS | frozenset(WEEKDAYS)
 ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # Words that say a clause is not a fact told as done: it may, will or could happen.

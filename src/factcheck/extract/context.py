@@ -20,6 +20,7 @@ from factcheck.extract.frames import SentenceView
 from factcheck.extract.mentions import Token, find_predicates, listed_predicates, tokens
 from factcheck.extract.speech import SPEAKING_FORMS
 from factcheck.models import Document, Evidence, Group, Organisation, Person, Relative, Sentence, WhoModel
+from factcheck.text.dates import MONTH_NAMES
 from factcheck.text.patterns import alternation
 from factcheck.text.prefilter import Caseless
 
@@ -44,12 +45,9 @@ EARLIER_TIME = re.compile(
 )
 EARLIER_TIMES = Caseless(EARLIER_TIME)  # asked of lower-case text: quicker, the same spans
 MONTH_ONLY = re.compile(
-    r"\b[Ii]n\s(?:early\s|late\s|mid-)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)"
+    rf"\b[Ii]n\s(?:early\s|late\s|mid-)?(?P<m>{'|'.join(MONTH_NAMES)})"
     r"(?!\s\d)\b"
 )
-# One of them is in every match of MONTH_ONLY: a sentence with none is not searched.
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December")  # fmt: skip
 ANAPHORIC_START = re.compile(r"^(?:It|They|This|That|The\s(?:quake|attack|disaster|raid|incident))\b")
 INSTITUTION_VERB = "(?:said|says|saying|stated|claimed|announced|denied|reported|insisted)"
 INSTITUTION_WORDS = INSTITUTION_VERB.removeprefix("(?:").removesuffix(")").split("|")  # as ATTRIBUTION_WORDS
@@ -232,8 +230,9 @@ def build_context(document: Document, sentences: list[Sentence]) -> Context:
                 spans.append((m.group("y"), m.start(), m.end()))  # "the 2004 tsunami"
         for m in EARLIER_TIMES.finditer(text):
             spans.append(("earlier", m.start(), m.end()))  # "Last year, at least 25 people were detained"
+        # A month's name is in every match: a sentence with none is not searched.
         for m in MONTH_ONLY.finditer(text) if any(month in text for month in MONTH_NAMES) else ():
-            if published is None or m.group("m").lower() != published.strftime("%B").lower():
+            if published is None or m.group("m") != MONTH_NAMES[published.month - 1]:
                 spans.append((m.group("m").lower(), m.start(), m.end()))  # "In February, a quake hit ..."
         opening = [h for h, a, _ in spans if a <= 3 or not sentence.text[:a].strip(" ,")]
         hint = opening[0] if opening else None

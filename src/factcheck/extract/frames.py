@@ -18,6 +18,7 @@ from factcheck.extract.speech import TELLING_FORMS
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.nationalities import demonym_words
 from factcheck.models import Frame
+from factcheck.text.dates import WEEKDAYS
 from factcheck.text.prefilter import Caseless, may_match_piece
 
 CLAUSE_BREAK = re.compile(
@@ -46,7 +47,7 @@ CUES_LOWER = Caseless(CUE)
 TIME_LOWER = Caseless(TIME)
 PLACE_WORDS = frozenset({"in", "at", "near", "outside", "off", "from", "of", "to", "into", "across", "through"})
 SPEECH = TELLING_FORMS | {"according"}  # "X said", "according to X": the speaker, not a participant
-WEEKDAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+WEEKDAY_WORDS = frozenset(WEEKDAYS)
 NOT_PARTICIPANT = MONTHS | WEEKDAY_WORDS | frozenset(load_lexicon("names")["not_name"]) | demonym_words()
 
 

@@ -18,6 +18,7 @@ from text_to_num import text2num  # type: ignore[import-untyped]
 
 from factcheck.lexicons import load_lexicon
 from factcheck.models import Modality, Qualifier
+from factcheck.text.dates import MONTHS as DATE_MONTHS
 from factcheck.text.lemmas import all_lemmas
 from factcheck.text.numbers import QUALIFIERS, interval
 from factcheck.text.patterns import alternation
@@ -77,10 +78,7 @@ WORD_NUMBERS = _wordset(
     "thousand million billion dozen and"
 )
 VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2000.0, 9999.0)}
-MONTHS = _wordset(
-    "january february march april may june july august september october november december jan feb mar "
-    "apr jun jul aug sep sept oct nov dec"
-)
+MONTHS = frozenset(DATE_MONTHS)  # names and abbreviations
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "neither"})
 LAST_BEFORE = frozenset({"can", "could", "will", "would", "to", "may", "might", "should", "usually", "typically"})
 PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"})

@@ -33,6 +33,7 @@ from factcheck.extract.mentions import (
 )
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, EventClaim, Frame, Modality, MonthSpan, Sentence, Topic
+from factcheck.text.dates import MONTH_NAMES
 from factcheck.text.prefilter import Caseless
 
 _LEX = load_lexicon("slots")
@@ -61,11 +62,11 @@ DEPART_MARKS = tuple(sorted({w[:3] for w in DEPARTURE} | {"left"}))
 NOT_DEPARTED = frozenset(_LEX["not_departed"])
 STEP_NOUNS: dict[str, str] = dict(_LEX["step_nouns"])
 DONE_BEFORE_NOUN = frozenset(_LEX["done_before_noun"])
-MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTH_NUMBERS = {m.lower(): i for i, m in enumerate(MONTH_NAMES, 1)}
 PARTS: dict[str, tuple[int, int | None]] = {
     part: (int(first), None if last == "end" else int(last)) for part, (first, last) in _LEX["month_parts"].items()
 }
-_MONTH = "|".join(MONTH_NAMES)
+_MONTH = "|".join(MONTH_NUMBERS)
 _PART = "|".join(sorted(PARTS, key=len, reverse=True))
 MONTH_PART = re.compile(
     rf"\b(?:(?:in|by|at|from|since|until)\s)?(?:the\s)?(?:(?P<p1>{_PART})(?:\sof|-|\s)\s?(?P<m1>{_MONTH})"
@@ -106,7 +107,7 @@ def month_span(text: str) -> tuple[str, MonthSpan] | None:
     if m is None:
         return None
     part = (m.group("p1") or m.group("p2")).lower()
-    month = MONTH_NAMES[(m.group("m1") or m.group("m2")).lower()]
+    month = MONTH_NUMBERS[(m.group("m1") or m.group("m2")).lower()]
     first, last = PARTS[part]
     end = calendar.monthrange(2001, month)[1] if last is None else last  # February: 28, a leap year aside
     return m.group(0), MonthSpan(month=month, first=first, last=end)

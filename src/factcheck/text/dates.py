@@ -16,41 +16,18 @@ from functools import lru_cache
 
 from factcheck.text.numbers import parse_number_word
 
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+# English names, never the locale's (`strftime("%B")` follows LC_TIME): a month's name is
+# MONTH_NAMES[month - 1], a weekday's WEEKDAY_NAMES[date.weekday()].
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")  # fmt: skip
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Lower-case name or abbreviation -> month number; lower-case name -> weekday number (Monday 0).
+MONTHS = (
+    {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
+    | {name.lower()[:3]: i for i, name in enumerate(MONTH_NAMES, 1) if len(name) > 3}
+    | {"sept": 9}
+)
+WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
 
 _MONTH = (
     r"(?P<{n}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -302,9 +279,9 @@ def resolve(
         return Resolved(
             day,
             None,
-            f"the {day.strftime('%A')} on or before {anchor_label}"
+            f"the {WEEKDAY_NAMES[day.weekday()]} on or before {anchor_label}"
             if expr.direction != "next"
-            else f"the next {day.strftime('%A')} after {anchor_label}",
+            else f"the next {WEEKDAY_NAMES[day.weekday()]} after {anchor_label}",
         )
     if expr.offset_days is None:
         return Resolved(None, None, "a period, not a day")
