@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from extract_helpers import compare_articles
+from factcheck.compare.status import _event_kind
 
 LEAD = (
     "12 July 2024\n\nEngineer in court\n\nOlaf Brenner, a 40-year-old sound engineer, was questioned by police in May. "
@@ -44,3 +45,19 @@ def test_statuses_of_two_dated_events_are_not_compared(tmp_path: Path) -> None:
 )
 def test_statuses_of_one_event_still_conflict(tmp_path: Path, a: str, b: str) -> None:
     assert len(_legal(tmp_path, a, b)) == 1
+
+
+@pytest.mark.parametrize(
+    ("state", "kind"),
+    [
+        ("arrested", "detained"),  # an arrest verb's state in predicates.yaml's custody class
+        ("not_arrested", "detained"),
+        ("detained", "detained"),
+        ("charged", "charged"),
+        ("fired", "fired"),
+        ("on_leave", "on_leave"),  # no verb: itself
+        ("reinstated", "reinstated"),  # a verb with no class: itself
+    ],
+)
+def test_event_kind_of_a_status(state: str, kind: str) -> None:
+    assert _event_kind(state) == kind

@@ -8,19 +8,24 @@ compared; a status no date attaches to is compared with every other, as before."
 
 from __future__ import annotations
 
+from functools import cache
+
 from factcheck.compare.events import EventAlignment
 from factcheck.compare.groups import Agreement, Pending, agree_by_value, group_findings, pairs
+from factcheck.extract.mentions import STATE_OF, verb_lemma
 from factcheck.lexicons.conflicts import STATE_CONFLICTS
 from factcheck.models import ClaimBase, Severity, StatusClaim
 
 COMPARABLE_MODALITIES = {"asserted", "reported", "negated"}
-# A status state and the kind of dated event it is a state of, where the two names differ.
-EVENT_KIND = {"arrested": "detained"}
 
 
+@cache
 def _event_kind(state: str) -> str:
+    """The kind of dated event a status state is a state of: the state its verb names in
+    predicates.yaml ("arrested": arrest, a custody verb whose state is "detained"), else itself."""
     state = state.removeprefix("not_")
-    return EVENT_KIND.get(state, state)
+    lemma = verb_lemma(state)
+    return STATE_OF.get(lemma, state) if lemma is not None else state
 
 
 def status_events(claims: list[StatusClaim], alignment: EventAlignment) -> dict[str, str]:
