@@ -10,7 +10,7 @@ import pytest
 
 from extract_helpers import dates
 from factcheck.compare.events import (
-    TELLING,
+    STATEMENT,
     Wording,
     align_events,
     event_kind,
@@ -33,13 +33,15 @@ PUBLISHED = dt.date(2022, 7, 20)  # a Wednesday, the stories' dateline
             "The reporter was detained on Friday, police said Saturday.", "Friday", "detained", id="detained-friday"
         ),
         pytest.param(
-            "The reporter was detained on Friday, police said Saturday.", "Saturday", TELLING, id="said-saturday"
+            "The reporter was detained on Friday, police said Saturday.", "Saturday", STATEMENT, id="said-saturday"
         ),
-        pytest.param("Police on Saturday said the reporter was detained.", "Saturday", TELLING, id="on-saturday-said"),
+        pytest.param(
+            "Police on Saturday said the reporter was detained.", "Saturday", STATEMENT, id="on-saturday-said"
+        ),
         pytest.param(
             "The ministry said at a briefing on Thursday that the reporter was detained.",
             "Thursday",
-            TELLING,
+            STATEMENT,
             id="said-at-a-briefing",
         ),
         pytest.param(

@@ -55,7 +55,7 @@ MODAL = re.compile(
 # Words of a call or a demand: what someone wants done is no fact told.
 CALLS = frozenset({"should", "must", "urge", "urged", "urges", "calls", "called", "demand", "demanded", "demands"})
 # Words of telling and of the page: they say who told, not what was told.
-TELLING = frozenset({"say", "tell", "told", "report", "according", "add", "state", "claim", "note", "write"})
+TELLING_WORDS = frozenset({"say", "tell", "told", "report", "according", "add", "state", "claim", "note", "write"})
 ATTRIBUTE = "told in shared words"
 COMMON_SHARE = 0.12  # a word in more than this share of the incident's sentences is the story's own
 MIN_RARE = 3  # rare words two sentences must share, the specific included
@@ -144,7 +144,7 @@ def _lemma(word: str) -> str | None:
     if low in CONTEXT_STOP or len(low) < 3 or low.endswith("n't"):
         return None
     lemma = lemma_of(low.removesuffix("'s"))
-    return None if lemma in TELLING else lemma
+    return None if lemma in TELLING_WORDS else lemma
 
 
 def read_sentence(

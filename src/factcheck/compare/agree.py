@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from factcheck.compare.accounts import GENERIC_NOUNS, agreement_title
 from factcheck.compare.align import (
     SUB_EVENTS,
-    TELLING,
     anchor,
     block,
     content_lemmas,
@@ -41,6 +40,7 @@ from factcheck.compare.events import told_on
 from factcheck.compare.groups import Agreement
 from factcheck.compare.open_facts import converted, weekday_of
 from factcheck.compare.slots import INSIDE, one_event
+from factcheck.extract.speech import SPEECH_LEMMAS
 from factcheck.models import ClaimBase, ClaimsFile, DateClaim, Figure, PlaceClaim, QuantityClaim
 
 # Words for where someone lives: two of them for one person's event name one place.
@@ -156,7 +156,9 @@ def apart(a: ClaimBase, b: ClaimBase) -> bool:
         )
         return None not in classes and fa.predicate != fb.predicate and not same_event
     if isinstance(a, DateClaim) and isinstance(b, DateClaim):
-        if (fa.predicate in TELLING or told_on(a) is not None) != (fb.predicate in TELLING or told_on(b) is not None):
+        if (fa.predicate in SPEECH_LEMMAS or told_on(a) is not None) != (
+            fb.predicate in SPEECH_LEMMAS or told_on(b) is not None
+        ):
             return True
         if b.event in SUB_EVENTS.get(a.event, ()) or a.event in SUB_EVENTS.get(b.event, ()):
             return True

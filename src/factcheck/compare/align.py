@@ -32,9 +32,6 @@ OTHER_TIME = frozenset({"again", "earlier", "previously", "formerly", "former", 
 # soldiers" is not the day's "five soldiers were killed"; "52 catches this season" not one game's.
 TALLY = frozenset({"so far", "to date", "this season", "the season", "career"})
 COMPARABLE = frozenset({"asserted", "reported", "negated"})
-# Verbs of telling and of making known: a date they take is the day something was said, not the
-# day it happened.
-TELLING = SPEECH_LEMMAS
 SUB_EVENTS: dict[str, frozenset[str]] = {
     event: frozenset(subs) for event, subs in load_lexicon("date_events")["sub_events"].items()
 }
@@ -198,7 +195,8 @@ def _same_event(a: DateClaim, b: DateClaim, fa: Frame, fb: Frame) -> bool:
     never an event and its sub-event ('the quake', 'an aftershock'). A date of nothing in
     particular has only its sentence's words to go by."""
     ea, eb = dated_events(a, fa), dated_events(b, fb)
-    if (fa.predicate in TELLING) != (fb.predicate in TELLING):
+    # A verb of telling or of making known dates the day something was said, not the day it happened.
+    if (fa.predicate in SPEECH_LEMMAS) != (fb.predicate in SPEECH_LEMMAS):
         return False  # "announced on Wednesday that police arrested ...": the day of the telling
     if _listed(a) and _listed(b) and (b.event in SUB_EVENTS.get(a.event, ()) or a.event in SUB_EVENTS.get(b.event, ())):
         return False

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from factcheck.compare.align import CONTEXT_STOP, lemma_of, names_overlap, time_scope
 from factcheck.compare.groups import Pending, group_findings, keyed
 from factcheck.extract.mentions import CLASS_OF, EVENT_NOUNS, STATE_OF, one_happening
-from factcheck.extract.speech import said_on
+from factcheck.extract.speech import STATEMENT, said_on
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, DateClaim, EntityRef, Event, Person, Severity
 
@@ -32,7 +32,6 @@ THRESHOLD = 0.5  # below this, two sources' events share too little to be one ev
 NEAR = 30  # characters either side of a date read as its own phrase
 WEEKDAY_REACH = 6  # days: a weekday and a date further apart than this are two events, not a conflict
 WEEK_SLACK = 10  # days: a weekday's day, resolved against another publication date, may be this far off
-TELLING = "telling"  # what extract/speech.said_on calls the day of a statement
 # A date used as a modifier dates the noun after it: "the 5 June attack", "Thursday's hearing".
 ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|last|this)\s$", re.IGNORECASE)
 ATTRIBUTIVE_AFTER = re.compile(r"^(?:,?\s(?:19|20)\d\d)?,?(?:’s|'s)?\s(?P<noun>[a-z][a-z-]+)")
@@ -70,7 +69,7 @@ def event_kind(claim: DateClaim) -> tuple[str, str | None]:
     before, after = claim.quote[max(0, at - 60) : at], claim.quote[end : end + 40]
     told = told_on(claim)
     if told is not None:  # the day of a statement, or of an announcement: an event of its own
-        return (TELLING if told == TELLING else _state(told)), None
+        return (STATEMENT if told == STATEMENT else _state(told)), None
     listed = not claim.rule.startswith("mention.")
     if listed and claim.event in SINGULAR_EVENTS:
         return claim.event, None  # "Sunday's quake", "the deal, completed on 5 May": the incident's one event
@@ -162,7 +161,7 @@ class _Building:
     weekday_days: set[dt.date] = field(default_factory=set)
 
     def accepts(self, kind: str, scope: tuple[str, ...], names: set[str], people: set[str], day: str | None) -> bool:
-        if kind != self.kind or scope != self.scope or kind == TELLING:
+        if kind != self.kind or scope != self.scope or kind == STATEMENT:
             return False
         if self.people and people and not self.people & people:
             return False  # two people the incident tells apart
@@ -255,7 +254,7 @@ def event_similarity(a: Event, b: Event, words_a: Wording, words_b: Wording) -> 
     they are one happening done to the same people ('shot', 'killed'); a kind
     the lexicon does not list may be another's synonym ('began', 'started'), so its sentences'
     words must make up for it. People, places, days and words add up."""
-    if a.kind == TELLING or b.kind == TELLING or a.scope != b.scope:
+    if a.kind == STATEMENT or b.kind == STATEMENT or a.scope != b.scope:
         return 0.0
     if _one_kind(a.kind, b.kind):
         score = 0.4

@@ -54,7 +54,8 @@ SENTENCE_OPENING = re.compile(
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)\W+){0,2}$",
     re.IGNORECASE,
 )
-TELLING = re.compile(rf"\b{alternation(TELLING_FORMS)}\b")  # not announcing: an announcement may be the news itself
+# A verb of telling, not of announcing: an announcement may be the news itself.
+TELLING_WORD = re.compile(rf"\b{alternation(TELLING_FORMS)}\b")
 MAX_PER_SENTENCE = 40  # a "sentence" with more specifics than this is a table or a run-on line, not prose
 DIMENSION_WORDS = {"distance": "distance", "duration": "time", "weight": "weight", "percent": "percent"}
 # Ages said of anyone, named or not: "a 36-year-old climber", "the 40-year-old visitor",
@@ -195,7 +196,7 @@ def _undated_story(ctx: Context, view: SentenceView, expr: DateExpr) -> bool:
     lo, hi = view.clause_span(expr.start, expr.end)
     if not WORDS.search(f"{text[lo : expr.start]} {text[expr.end : hi]}"):
         return False  # '21 November 2023 — The group said ...': a dateline opening the first paragraph
-    if TELLING.search(text[max(0, lo - 15) : hi]):
+    if TELLING_WORD.search(text[max(0, lo - 15) : hi]):
         return False  # the clause may start right after "said"
     # A day of another year is background ('following the abduction on 15 May 2001'): its event
     # is the clause's to say, not the nearest verb's.

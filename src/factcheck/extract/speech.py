@@ -17,11 +17,12 @@ from factcheck.text.lemmas import all_lemmas
 from factcheck.text.patterns import alternation
 
 _LEX = load_lexicon("speech")
-TELLING = frozenset(_LEX["telling"])
+TELLING_LEMMAS = frozenset(_LEX["telling"])
 ANNOUNCING = frozenset(_LEX["announcing"])
 TELLING_WHOM = frozenset(_LEX["telling_whom"])
 ATTRIBUTING = frozenset(_LEX["attributing"])
-SPEECH_LEMMAS = TELLING | ANNOUNCING  # a clause of either is told, not done
+SPEECH_LEMMAS = TELLING_LEMMAS | ANNOUNCING  # a clause of either is told, not done
+STATEMENT = "telling"  # what `said_on` calls the day of a statement
 
 
 def _forms(lemma: str) -> list[str]:
@@ -32,7 +33,7 @@ def _forms(lemma: str) -> list[str]:
     return sorted(f for f in forms if not (f.endswith("s") and "NOUN" in all_lemmas(f)))
 
 
-TELLING_FORMS = frozenset(f for lemma in TELLING for f in _forms(lemma))
+TELLING_FORMS = frozenset(f for lemma in TELLING_LEMMAS for f in _forms(lemma))
 ANNOUNCING_FORMS = frozenset(f for lemma in ANNOUNCING for f in _forms(lemma))
 # Every form that names a speaker: "X said", "X announced", "X posted that ...".
 SPEAKING_FORMS = TELLING_FORMS | ANNOUNCING_FORMS | frozenset(f for lemma in ATTRIBUTING for f in _forms(lemma))
@@ -62,6 +63,6 @@ def said_on(before: str, after: str) -> str | None:
     ('telling', 'announce')
     """
     if TELLING_BEFORE.search(before) or TELLING_AFTER.match(after):
-        return "telling"
+        return STATEMENT
     announcing = ANNOUNCING_BEFORE.search(before) or ANNOUNCING_AFTER.match(after)
     return LEMMA_OF_FORM[announcing.group("verb").lower()] if announcing else None
