@@ -338,7 +338,7 @@ def _event_verdicts(
     listed = a.predicate in CLASS_OF or b.predicate in CLASS_OF
     # Possible against done: one named person's event only ('X might leave', 'X left').
     named = bool(_names(a.agent) & _names(b.agent))
-    possible = "possible" in (ma, mb) and (_may_come(a) or _may_come(b)) and not listed and named
+    possible = (_may_come(a) or _may_come(b)) and not listed and named
     if (
         ma != mb
         and "happened" in (ma, mb)
@@ -357,8 +357,9 @@ def _event_verdicts(
         later = pa is not None and pb is not None and pa < pb
         # An attempt is someone's: told as done by one source and as tried by another only when
         # both name who, and it is one doer ('the pirates fled', 'the pirates tried to escape').
+        # A possible event comes this far only with a name both share (`possible`).
         same_doer = bool(_names(a.agent) & _names(b.agent) or set(a.agent_heads) & set(b.agent_heads))
-        if other.modality in ("planned", "possible") and not same_doer:
+        if other.modality == "planned" and not same_doer:
             one_way = False
         two_names = bool(_names(a.agent) and _names(b.agent)) and not _names(a.agent) & _names(b.agent)
         if one_way and not later and not two_names and not _agents_differ(a, b):
