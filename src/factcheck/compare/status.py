@@ -43,10 +43,10 @@ def status_events(claims: list[StatusClaim], alignment: EventAlignment) -> dict[
 
 
 def compare_status(
-    claims: list[StatusClaim], incident: str, subject: str, alignment: EventAlignment | None = None
+    claims: list[StatusClaim], incident: str, subject: str, alignment: EventAlignment
 ) -> tuple[list[Pending], list[Agreement]]:
     usable = [c for c in claims if c.modality in COMPARABLE_MODALITIES]
-    attached = status_events(usable, alignment) if alignment is not None else {}
+    attached = status_events(usable, alignment)
     domain = usable[0].domain if usable else "employment"
     attribute = f"{domain} status"
     candidates: list[tuple[Severity, str, ClaimBase, ClaimBase]] = []
@@ -54,7 +54,7 @@ def compare_status(
         assert isinstance(a, StatusClaim)
         assert isinstance(b, StatusClaim)
         ea, eb = attached.get(a.id), attached.get(b.id)
-        if alignment is not None and ea is not None and eb is not None and not _one_event(alignment, ea, eb):
+        if ea is not None and eb is not None and not _one_event(alignment, ea, eb):
             continue  # two dated events the alignment keeps apart: "detained in May", "not detained in July"
         conflict = STATE_CONFLICTS.conflict(a.state, b.state, aligned=False, phrases=True)
         if conflict is not None:
