@@ -95,15 +95,11 @@ def _literals_cached(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=16)
-def _folded(text: str) -> str | None:
-    """`text` in lower case, or None when it holds a letter IGNORECASE matches to an ASCII one."""
-    return None if not _ASCII_LOOKALIKES.isdisjoint(text) else text.lower()
-
-
 def folded(text: str) -> str | None:
     """`text` in lower case for substring tests of lower-case words, or None when it holds a
-    letter a case-insensitive pattern matches to an ASCII one ('İ', 'ı', 'ſ', the Kelvin sign)."""
-    return _folded(text)
+    letter a case-insensitive pattern matches to an ASCII one ('İ', 'ı', 'ſ', the Kelvin sign).
+    Cached: a sentence's few tests share one lower-casing."""
+    return None if not _ASCII_LOOKALIKES.isdisjoint(text) else text.lower()
 
 
 @lru_cache(maxsize=1024)
@@ -112,8 +108,8 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     words looked for first: a substring test is much quicker than a case-insensitive search."""
     words = _literals_cached(pattern)
     if words is not None:
-        folded = _folded(text)
-        if folded is not None and not any(w in folded for w in words):
+        lower = folded(text)
+        if lower is not None and not any(w in lower for w in words):
             return False
     weaker = _loose_cached(pattern)
     return weaker is None or weaker.search(text) is not None
@@ -165,14 +161,13 @@ class Caseless:
         self.pattern = pattern
         self._lower = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
-    def search(self, text: str) -> bool:
-        """Whether the pattern matches anywhere in `text`."""
-        folded = _folded(text)
-        if folded is None:
-            return self.pattern.search(text) is not None
-        return self._lower.search(folded) is not None
+    def search(self, text: str) -> re.Match[str] | None:
+        """The pattern's first match in `text`, as `re` gives it: the same span, but its text may be
+        in lower case."""
+        lower = folded(text)
+        return self.pattern.search(text) if lower is None else self._lower.search(lower)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The pattern's matches in `text`: the same spans, but their text may be in lower case."""
-        folded = _folded(text)
-        return self.pattern.finditer(text) if folded is None else self._lower.finditer(folded)
+        lower = folded(text)
+        return self.pattern.finditer(text) if lower is None else self._lower.finditer(lower)
