@@ -107,10 +107,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_HIT_BY = (
-    rf"(?:hit|struck|knocked\s+down|run\s+over|mowed\s+down)\s+by\s+{_DET}{_ADJ}"
-    rf"(?:(?P<vehicle>{VEHICLES})|(?P<hit>{NOUNS}))\b"
-)
+_HIT = r"(?:hit|struck|knocked\s+down|run\s+over|mowed\s+down)"
+_BY_WHAT = rf"by\s+{_DET}{_ADJ}(?:(?P<vehicle>{VEHICLES})|(?P<hit>{NOUNS}))\b"  # "by a car", "by a stray bullet"
+_HIT_BY = rf"{_HIT}\s+{_BY_WHAT}"
 BARE_VERB = {"beat": "beaten", "stab": "stabbed", "shoot": "shot"}  # "beat him to death"
 RULES: tuple[CauseRule, ...] = (
     # "died of his injuries", "died Saturday of natural causes", "died in hospital from a drug overdose"
@@ -188,8 +187,7 @@ RULES: tuple[CauseRule, ...] = (
         "cause.killed-by",
         _rx(
             r"\b(?P<pred>killed|injured|hurt|wounded)\s+(?:when\s+(?:he|she)\s+was\s+)?"
-            rf"(?:(?:hit|struck|knocked\s+down|run\s+over|mowed\s+down)\s+)?by\s+{_DET}{_ADJ}"
-            rf"(?:(?P<vehicle>{VEHICLES})|(?P<hit>{NOUNS}))\b"
+            rf"(?:{_HIT}\s+)?{_BY_WHAT}"
         ),
         None,
         _by_group,
@@ -263,17 +261,13 @@ def _victim(ctx: Context, sentence: Sentence, rule: str, m: re.Match[str]) -> tu
     passive = BEFORE_PASSIVE.search(s[max(0, m.start() - 30) : m.start()])
     if obj is None and rule in ACTIVE_RULES and not passive and not NO_OBJECT_AFTER.match(s[m.end() :]):
         lo = sentence.start + m.end()
-        rows = ctx.people.starting(lo, lo + 40)
-        if not rows:
-            return None, ""  # "shot to death one person": the killer stands before the verb
-        start, end, key, _ = min(rows, key=lambda r: r[0])
-        return key, ctx.text[start:end]
+        # "shot to death one person": no one named after the verb, and the killer stands before it
+        return _first_person(ctx, lo, lo + 40) or (None, "")
     if obj is not None:
         lo = sentence.start + m.start("obj")
-        rows = ctx.people.starting(lo, lo + len(obj))
-        if rows:
-            start, end, key, _ = min(rows, key=lambda r: r[0])
-            return key, ctx.text[start:end]
+        first = _first_person(ctx, lo, lo + len(obj))
+        if first is not None:
+            return first
         pronoun = re.match(r"(him|her)\b", obj, re.IGNORECASE)
         if pronoun is None:
             return None, ""  # "shot to death one person": no one the story names
@@ -295,6 +289,15 @@ def _victim(ctx: Context, sentence: Sentence, rule: str, m: re.Match[str]) -> tu
     if who is None:
         who, words = _described(ctx, s[max(0, m.start() - 80) : m.start()])
     return who, words
+
+
+def _first_person(ctx: Context, lo: int, hi: int) -> tuple[WhoModel, str] | None:
+    """The first person named starting between `lo` and `hi` (file offsets), with the words."""
+    rows = ctx.people.starting(lo, hi)
+    if not rows:
+        return None
+    start, end, key, _ = min(rows, key=lambda r: r[0])
+    return key, ctx.text[start:end]
 
 
 def _described(ctx: Context, before: str) -> tuple[Person | None, str]:
