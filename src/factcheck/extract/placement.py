@@ -16,7 +16,7 @@ from functools import cache
 
 from factcheck.extract.context import Context, evidence
 from factcheck.extract.mentions import Token, lemmas
-from factcheck.extract.places import gazetteer
+from factcheck.extract.places import capitalised, gazetteer
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, PlaceClaim, Sentence, Topic
 from factcheck.resolve import fold
@@ -54,13 +54,10 @@ class Placement:
     """A named place and what a sentence puts it in, with token indexes."""
 
     first: int  # the place's first token
+    name_end: int  # after the place's last token
     last: int  # after the container's last token
     place: str  # folded
     container: str  # folded
-
-
-def _cap(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.text.replace("-", "").replace("’", "").replace("'", "").isalpha()
 
 
 def _place_before(toks: list[Token], end: int) -> tuple[int, str] | None:
@@ -69,9 +66,9 @@ def _place_before(toks: list[Token], end: int) -> tuple[int, str] | None:
     best: tuple[int, str] | None = None
     for first in range(end - 1, max(-1, end - 1 - MAX_NAME), -1):
         tok = toks[first]
-        if not _cap(tok) and not (tok.low in NAME_LINKS and first < end - 1):
+        if not capitalised(tok) and not (tok.low in NAME_LINKS and first < end - 1):
             break
-        if not _cap(tok):
+        if not capitalised(tok):
             continue
         key = fold(" ".join(t.text for t in toks[first:end]))
         if key in gazetteer().levels:
@@ -95,7 +92,7 @@ def _container_at(toks: list[Token], start: int, regions_only: bool) -> tuple[in
             key = fold(" ".join(t.text for t in words))
             if key in regions() or (
                 not regions_only
-                and all(_cap(t) or t.low in NAME_LINKS for t in words)
+                and all(capitalised(t) or t.low in NAME_LINKS for t in words)
                 and gazetteer().levels.get(key) in ("country", "region")
             ):
                 best = (end, key)
@@ -111,16 +108,16 @@ def _listed(toks: list[Token], first: int, last: int) -> bool:
     before = toks[first - 1].low if first > 0 else ""
     if after in ("and", "or", "&", "/") or before in ("and", "or", "&", "/"):
         return True
-    if after == "," and last + 1 < len(toks) and _cap(toks[last + 1]):
+    if after == "," and last + 1 < len(toks) and capitalised(toks[last + 1]):
         return _place_after(toks, last + 1)
-    return before == "," and first >= 2 and _cap(toks[first - 2]) and _place_before(toks, first - 1) is not None
+    return before == "," and first >= 2 and capitalised(toks[first - 2]) and _place_before(toks, first - 1) is not None
 
 
 def _place_after(toks: list[Token], start: int) -> bool:
     """Whether a name the gazetteer knows starts at toks[start]."""
     words: list[str] = []
     for tok in toks[start : start + MAX_NAME]:
-        if not _cap(tok):
+        if not capitalised(tok):
             break
         words.append(tok.text)
         if fold(" ".join(words)) in gazetteer().levels:
@@ -132,7 +129,7 @@ def find_placements(toks: list[Token]) -> list[Placement]:
     """Every named place a sentence puts inside a larger one, in text order."""
     out: list[Placement] = []
     for i, tok in enumerate(toks):
-        if tok.low not in ("in", ",", "(", "on") or i == 0 or not _cap(toks[i - 1]):
+        if tok.low not in ("in", ",", "(", "on") or i == 0 or not capitalised(toks[i - 1]):
             continue
         found = _place_before(toks, i)
         if found is None:
@@ -157,7 +154,7 @@ def find_placements(toks: list[Token]) -> list[Placement]:
             continue
         if tok.low == "," and _listed(toks, first, last):
             continue  # "Ganton, Borduria and Elbonia": a list, not one place inside another
-        out.append(Placement(first, last, key, ckey))
+        out.append(Placement(first, i, last, key, ckey))
     return out[:MAX_PER_SENTENCE]
 
 
@@ -170,9 +167,8 @@ def extract_placements(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
     out: list[ClaimBase] = []
     for p in find_placements(toks):
         first, last = toks[p.first], toks[p.last - 1]
-        name_end = next(t.end for t in toks[p.first :] if fold(text[first.start : t.end]) == p.place)
         start, end = sentence.start + first.start, sentence.start + last.end
-        name = text[first.start : name_end]
+        name = text[first.start : toks[p.name_end - 1].end]
         out.append(
             PlaceClaim(
                 **evidence(ctx, sentence, start, end),

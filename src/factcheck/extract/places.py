@@ -127,7 +127,8 @@ class Place:
     within: tuple[str, ...] = ()  # folded keys of places the sentence puts it inside
 
 
-def _cap(tok: Token) -> bool:
+def capitalised(tok: Token) -> bool:
+    """A word that starts with a capital ('Ganton', "O'Brien"), for the place readers."""
     return tok.text[:1].isupper() and (tok.text.isalpha() or "-" in tok.text or "’" in tok.text or "'" in tok.text)
 
 
@@ -160,13 +161,13 @@ def _phrase(toks: list[Token], j: int) -> tuple[int, int, bool, PlaceLevel, str]
     n = len(toks)
     if j >= n:
         return None
-    if _cap(toks[j]) and toks[j].low not in NOT_PLACE:
+    if capitalised(toks[j]) and toks[j].low not in NOT_PLACE:
         k = j
         words: list[str] = []
         while k < n and len(words) < MAX_NAME_WORDS:
             tok = toks[k]
-            if (_cap(tok) and tok.low not in NOT_PLACE) or (
-                tok.low in CONNECTORS and k + 1 < n and _cap(toks[k + 1]) and words
+            if (capitalised(tok) and tok.low not in NOT_PLACE) or (
+                tok.low in CONNECTORS and k + 1 < n and capitalised(toks[k + 1]) and words
             ):
                 words.append(tok.text)
                 k += 1
@@ -217,7 +218,7 @@ def _possessive_place(toks: list[Token], j: int) -> tuple[str, int] | None:
     """ "Ganton's main square": a gazetteer place before "'s" is a container; the index after it."""
     words: list[str] = []
     for k in range(j, min(len(toks), j + 3)):
-        if not _cap(toks[k]):
+        if not capitalised(toks[k]):
             return None
         if toks[k].low.endswith("'s"):
             words.append(toks[k].text[:-2])
@@ -231,7 +232,7 @@ def _street_inside(toks: list[Token], first: int, last: int) -> int | None:
     """In "the Elm Street apartment", the index of the street's place noun: the street is a
     place of its own, the apartment on it."""
     for k in range(first + 1, last - 1):
-        if LEVEL_OF.get(toks[k].low) in ("street", "square") and _cap(toks[k]):
+        if LEVEL_OF.get(toks[k].low) in ("street", "square") and capitalised(toks[k]):
             return k
     return None
 
@@ -247,7 +248,7 @@ def _container_after(toks: list[Token], k: int) -> tuple[str, int] | None:
     words: list[str] = []
     best: tuple[str, int] | None = None
     for m in range(j, min(len(toks), j + 3)):
-        if not _cap(toks[m]):
+        if not capitalised(toks[m]):
             break
         words.append(toks[m].text)
         key = fold(" ".join(words))
@@ -285,7 +286,7 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
         start, end = toks[first].start, toks[last - 1].end
         name = text[start:end]
         within = [container] if container else []
-        if not named and last - first > 1 and _cap(toks[first]):
+        if not named and last - first > 1 and capitalised(toks[first]):
             town = fold(text[start : toks[last - 2].end])
             if town in gazetteer().levels:
                 within.append(town)  # "a Ganton bank"
