@@ -4,8 +4,11 @@ negatives are measures, ages, frequencies and modifiers that say no number."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from extract_helpers import compare_articles
 from factcheck.extract.mentions import find_numbers, tokens
 
 
@@ -49,3 +52,28 @@ def test_a_modifier_that_numbers_parts_counts_them(text: str, expected: list[tup
 def test_the_things_themselves_are_still_counted(text: str, count: float) -> None:
     values = [n.value for n in find_numbers(text, tokens(text))]
     assert values[0] == count
+
+
+HANGAR = (
+    "Air museum opens new hangar\n\nThe museum bought {planes} for its new hangar last spring, its director said.\n"
+)
+
+
+@pytest.mark.parametrize(("first", "second", "found"), [
+    # the parts one source counts by a modifier against the parts another counts in words
+    ("six twin-engine planes", "The museum now has 14 engines on show, its director said.", True),
+    ("six twin-engine planes", "The museum now has 12 engines on show, its director said.", False),
+    # negatives: with two figures for the parts in one source, the sentences' words alone decide
+    ("six twin-engine planes", "The museum has 14 engines on show and 3 engines in store, its director said.", False),
+    ("six planes", "The museum now has 14 engines on show, its director said.", False),
+])  # fmt: skip
+def test_parts_one_source_implies_meet_the_parts_another_counts(
+    tmp_path: Path, first: str, second: str, found: bool
+) -> None:
+    a = HANGAR.format(planes=first)
+    b = f"Air museum opens new hangar\n\n{second}\n"
+    report = compare_articles(tmp_path, {"a.txt": a, "b.txt": b})
+    engines = [f for f in report.discrepancies if "engine" in f.attribute]
+    assert bool(engines) == found
+    for finding in engines:
+        assert any("(12 engines)" in ref.value for ref in finding.claims)  # the parts, said as counted

@@ -542,6 +542,8 @@ class QuantityClaim(ClaimBase):
     expression: str = Field(description="The words of the quantity, e.g. 'at least 25 people'.")
 
     def display_value(self) -> str:
+        if self.rule == "mention.parts":  # "six twin-engine planes (12 engines)": the parts counted
+            return f"{self.expression} ({self.number:g} {self.unit})"
         return self.expression
 
 

@@ -44,8 +44,13 @@ def lemma_of(word: str) -> str:
     return verb_lemma(word) or noun_lemma(word)
 
 
+PARTS = "mention.parts"  # the rule of a count of parts a modifier implies ("six twin-engine planes")
+
+
 def dimension(claim: QuantityClaim) -> str:
     """What a quantity measures: the open rule says it; a listed claim's unit does."""
+    if claim.rule == PARTS:
+        return "count"
     if claim.rule.startswith("mention."):
         return claim.rule.removeprefix("mention.")
     if claim.unit in UNIT_FORMS:
@@ -265,6 +270,19 @@ def similarity(a: ClaimBase, b: ClaimBase) -> float:
     return score
 
 
+# A count of parts a modifier implies ("six twin-engine planes": twelve engines) has no clause of
+# its own: its sentence is about the things, so its words say little of the parts. What stands in
+# for them is that each of two sources counts those parts with one figure only.
+LONE_FIGURE = 0.2
+
+
+def _one_figure(claims: list[ClaimBase]) -> bool:
+    """Whether a source counts a thing with one figure only, however often it says it ('twelve
+    engines' in a sentence that also gives them as six twin engines)."""
+    figures = {c.number for c in claims if isinstance(c, QuantityClaim) and dimension(c) == "count"}
+    return len(figures) == 1 and len(claims) == sum(isinstance(c, QuantityClaim) for c in claims)
+
+
 def align(
     left: list[ClaimBase], right: list[ClaimBase], threshold: float = THRESHOLD
 ) -> list[tuple[ClaimBase, ClaimBase, float]]:
@@ -277,6 +295,16 @@ def align(
         key = block(claim)
         if key is not None:
             blocks[key].append(claim)
+    right_blocks: dict[tuple[str, ...], list[ClaimBase]] = defaultdict(list)
+    for claim in right:
+        key = block(claim)
+        if key is not None:
+            right_blocks[key].append(claim)
+    lone = {
+        key
+        for key in blocks.keys() & right_blocks.keys()
+        if _one_figure(blocks[key]) and _one_figure(right_blocks[key])
+    }
     candidates: list[tuple[float, int, int, ClaimBase, ClaimBase]] = []
     for j, b in enumerate(right):
         key = block(b)
@@ -284,6 +312,8 @@ def align(
             continue
         for i, a in enumerate(blocks.get(key, [])):
             score = similarity(a, b)
+            if score > 0 and key in lone and PARTS in (a.rule, b.rule):
+                score += LONE_FIGURE
             if score >= threshold:
                 candidates.append((score, i, j, a, b))
     candidates.sort(key=lambda c: (-c[0], c[3].start, c[4].start, c[3].value_start, c[4].value_start))

@@ -302,6 +302,7 @@ class Number:
     noun_words: str | None  # those words as written
     vague: bool
     per: str | None = None  # a rate's denominator: "$25 a share" is per share
+    each: float | None = None  # a count of parts a modifier implies: "six twin-engine planes" has 2 engines each
 
 
 def _word_number(words: list[str]) -> float | None:
@@ -659,6 +660,7 @@ def find_numbers(sentence: str, toks: list[Token]) -> list[Number]:
                     noun_words=plural,
                     vague=False,
                     per=None,
+                    each=each,
                 )
             )
         i = j

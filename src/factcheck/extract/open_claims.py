@@ -137,7 +137,7 @@ def _numbers(
                 **evidence(ctx, sentence, position, sentence.start + n.end),
                 subject=Topic(facet="thing", word=n.noun or n.unit),
                 subject_text=n.noun_words or n.unit,
-                rule=f"mention.{n.dimension}",
+                rule="mention.parts" if n.each is not None else f"mention.{n.dimension}",
                 incident_hint=ctx.hint_for(sentence, position, sentence.start + n.end),
                 low=n.low,
                 high=n.high,
