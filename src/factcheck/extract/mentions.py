@@ -146,12 +146,19 @@ def tokens(text: str) -> list[Token]:
     >>> [t.text for t in tokens("Police detained 12 men on Monday.")]
     ['Police', 'detained', '12', 'men', 'on', 'Monday', '.']
     """
-    out = []
+    out: list[Token] = []
+    append = out.append
+    curly = "’" in text
     for m in TOKEN.finditer(text):
         word = m.group()
         low = word.lower()
-        out.append(Token(word, m.start(), m.end(), low.replace("’", "'") if "’" in low else low))
+        start, end = m.span()
+        # tuple.__new__ builds the named tuple without its Python-level __new__ (quicker)
+        append(_NEW(Token, (word, start, end, low.replace("’", "'") if curly and "’" in low else low)))
     return out
+
+
+_NEW = tuple.__new__
 
 
 @cache

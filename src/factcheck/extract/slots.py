@@ -73,6 +73,7 @@ MONTH_PART = re.compile(
     rf"|(?P<m2>{_MONTH})[-\s](?P<p2>end|beginning|start))\b",
     re.IGNORECASE,
 )
+MONTH_PART_LOWER = Caseless(MONTH_PART)  # asked of the lower-case text first: most clauses name no month
 # Verbs of telling and thinking carry no event of their own; a passive "found" with "guilty" or
 # "dead" is a verdict or a state, not a discovery.
 NO_EVENT = NOT_PREDICATES - frozenset({"find"})
@@ -103,7 +104,7 @@ def month_span(text: str) -> tuple[str, MonthSpan] | None:
     >>> month_span("replaced it in November-end")[1].first
     21
     """
-    m = MONTH_PART.search(text)
+    m = MONTH_PART.search(text) if MONTH_PART_LOWER.search(text) else None
     if m is None:
         return None
     part = (m.group("p1") or m.group("p2")).lower()
@@ -576,7 +577,8 @@ def _no_before(toks: list[Token], phrase: Phrase | None) -> bool:
     """Whether 'no' opens a participant phrase ('No gun has been recovered', 'no warning issued')."""
     if phrase is None:
         return False
-    k = next((i for i, t in enumerate(toks) if t.start >= 0 and t.text == phrase.text.split()[0]), None)
+    first = phrase.text.split()[0]
+    k = next((i for i, t in enumerate(toks) if t.start >= 0 and t.text == first), None)
     return phrase.text.lower().startswith("no ") or (k is not None and k > 0 and toks[k - 1].low == "no")
 
 

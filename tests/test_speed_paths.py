@@ -1,0 +1,49 @@
+"""Quick paths give what the plain code gave: tokens, the month-part and cause prefilters."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.causes import MAY_CAUSE, MAY_CAUSE_LOWER
+from factcheck.extract.mentions import TOKEN, Token, tokens
+from factcheck.extract.slots import MONTH_PART, month_span
+
+WORDS = st.sampled_from(
+    ["in", "early", "late", "mid", "the", "end", "of", "March", "MAY", "ſhot", "İn", "Dead", "died", "it’s",
+     "O’Neil", "a", "12", "3,5", "-", ".", "KILLED", "beginning", "december-end", "\u212aill", "ı", "—"]
+)  # fmt: skip
+SENTENCES = st.lists(WORDS, max_size=12).map(" ".join) | st.text(max_size=40)
+
+
+def reference_tokens(text: str) -> list[Token]:
+    out = []
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        low = word.lower()
+        out.append(Token(word, m.start(), m.end(), low.replace("’", "'") if "’" in low else low))
+    return out
+
+
+@given(SENTENCES)
+@settings(max_examples=300)
+def test_tokens_are_the_plain_loops(text: str) -> None:
+    found = tokens(text)
+    assert found == reference_tokens(text)
+    assert all(type(t) is Token for t in found)
+
+
+@given(SENTENCES)
+@settings(max_examples=300)
+def test_month_span_finds_what_the_pattern_alone_finds(text: str) -> None:
+    m = MONTH_PART.search(text)
+    found = month_span(text)
+    assert (found is None) == (m is None)
+    if found is not None and m is not None:
+        assert found[0] == m.group(0)
+
+
+@given(SENTENCES)
+@settings(max_examples=300)
+def test_the_cause_prefilter_answers_as_its_pattern(text: str) -> None:
+    assert (MAY_CAUSE_LOWER.search(text) is None) == (MAY_CAUSE.search(text) is None)
