@@ -2,25 +2,56 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import NamedTuple
+
 from factcheck.compare.groups import Agreement, Pending, agree_by_value, group_findings, pairs
-from factcheck.models import AgeClaim
+from factcheck.models import AgeClaim, ClaimsFile
+
+
+class StoryYear(NamedTuple):
+    """The year a story is set in: its publication's, or for an undated story the latest year it
+    mentions, which is only the earliest it can be ('In 2008 he won' in a later report)."""
+
+    year: int
+    dated: bool
+
+
+def story_years(files: Iterable[ClaimsFile]) -> dict[str, StoryYear | None]:
+    """Each source's story year, None where it names no year at all."""
+    return {
+        cf.source.id: None if cf.year is None else StoryYear(cf.year, cf.source.published is not None) for cf in files
+    }
+
+
+def years_apart(a: StoryYear | None, b: StoryYear | None) -> bool:
+    """Whether two stories are surely set two years apart or more, so that a person's age has moved
+    on: two publication years that far apart, or a dated story two years before the earliest year
+    an undated one can be. Two undated stories, or an undated one that may be as late as the
+    other, are not known to be apart."""
+    if a is None or b is None:
+        return False
+    if a.dated and b.dated:
+        return abs(a.year - b.year) >= 2
+    if a.dated != b.dated:
+        dated, undated = (a, b) if a.dated else (b, a)
+        return dated.year <= undated.year - 2
+    return False
 
 
 def compare_ages(
     claims: list[AgeClaim],
     incident: str,
     subject: str,
-    years: dict[str, int | None],
+    years: dict[str, StoryYear | None],
 ) -> tuple[list[Pending], list[Agreement]]:
     candidates = []
     # One person has one age in one article: two ages within a source are a self-contradiction too.
     for a, b in pairs(list(claims), lambda a, b: True):
         assert isinstance(a, AgeClaim)
         assert isinstance(b, AgeClaim)
-        ya, yb = years.get(a.source), years.get(b.source)
-        if ya is not None and yb is not None and abs(ya - yb) >= 2:
-            # Stories set years apart (the year of an undated one is a guess, hence the margin).
-            continue
+        if years_apart(years.get(a.source), years.get(b.source)):
+            continue  # stories set years apart
         if a.value != b.value:
             candidates.append(("contradiction", f"age given as {a.value} and as {b.value}", a, b))
     agreements = agree_by_value(

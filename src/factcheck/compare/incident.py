@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
-from factcheck.compare.ages import compare_ages
+from factcheck.compare.ages import compare_ages, story_years
 from factcheck.compare.agree import merge_linked, residence_agreements, value_agreements
 from factcheck.compare.causes import compare_causes
 from factcheck.compare.dates import compare_dates
@@ -105,8 +105,7 @@ def _date_fact(claim: DateClaim, party: Party | None) -> str:
 
 
 def _judge_ages(scope: Scope, party: Party, claims: list[AgeClaim]) -> Judged:
-    years = {cf.source.id: cf.year for cf in scope.files}
-    f, a = compare_ages(claims, scope.incident.id, scope.emap.label(party), years)
+    f, a = compare_ages(claims, scope.incident.id, scope.emap.label(party), story_years(scope.files))
     return keyed(f, party.key()), a
 
 

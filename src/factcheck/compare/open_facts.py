@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 
 from factcheck.compare.accounts import agreement_title
+from factcheck.compare.ages import story_years, years_apart
 from factcheck.compare.align import THRESHOLD, align_sources, block, dimension, similarity
 from factcheck.compare.dates import date_check, date_value
 from factcheck.compare.events import EventAlignment
@@ -175,7 +176,7 @@ def compare_open_facts(
         for c in claims:
             if isinstance(c, StatusClaim):
                 stated[(c.source, c.start)].add(c.state)
-    years = {cf.source.id: cf.year for cf in files}
+    years = story_years(files)
     stating: dict[tuple[str, tuple[str, ...] | None, str], list[ClaimBase]] = defaultdict(list)
     for claims in by_source.values():
         for c in claims:
@@ -184,8 +185,7 @@ def compare_open_facts(
         listed = not a.rule.startswith("mention.") and not b.rule.startswith("mention.")
         if listed and (a.id in compared or b.id in compared or isinstance(a, QuantityClaim)):
             continue  # two listed figures meet by their keys, which name what they count
-        ya, yb = years.get(a.source), years.get(b.source)
-        if isinstance(a, AgeClaim) and ya is not None and yb is not None and abs(ya - yb) >= 2:
+        if isinstance(a, AgeClaim) and years_apart(years.get(a.source), years.get(b.source)):
             continue  # stories years apart: a person's age has moved on
         if (
             isinstance(a, StatusClaim)
