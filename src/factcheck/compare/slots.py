@@ -290,8 +290,8 @@ def _phrase_lemmas(phrase: str | None) -> frozenset[str]:
 
 def _past(c: EventClaim) -> bool:
     """Whether the event is told in the past: 'replaced', 'fled', 'was found', not 'acquires' or
-    'is paying'; a step told by its noun after 'following', 'after', 'since'."""
-    if c.rule == "slot.noun":
+    'is paying'; a step told by its noun after 'following', 'after', 'since' (its frame's noun)."""
+    if c.frame is not None and c.frame.noun is not None:
         return True
     verb = c.expression.split()[-1].lower()
     if verb.endswith(("s", "ing")) or verb == c.predicate:
