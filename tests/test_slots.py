@@ -227,6 +227,7 @@ def test_a_price_reported_by_others_is_no_conflict() -> None:
         ("Anna Berg left the orchestra last spring.", "Anna Berg", "asserted"),
         ("Anna Berg did not leave the orchestra.", "Anna Berg", "negated"),
         ("Anna Berg decided to leave the orchestra.", "Anna Berg", "planned"),
+        ("Anna Berg will not leave the orchestra.", "Anna Berg", "negated"),
         ("The hall was quiet after the departure of Anna Berg.", "Anna Berg", "asserted"),
         ("Little has changed since Anna Berg's resignation.", "Anna Berg", "asserted"),
     ],
@@ -246,6 +247,8 @@ def test_a_persons_departure(text: str, agent: str, modality: str) -> None:
         "Members called for the resignation of Anna Berg.",  # a demand, no account
         "The hall closed ahead of the departure of Anna Berg.",  # still to come, not told as done
         "The board allowed Anna Berg to leave.",  # permission, no account
+        "Anna Berg might leave a note on the desk.",  # a bare verb's other sense: left behind
+        "The storm will leave them without power.",  # left in a state
     ],
 )
 def test_no_departure(text: str) -> None:

@@ -75,8 +75,9 @@ MONTH_PART = re.compile(
 )
 MONTH_PART_LOWER = Caseless(MONTH_PART)  # asked of the lower-case text first: most clauses name no month
 # Verbs of telling and thinking carry no event of their own; a passive "found" with "guilty" or
-# "dead" is a verdict or a state, not a discovery.
-NO_EVENT = NOT_PREDICATES - frozenset({"find"})
+# "dead" is a verdict or a state, not a discovery. A departure verb ("leave") has other senses
+# ("left him injured", "leave a note"): only a departure is an event (`_departs`).
+NO_EVENT = NOT_PREDICATES - frozenset({"find"}) - DEPARTURE
 FIND_STATE = frozenset({"guilty", "dead", "unconscious", "alive", "responsible", "liable", "innocent", "that"})
 RELATIVE = frozenset({"which", "who", "that"})
 TIME_WORDS = frozenset(
@@ -232,6 +233,8 @@ def _bare_verbs(toks: list[Token], taken: set[int]) -> list[Predicate]:
         lemma = verb_lemma(verb.low)
         if lemma != verb.low or lemma in NO_EVENT or not verb.text.isalpha() or not verb.text.islower():
             continue
+        if lemma in DEPARTURE and not _departs(toks, k):
+            continue
         if tok.low == "to":
             if "VERB" not in lemmas(verb.low) or verb.low in MONTHS or verb.low in TIME_WORDS:
                 continue
@@ -270,18 +273,24 @@ NOT_BEFORE_LEFT = PASSIVE_AUX | DETERMINERS | {"on", "to", "far", "centre", "cen
 DO_AUX = frozenset({"did", "does", "do"})
 
 
+def _departs(toks: list[Token], k: int) -> bool:
+    """Whether the departure verb toks[k] tells a departure: not 'left him injured', 'left a note',
+    'leave 3 children'."""
+    after = toks[k + 1].low if k + 1 < len(toks) else "."
+    return after not in NOT_DEPARTED and not after[:1].isdigit()
+
+
 def _departures(toks: list[Token], taken: set[int]) -> list[Predicate]:
-    """'might leave the club', 'did not leave', 'left the party', 'decided to leave': a departure,
-    which the predicate finder leaves out with every other sense of the verb. Not 'left him
-    injured', 'left a note', 'was left', 'on the left', 'leaving'."""
+    """'left the party', 'did not leave', 'has left': a departure, which the predicate finder
+    leaves out with every other sense of the verb (a bare verb after a modal or 'to', 'might
+    leave', is `_bare_verbs`'). Not 'left him injured', 'left a note', 'was left', 'on the left',
+    'leaving'."""
     out: list[Predicate] = []
     for i, tok in enumerate(toks):
         if tok.start in taken or not tok.text.isalpha() or not tok.text.islower():
             continue
-        if verb_lemma(tok.low) not in DEPARTURE or tok.low.endswith("ing"):
-            continue
-        after = toks[i + 1].low if i + 1 < len(toks) else "."
-        if after in NOT_DEPARTED or after[:1].isdigit():
+        lemma = verb_lemma(tok.low)
+        if lemma is None or lemma not in DEPARTURE or tok.low.endswith("ing") or not _departs(toks, i):
             continue
         j = i - 1
         negated = False
@@ -291,38 +300,12 @@ def _departures(toks: list[Token], taken: set[int]) -> list[Predicate]:
             negated = negated or toks[j].low in ("not", "n't", "never")
             j -= 1
         before = toks[j].low if j >= 0 else ""
-        modality: Modality
-        if tok.low == verb_lemma(tok.low):  # the bare verb: after a modal, 'to' or 'did' only
-            if before in MODAL_WORDS:
-                modality = "negated" if negated else MODAL_OF[before]
-            elif before == "to":
-                found = _infinitive(toks, j)
-                if found is None:
-                    continue  # "in order to leave", "time to leave": a purpose, no account
-                modality = found
-            elif before in DO_AUX:
-                modality = "negated" if negated else "asserted"
-            else:
-                continue
-        else:
-            if before in NOT_BEFORE_LEFT or j < 0:
-                continue  # "was left", "the left", "on the left": no one departs
-            modality = "negated" if negated else "asserted"
-        negated = negated or modality == "negated"
-        out.append(
-            Predicate(
-                tok.start,
-                tok.end,
-                tok.text,
-                verb_lemma(tok.low) or tok.low,
-                None,
-                None,
-                negated,
-                modality,
-                False,
-                False,
-            )
-        )
+        if tok.low == lemma and before not in DO_AUX:
+            continue  # a bare verb after a modal or 'to' is `_bare_verbs`'; any other is no account
+        if tok.low != lemma and (before in NOT_BEFORE_LEFT or j < 0):
+            continue  # "was left", "the left", "on the left": no one departs
+        modality: Modality = "negated" if negated else "asserted"
+        out.append(Predicate(tok.start, tok.end, tok.text, lemma, None, None, negated, modality, False, False))
     return out
 
 
