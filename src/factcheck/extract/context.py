@@ -49,8 +49,8 @@ MONTH_ONLY = re.compile(
     r"(?!\s\d)\b"
 )
 ANAPHORIC_START = re.compile(r"^(?:It|They|This|That|The\s(?:quake|attack|disaster|raid|incident))\b")
-INSTITUTION_VERB = "(?:said|says|saying|stated|claimed|announced|denied|reported|insisted)"
-INSTITUTION_WORDS = INSTITUTION_VERB.removeprefix("(?:").removesuffix(")").split("|")  # as ATTRIBUTION_WORDS
+INSTITUTION_WORDS = ("said", "says", "saying", "stated", "claimed", "announced", "denied", "reported", "insisted")
+INSTITUTION_VERB = alternation(INSTITUTION_WORDS)
 INSTITUTION_SPEAKS = re.compile(
     r"\b(?:the\s)?(?P<body>(?:[A-Z][\w’'-]+\s){0,3}(?:[Mm]inistry|[Pp]olice|[Oo]ffice|[Dd]epartment|[Gg]overnment|"
     r"[Cc]ourt|[Pp]rosecutor(?:’s|'s)?(?:\s[Oo]ffice)?|[Ss]pokes(?:man|woman|person)|[Aa]uthorities|[Aa]gency|[Ss]ervice))"
