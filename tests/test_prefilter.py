@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from factcheck.extract import context, dates, frames, quantities, slots, status
 from factcheck.text.prefilter import _ASCII_LOOKALIKES, Caseless, folded, literals, may_match, may_match_piece
 
-EVENT_PATTERNS = [p for _, p in dates._date_events()] + list(quantities.EVENTS.values())
+EVENT_PATTERNS = [p for *_, p in dates._date_events()] + list(quantities.EVENTS.values())
 CLAUSE_PATTERNS = [frames.PLACE, frames.CUE, frames.YEAR, frames.TIME]
 # Words of the patterns in several cases, the letters IGNORECASE matches to ASCII ones, and marks.
 PIECES = ["Detained", "ARREST", "killed", "quaKe", "deal", "ſhot", "İnjured", "hıt", "\u212aill", "set", " free",

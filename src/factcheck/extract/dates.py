@@ -18,20 +18,21 @@ from factcheck.text.dates import DateExpr, Resolved, counted_from, find_dates, r
 from factcheck.text.prefilter import may_match
 
 
-def _date_events() -> list[tuple[str, re.Pattern[str]]]:
+def _date_events() -> list[tuple[str, bool, re.Pattern[str]]]:
+    """(event, whether the words are nouns, their pattern): the lexicon marks a noun '~word'."""
     lex = load_lexicon("date_events")["events"]
     out = []
     for event, words in lex.items():
         verbs = [w for w in words if not w.startswith("~")]
         nouns = [w[1:] for w in words if w.startswith("~")]
         if verbs:
-            out.append((event, re.compile(r"\b(?:" + "|".join(verbs) + r")", re.IGNORECASE)))
+            out.append((event, False, re.compile(r"\b(?:" + "|".join(verbs) + r")", re.IGNORECASE)))
         if nouns:
-            out.append((event + "~", re.compile(r"\b(?:" + "|".join(nouns) + r")", re.IGNORECASE)))
+            out.append((event, True, re.compile(r"\b(?:" + "|".join(nouns) + r")", re.IGNORECASE)))
     return out
 
 
-_DATE_EVENTS: list[tuple[str, re.Pattern[str]]] = []
+_DATE_EVENTS: list[tuple[str, bool, re.Pattern[str]]] = []
 _SUB_EVENTS: dict[str, list[str]] = {}
 # Relative words that count from the day of writing, not from a date in the text.
 FROM_PUBLICATION = re.compile(r"today|tonight|yesterday|tomorrow|ago|last\snight|this\s", re.IGNORECASE)
@@ -71,7 +72,7 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
             exprs.append(DateExpr(m.start(), m.end(), m.group(0), "relative", offset_days=0))
     # Event words the sentence has anywhere (a cheap test, once per sentence) are the only ones
     # worth looking for around each date.
-    events = [(event, pattern) for event, pattern in _DATE_EVENTS if may_match(pattern, s)] if exprs else []
+    events = [(event, noun, pattern) for event, noun, pattern in _DATE_EVENTS if may_match(pattern, s)] if exprs else []
     sub_found: dict[str, bool] = {}
     exprs.sort(key=lambda e: e.start)
     claims: list[DateClaim] = []
@@ -113,21 +114,21 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
         # The event: the nearest event word, before or after, within the sentence.
         best: tuple[int, str, int] | None = None
         lo, hi = max(0, expr.start - 130), min(len(s), expr.end + 50)  # a window: linear in the dates
-        for event, pattern in events:
+        for event, noun, pattern in events:
             for m in pattern.finditer(s, lo, hi):
                 if m.start() < expr.end and m.end() > expr.start:
                     continue  # "8 March": the month is not a march
                 after = m.start() >= expr.end
                 distance = m.start() - expr.end if after else expr.start - m.end()
-                if after and not event.endswith("~"):
+                if after and not noun:
                     # News names an event before its date; and "assaulted ... on July 5, was found
                     # dead": a date before a comma closes its own clause.
                     distance += 50 if "," in s[expr.end : m.start()] else 10
                 # Events are mostly named before their date ("shared the video ... on Friday");
                 # a noun names it only right beside the date ("Sunday's quake").
-                limit = 4 if event.endswith("~") else 40 if after else 120
+                limit = 4 if noun else 40 if after else 120
                 if distance <= limit and (best is None or distance < best[0]):
-                    best = (max(distance, 0), event.rstrip("~"), m.start())
+                    best = (max(distance, 0), event, m.start())
         if best is None:
             continue
         _, event, event_pos = best
