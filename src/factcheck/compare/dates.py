@@ -146,7 +146,7 @@ def compare_dates(
     emap: EntityMap,
     parties: dict[str, Party | None],
     singular: bool,
-    events: EventAlignment | None = None,
+    events: EventAlignment,
 ) -> tuple[list[Pending], list[Agreement]]:
     """Dates of one event. A conflict needs the same named person on both sides, or, for an event
     an incident has once (a deal completed, a quake), no other person; agreement accepts a group
@@ -179,7 +179,7 @@ def compare_dates(
         elif (ka != kb or years_differ) and one_actor:
             if same_person and not _same_date_event(a, b):
                 continue  # another event of the same person ("detained again in July"), not this one
-            if events is not None and a.source != b.source and (not events.same_event(a, b) or events.in_order(a, b)):
+            if a.source != b.source and (not events.same_event(a, b) or events.in_order(a, b)):
                 continue  # dates of two events that no alignment makes one, or a death before its finding
             who = person_a if person_a is not None else person_b
             candidates[who].append(

@@ -159,7 +159,7 @@ def _open_subject(a: ClaimBase, b: ClaimBase) -> str:
 
 
 def compare_open_facts(
-    incident: str, files: list[ClaimsFile], compared: set[str], events: EventAlignment | None = None
+    incident: str, files: list[ClaimsFile], compared: set[str], events: EventAlignment
 ) -> tuple[list[Pending], list[Agreement]]:
     """Findings and agreements among claims with frames: facts aligned across sources by their
     frames (align.py), then judged by the same typed rules as the listed claims. Two listed claims
@@ -197,8 +197,7 @@ def compare_open_facts(
             continue
         verdict = _open_verdict(a, b, score)
         if verdict is None or (
-            events is not None
-            and isinstance(a, DateClaim)
+            isinstance(a, DateClaim)
             and isinstance(b, DateClaim)
             and verdict[0] != "agree"
             and (not events.same_event(a, b) or events.in_order(a, b))
