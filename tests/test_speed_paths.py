@@ -5,9 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract.causes import MAY_CAUSE, MAY_CAUSE_LOWER
+from factcheck.extract.causes import MAY_CAUSE, MAY_CAUSE_LOWER, RULE_WORDS, RULES
 from factcheck.extract.mentions import TOKEN, Token, tokens
 from factcheck.extract.slots import MONTH_PART, month_span
+from factcheck.text.prefilter import folded
 
 WORDS = st.sampled_from(
     ["in", "early", "late", "mid", "the", "end", "of", "March", "MAY", "ſhot", "İn", "Dead", "died", "it’s",
@@ -47,3 +48,24 @@ def test_month_span_finds_what_the_pattern_alone_finds(text: str) -> None:
 @settings(max_examples=300)
 def test_the_cause_prefilter_answers_as_its_pattern(text: str) -> None:
     assert (MAY_CAUSE_LOWER.search(text) is None) == (MAY_CAUSE.search(text) is None)
+
+
+CAUSE_WORDS = st.sampled_from(
+    ["he", "was", "shot", "dead", "stabbed", "to", "death", "died", "of", "his", "injuries", "after", "being",
+     "hit", "by", "a", "car", "in", "crash", "succumbed", "wounds", "fatally", "beaten", "and", "killed",
+     "drowned", "suffered", "gunshot", "treated", "for", "passed", "away", "found", "gunned", "down", "knifed",
+     "badly", "burned", "injured", "the", "cause", "fall", "DIED", "Shot", "ſhot", "\u212akilled"]
+)  # fmt: skip
+
+
+@given(st.lists(CAUSE_WORDS, min_size=1, max_size=14).map(" ".join))
+@settings(max_examples=500)
+def test_a_cause_rule_matches_only_where_one_of_its_words_is(text: str) -> None:
+    lower = folded(text)
+    for rule in RULES:
+        if rule.rule in RULE_WORDS and lower is not None and rule.pattern.search(text):
+            assert any(w in lower for w in RULE_WORDS[rule.rule]), rule.rule
+
+
+def test_every_rule_words_entry_names_a_rule() -> None:
+    assert set(RULE_WORDS) <= {r.rule for r in RULES}

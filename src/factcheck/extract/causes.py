@@ -21,7 +21,7 @@ from factcheck.extract.entities import OCCUPATIONAL, nearest_person_before
 from factcheck.lexicons.causes import CAUSES
 from factcheck.models import CauseClaim, CauseOutcome, Group, Modality, Person, Sentence, Subject, WhoModel
 from factcheck.text.patterns import alternation
-from factcheck.text.prefilter import Caseless
+from factcheck.text.prefilter import Caseless, folded
 
 
 def _plurals(phrases: Iterable[str]) -> list[str]:
@@ -228,6 +228,24 @@ RULES: tuple[CauseRule, ...] = (
     ),
 )
 DEATH_OUTCOMES = frozenset({"killed", "died", "dead"})
+# Words (lower case) one of which every match of a rule holds, read off its pattern: a sentence
+# with none of them is not searched with it. Asked of the lower-case text, so not where it holds a
+# letter IGNORECASE matches to an ASCII one (text/prefilter.folded is None there).
+_DYING_WORDS = ("die", "dying", "perished", "passed", "found")
+RULE_WORDS: dict[str, tuple[str, ...]] = {
+    "cause.died-of": _DYING_WORDS,
+    "cause.succumbed": ("succumb",),
+    "cause.death-caused-by": ("death",),
+    "cause.to-death": ("death",),
+    "cause.shot-dead": ("shot", "gunned"),
+    "cause.fatally": ("fatally", "stabbed", "beaten"),
+    "cause.drowned": ("drowned",),
+    "cause.killed-in": ("killed", "died", "dead", "injured", "hurt", "wounded"),
+    "cause.killed-by": ("killed", "injured", "hurt", "wounded"),
+    "cause.died-after": _DYING_WORDS,
+    "cause.was-hurt": ("shot", "stabbed", "knifed", "beaten", "burned", "burnt"),
+    "cause.suffered": ("suffer", "sustain", "received", "treated"),
+}
 
 
 # What may follow "shot dead" or "stabbed to death" when no object does ("was shot dead by police",
@@ -350,8 +368,12 @@ def extract_causes(ctx: Context, sentence: Sentence) -> list[CauseClaim]:
     claims: list[CauseClaim] = []
     taken: list[tuple[int, int]] = []
     low = s.lower()
+    lower = folded(s)
     for rule in RULES:
         if rule.gate is not None and rule.gate not in low:
+            continue
+        needed = RULE_WORDS.get(rule.rule)
+        if needed is not None and lower is not None and not any(w in lower for w in needed):
             continue
         for m in rule.pattern.finditer(s):
             if any(a < m.end() and m.start() < b for a, b in taken):
