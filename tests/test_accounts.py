@@ -89,6 +89,64 @@ def test_shared_words_two_facts(a: str, b: str) -> None:
     assert not pair(a, b)
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    # a modal in another clause (the buyer's plan) does not make the firm's size a possibility
+    ("The council will pay $40 million for Harbourline, a 60-employee shipyard on the east bank.",
+     "Harbourline has 60 employees."),
+    # a relative clause's modal bears on that clause only
+    ("The 31-year-old pilot, who will testify next month, landed the damaged plane on the frozen lake.",
+     "A 31-year-old pilot landed the damaged plane on the frozen lake near the border."),
+    # a negation after the shared words, in its own clause
+    ("After the ballot, the stewards reported a 14-6 vote for the strike to the union board, "
+     "which did not want to hear it.",
+     "Stewards reported a 14-6 vote for the strike to the board of the union."),
+    # a call in another clause ("should") leaves the clause of the shared words a fact
+    ("The operator will run the night ferry to the islands \u201cuntil further notice,\u201d but a new timetable "
+     "should follow in spring.",
+     "The night ferry to the islands will run \u201cuntil further notice,\u201d the operator said."),
+    # a country's name and the word for its people: one name
+    ("It was the fourth year that Kenyan teachers have marched to the parliament on 1 May.",
+     "For the fourth year in a row, teachers in Kenya marched to the parliament."),
+])  # fmt: skip
+def test_one_fact_whatever_other_clauses_say(a: str, b: str) -> None:
+    assert pair(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # the negation is in the clause of the shared words
+    ("The captain, who was on the bridge, was not questioned by maritime inspectors about the lifeboat drill.",
+     "The captain was questioned by maritime inspectors about the lifeboat drill at noon."),
+    # a clause opened by "that" takes its governing clause's negation
+    ("Officials did not confirm that the lifeboat drill was held by the maritime inspectors at Gull Point.",
+     "The lifeboat drill was held by the maritime inspectors at Gull Point, officials said."),
+    # the modal bears on what follows its comma ("will, if approved, close")
+    ("Inspectors will, if the board agrees, close the terminal at Gull Point for the audit.",
+     "Inspectors closed the terminal at Gull Point for the audit, the board said."),
+    # an -ing clause after "after" is told as its governing clause is
+    ("The coastguard will escort the tanker to the harbour after towing it off the sandbank near Gull Point.",
+     "The coastguard escorted the tanker to the harbour after towing it off the sandbank near Gull Point."),
+    # a name and a longer one that is no country's people: two people
+    ("Officers questioned Maria Olsen about the engine room logbook for three hours.",
+     "Officers questioned Marian Lund about the engine room logbook for three hours."),
+])  # fmt: skip
+def test_clause_of_the_shared_words_sets_them_apart(a: str, b: str) -> None:
+    assert not pair(a, b)
+
+
+@pytest.mark.parametrize(("x", "y", "same"), [
+    ("kenya", "kenyan", True),
+    ("italy", "italian", True),  # the country's final vowel dropped
+    ("japan", "japanese", True),
+    ("oman", "omani", True),
+    ("norway", "norwegian", False),  # not by its letters
+    ("maria", "marian", False),  # no country: two people's names
+    ("kenya", "kenyatta", False),  # no people's ending
+])  # fmt: skip
+def test_a_country_and_its_people_are_one_name(x: str, y: str, same: bool) -> None:
+    assert accounts.kin(x, y) is same
+    assert accounts.kin(y, x) is same
+
+
 def story(body: str) -> str:
     return f"3 May 2024\n\nFerry fire in the bay\n\n{body}\n"
 

@@ -25,8 +25,10 @@ from typing import Literal
 from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, dimension, lemma_of
 from factcheck.compare.groups import Agreement, Pending
 from factcheck.extract.mentions import NEGATIONS
+from factcheck.extract.places import gazetteer
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, ClaimsFile, Document, PlaceClaim, QuantityClaim, Topic, stable_id
+from factcheck.resolve import fold
 from factcheck.segment import segment
 from factcheck.text.dates import MONTH_NAMES, WEEKDAYS
 from factcheck.text.numbers import parse_number_word
@@ -54,6 +56,12 @@ MODAL = re.compile(
 )
 # Words of a call or a demand: what someone wants done is no fact told.
 CALLS = frozenset({"should", "must", "urge", "urged", "urges", "calls", "called", "demand", "demanded", "demands"})
+# Where a clause ends: a negation, a modal or a call bears on the words of its clause ("AMD will
+# pay $3 million for the firm, an 80-employee startup": the startup's size is told as done;
+# "after reporting a 9-3 deadlock, they did not know": the deadlock is not negated).
+CLAUSE_MARK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", "because", "after", "before", "when",
+                          "who", "which", "whom", "whose", "where", "since", "until", "unless", "if"})  # fmt: skip
 # Words of telling and of the page: they say who told, not what was told.
 TELLING_WORDS = frozenset({"say", "tell", "told", "report", "according", "add", "state", "claim", "note", "write"})
 ATTRIBUTE = "told in shared words"
@@ -75,6 +83,14 @@ LOW_COVER = 0.5  # the same, when only MIN_RARE rare words are shared
 TITLE_WORDS = 2  # words beside a name that are its title ('port director'), not a fact
 MAX_VALUE = 80  # characters of the shared words shown as the value
 MIN_SENTENCE = 4  # content words a sentence needs to state a fact worth comparing
+# How a word for a place's people or things ends beside the place's name ("-i", "-n", "-ian",
+# "-ese"), the place's own final vowel dropped first ("-a", "-e", "-y").
+DEMONYM_ENDINGS = frozenset({"i", "n", "an", "ian", "ese", "ish"})
+FINAL_VOWELS = frozenset("aey")
+MIN_STEM = 4
+
+
+Mood = Literal["negated", "modal", "call"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +101,7 @@ class Token:
     end: int
     name: bool  # capitalised inside its sentence: part of a name
     credit: bool = False  # in the attribution after a quote ('…," said Jane Roe, the director')
+    mood: frozenset[Mood] = frozenset()  # the negations, modals and calls whose clause holds it
 
 
 @dataclass(frozen=True)
@@ -96,9 +113,6 @@ class Said:
     end: int
     text: str
     tokens: tuple[Token, ...]
-    negated: bool
-    modal: bool
-    call: bool
     years: frozenset[str]
     other_time: frozenset[str]  # cues of another time than the story's ('last year', 'again')
     calendar: frozenset[str]  # the weekday and month names it gives
@@ -147,6 +161,37 @@ def _lemma(word: str) -> str | None:
     return None if lemma in TELLING_WORDS else lemma
 
 
+def _moods(text: str, words: list[re.Match[str]], lemmas: list[str | None]) -> list[frozenset[Mood]]:
+    """For each word, the negations, modals and calls of its clause. Clauses end at punctuation and
+    at words that open another clause. A clause opened by "that", or by a word and a verb in -ing,
+    also takes its governing clause's ("did not confirm that two died", "will sail on after handing
+    them over"), and a marker alone in its clause bears on the next ("will, if approved, close")."""
+    lowered = [m.group().lower() for m in words]
+    # "May" inside a sentence is the month, not the modal.
+    modal_at = [
+        m.start() for m in MODAL.finditer(text) if m.group()[:1].islower() or not text[: m.start()].strip(" “\"'‘")
+    ]
+    clauses: list[list[int]] = []
+    for j, m in enumerate(words):
+        gap = text[words[j - 1].end() : m.start()] if j else ""
+        if not clauses or CLAUSE_MARK.search(gap) or lowered[j] in CLAUSE_WORDS or lowered[j] == "that":
+            clauses.append([])
+        clauses[-1].append(j)
+    moods: list[frozenset[Mood]] = [frozenset() for _ in words]
+    carried: set[Mood] = set()
+    for clause in clauses:
+        lo, hi = words[clause[0]].start(), words[clause[-1]].end()
+        governed = lowered[clause[0]] == "that" or (len(clause) > 1 and lowered[clause[1]].endswith("ing"))
+        own: set[Mood] = set(carried) if governed or not any(lemmas[j] for j in clause) else set()
+        own |= {"negated" for j in clause if lowered[j] in NEGATIONS or lowered[j].endswith("n't")}
+        own |= {"call" for j in clause if lowered[j] in CALLS}
+        own |= {"modal" for at in modal_at if lo <= at < hi}
+        for j in clause:
+            moods[j] = frozenset(own)
+        carried = own
+    return moods
+
+
 def read_sentence(
     source: str, start: int, text: str, places: frozenset[str] = frozenset(), classes: frozenset[str] = frozenset()
 ) -> Said:
@@ -155,21 +200,19 @@ def read_sentence(
     credit = said.start() if said else len(text)
     words = list(TOKEN.finditer(text))
     lowered = [m.group().lower() for m in words]
-    for i, m in enumerate(words):
-        lemma = _lemma(m.group())
+    lemmas = [_lemma(m.group()) for m in words]
+    moods = _moods(text, words, lemmas)
+    for i, (m, lemma) in enumerate(zip(words, lemmas, strict=True)):
         if lemma is None:
             continue
         name = i > 0 and m.group()[:1].isupper() and not lemma.startswith("#") and lemma not in CALENDAR
-        tokens.append(Token(lemma, m.group(), start + m.start(), start + m.end(), name, m.start() >= credit))
+        tokens.append(Token(lemma, m.group(), start + m.start(), start + m.end(), name, m.start() >= credit, moods[i]))
     return Said(
         source=source,
         start=start,
         end=start + len(text),
         text=text,
         tokens=tuple(tokens),
-        negated=any(w in NEGATIONS or w.endswith("n't") for w in lowered),
-        modal=MODAL.search(text) is not None,
-        call=any(w in CALLS for w in lowered),
         years=frozenset(w for w in lowered if YEAR.match(w)),
         other_time=frozenset(cue for cue in OTHER_TIME if re.search(rf"\b{re.escape(cue)}\b", text, re.IGNORECASE)),
         calendar=frozenset(w for w in lowered if w in CALENDAR),
@@ -199,14 +242,31 @@ def _counted(s: Said) -> dict[str, set[str]]:
     return out
 
 
-def apart(a: Said, b: Said) -> bool:
+def mood(s: Said, shared: frozenset[str] | None = None) -> frozenset[Mood]:
+    """How a sentence tells the words it shares with another: negated, as a possibility or a plan,
+    as a call, when at least half of those words lie in such a clause (any clause of the sentence
+    when no words are given)."""
+    at = [t for t in s.tokens if shared is not None and t.lemma in shared]
+    if not at:
+        return frozenset(m for t in s.tokens for m in t.mood)
+    moods: tuple[Mood, ...] = ("negated", "modal", "call")
+    return frozenset(m for m in moods if 2 * sum(m in t.mood for t in at) >= len(at))
+
+
+def apart(a: Said, b: Said, shared: frozenset[str] | None = None) -> bool:
     """Whether something sets two sentences apart as two facts, however many words they share:
     one noun counted otherwise ('seven rifles', 'nine rifles'), a negation or a modal only one has,
-    a year or another time only one names ('last year', 'again'), other weekdays or months, other
-    named places, events of other classes (an arrest, a rescue), a call for something (what someone
-    wants done is no fact), or each naming someone the other does not while sharing no name."""
-    if a.call or b.call or a.negated != b.negated or a.modal != b.modal:
+    in the clauses that tell the shared words and in the sentence as a whole (a comma also ends a
+    list's item, "will feature a camera, up to 16GB of memory", so either reading may tell them
+    alike), a year or another time only one names ('last year', 'again'),
+    other weekdays or months, other named places, events of other classes (an arrest, a rescue), a
+    call for something (what someone wants done is no fact), or each naming someone the other does
+    not while sharing no name."""
+    ma, mb = mood(a, shared), mood(b, shared)
+    if "call" in ma | mb:
         return True
+    if ma != mb and mood(a) - {"call"} != mood(b) - {"call"}:
+        return True  # told otherwise where the words are, and by the sentences as wholes
     if a.years != b.years or a.other_time != b.other_time:
         return True
     if a.calendar and b.calendar and a.calendar.isdisjoint(b.calendar):
@@ -218,7 +278,22 @@ def apart(a: Said, b: Said) -> bool:
     ca, cb = _counted(a), _counted(b)
     if any(ca[noun] != cb[noun] for noun in ca.keys() & cb.keys()):
         return True
-    return bool(a.names - b.names and b.names - a.names and not a.names & b.names)
+    only_a = {x for x in a.names if not any(kin(x, y) for y in b.names)}
+    only_b = {y for y in b.names if not any(kin(x, y) for x in a.names)}
+    return bool(only_a and only_b and len(only_a) == len(a.names))
+
+
+def kin(x: str, y: str) -> bool:
+    """Whether two name words name one thing: the same word, or a country or region the gazetteer
+    knows and the word for its people or things ('Norway' and 'Norwegian' aside: 'Kenya',
+    'Kenyan'; 'Bavaria', 'Bavarian')."""
+    if x == y:
+        return True
+    short, long = sorted((x, y), key=len)
+    if gazetteer().levels.get(fold(short)) not in ("country", "region"):
+        return False  # 'Maria' and 'Marian' are two people
+    stems = [short, short[:-1]] if short[-1:] in FINAL_VOWELS else [short]
+    return any(len(st) >= MIN_STEM and long.startswith(st) and long[len(st) :] in DEMONYM_ENDINGS for st in stems)
 
 
 @dataclass(frozen=True)
@@ -262,7 +337,7 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     words = {w for w in rare if not w.startswith("#")}
     runs = {w for pair in _runs(a, b) for w in pair if w in rare}
     anchor = frozenset(figures | names | runs)
-    if len(words) < MIN_WORDS - fewer or not anchor or apart(a, b):
+    if len(words) < MIN_WORDS - fewer or not anchor or apart(a, b, rare):
         return None
     if not figures and len(words - names) < MIN_UNNAMED:
         return None
