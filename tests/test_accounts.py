@@ -90,6 +90,13 @@ def test_shared_words_two_facts(a: str, b: str) -> None:
 
 
 @pytest.mark.parametrize(("a", "b"), [
+    # the fact told outside the attribution in both, the speaker named in one
+    ("The lifeboat reached the burning ferry eleven minutes after the alarm, harbour master Lena Brandt said.",
+     "Harbour master Lena Brandt praised the crew of the lifeboat, which reached the burning ferry eleven "
+     "minutes after the alarm."),
+    # a relative clause after the speaker tells a fact of its own
+    ("\u201cWe are ready,\u201d said Lena Brandt, the port director, who will head the new salvage unit at Gull Point.",
+     "Lena Brandt will head the new salvage unit at Gull Point, the harbour office said."),
     # a modal in another clause (the buyer's plan) does not make the firm's size a possibility
     ("The council will pay $40 million for Harbourline, a 60-employee shipyard on the east bank.",
      "Harbourline has 60 employees."),
@@ -125,6 +132,11 @@ def test_one_fact_whatever_other_clauses_say(a: str, b: str) -> None:
     # an -ing clause after "after" is told as its governing clause is
     ("The coastguard will escort the tanker to the harbour after towing it off the sandbank near Gull Point.",
      "The coastguard escorted the tanker to the harbour after towing it off the sandbank near Gull Point."),
+    # only the speaker is shared, named after a comma: two things one person said
+    ("The ferry will not sail before the audit ends, harbour master Lena Brandt told reporters on Friday.",
+     "Two more tugs were hired for the winter, harbour master Lena Brandt said on Friday."),
+    ("\u201cWe may never know why it sank,\u201d said harbour master Lena Brandt of the Gull Point office.",
+     "Harbour master Lena Brandt of the Gull Point office said the quay would reopen in spring."),
     # a name and a longer one that is no country's people: two people
     ("Officers questioned Maria Olsen about the engine room logbook for three hours.",
      "Officers questioned Marian Lund about the engine room logbook for three hours."),
