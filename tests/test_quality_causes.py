@@ -652,6 +652,10 @@ AGES_YEARS_APART = [
                  NO_FINDING, id="undated-and-dated-three-years-apart"),
     pytest.param([undated("Tomas Lind, 23, joined Rovers in 2021."), undated("Tomas Lind, 24, left Rovers in 2022.")],
                  [("contradiction", "age")], id="a-year-apart-still-compared"),
+    # an undated story that recalls an earlier year elsewhere is at least that late, not set in it
+    pytest.param([undated("Rovers first met Elm in 2019. Tomas Lind, 23, scored twice."),
+                  "Tomas Lind, 24, scored twice."],
+                 [("contradiction", "age")], id="undated-recalling-an-earlier-year-still-compared"),
     pytest.param(["Tomas Lind, 23, scored twice.", "Tomas Lind, 24, scored twice."],
                  [("contradiction", "age")], id="same-year"),
     pytest.param(["Tomas Lind, 23, scored twice. Later, Tomas Lind, 24, signed a new deal.",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from factcheck.compare.groups import Agreement, Pending, agree_by_value, group_findings, pairs
-from factcheck.models import AgeClaim, ClaimsFile
+from factcheck.models import AgeClaim, ClaimBase, ClaimsFile
 
 
 class StoryYear(NamedTuple):
@@ -22,6 +23,18 @@ def story_years(files: Iterable[ClaimsFile]) -> dict[str, StoryYear | None]:
     return {
         cf.source.id: None if cf.year is None else StoryYear(cf.year, cf.source.published is not None) for cf in files
     }
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def told_in(claim: ClaimBase, years: dict[str, StoryYear | None]) -> StoryYear | None:
+    """The year an age is told in: an undated story's sentence that names a year ('Lind, 23, joined
+    in 2019') tells it in that year; otherwise the story's year."""
+    story = years.get(claim.source)
+    if story is not None and not story.dated and (named := YEAR.findall(claim.quote)):
+        return StoryYear(max(int(y) for y in named), True)
+    return story
 
 
 def years_apart(a: StoryYear | None, b: StoryYear | None) -> bool:
@@ -50,7 +63,7 @@ def compare_ages(
     for a, b in pairs(list(claims), lambda a, b: True):
         assert isinstance(a, AgeClaim)
         assert isinstance(b, AgeClaim)
-        if years_apart(years.get(a.source), years.get(b.source)):
+        if years_apart(told_in(a, years), told_in(b, years)):
             continue  # stories set years apart
         if a.value != b.value:
             candidates.append(("contradiction", f"age given as {a.value} and as {b.value}", a, b))

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from factcheck.compare.accounts import agreement_title
-from factcheck.compare.ages import story_years, years_apart
+from factcheck.compare.ages import story_years, told_in, years_apart
 from factcheck.compare.align import THRESHOLD, align_sources, block, dimension, similarity
 from factcheck.compare.dates import date_check, date_value
 from factcheck.compare.events import EventAlignment
@@ -185,7 +185,7 @@ def compare_open_facts(
         listed = not a.rule.startswith("mention.") and not b.rule.startswith("mention.")
         if listed and (a.id in compared or b.id in compared or isinstance(a, QuantityClaim)):
             continue  # two listed figures meet by their keys, which name what they count
-        if isinstance(a, AgeClaim) and years_apart(years.get(a.source), years.get(b.source)):
+        if isinstance(a, AgeClaim) and years_apart(told_in(a, years), told_in(b, years)):
             continue  # stories years apart: a person's age has moved on
         if (
             isinstance(a, StatusClaim)
