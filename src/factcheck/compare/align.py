@@ -207,6 +207,8 @@ def _same_event(a: DateClaim, b: DateClaim, fa: Frame, fb: Frame) -> bool:
         return False
     if not ea or not eb or ea & eb:
         return True
+    if any(one_happening(x, y) for x in ea for y in eb):
+        return True  # "killed ... that night" and "shot ... on the 11th": one act told two ways
     if len(_common_words(a) & _common_words(b)) >= 2:
         return True  # the date's own phrase says it again: "hours after the Monday morning shootings"
     return bool(ea & content_lemmas(b)) or bool(eb & content_lemmas(a))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from factcheck.extract.ages import extract_ages
+from factcheck.extract.carried import extract_carried
 from factcheck.extract.causes import extract_causes
 from factcheck.extract.context import build_context
 from factcheck.extract.dates import extract_dates
@@ -14,7 +15,7 @@ from factcheck.extract.quantities import extract_quantities
 from factcheck.extract.roles import extract_roles
 from factcheck.extract.slots import extract_events
 from factcheck.extract.status import extract_status
-from factcheck.models import ClaimBase, ClaimsFile, Document, claim_id
+from factcheck.models import ClaimBase, ClaimsFile, DateClaim, Document, claim_id
 from factcheck.segment import segment
 
 MAX_EVIDENCE = 400  # characters: evidence is a sentence a reader can check, not a page
@@ -44,11 +45,14 @@ def extract_claims(document: Document) -> ClaimsFile:
     sentences = segment(document)
     ctx = build_context(document, sentences)
     claims: list[ClaimBase] = []
+    dates: list[DateClaim] = []
     for sentence in sentences:
+        carried = [] if sentence.furniture else extract_carried(ctx, sentence, dates)
         # Dates run on furniture too (a dateline sets the context) but yield no claims there.
         dates = extract_dates(ctx, sentence)
         if sentence.furniture:
             continue
+        claims.extend(carried)
         listed = [
             *extract_ages(ctx, sentence),
             *extract_roles(ctx, sentence),

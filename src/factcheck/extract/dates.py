@@ -40,7 +40,8 @@ DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|after)\s$", re.IGNORECA
 PATIENT_EVENTS = {"detain", "release", "sentence", "attack"}
 OBJECT_AFTER = re.compile(r"\w+\s(?:again\s)?(?P<who>him|her|them|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})\b")
 CONTEXT_RELATIVE = re.compile(
-    r"\b(?:shortly\safter(?:wards)?|soon\safter(?:wards)?|later\sthat\sday|that\ssame\sday|the\ssame\sday|that\sday)\b",
+    r"\b(?:shortly\safter(?:wards)?|soon\safter(?:wards)?|later\sthat\sday|that\ssame\sday|the\ssame\sday|that\sday"
+    r"|(?:later\s)?that\s(?:same\s)?(?:night|evening|afternoon|morning))\b",
     re.IGNORECASE,
 )
 
