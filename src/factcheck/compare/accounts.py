@@ -69,12 +69,14 @@ COMMON_SHARE = 0.12  # a word in more than this share of the incident's sentence
 MIN_RARE = 3  # rare words two sentences must share, the specific included
 MIN_WORDS = 2  # of them words, not figures: a date alone is a dateline's, not a fact's
 MIN_UNNAMED = 1  # without a figure: rare words that are no names (names alone are a list or a byline)
-# The attribution after a quote ('…," said Jane Roe, the group's director, in Paris') or after a
-# comma at the end of a sentence ('…, a spokesman said on Friday', '…, according to the police'):
-# who spoke. Two sentences of one speaker share it without telling one fact, so the shared words
-# must be told outside it in both sentences.
+# The attribution after a quote ('…," said Jane Roe, the group's director, in Paris'), after a
+# comma at the end of a sentence ('…, a spokesman said on Friday', '…, according to the police')
+# or before the verb at its start: who spoke. Two sentences of one speaker share it without telling
+# one fact, so the shared words must be told outside it in at least one of the two sentences.
 SPEECH_VERB = r"(?:said|says|told|added|adds)\b"
 RELATIVE = re.compile(r",\s*(?:who|which|whose)\b")
+# The speaker before the verb at a sentence's start ('Port director Lena Brandt said ...').
+SPEAKER_FIRST = re.compile(rf"\W*(?:(?!(?:and|but|that|which|who)\b)[\w.’'-]+\s+){{1,7}}?{SPEECH_VERB}")
 ATTRIBUTION = re.compile(
     rf"(?:,\s*[”\"’]|[”\"],?)\s*(?:[\w.’'-]+\s+){{0,6}}?{SPEECH_VERB}.*$"
     rf"|,\s*(?:(?!(?:and|but|that|which|who)\b)[\w.’'-]+\s+){{0,6}}?{SPEECH_VERB}(?:\W+[\w.’'-]+){{0,12}}\W*$"
@@ -207,6 +209,8 @@ def read_sentence(
     # A relative clause after the speaker tells a fact of its own (', who will head the unit').
     told_again = RELATIVE.search(text, credit)
     credit_end = told_again.start() if told_again else len(text)
+    speaker = SPEAKER_FIRST.match(text)  # 'A spokesman for the port told reporters that ...'
+    lead = speaker.end() if speaker else 0
     words = list(TOKEN.finditer(text))
     lowered = [m.group().lower() for m in words]
     lemmas = [_lemma(m.group()) for m in words]
@@ -215,7 +219,7 @@ def read_sentence(
         if lemma is None:
             continue
         name = i > 0 and m.group()[:1].isupper() and not lemma.startswith("#") and lemma not in CALENDAR
-        credited = credit <= m.start() < credit_end
+        credited = credit <= m.start() < credit_end or m.start() < lead
         tokens.append(Token(lemma, m.group(), start + m.start(), start + m.end(), name, credited, moods[i]))
     return Said(
         source=source,
@@ -342,7 +346,7 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     cover = MIN_COVER if len(rare) > MIN_RARE or figures or len(names) > 1 else LOW_COVER
     if len(rare) < MIN_RARE - fewer or len(shared) < cover * min(len(la), len(lb)):
         return None
-    if min(len(rare & s.told) for s in (a, b)) < MIN_RARE - fewer:
+    if max(len(rare & s.told) for s in (a, b)) < MIN_RARE - fewer:
         return None  # two sentences of one speaker share who spoke, not what was said
     words = {w for w in rare if not w.startswith("#")}
     runs = {w for pair in _runs(a, b) for w in pair if w in rare}
