@@ -137,6 +137,8 @@ def test_one_fact_whatever_other_clauses_say(a: str, b: str) -> None:
      "Two more tugs were hired for the winter, harbour master Lena Brandt said on Friday."),
     ("\u201cWe may never know why it sank,\u201d said harbour master Lena Brandt of the Gull Point office.",
      "Harbour master Lena Brandt of the Gull Point office said the quay would reopen in spring."),
+    ("\u201cThe crew kept the ferry afloat for an hour,\u201d according to harbour master Lena Brandt of Gull Point.",
+     "Nothing was known of the passengers yet, said harbour master Lena Brandt of Gull Point."),
     # a name and a longer one that is no country's people: two people
     ("Officers questioned Maria Olsen about the engine room logbook for three hours.",
      "Officers questioned Marian Lund about the engine room logbook for three hours."),

@@ -78,7 +78,7 @@ RELATIVE = re.compile(r",\s*(?:who|which|whose)\b")
 # The speaker before the verb at a sentence's start ('Port director Lena Brandt said ...').
 SPEAKER_FIRST = re.compile(rf"\W*(?:(?!(?:and|but|that|which|who)\b)[\w.’'-]+\s+){{1,7}}?{SPEECH_VERB}")
 ATTRIBUTION = re.compile(
-    rf"(?:,\s*[”\"’]|[”\"],?)\s*(?:[\w.’'-]+\s+){{0,6}}?{SPEECH_VERB}.*$"
+    rf"(?:,\s*[”\"’]|[”\"],?)\s*(?:[\w.’'-]+\s+){{0,6}}?(?:{SPEECH_VERB}|according\s+to\b).*$"
     rf"|,\s*(?:(?!(?:and|but|that|which|who)\b)[\w.’'-]+\s+){{0,6}}?{SPEECH_VERB}(?:\W+[\w.’'-]+){{0,12}}\W*$"
     r"|,\s*according\s+to\b(?:\W+[\w.’'-]+){0,14}\W*$",
     re.DOTALL,
@@ -260,7 +260,8 @@ def mood(s: Said, shared: frozenset[str] | None = None) -> frozenset[Mood]:
     """How a sentence tells the words it shares with another: negated, as a possibility or a plan,
     as a call, when at least half of those words lie in such a clause (any clause of the sentence
     when no words are given)."""
-    at = [t for t in s.tokens if shared is not None and t.lemma in shared]
+    said = [t for t in s.tokens if shared is not None and t.lemma in shared]
+    at = [t for t in said if not t.credit] or said  # how it is told, not who told it
     if not at:
         return frozenset(m for t in s.tokens for m in t.mood)
     moods: tuple[Mood, ...] = ("negated", "modal", "call")
