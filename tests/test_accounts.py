@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from extract_helpers import compare_articles
+from extract_helpers import compare_articles, make_document
 from factcheck.compare import accounts
 from factcheck.compare.accounts import ATTRIBUTE, match, read_sentence
 from factcheck.compare.groups import Agreement
+from factcheck.extract import extract_claims
 
 # Words the imagined story repeats in most of its sentences: they tie nothing to one fact.
 COMMON = frozenset({"ferry", "fire", "harbour", "crew"})
@@ -285,3 +286,18 @@ def test_sources_that_share_copy_corroborate_nothing_alone(tmp_path: Path) -> No
     assert report.shared_copy or any(s.copy_of for s in report.sources)  # one account, printed twice
     assert all(c.independent_sources >= 2 for c in report.corroborations)
     assert not [c for c in report.corroborations if c.attribute == ATTRIBUTE]
+
+
+def test_sentences_of_one_account_are_never_paired() -> None:
+    """Sources that share copy are one account: the words they share corroborate nothing, so their
+    sentences are not paired at all (an edited reprint against its original)."""
+    docs = [
+        make_document("Relatives planned to hold a silent vigil on Lantern Bridge at dusk.", sid="a.txt"),
+        make_document(
+            "The vigil was planned to start in front of Lantern Bridge and end at the old quay.", sid="b.txt"
+        ),
+    ]
+    files = [extract_claims(d) for d in docs]
+    texts = {d.source.id: d.text for d in docs}
+    assert accounts.account_agreements("I-1", files, texts)  # two accounts: one fact in shared words
+    assert not accounts.account_agreements("I-1", files, texts, accounts={"a.txt": "a.txt", "b.txt": "a.txt"})

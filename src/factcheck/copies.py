@@ -596,6 +596,13 @@ def _meet(a: ClaimRef, b: ClaimRef) -> bool:
     return a.source == b.source and a.start < b.end and b.start < a.end
 
 
+def account_of(source: str, alignment: Alignment, copy_of: Mapping[str, str]) -> str:
+    """The account a source gives, named by its first source: the first of its copy group (an
+    edited reprint is its original again), or the source it copies whole."""
+    first = alignment.group_of.get(source, source)
+    return copy_of.get(first, first)
+
+
 def count_accounts(
     corroborations: list[Corroboration], copy_of: Mapping[str, str], alignments: Iterable[Alignment]
 ) -> list[Corroboration]:

@@ -19,9 +19,8 @@ from typing import TYPE_CHECKING
 
 from factcheck.budget import DEFAULT_SOURCE_TIMEOUT, OverBudget, time_limit
 from factcheck.compare import LineIndex, claim_ref, compare_incident, finalize
-from factcheck.compare.accounts import ATTRIBUTE as TOLD
 from factcheck.compare.accounts import account_agreements, cited_together
-from factcheck.copies import align_sources, copy_findings, count_accounts, merge_findings, one_account
+from factcheck.copies import account_of, align_sources, copy_findings, count_accounts, merge_findings, one_account
 from factcheck.errors import SourceFileError, SourcesError
 from factcheck.extract import extract_claims
 from factcheck.facts import copies, group_facts, independent_corroborations, with_value_spans
@@ -304,6 +303,7 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     incident_of: dict[str, str] = {}
     alignments, copied = [], []
     published = {cf.source.id: cf.source.published for cf in files}
+    copy_of = copies(texts)
     for incident in incidents:
         members = other_times_marked([by_id[s] for s in incident.sources], texts)
         for s in incident.sources:
@@ -311,7 +311,8 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
         alignment = align_sources(members, texts)
         p, a, emap = compare_incident(incident, members)
         pending += p
-        agreed += a + account_agreements(incident.id, members, texts, cited_together(p, a))
+        accounts = {cf.source.id: account_of(cf.source.id, alignment, copy_of) for cf in members}
+        agreed += a + account_agreements(incident.id, members, texts, cited_together(p, a), accounts)
         entities += [e for e in emap.entities.values() if len(e.sources) > 1 or e.ages]
         alignments.append(alignment)
         copied += copy_findings(alignment, incident.id, published, lines)
@@ -320,10 +321,7 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     claims = {c.id: c for cf in files for c in cf.claims}
     pairs = merge_findings(one_account(pairs, alignments), copied, alignments)  # shared copy: one account
     findings = group_facts(pairs, claims, label)
-    copy_of = copies(texts)
     corroborations = count_accounts(independent_corroborations(agreements, findings, copy_of), copy_of, alignments)
-    # Sources that share copy are one account: shared words only they give corroborate nothing.
-    corroborations = [c for c in corroborations if c.independent_sources >= 2 or c.attribute != TOLD]
     summaries = [
         SourceSummary(
             id=cf.source.id,

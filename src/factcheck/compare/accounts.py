@@ -457,10 +457,14 @@ def account_agreements(
     files: list[ClaimsFile],
     texts: Mapping[str, str],
     told: Iterable[tuple[tuple[str, int], tuple[str, int]]] = (),
+    accounts: Mapping[str, str] | None = None,
 ) -> list[Agreement]:
-    """Agreements between sentences of different sources that tell one fact in shared words.
+    """Agreements between sentences of different accounts that tell one fact in shared words.
     `told`: pairs of sentences (source, start) a finding or another agreement already cites
-    together: a finding says they differ, an agreement has already said what they share."""
+    together: a finding says they differ, an agreement has already said what they share.
+    `accounts`: source → the account it gives (copies.account_of); sources that share copy are one
+    account, and shared words only they give corroborate nothing. Unless told, each source is its own."""
+    account = accounts or {}
     said = sentences_of(files, texts)
     if len({s.source for s in said}) < 2:
         return []
@@ -475,7 +479,8 @@ def account_agreements(
     for members in by_word.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
-                if said[i].source != said[j].source:
+                si, sj = said[i].source, said[j].source
+                if account.get(si, si) != account.get(sj, sj):
                     candidates.add((i, j))
     out: list[Agreement] = []
     read: dict[str, Said] = {}
