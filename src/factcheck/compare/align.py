@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from factcheck.compare.figures import same_fact
+from factcheck.compare.spread import days_apart, figures_apart
 from factcheck.extract.mentions import CURRENCIES, FUNCTION, UNIT_FORMS, noun_lemma, one_happening, verb_lemma
 from factcheck.extract.speech import SPEECH_LEMMAS
 from factcheck.lexicons import load_lexicon
@@ -226,8 +227,10 @@ def similarity(a: ClaimBase, b: ClaimBase) -> float:
         return 0.0  # "detained again", "in 2003": another event of the same kind
     if isinstance(a, QuantityClaim) and tally(a) != tally(b):
         return 0.0  # "seven soldiers so far" against "five soldiers on Wednesday": a tally and one day's
-    if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim) and not same_fact(a, b):
-        return 0.0  # a rate and a total, a salary and takings, two owners: what they count differs
+    if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim) and (not same_fact(a, b) or figures_apart(a, b)):
+        return 0.0  # a rate and a total, two owners, a round and the fight (spread.py): what they count differs
+    if isinstance(a, DateClaim) and isinstance(b, DateClaim) and days_apart(a, b):
+        return 0.0  # days weeks apart date two events (spread.py)
     if isinstance(a, DateClaim) and isinstance(b, DateClaim) and not _same_event(a, b, fa, fb):
         return 0.0  # "rescued on the 2nd" and "repulsed on the 11th": two events
     score = 0.0

@@ -110,6 +110,15 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
     return None
 
 
+def _both_told(a: ClaimBase, b: ClaimBase, told: dict[tuple[str, str | None], set[str]]) -> bool:
+    """Whether two different states are outcomes one of the two sources tells both of."""
+    if not (isinstance(a, StatusClaim) and isinstance(b, StatusClaim)) or a.state == b.state:
+        return False
+    assert a.frame is not None
+    assert b.frame is not None
+    return b.state in told[(a.source, a.frame.predicate_class)] or a.state in told[(b.source, b.frame.predicate_class)]
+
+
 def _year_written(c: DateClaim) -> bool:
     """Whether the date's words give its year ('24 June 2005'), not the reader's inference."""
     return re.search(r"\b(?:1[89]|20)\d\d\b", c.expression) is not None
@@ -176,6 +185,14 @@ def compare_open_facts(
         for c in claims:
             if isinstance(c, StatusClaim):
                 stated[(c.source, c.start)].add(c.state)
+    # The states each source tells of each class anywhere: a source that tells "killed" and
+    # "injured" (of the dead and of the wounded) knows both outcomes, so another's "injured" is
+    # about its wounded, not against its dead; the same for captured and rescued, won and lost.
+    told: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for claims in by_source.values():
+        for c in claims:
+            if isinstance(c, StatusClaim) and c.frame is not None:
+                told[(c.source, c.frame.predicate_class)].add(c.state)
     years = story_years(files)
     stating: dict[tuple[str, tuple[str, ...] | None, str], list[ClaimBase]] = defaultdict(list)
     for claims in by_source.values():
@@ -194,6 +211,8 @@ def compare_open_facts(
             and b.state in stated[(a.source, a.start)]
             and a.state in stated[(b.source, b.start)]
         ):
+            continue
+        if _both_told(a, b, told):
             continue
         verdict = _open_verdict(a, b, score)
         if verdict is None or (

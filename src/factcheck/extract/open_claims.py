@@ -27,6 +27,7 @@ from factcheck.extract.mentions import (
     noun_lemma,
 )
 from factcheck.extract.speech import TELLING_FORMS
+from factcheck.extract.status import holds_a_thing
 from factcheck.lexicons import load_lexicon
 from factcheck.models import (
     AgeClaim,
@@ -72,6 +73,9 @@ PERSON_NOUNS = frozenset(load_lexicon("people")["person_nouns"]) | frozenset(
     word for table in (_ROLES["relational"], _ROLES["occupational"]) for words in table.values() for word in words
 )
 AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)$")
+SCORE_BEFORE = re.compile(r"\d\s?[-–]\s?$")  # the first figure of a score: "13-" before "10"
+CLAUSE_OPENERS = frozenset({"before", "after", "when", "while", "as", "until", "because", "and", "but", "that", "who"})
+NOT_HELD_NEAR = 5  # words after a custody verb (twice as many before a passive one) that say what it takes
 
 
 def _of_a_person(names: tuple[str, ...], noun: str | None) -> bool:
@@ -120,6 +124,8 @@ def _numbers(
     for n in specifics.numbers()[:MAX_PER_SENTENCE]:
         if n.vague or _covered(taken, n.start, n.end):
             continue  # vague amounts contradict nothing; a value claimed by a listed rule stays its claim
+        if n.dimension == "count" and SCORE_BEFORE.search(text, max(0, n.start - 8), n.start):
+            continue  # "a 13-10 loss", "a 7-0 lead", "(9-14)": a score or a record, not a count
         pred = nearest_predicate(view, n.start, n.end)
         attribute = _attribute(n, pred)
         frame = build_frame(
@@ -152,10 +158,28 @@ def _numbers(
     return out
 
 
+def _holds_a_thing(view: SentenceView, p: Predicate) -> bool:
+    """Whether a custody verb takes a thing, not a person or a vessel: the words after it ('released
+    a statement', 'captured on a surveillance tape', 'caught fire'), or for a passive the words
+    before it ('results of the test were not released'), up to a clause mark."""
+    if p.cls != "custody" or p.noun:
+        return False
+    i = bisect.bisect_left(view.tok_starts, p.start)
+    preds = set(view.pred_starts)
+
+    def own(t: Token) -> bool:  # a word of this verb's clause: no mark, no other verb, no new clause
+        return t.low.isalnum() and t.start not in preds and t.low not in CLAUSE_OPENERS
+
+    after = list(itertools.takewhile(own, view.toks[i + 1 : i + 1 + NOT_HELD_NEAR]))
+    before = reversed(view.toks[max(0, i - 2 * NOT_HELD_NEAR) : i]) if p.passive else iter(())
+    near = after + list(itertools.takewhile(own, before))
+    return holds_a_thing([t.low for t in near])
+
+
 def _events(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -> list[ClaimBase]:
     out: list[ClaimBase] = []
     for p in view.preds[:MAX_PER_SENTENCE]:
-        if p.state is None or _covered(taken, p.start, p.end):
+        if p.state is None or _covered(taken, p.start, p.end) or _holds_a_thing(view, p):
             continue
         attribute = f"{p.cls} ({p.lemma})"
         frame = build_frame(view, p.start, p.end, attribute=attribute, predicate=p, story_year=ctx.story_year)

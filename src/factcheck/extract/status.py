@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.context import Context, evidence, resolve_pronoun, subject_before
+from factcheck.extract.mentions import noun_lemma
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.conflicts import STATE_CONFLICTS
 from factcheck.models import Modality, Sentence, StatusClaim, Subject
@@ -28,6 +29,12 @@ MODAL_BEFORE = re.compile(
     r"\b(?P<m>" + alternation(MODAL, space=r"\s") + r")\b(?:\s\w+){0,3}\s*$",
     re.IGNORECASE,
 )
+# What a custody verb may take that is no one held ("results of the test were not released"):
+# lexicons/predicates.yaml's `not_held`, read by the open mentions too.
+NOT_HELD = frozenset(load_lexicon("predicates")["not_held"])
+CUSTODY_STATES = frozenset({"detained", "released"})
+CLAUSE_WORDS = re.compile(r"[\w’'-]+|[^\w\s]")
+NOT_HELD_BEFORE = 8  # words before a custody phrase, back to a clause mark, that may name what it takes
 NEG_BEFORE = re.compile(r"\b(?:not|n[’']t|never|no\slonger)\s(?:\w+\s){0,1}$", re.IGNORECASE)
 REVERSAL = re.compile(
     r"\b(?:but|then|later|however)\b.{0,60}?\b(?:" + "|".join(_LEX["reversal"]) + r")\b", re.IGNORECASE
@@ -117,6 +124,22 @@ def _sentence_length(s: str, start: int, end: int) -> str | None:
     return None
 
 
+def holds_a_thing(words: list[str]) -> bool:
+    """Whether words of a custody verb's clause name a thing it takes rather than a person."""
+    return any(w in NOT_HELD or noun_lemma(w) in NOT_HELD for w in (w.lower() for w in words))
+
+
+def _thing_before(s: str, start: int) -> bool:
+    """Whether the subject of a custody phrase starting at `start` is a thing: a `not_held` word
+    among the words before it, back to a clause mark ('Results of the test have not been released')."""
+    words: list[str] = []
+    for w in reversed(CLAUSE_WORDS.findall(s[max(0, start - 80) : start])[-NOT_HELD_BEFORE:]):
+        if not w[:1].isalnum():
+            break
+        words.append(w)
+    return holds_a_thing(words)
+
+
 def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
     claims: list[StatusClaim] = []
     s = sentence.text
@@ -129,6 +152,8 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
             if (m.start(), domain) in seen:
                 continue
             seen.add((m.start(), domain))
+            if state in CUSTODY_STATES and _thing_before(s, m.start()):
+                continue  # "results were not released": no one is held or freed
             negated = bool(m.groupdict().get("neg")) or bool(NEG_BEFORE.search(s[max(0, m.start() - 25) : m.start()]))
             final_state = NEGATED_STATE.get(state, state) if negated else state
             if negated and final_state == state:

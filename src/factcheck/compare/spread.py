@@ -1,0 +1,64 @@
+"""How far apart two values of one kind may lie and still be one fact told wrong.
+
+Outlets that get a figure or a day wrong stay close to it: '12' and '18 injured', 'two hours'
+and 'almost three', a weekday one off, a time zone. A figure many times another, or a day weeks
+from another, is more often another fact: a round against the fight, a game against the season,
+seconds against years, an arrest against the trial, a first announcement against its follow-up.
+Alignment (align.py) never pairs such values, so they neither contradict nor crowd out the pair
+that does state one fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from factcheck.extract.mentions import UNIT_FORMS
+from factcheck.models import DateClaim, QuantityClaim
+
+FAR_APART = 4.0  # an open figure this many times another of its block counts something else
+DAYS_APART = 7  # days further apart than a week date two events, not one told wrong
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def figures_apart(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether two figures, one of them open (`mention.*`), are too far apart to be one fact,
+    unless one is the other with its decimal point moved ('1.2 miles' and '12 miles')."""
+    if not (a.rule.startswith("mention.") or b.rule.startswith("mention.")):
+        return False
+    va, vb = abs(a.number * _factor(a)), abs(b.number * _factor(b))
+    if min(va, vb) == 0 or max(va, vb) < FAR_APART * min(va, vb):
+        return False
+    return _digits(a.number) != _digits(b.number)
+
+
+def _factor(c: QuantityClaim) -> float:
+    return UNIT_FORMS[c.unit][2] if c.unit in UNIT_FORMS and c.rule != "mention.count" else 1.0
+
+
+def _digits(number: float) -> str:
+    """A figure's significant digits: '1.2' and '12' share '12'."""
+    return f"{abs(number):.6g}".replace(".", "").strip("0")
+
+
+def days_apart(a: DateClaim, b: DateClaim) -> bool:
+    """Whether two calendar days lie more than a week apart. A year only one of them writes is
+    the reader's inference ('June 24' in a story of another year), so then month and day decide."""
+    if a.date is not None and b.date is not None and YEAR.search(a.expression) and YEAR.search(b.expression):
+        return abs((a.date - b.date).days) > DAYS_APART
+    da, db = _month_day(a), _month_day(b)
+    if da is None or db is None or a.precision != "day" or b.precision != "day":
+        return False
+    gap = abs((da - db).days)
+    return min(gap, 366 - gap) > DAYS_APART
+
+
+def _month_day(c: DateClaim) -> dt.date | None:
+    """The day's month and day in one leap year, with or without the claim's own year."""
+    if c.date is not None:
+        return dt.date(2000, c.date.month, c.date.day)
+    month, _, day = (c.month_day or "").partition("-")
+    try:
+        return dt.date(2000, int(month), int(day))
+    except ValueError:
+        return None  # no month and day to place ('00-00' of a partial date)
