@@ -200,6 +200,29 @@ def test_independent_reports_with_a_few_common_words_share_no_copy(tmp_path: Pat
     assert report.shared_copy == []
 
 
+AGED_41 = "Police detained Ines Caldo, 41, a teacher, on Monday in Dorvale."
+AGED_42 = AGED_41.replace("41", "42")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [
+        # Each source prints both ages, in another order and with a quote mark: the conflict is each one's own.
+        ([AGED_41, AGED_42], [AGED_42, "\u201c" + AGED_41], False),
+        # Only the first prints both: the second tells one age, and the first's other sentence denies it.
+        ([AGED_41, AGED_42], [AGED_42], True),
+        ([AGED_41], [AGED_42], True),
+    ],
+)
+def test_a_conflict_each_source_prints_whole_is_not_set_between_them(
+    tmp_path: Path, first: list[str], second: list[str], found: bool
+) -> None:
+    report = compare(
+        tmp_path, {"a.txt": article(first, "Council meets in Dorvale"), "b.txt": article(second, "Council meets")}
+    )
+    assert bool(report.discrepancies) is found
+
+
 # --- property: an article against an unchanged copy of itself ----------------------------------
 
 WORDS = ["the", "mayor", "of", "Dorvale", "said", "police", "detained", "arrested", "released", "died", "survived",

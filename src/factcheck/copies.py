@@ -284,6 +284,28 @@ def one_account(findings: list[Finding], alignments: Iterable[Alignment]) -> lis
     return kept
 
 
+def each_tells_both(findings: list[Finding], texts: Mapping[str, str]) -> list[Finding]:
+    """The findings less those whose every cited sentence every cited source prints: each source
+    then tells every side itself, so the conflict lies within each one (which a source alone never
+    reports), not between them. An article beside a copy too short for `align` to call shared copy
+    gives no finding either."""
+    printed = {sid: _spoken(text) for sid, text in texts.items()}
+    kept = []
+    for f in findings:
+        sources = {r.source for r in f.claims}
+        quotes = {_spoken(r.quote) for r in f.claims}
+        if len(sources) > 1 and all(q in printed[s] for q in quotes for s in sources):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _spoken(text: str) -> str:
+    """A text's words, lower case and space-bounded, so one text's words can be looked up in another's
+    whatever their spacing, quote marks and punctuation."""
+    return " " + " ".join(t.norm for t in tokenize(text) if any(ch.isalnum() for ch in t.norm)) + " "
+
+
 # --- what differs between two aligned sentences ------------------------------------------------
 
 

@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING
 from factcheck.budget import DEFAULT_SOURCE_TIMEOUT, OverBudget, time_limit
 from factcheck.compare import LineIndex, claim_ref, compare_incident, finalize
 from factcheck.compare.accounts import account_agreements, cited_together
-from factcheck.copies import account_of, align_sources, copy_findings, count_accounts, merge_findings, one_account
+from factcheck.copies import (
+    account_of,
+    align_sources,
+    copy_findings,
+    count_accounts,
+    each_tells_both,
+    merge_findings,
+    one_account,
+)
 from factcheck.errors import SourceFileError, SourcesError
 from factcheck.extract import extract_claims
 from factcheck.facts import copies, group_facts, independent_corroborations, with_value_spans
@@ -319,7 +327,8 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     pairs, agreements = finalize(pending, agreed, lines)
     label = {cf.source.id: cf.source.outlet or cf.source.id for cf in files}
     claims = {c.id: c for cf in files for c in cf.claims}
-    pairs = merge_findings(one_account(pairs, alignments), copied, alignments)  # shared copy: one account
+    # Shared copy is one account, and a conflict each source prints whole is each one's own.
+    pairs = merge_findings(each_tells_both(one_account(pairs, alignments), texts), copied, alignments)
     findings = group_facts(pairs, claims, label)
     corroborations = count_accounts(independent_corroborations(agreements, findings, copy_of), copy_of, alignments)
     summaries = [
