@@ -251,13 +251,11 @@ def test_a_source_past_its_time_limit_is_skipped_with_a_warning_naming_it(
     for name, text in (("a.txt", STORY_A), ("b.txt", STORY_B), ("slow.txt", "Slowtown\n\n" + STORY_B)):
         write(workdir / "src", name, text)
     began = time.monotonic()
-    result = run("compare", "src", "-j", jobs, "--source-timeout", "0.5", "--format", "json")
+    result = run("compare", "src", "-j", jobs, "--source-timeout", "3", "--format", "json")  # room on a busy machine
     assert time.monotonic() - began < 20
     assert result.exit_code == 1  # the other two are compared
     assert [s["id"] for s in json.loads(result.stdout)["sources"]] == ["a.txt", "b.txt"]
-    assert re.search(
-        r"warning: src/slow\.txt: extraction stopped after 0\.5 s.*--source-timeout.*skipped", result.stderr
-    )
+    assert re.search(r"warning: src/slow\.txt: extraction stopped after 3 s.*--source-timeout.*skipped", result.stderr)
     assert not (workdir / "claims" / "slow.txt.json").exists()
 
 
