@@ -1,10 +1,17 @@
-"""Shared fixtures: paths to the worked example and the shared corpus, and the golden-file switch."""
+"""Shared fixtures: paths to the worked example and the shared corpus, the golden-file switch, and
+Hypothesis without deadlines."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No wall-clock deadline for property tests: a busy CI machine must not fail them (speed is measured
+# in benchmarks/, never in tests).
+settings.register_profile("factcheck", deadline=None)
+settings.load_profile("factcheck")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -22,13 +22,13 @@ def reference(name: str) -> str:
 
 
 @given(st.text())
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 def test_any_text_folds_as_the_recipe_does(name: str) -> None:
     assert fold.__wrapped__(name) == reference(name)
 
 
 @given(st.text(alphabet="akhqwyphtzjdzouee'’`. -ÉéşəƏıİAKH\n", max_size=30))
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 def test_names_made_of_the_folded_letters(name: str) -> None:
     assert fold.__wrapped__(name) == reference(name)
 

@@ -27,7 +27,7 @@ def reference_tokens(text: str) -> list[Token]:
 
 
 @given(SENTENCES)
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_tokens_are_the_plain_loops(text: str) -> None:
     found = tokens(text)
     assert found == reference_tokens(text)
@@ -35,7 +35,7 @@ def test_tokens_are_the_plain_loops(text: str) -> None:
 
 
 @given(SENTENCES)
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_month_span_finds_what_the_pattern_alone_finds(text: str) -> None:
     m = MONTH_PART.search(text)
     found = month_span(text)
@@ -45,7 +45,7 @@ def test_month_span_finds_what_the_pattern_alone_finds(text: str) -> None:
 
 
 @given(SENTENCES)
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_the_cause_prefilter_answers_as_its_pattern(text: str) -> None:
     assert (MAY_CAUSE_LOWER.search(text) is None) == (MAY_CAUSE.search(text) is None)
 
@@ -59,7 +59,7 @@ CAUSE_WORDS = st.sampled_from(
 
 
 @given(st.lists(CAUSE_WORDS, min_size=1, max_size=14).map(" ".join))
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 def test_a_cause_rule_matches_only_where_one_of_its_words_is(text: str) -> None:
     lower = folded(text)
     for rule in RULES:

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from lemminflect import Lemmatizer, getAllLemmas  # type: ignore[import-untyped]
-from lemminflect.core.LexicalUtils import applyCapsStyleToDict, getCapsStyle  # type: ignore[import-untyped]
 
 Lemmas = dict[str, tuple[str, ...]]
 
@@ -21,9 +20,14 @@ def _plain_lookup() -> Callable[[str], Lemmas] | None:
     """The lookup on lemminflect's own tables, or None when its internals have changed."""
     lemmatizer = Lemmatizer()
     try:
+        from lemminflect.core.LexicalUtils import (  # type: ignore[import-untyped]
+            applyCapsStyleToDict,
+            getCapsStyle,
+        )
+
         table: dict[str, dict[str, Any]] = lemmatizer._getLemmaDict()
         overrides: dict[str, dict[str, Any]] = lemmatizer._getOverridesDict()
-    except AttributeError:
+    except (ImportError, AttributeError):
         return None
     if not isinstance(table, dict) or not isinstance(overrides, dict):
         return None
