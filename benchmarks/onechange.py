@@ -194,7 +194,7 @@ COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 # A distance is stated from a place: "4 miles east of Ganton" is not "4 miles west of Elmford".
-DISTANCE_NOUNS = {"miles", "kilometres", "kilometers", "km", "feet", "metres", "meters", "yards"}
+DISTANCE_NOUNS = {"miles", "kilometres", "kilometers", "metres", "meters", "yards"}  # plurals COUNT_RE can reach
 ANCHOR_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:of|from)\s+(?:[Tt]he\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)")
 
 
@@ -639,6 +639,12 @@ def write_reports(
                 pair = _best_pair(places, texts, key)
                 if pair is not None:
                     by_topic[folder.split("_")[0]].append(pair)
+        pool = sum(len(pairs) for pairs in by_topic.values())  # before the draw, which takes from them
+        if pool < per_kind:  # every seed then draws the same pairs: no second sample to confirm on
+            print(
+                f"note: {kind}: only {pool} fair pairs, fewer than {per_kind}; every seed draws them all",
+                file=sys.stderr,
+            )
         rng = random.Random(f"{seed}:reports:{kind}")
         chosen = _round_robin(by_topic, per_kind, rng, key=lambda c: (c[0].path, c[2].path))
         changed_golds, unchanged_golds = [], []

@@ -41,10 +41,10 @@ def test_count_keys(onechange: ModuleType, a: str, b: str, same: bool) -> None:
     [
         # the place of one event in both: the clauses share a word
         ("The ceremony was held in Lisbon on a cold morning.", "Crowds watched the ceremony held in Lisbon.", True),
-        # one sentence's place is of another clause: where he worked, not where he appeared
+        # one sentence's place is of another clause: where the pilot grew up, not where the ferry was seized
         (
-            "The clerk, who was fired from his job in Lisbon, was accused of the theft.",
-            "The accused clerk made a brief appearance in Lisbon before a judge.",
+            "The harbour pilot, who grew up in Lisbon, steered the ferry past the breakwater.",
+            "The ferry was seized in Lisbon at dawn.",
             False,
         ),
     ],
