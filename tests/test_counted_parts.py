@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract_helpers import compare_articles
+from extract_helpers import claims_file, compare_articles
 from factcheck.extract.mentions import find_numbers, tokens
 
 
@@ -77,3 +77,13 @@ def test_parts_one_source_implies_meet_the_parts_another_counts(
     assert bool(engines) == found
     for finding in engines:
         assert any("(12 engines)" in ref.value for ref in finding.claims)  # the parts, said as counted
+
+
+@pytest.mark.parametrize(("count", "shown"), [
+    ("six twin-engine planes", "six twin-engine planes (12 engines)"),
+    ("2,000 twin-engine planes", "2,000 twin-engine planes (4,000 engines)"),
+    ("two million twin-engine planes", "two million twin-engine planes (4,000,000 engines)"),
+])  # fmt: skip
+def test_a_count_of_parts_shows_the_parts_in_plain_digits(count: str, shown: str) -> None:
+    cf, _ = claims_file(f"Harbour Gazette\n\nThe airline bought {count} for its routes, the company said on Monday.\n")
+    assert [c.display_value() for c in cf.claims if c.rule == "mention.parts"] == [shown]

@@ -543,7 +543,8 @@ class QuantityClaim(ClaimBase):
 
     def display_value(self) -> str:
         if self.rule == "mention.parts":  # "six twin-engine planes (12 engines)": the parts counted
-            return f"{self.expression} ({self.number:g} {self.unit})"
+            number = f"{self.number:,.0f}" if self.number.is_integer() else f"{self.number:g}"  # never "1e+06"
+            return f"{self.expression} ({number} {self.unit})"
         return self.expression
 
 
