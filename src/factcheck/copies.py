@@ -260,7 +260,7 @@ def _group(
         out.same_as.setdefault(sid, []).append((start, ends[(sid, start)], first))
 
 
-def _account_of(ref: ClaimRef, alignment: Alignment) -> str:
+def _claim_account(ref: ClaimRef, alignment: Alignment) -> str:
     """The source whose account a cited claim is: its own, or the earlier copy's that prints its sentence."""
     for start, end, first in alignment.same_as.get(ref.source, ()):
         if start <= ref.start < end:
@@ -277,7 +277,7 @@ def one_account(findings: list[Finding], alignments: Iterable[Alignment]) -> lis
     kept = []
     for f in findings:
         sources = {r.source for r in f.claims}
-        accounts = {_account_of(r, by_source[r.source]) if r.source in by_source else r.source for r in f.claims}
+        accounts = {_claim_account(r, by_source[r.source]) if r.source in by_source else r.source for r in f.claims}
         if len(accounts) == 1 and accounts != sources:
             continue
         kept.append(f)
@@ -621,7 +621,7 @@ def _meet(a: ClaimRef, b: ClaimRef) -> bool:
 def account_of(source: str, alignment: Alignment, copy_of: Mapping[str, str]) -> str:
     """The account a source gives, named by its first source: the first of its copy group (an
     edited reprint is its original again), or the source it copies whole."""
-    first = alignment.group_of.get(source, source)
+    first = alignment.account(source)
     return copy_of.get(first, first)
 
 
@@ -632,14 +632,22 @@ def count_accounts(
     One that rests on sentences a copy prints word for word is the original repeating itself and is
     dropped (whole copies, `copy_of`, are already left out); an edited reprint's own wording still
     agrees, as the same account."""
-    account = {sid: copy_of.get(first, first) for a in alignments for sid, first in a.group_of.items()}
+    alignments = list(alignments)
+    of_source = {sid: a for a in alignments for sid in a.group_of}
     by_source = {sid: a for a in alignments for sid in a.same_as}
     out = []
     for c in corroborations:
-        said = {_account_of(r, by_source[r.source]) if r.source in by_source else r.source for r in c.claims}
+        said = {_claim_account(r, by_source[r.source]) if r.source in by_source else r.source for r in c.claims}
         if len(said) < 2:
             continue
-        c.independent_sources = len({account.get(r.source, copy_of.get(r.source, r.source)) for r in c.claims})
+        c.independent_sources = len(
+            {
+                account_of(r.source, of_source[r.source], copy_of)
+                if r.source in of_source
+                else copy_of.get(r.source, r.source)
+                for r in c.claims
+            }
+        )
         out.append(c)
     return out
 
