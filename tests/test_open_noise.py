@@ -4,12 +4,14 @@ the positives beside each negative show the rule does not silence a real disagre
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from extract_helpers import claims_file, compare_articles
-from factcheck.models import QuantityClaim
+from factcheck.compare.spread import days_apart
+from factcheck.models import DateClaim, DatePrecision, QuantityClaim
 
 
 def story(body: str) -> str:
@@ -27,8 +29,12 @@ def severities(tmp_path: Path, a: str, b: str) -> list[str]:
      "The pump crew has worked at the port for eleven years.", []),
     ("The ferry made 6 crossings before the water rose.",
      "The ferry made 140 crossings before the water rose this spring.", []),
-    # ... unless the one is the other with its decimal point moved
+    # ... unless the one is the other with its decimal point moved, in one unit
     ("The water rose 1.4 metres above the quay.", "The water rose 14 metres above the quay.", ["contradiction"]),
+    ("The flood spread 1.4 kilometres inland.", "The flood spread 140 metres inland.", ["contradiction"]),
+    # the digits of the values in one unit, not as written: two hours are six times twenty minutes
+    ("The pump crew worked for two hours before the levee held.",
+     "The pump crew worked for twenty minutes before the levee held.", []),
     # figures a few times apart still disagree
     ("The pump crew worked for two hours before the levee held.",
      "The pump crew worked for three hours before the levee held.", ["contradiction"]),
@@ -58,12 +64,38 @@ def test_days_weeks_apart_are_two_events(tmp_path: Path, a: str, b: str, expecte
     assert severities(tmp_path, a, b) == expected
 
 
+def _day(expression: str, date: dt.date, precision: DatePrecision) -> DateClaim:
+    quote = f"The quay flooded {expression}."
+    return DateClaim(source="a.txt", start=0, end=len(quote), quote=quote, value_start=17,
+                     value_end=17 + len(expression), subject="flood", subject_text="the quay", rule="date.test",
+                     event="flood", expression=expression, date=date, precision=precision, resolved=True,
+                     resolution="test")  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "b", "apart"), [
+    (("on 2 May 2024", dt.date(2024, 5, 2), "day"), ("on 20 June 2024", dt.date(2024, 6, 20), "day"), True),
+    (("on 2 May 2024", dt.date(2024, 5, 2), "day"), ("on 4 May 2024", dt.date(2024, 5, 4), "day"), False),
+    # a month or a year is no calendar day, whichever day stands for it, even with its year written
+    (("in May 2024", dt.date(2024, 5, 1), "month"), ("on 20 June 2024", dt.date(2024, 6, 20), "day"), False),
+    (("in 2023", dt.date(2023, 1, 1), "year"), ("on 20 June 2024", dt.date(2024, 6, 20), "day"), False),
+])  # fmt: skip
+def test_only_calendar_days_are_weeks_apart(
+    a: tuple[str, dt.date, DatePrecision], b: tuple[str, dt.date, DatePrecision], apart: bool
+) -> None:
+    assert days_apart(_day(*a), _day(*b)) is apart
+    assert days_apart(_day(*b), _day(*a)) is apart
+
+
 @pytest.mark.parametrize(("a", "b", "expected"), [
     # a source that tells both outcomes lists them: the dead and the wounded, one side each
     ("Storms swept the Norhaven coast, injuring at least nine people.",
      "In the Norhaven district, 4 people were killed, 30 were injured and 200 homes were damaged.", []),
     # one outcome against the other, neither telling both: a disagreement
     ("A deckhand named Ivo Brandt was killed when the crane toppled.",
+     "A deckhand named Ivo Brandt was injured when the crane toppled.", ["contradiction"]),
+    # ... nor when the other outcome is told of other people: the named man's stays against
+    ("A deckhand named Ivo Brandt was killed when the crane toppled. "
+     "Two other workers were injured in March at another port.",
      "A deckhand named Ivo Brandt was injured when the crane toppled.", ["contradiction"]),
 ])  # fmt: skip
 def test_a_source_telling_both_outcomes_lists_them(tmp_path: Path, a: str, b: str, expected: list[str]) -> None:
@@ -72,8 +104,8 @@ def test_a_source_telling_both_outcomes_lists_them(tmp_path: Path, a: str, b: st
 
 @pytest.mark.parametrize(("a", "b", "expected"), [
     # custody verbs taking a thing: no one is held or freed
-    ("The flooding on a busy Norhaven street was captured in a grainy surveillance tape shown at the inquiry.",
-     "The port authority has released new video of the flooding on a busy Norhaven street.", []),
+    ("The surge along Kellmore Quay was captured on a shaky phone recording played to the council.",
+     "The harbour board has released fresh footage of the surge along Kellmore Quay.", []),
     ("The skipper Ivo Brandt was captured on camera as the water rose.",
      "The skipper Ivo Brandt was rescued as the water rose.", []),
     ("Ivo Brandt was later released on bail, police said.",
@@ -92,9 +124,9 @@ def test_custody_of_things_holds_no_one(tmp_path: Path, a: str, b: str, expected
 
 @pytest.mark.parametrize(("text", "counts"), [
     # a score or a record is two figures joined by a dash: neither counts anything
-    ("The Gulls lost a 13-10 overtime game on Sunday.", []),
-    ("The Gulls took a 7-0 lead and then scored 17 unanswered points.", ["17 unanswered points"]),
-    ("After the 88-72 loss the Gulls are 9-14 on the season.", []),
+    ("The Gulls lost a 31-27 overtime game on Sunday.", []),
+    ("The Gulls took an 8-5 lead and then won 14 corner kicks.", ["14 corner kicks"]),
+    ("After the 64-58 defeat the Gulls stand 11-16 for the year.", []),
     # counts stay counts
     ("The Gulls signed 3 rookies and released two veterans.", ["3 rookies", "two veterans"]),
 ])  # fmt: skip

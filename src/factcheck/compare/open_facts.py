@@ -12,6 +12,7 @@ from factcheck.compare.dates import date_check, date_value
 from factcheck.compare.events import EventAlignment
 from factcheck.compare.figures import part_of_whole, vague_holds
 from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, merge_agreements
+from factcheck.compare.spread import year_written
 from factcheck.extract.mentions import UNIT_FORMS
 from factcheck.lexicons.conflicts import STATE_CONFLICTS
 from factcheck.models import AgeClaim, ClaimBase, ClaimsFile, DateClaim, QuantityClaim, Severity, StatusClaim
@@ -91,7 +92,7 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
         if a.date is not None and b.date is not None:
             if a.date == b.date:
                 return "agree", date_check(a, b)
-            if (a.date.month, a.date.day) == (b.date.month, b.date.day) and not (_year_written(a) and _year_written(b)):
+            if (a.date.month, a.date.day) == (b.date.month, b.date.day) and not (year_written(a) and year_written(b)):
                 return "agree", "same day of the month (a year one account does not give was inferred)"
             return "contradiction", f"'{a.expression}' ({date_value(a)}) against '{b.expression}' ({date_value(b)})"
         # A day without its year ('October 19') against a day with or without one: month and day.
@@ -110,18 +111,24 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
     return None
 
 
-def _both_told(a: ClaimBase, b: ClaimBase, told: dict[tuple[str, str | None], set[str]]) -> bool:
-    """Whether two different states are outcomes one of the two sources tells both of."""
+Told = dict[tuple[str, frozenset[str], str], set[str]]
+
+
+def _told_key(c: StatusClaim) -> tuple[str, frozenset[str], str] | None:
+    """Whose outcomes a state is among: its source, who it is about (the frame's participants)
+    and its predicate's class; None for a state of no class."""
+    if c.frame is None or c.frame.predicate_class is None:
+        return None
+    return c.source, c.frame.participants, c.frame.predicate_class
+
+
+def _both_told(a: ClaimBase, b: ClaimBase, told: Told) -> bool:
+    """Whether two different states are outcomes one of the two sources tells both of, about the
+    one it tells the first of: 'two other workers were injured' is not about the man it says was killed."""
     if not (isinstance(a, StatusClaim) and isinstance(b, StatusClaim)) or a.state == b.state:
         return False
-    assert a.frame is not None
-    assert b.frame is not None
-    return b.state in told[(a.source, a.frame.predicate_class)] or a.state in told[(b.source, b.frame.predicate_class)]
-
-
-def _year_written(c: DateClaim) -> bool:
-    """Whether the date's words give its year ('24 June 2005'), not the reader's inference."""
-    return re.search(r"\b(?:1[89]|20)\d\d\b", c.expression) is not None
+    ka, kb = _told_key(a), _told_key(b)
+    return (ka is not None and b.state in told.get(ka, set())) or (kb is not None and a.state in told.get(kb, set()))
 
 
 def _month_day(c: DateClaim) -> str | None:
@@ -185,14 +192,14 @@ def compare_open_facts(
         for c in claims:
             if isinstance(c, StatusClaim):
                 stated[(c.source, c.start)].add(c.state)
-    # The states each source tells of each class anywhere: a source that tells "killed" and
-    # "injured" (of the dead and of the wounded) knows both outcomes, so another's "injured" is
-    # about its wounded, not against its dead; the same for captured and rescued, won and lost.
-    told: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    # The states each source tells of each class and subject anywhere: a source that tells "killed"
+    # and "injured" of the same people (the dead and the wounded) knows both outcomes, so another's
+    # "injured" is about its wounded, not against its dead; the same for captured and rescued.
+    told: Told = defaultdict(set)
     for claims in by_source.values():
         for c in claims:
-            if isinstance(c, StatusClaim) and c.frame is not None:
-                told[(c.source, c.frame.predicate_class)].add(c.state)
+            if isinstance(c, StatusClaim) and (key := _told_key(c)) is not None:
+                told[key].add(c.state)
     years = story_years(files)
     stating: dict[tuple[str, tuple[str, ...] | None, str], list[ClaimBase]] = defaultdict(list)
     for claims in by_source.values():

@@ -18,7 +18,7 @@ from factcheck.models import DateClaim, QuantityClaim
 
 FAR_APART = 4.0  # an open figure this many times another of its block counts something else
 DAYS_APART = 7  # days further apart than a week date two events, not one told wrong
-YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year as written ('2005'), not one a reader infers
 
 
 def figures_apart(a: QuantityClaim, b: QuantityClaim) -> bool:
@@ -29,7 +29,7 @@ def figures_apart(a: QuantityClaim, b: QuantityClaim) -> bool:
     va, vb = abs(a.number * _factor(a)), abs(b.number * _factor(b))
     if min(va, vb) == 0 or max(va, vb) < FAR_APART * min(va, vb):
         return False
-    return _digits(a.number) != _digits(b.number)
+    return _digits(va) != _digits(vb)  # in one unit: 'two hours' and 'twenty minutes' are no moved point
 
 
 def _factor(c: QuantityClaim) -> float:
@@ -44,13 +44,20 @@ def _digits(number: float) -> str:
 def days_apart(a: DateClaim, b: DateClaim) -> bool:
     """Whether two calendar days lie more than a week apart. A year only one of them writes is
     the reader's inference ('June 24' in a story of another year), so then month and day decide."""
-    if a.date is not None and b.date is not None and YEAR.search(a.expression) and YEAR.search(b.expression):
+    if a.precision != "day" or b.precision != "day":
+        return False  # a month, a year or a weekday is no calendar day
+    if a.date is not None and b.date is not None and year_written(a) and year_written(b):
         return abs((a.date - b.date).days) > DAYS_APART
     da, db = _month_day(a), _month_day(b)
-    if da is None or db is None or a.precision != "day" or b.precision != "day":
+    if da is None or db is None:
         return False
     gap = abs((da - db).days)
     return min(gap, 366 - gap) > DAYS_APART
+
+
+def year_written(c: DateClaim) -> bool:
+    """Whether the date's words give its year ('24 June 2005'), not the reader's inference."""
+    return YEAR.search(c.expression) is not None
 
 
 def _month_day(c: DateClaim) -> dt.date | None:
