@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factcheck.extract.ages import extract_ages
-from factcheck.extract.carried import extract_carried
+from factcheck.extract.carried import CARRIED, extract_carried
 from factcheck.extract.causes import extract_causes
 from factcheck.extract.context import build_context
 from factcheck.extract.dates import extract_dates
@@ -15,29 +15,17 @@ from factcheck.extract.quantities import extract_quantities
 from factcheck.extract.roles import extract_roles
 from factcheck.extract.slots import extract_events
 from factcheck.extract.status import extract_status
+from factcheck.extract.window import MAX_EVIDENCE, narrow
 from factcheck.models import ClaimBase, ClaimsFile, DateClaim, Document, claim_id
 from factcheck.segment import segment
-
-MAX_EVIDENCE = 400  # characters: evidence is a sentence a reader can check, not a page
 
 
 def _narrow_evidence(claim: ClaimBase, text: str) -> None:
     """Cut an over-long 'sentence' (a paragraph without full stops) to the clauses around the value."""
     if claim.end - claim.start <= MAX_EVIDENCE:
         return
-    half = (MAX_EVIDENCE - (claim.value_end - claim.value_start)) // 2
-    start = max(claim.start, claim.value_start - max(half, 0))
-    end = min(claim.end, claim.value_end + max(half, 0))
-    # Prefer to start and end at clause boundaries inside the window.
-    head = max(text.rfind(mark, start, claim.value_start) for mark in (". ", "; ", ", ", ".", "—"))
-    if head > start:
-        start = head + 1
-    tails = [i for i in (text.find(mark, claim.value_end, end) for mark in (". ", "; ", ".")) if i >= 0]
-    if tails:
-        end = min(tails) + 1
-    while start < claim.value_start and text[start].isspace():
-        start += 1
-    claim.start, claim.end, claim.quote = start, end, text[start:end]
+    claim.start, claim.end = narrow(text, claim.start, claim.end, claim.value_start, claim.value_end)
+    claim.quote = text[claim.start : claim.end]
 
 
 def extract_claims(document: Document) -> ClaimsFile:
@@ -66,7 +54,8 @@ def extract_claims(document: Document) -> ClaimsFile:
         claims.extend(extract_events(ctx, sentence))
         claims.extend(extract_causes(ctx, sentence))
     for claim in claims:
-        _narrow_evidence(claim, document.text)
+        if claim.rule != CARRIED:  # a lent time's evidence is cut around the time and the event both
+            _narrow_evidence(claim, document.text)
     claims.sort(key=lambda c: (c.start, c.value_start, c.value_end, c.kind, c.subject.key()))  # type: ignore[attr-defined]
     seen: dict[str, int] = {}
     for claim in claims:

@@ -39,10 +39,11 @@ FROM_PUBLICATION = re.compile(r"today|tonight|yesterday|tomorrow|ago|last\snight
 DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|after)\s$", re.IGNORECASE)
 PATIENT_EVENTS = {"detain", "release", "sentence", "attack"}
 OBJECT_AFTER = re.compile(r"\w+\s(?:again\s)?(?P<who>him|her|them|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})\b")
+# A time of the story's scene ("that night", "later that same day"): it counts from the text's
+# last date, and extract/carried lends it to the next sentence's event.
+SCENE_TIME = r"(?:later\s)?that\s(?:same\s)?(?:night|evening|afternoon|morning|day)"
 CONTEXT_RELATIVE = re.compile(
-    r"\b(?:shortly\safter(?:wards)?|soon\safter(?:wards)?|later\sthat\sday|that\ssame\sday|the\ssame\sday|that\sday"
-    r"|(?:later\s)?that\s(?:same\s)?(?:night|evening|afternoon|morning))\b",
-    re.IGNORECASE,
+    r"\b(?:shortly\safter(?:wards)?|soon\safter(?:wards)?|the\ssame\sday|" + SCENE_TIME + r")\b", re.IGNORECASE
 )
 
 
