@@ -82,6 +82,12 @@ def alternation(words: Iterable[str], space: str = r"\ ") -> str:
     >>> alternation(["held", "help", "he"])
     '(?:he(?:l(?:d|p)|))'
     """
+    words = list(words)
+    if any("  " in w for w in words):
+        # Two spaces in a row: a run pattern's greedy first space in the tree would leave no space for
+        # the longer word's second one, and the tree would end at the shorter word (' ' against '  a').
+        ordered = sorted(words, key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(w).replace(r"\ ", space) for w in ordered) + ")"
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = tree
