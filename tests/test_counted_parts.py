@@ -40,6 +40,13 @@ def parts(text: str) -> list[tuple[str, float, str | None]]:
     ("They bought three state-owned farms.", []),
     ("He ran 15 well-known shops.", []),
     ("Dozens of twin-engine planes landed.", []),
+    # a size told in digits, a term of office, a margin or a run of a contest
+    ("The side has three double-digit wins this year.", []),
+    ("Two six-figure salaries were paid to the advisers.", []),
+    ("The party fielded four two-term mayors.", []),
+    ("The visitors held two three-goal leads.", []),
+    ("The club ended three five-game losing streaks.", []),
+    ("She hit two three-run homers.", []),
 ])  # fmt: skip
 def test_a_modifier_that_numbers_parts_counts_them(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert parts(text) == expected

@@ -11,7 +11,7 @@ import pytest
 
 from extract_helpers import claims_file, compare_articles
 from factcheck.compare.spread import days_apart
-from factcheck.models import DateClaim, DatePrecision, QuantityClaim
+from factcheck.models import DateClaim, DatePrecision, QuantityClaim, StatusClaim
 
 
 def story(body: str) -> str:
@@ -117,9 +117,40 @@ def test_a_source_telling_both_outcomes_lists_them(tmp_path: Path, a: str, b: st
      "The skipper Ivo Brandt was captured before the wheelhouse sank.", ["contradiction"]),
     ("Ivo Brandt was later released on bail, police said.",
      "Ivo Brandt has not been released, police said.", ["contradiction"]),
+    # only the head noun of the object or of the passive subject says what is taken: a word that
+    # also names a person, or a thing named inside a longer subject or object, is no thing held
+    ("Union figure Ivo Brandt was released on Monday, police said.",
+     "Union figure Ivo Brandt has not been released, police said.", ["contradiction"]),
+    ("Record holder Ivo Brandt was released on Monday, police said.",
+     "Record holder Ivo Brandt has not been released, police said.", ["contradiction"]),
+    ("The skipper who shared the photos was captured near the quay on Monday.",
+     "The skipper who shared the photos was rescued near the quay on Monday.", ["contradiction"]),
+    ("Coastguards captured a man seen on camera cutting the moorings.",
+     "Coastguards rescued a man seen on camera cutting the moorings.", ["contradiction"]),
 ])  # fmt: skip
 def test_custody_of_things_holds_no_one(tmp_path: Path, a: str, b: str, expected: list[str]) -> None:
     assert severities(tmp_path, a, b) == expected
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    # a person held or freed, however the subject or object goes on
+    ("A well-known harbour figure was released on Monday.", ["released"]),
+    ("The deckhand who filmed the flooding was released on bail.", ["released"]),
+    ("A deckhand with a long record was released from custody.", ["released"]),
+    ("Coastguards detained a sailor seen in the photos.", ["detained"]),
+    ("The skipper Ivo Brandt was detained on Monday.", ["detained"]),
+    # a thing taken: the head noun of the object or of the passive subject
+    ("The port authority released the footage on Monday.", []),
+    ("The coastguard released a short statement.", []),
+    ("The wheelhouse caught fire as the water rose.", []),
+    ("Results of the survey have not been released.", []),
+    ("The skipper was captured on camera as the water rose.", []),
+])  # fmt: skip
+def test_custody_is_read_from_the_head_noun(text: str, states: list[str]) -> None:
+    cf, _ = claims_file(story(text))
+    rules = (".custody", ".detained", ".released")
+    got = [c.state for c in cf.claims if isinstance(c, StatusClaim) and c.rule.endswith(rules)]
+    assert sorted(set(got)) == states
 
 
 @pytest.mark.parametrize(("text", "counts"), [
@@ -127,8 +158,11 @@ def test_custody_of_things_holds_no_one(tmp_path: Path, a: str, b: str, expected
     ("The Gulls lost a 31-27 overtime game on Sunday.", []),
     ("The Gulls took an 8-5 lead and then won 14 corner kicks.", ["14 corner kicks"]),
     ("After the 64-58 defeat the Gulls stand 11-16 for the year.", []),
-    # counts stay counts
+    ("The Gulls won 4-2 on Sunday.", []),
+    # counts stay counts, and a range of a plural noun is a count, not a score
     ("The Gulls signed 3 rookies and released two veterans.", ["3 rookies", "two veterans"]),
+    ("Between 40-50 supporters were held outside the ground.", ["50 supporters"]),
+    ("Stewards held 8-12 people at the gate.", ["12 people"]),
 ])  # fmt: skip
 def test_a_score_is_no_count(text: str, counts: list[str]) -> None:
     cf, _ = claims_file(f"3 May 2024\n\nGulls report\n\n{text}\n")

@@ -11,7 +11,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from functools import lru_cache
 from typing import NamedTuple
+
+from lemminflect import getInflection  # type: ignore[import-untyped]
 
 from factcheck.extract.context import Context, evidence
 from factcheck.extract.dates import DEADLINE_BEFORE
@@ -27,7 +30,7 @@ from factcheck.extract.mentions import (
     noun_lemma,
 )
 from factcheck.extract.speech import TELLING_FORMS
-from factcheck.extract.status import holds_a_thing
+from factcheck.extract.status import SUBJECT_OPENERS, holds_a_thing
 from factcheck.lexicons import load_lexicon
 from factcheck.models import (
     AgeClaim,
@@ -75,7 +78,24 @@ PERSON_NOUNS = frozenset(load_lexicon("people")["person_nouns"]) | frozenset(
 AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)$")
 SCORE_BEFORE = re.compile(r"\d\s?[-–]\s?$")  # the first figure of a score: "13-" before "10"
 CLAUSE_OPENERS = frozenset({"before", "after", "when", "while", "as", "until", "because", "and", "but", "that", "who"})
-NOT_HELD_NEAR = 5  # words after a custody verb (twice as many before a passive one) that say what it takes
+NOT_HELD_NEAR = 8  # words after a custody verb (twice as many before a passive one) that say what it takes
+INSTRUMENT = frozenset({"on", "in"})  # "captured on camera", "caught in a surveillance tape"
+
+
+@lru_cache(maxsize=4096)
+def _plural(word: str, lemma: str) -> bool:
+    """Whether a noun is written in the plural: 'fans', 'people', 'police' (not 'lead', 'loss')."""
+    plurals: tuple[str, ...] = getInflection(lemma, "NNS") or ()
+    return word != lemma or (bool(plurals) and plurals[0] == word)
+
+
+def _a_score(n: Number, text: str) -> bool:
+    """Whether a count is the second figure of a score or record ("a 13-10 loss", "a 7-0 lead", "won
+    3-1", "(9-14)") rather than the top of a range, which counts a plural noun ("10-15 protesters")."""
+    if not SCORE_BEFORE.search(text, max(0, n.start - 8), n.start):
+        return False
+    last = n.noun_words.split()[-1].lower() if n.noun_words else None
+    return last is None or n.noun is None or not _plural(last, n.noun)
 
 
 def _of_a_person(names: tuple[str, ...], noun: str | None) -> bool:
@@ -124,7 +144,7 @@ def _numbers(
     for n in specifics.numbers()[:MAX_PER_SENTENCE]:
         if n.vague or _covered(taken, n.start, n.end):
             continue  # vague amounts contradict nothing; a value claimed by a listed rule stays its claim
-        if n.dimension == "count" and SCORE_BEFORE.search(text, max(0, n.start - 8), n.start):
+        if n.dimension == "count" and _a_score(n, text):
             continue  # "a 13-10 loss", "a 7-0 lead", "(9-14)": a score or a record, not a count
         pred = nearest_predicate(view, n.start, n.end)
         attribute = _attribute(n, pred)
@@ -159,21 +179,29 @@ def _numbers(
 
 
 def _holds_a_thing(view: SentenceView, p: Predicate) -> bool:
-    """Whether a custody verb takes a thing, not a person or a vessel: the words after it ('released
-    a statement', 'captured on a surveillance tape', 'caught fire'), or for a passive the words
-    before it ('results of the test were not released'), up to a clause mark."""
+    """Whether a custody verb takes a thing, not a person or a vessel: the head noun of its object
+    ('released a statement', 'caught fire', not 'detained a man seen on video'), of what it is caught
+    on or in ('captured on a surveillance tape'), or for a passive of its subject ('results of the
+    test were not released', not 'the man who posted the video was detained')."""
     if p.cls != "custody" or p.noun:
         return False
     i = bisect.bisect_left(view.tok_starts, p.start)
     preds = set(view.pred_starts)
 
     def own(t: Token) -> bool:  # a word of this verb's clause: no mark, no other verb, no new clause
-        return t.low.isalnum() and t.start not in preds and t.low not in CLAUSE_OPENERS
+        return t.low[:1].isalnum() and t.start not in preds and t.low not in CLAUSE_OPENERS
 
-    after = list(itertools.takewhile(own, view.toks[i + 1 : i + 1 + NOT_HELD_NEAR]))
-    before = reversed(view.toks[max(0, i - 2 * NOT_HELD_NEAR) : i]) if p.passive else iter(())
-    near = after + list(itertools.takewhile(own, before))
-    return holds_a_thing([t.low for t in near])
+    after = [t.low for t in itertools.takewhile(own, view.toks[i + 1 : i + 1 + NOT_HELD_NEAR])]
+    if after and after[0] in INSTRUMENT and holds_a_thing(after[1:]):
+        return True
+    if not p.passive:
+        return holds_a_thing(after)
+
+    def subject(t: Token) -> bool:  # a word of the passive's subject: no mark, no new clause
+        return t.low[:1].isalnum() and t.low not in SUBJECT_OPENERS
+
+    before = list(itertools.takewhile(subject, reversed(view.toks[max(0, i - 2 * NOT_HELD_NEAR) : i])))
+    return holds_a_thing([t.low for t in reversed(before)])
 
 
 def _events(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -> list[ClaimBase]:

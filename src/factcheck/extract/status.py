@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.context import Context, evidence, resolve_pronoun, subject_before
-from factcheck.extract.mentions import noun_lemma
+from factcheck.extract.mentions import DETERMINERS, FUNCTION, lemmas, noun_lemma
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.conflicts import STATE_CONFLICTS
 from factcheck.models import Modality, Sentence, StatusClaim, Subject
@@ -34,7 +34,10 @@ MODAL_BEFORE = re.compile(
 NOT_HELD = frozenset(load_lexicon("predicates")["not_held"])
 CUSTODY_STATES = frozenset({"detained", "released"})
 CLAUSE_WORDS = re.compile(r"[\w’'-]+|[^\w\s]")
-NOT_HELD_BEFORE = 8  # words before a custody phrase, back to a clause mark, that may name what it takes
+NOT_HELD_BEFORE = 16  # words before a custody phrase, back to a clause mark, that may hold its subject
+# Words that open a clause: a passive verb's subject starts after the last of them ("... before the
+# footage was released"). A relative word does not: "the man who posted the video" is the man.
+SUBJECT_OPENERS = frozenset({"before", "after", "when", "while", "as", "until", "because", "and", "but"})
 NEG_BEFORE = re.compile(r"\b(?:not|n[’']t|never|no\slonger)\s(?:\w+\s){0,1}$", re.IGNORECASE)
 REVERSAL = re.compile(
     r"\b(?:but|then|later|however)\b.{0,60}?\b(?:" + "|".join(_LEX["reversal"]) + r")\b", re.IGNORECASE
@@ -124,20 +127,38 @@ def _sentence_length(s: str, start: int, end: int) -> str | None:
     return None
 
 
+def head_noun(words: list[str]) -> str | None:
+    """The head of the noun phrase `words` opens: past determiners, figures and adjectives, the last
+    word of the first run of nouns ('a grainy surveillance tape' -> 'tape'), which ends at a word of
+    another kind ('the man who posted the video' -> 'man', 'results of the test' -> 'results'). A
+    word lemminflect does not know is a name, so a noun. None when a preposition or verb comes first."""
+    head = None
+    for w in (w.lower() for w in words):
+        kinds = lemmas(w) if w[:1].isalpha() and w not in FUNCTION else None
+        noun = kinds is not None and ("NOUN" in kinds or not kinds)
+        if noun:
+            head = w
+        elif head is not None or not (w in DETERMINERS or w[:1].isdigit() or (kinds is not None and "ADJ" in kinds)):
+            break  # the run of nouns ended, or a preposition or verb came before any
+    return head
+
+
 def holds_a_thing(words: list[str]) -> bool:
-    """Whether words of a custody verb's clause name a thing it takes rather than a person."""
-    return any(w in NOT_HELD or noun_lemma(w) in NOT_HELD for w in (w.lower() for w in words))
+    """Whether the noun phrase `words` opens is headed by a thing a custody verb may take rather than a
+    person: 'released a statement', 'results ... were not released' (not 'a man seen on video')."""
+    head = head_noun(words)
+    return head is not None and (head in NOT_HELD or noun_lemma(head) in NOT_HELD)
 
 
 def _thing_before(s: str, start: int) -> bool:
-    """Whether the subject of a custody phrase starting at `start` is a thing: a `not_held` word
-    among the words before it, back to a clause mark ('Results of the test have not been released')."""
+    """Whether the subject of a custody phrase starting at `start` (its auxiliary) is a thing: the head
+    of the noun phrase opening its clause ('Results of the test have not been released')."""
     words: list[str] = []
-    for w in reversed(CLAUSE_WORDS.findall(s[max(0, start - 80) : start])[-NOT_HELD_BEFORE:]):
-        if not w[:1].isalnum():
+    for w in reversed(CLAUSE_WORDS.findall(s[max(0, start - 160) : start])[-NOT_HELD_BEFORE:]):
+        if not w[:1].isalnum() or w.lower() in SUBJECT_OPENERS:
             break
         words.append(w)
-    return holds_a_thing(words)
+    return holds_a_thing(words[::-1])
 
 
 def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
