@@ -127,9 +127,6 @@ def test_one_fact_whatever_other_clauses_say(a: str, b: str) -> None:
     # a clause opened by "that" takes its governing clause's negation
     ("Officials did not confirm that the lifeboat drill was held by the maritime inspectors at Gull Point.",
      "The lifeboat drill was held by the maritime inspectors at Gull Point, officials said."),
-    # the modal bears on what follows its comma ("will, if approved, close")
-    ("Inspectors will, if the board agrees, close the terminal at Gull Point for the audit.",
-     "Inspectors closed the terminal at Gull Point for the audit, the board said."),
     # an -ing clause after "after" is told as its governing clause is
     ("The coastguard will escort the tanker to the harbour after towing it off the sandbank near Gull Point.",
      "The coastguard escorted the tanker to the harbour after towing it off the sandbank near Gull Point."),
@@ -146,6 +143,66 @@ def test_one_fact_whatever_other_clauses_say(a: str, b: str) -> None:
 ])  # fmt: skip
 def test_clause_of_the_shared_words_sets_them_apart(a: str, b: str) -> None:
     assert not pair(a, b)
+
+
+CLOSED = "The terminal at Gull Point was closed on Monday by inspectors for an audit of the cranes, the board said."
+
+
+@pytest.mark.parametrize(("told", "b", "plain", "plain_b"), [
+    # the modal bears on what follows its comma, past the aside ("will, if approved, close")
+    ("Inspectors will, if the board agrees, close the terminal at Gull Point for the audit of its cranes.",
+     CLOSED,
+     "Inspectors, after the board agreed, closed the terminal at Gull Point for the audit of its cranes.",
+     CLOSED),
+    ("It will not, officials said, close the terminal at Gull Point for the audit of its cranes.",
+     CLOSED,
+     "It did, officials said, close the terminal at Gull Point for the audit of its cranes.",
+     CLOSED),
+    # a negation in the clause of the shared words, whatever the other sentence denies elsewhere
+    ("The port did not cancel the evening crossing to Gull Point after the storm.",
+     "Although the storm did not reach the port, the late crossing to Gull Point was cancelled.",
+     "The port cancelled the evening crossing to Gull Point after the storm.",
+     "Although the storm reached the port, the late crossing to Gull Point was cancelled."),
+])  # fmt: skip
+def test_the_marker_alone_sets_them_apart(told: str, b: str, plain: str, plain_b: str) -> None:
+    """Two sentences that are no reprint of each other pair without the negation or modal, and
+    not with it: the marker decides."""
+    assert not accounts.reprinted(read_sentence("a.txt", 0, told), read_sentence("b.txt", 0, b))
+    assert pair(plain, plain_b)
+    assert not pair(told, b)
+
+
+@pytest.mark.parametrize(("sentence", "word", "moods"), [
+    ("They will, if approved, close the terminal.", "close", {"modal"}),
+    ("It will not, officials said, close the terminal.", "close", {"modal", "negated"}),
+    ("The coastguard will escort the tanker to the quay after towing it off the sandbank.", "towing", {"modal"}),
+    ("The dockers did not strike, though hoping for a better offer.", "hoping", {"negated"}),
+    # a clause of its own, not one cut off or governed
+    ("The ferry did not sail, the morning crossing was cancelled.", "cancelled", set()),
+    ("The quay was not repaired, in spring the quay flooded.", "flooded", set()),
+    ("No, the ferry sailed at dawn.", "sailed", set()),
+    ("The owners said they would not, and the crew sailed at dawn.", "sailed", set()),
+    ("It will, officials said, close the terminal.", "officials", set()),  # the aside keeps its own
+])  # fmt: skip
+def test_which_clause_a_marker_bears_on(sentence: str, word: str, moods: set[str]) -> None:
+    (token,) = [t for t in read_sentence("a.txt", 0, sentence).tokens if t.text == word]
+    assert token.mood == moods
+
+
+@pytest.mark.parametrize("tail", [
+    "-." * 200 + " " + " ".join(["and then"] * 8),
+    " ".join(["again..."] * 40),
+    " ".join(["-"] * 200),
+])  # fmt: skip
+@pytest.mark.parametrize("lead", [", officials said ", ", according to "])
+def test_a_long_tail_of_dots_and_dashes_is_read(lead: str, tail: str) -> None:
+    """More words after the speech verb than an attribution has, each word ending in dots or
+    dashes: read in one pass (the attribution's words end at a space, never inside a word),
+    and not read as an attribution."""
+    said = read_sentence("a.txt", 0, "The ferry sailed at dawn" + lead + tail + ".")
+    assert not any(t.credit for t in said.tokens)
+    short = read_sentence("a.txt", 0, "The ferry sailed at dawn" + lead + "the port office on Friday...")
+    assert [t.text for t in short.tokens if t.credit][-1] == "Friday"
 
 
 @pytest.mark.parametrize(("x", "y", "same"), [

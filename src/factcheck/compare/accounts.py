@@ -1,9 +1,9 @@
 """One fact told in the same words by two independent sources: agreements no value rule reads.
 
 The value rules (agree.py, the listed kinds) meet two claims through a value both give: a count,
-a date, a state. Much of what two accounts agree on is no such value: where a march was planned to
-start, that a judge gave the maximum sentence on each charge, who turned down an offer, a phrase
-both quote, "12 Somali and 11 Yemeni" inside a sentence no count rule reads. Two sentences of
+a date, a state. Much of what two accounts agree on is no such value: where a vigil was planned to
+start, that a quay stays shut until an audit ends, who turned down an offer, a phrase both
+quote, "19 Danish and 12 Swedish" inside a sentence no count rule reads. Two sentences of
 different sources state one fact when they share a specific (a figure, an ordinal, a name that is
 not everywhere in the story, or two content words in a row) and enough of their words that are rare
 in the incident that chance does not explain it, and nothing sets them apart: a figure of one noun
@@ -24,7 +24,7 @@ from typing import Literal
 
 from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, dimension, lemma_of
 from factcheck.compare.groups import Agreement, Pending
-from factcheck.extract.mentions import NEGATIONS
+from factcheck.extract.mentions import NEGATIONS, verb_lemma
 from factcheck.extract.places import gazetteer
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, ClaimsFile, Document, PlaceClaim, QuantityClaim, Topic, stable_id
@@ -56,12 +56,14 @@ MODAL = re.compile(
 )
 # Words of a call or a demand: what someone wants done is no fact told.
 CALLS = frozenset({"should", "must", "urge", "urged", "urges", "calls", "called", "demand", "demanded", "demands"})
-# Where a clause ends: a negation, a modal or a call bears on the words of its clause ("AMD will
-# pay $3 million for the firm, an 80-employee startup": the startup's size is told as done;
-# "after reporting a 9-3 deadlock, they did not know": the deadlock is not negated).
+# Where a clause ends: a negation, a modal or a call bears on the words of its clause ("the council
+# will buy the yard, a 60-employee firm": the firm's size is told as done; "after counting a 14-6
+# vote, they did not announce it": the vote is not negated).
 CLAUSE_MARK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", "because", "after", "before", "when",
                           "who", "which", "whom", "whose", "where", "since", "until", "unless", "if"})  # fmt: skip
+# Words that join two clauses of their own: what follows one is not the words a marker was cut from.
+COORDINATORS = frozenset({"and", "but", "or", "nor", "so", "yet"})
 # Words of telling and of the page: they say who told, not what was told.
 TELLING_WORDS = frozenset({"say", "tell", "told", "report", "according", "add", "state", "claim", "note", "write"})
 ATTRIBUTE = "told in shared words"
@@ -73,14 +75,17 @@ MIN_UNNAMED = 1  # without a figure: rare words that are no names (names alone a
 # comma at the end of a sentence ('…, a spokesman said on Friday', '…, according to the police')
 # or before the verb at its start: who spoke. Two sentences of one speaker share it without telling
 # one fact, so the shared words must be told outside it in at least one of the two sentences.
+# The words after the verb are counted by the spaces between them: a space is the one way a word
+# ends, so a sentence that has more words than that ("…", "-.-.") is refused in one pass.
 SPEECH_VERB = r"(?:said|says|told|added|adds)\b"
+ASIDE_TELLING = re.compile(rf"\b(?:{SPEECH_VERB}|according\s+to\b)", re.IGNORECASE)
 RELATIVE = re.compile(r",\s*(?:who|which|whose)\b")
 # The speaker before the verb at a sentence's start ('Port director Lena Brandt said ...').
 SPEAKER_FIRST = re.compile(rf"\W*(?:(?!(?:and|but|that|which|who)\b)[\w.’'-]+\s+){{1,7}}?{SPEECH_VERB}")
 ATTRIBUTION = re.compile(
     rf"(?:,\s*[”\"’]|[”\"],?)\s*(?:[\w.’'-]+\s+){{0,6}}?(?:{SPEECH_VERB}|according\s+to\b).*$"
-    rf"|,\s*(?:(?!(?:and|but|that|which|who)\b)[\w.’'-]+\s+){{0,6}}?{SPEECH_VERB}(?:\W+[\w.’'-]+){{0,12}}\W*$"
-    r"|,\s*according\s+to\b(?:\W+[\w.’'-]+){0,14}\W*$",
+    rf"|,\s*(?:(?!(?:and|but|that|which|who)\b)[\w.’'-]+\s+){{0,6}}?{SPEECH_VERB}\S*(?:\s+\S+){{0,12}}\s*$"
+    r"|,\s*according\s+to\b\S*(?:\s+\S+){0,14}\s*$",
     re.DOTALL,
 )
 # Of two sentences' content words, in order, for them to be one sentence printed twice (as
@@ -171,9 +176,11 @@ def _lemma(word: str) -> str | None:
 
 def _moods(text: str, words: list[re.Match[str]], lemmas: list[str | None]) -> list[frozenset[Mood]]:
     """For each word, the negations, modals and calls of its clause. Clauses end at punctuation and
-    at words that open another clause. A clause opened by "that", or by a word and a verb in -ing,
-    also takes its governing clause's ("did not confirm that two died", "will sail on after handing
-    them over"), and a marker alone in its clause bears on the next ("will, if approved, close")."""
+    at words that open another clause. A clause opened by "that", or by a clause word and a verb in
+    -ing, also takes its governing clause's ("did not confirm that two died", "will sail on after
+    handing them over"). A clause that ends on its marker bears it on to the words it was cut from,
+    past any aside between ("will, if approved, close"; "will not, officials said, close"; a
+    marker alone, "No,", is an answer, not cut from anything)."""
     lowered = [m.group().lower() for m in words]
     # "May" inside a sentence is the month, not the modal.
     modal_at = [
@@ -186,18 +193,45 @@ def _moods(text: str, words: list[re.Match[str]], lemmas: list[str | None]) -> l
             clauses.append([])
         clauses[-1].append(j)
     moods: list[frozenset[Mood]] = [frozenset() for _ in words]
-    carried: set[Mood] = set()
+    carried: set[Mood] = set()  # the previous clause's, for a clause it governs
+    pending: set[Mood] = set()  # a marker alone's, for the clause it bears on
     for clause in clauses:
         lo, hi = words[clause[0]].start(), words[clause[-1]].end()
-        governed = lowered[clause[0]] == "that" or (len(clause) > 1 and lowered[clause[1]].endswith("ing"))
-        own: set[Mood] = set(carried) if governed or not any(lemmas[j] for j in clause) else set()
-        own |= {"negated" for j in clause if lowered[j] in NEGATIONS or lowered[j].endswith("n't")}
-        own |= {"call" for j in clause if lowered[j] in CALLS}
-        own |= {"modal" for at in modal_at if lo <= at < hi}
+        first, second = lowered[clause[0]], lowered[clause[1]] if len(clause) > 1 else ""
+        governed = first == "that" or (first in CLAUSE_WORDS and second.endswith("ing") and _verb_ing(second))
+        marks: set[Mood] = {"negated" for j in clause if lowered[j] in NEGATIONS or lowered[j].endswith("n't")}
+        marks |= {"call" for j in clause if lowered[j] in CALLS}
+        marks |= {"modal" for at in modal_at if lo <= at < hi}
+        aside = _aside(first, text[lo:hi])
+        if first in COORDINATORS:
+            pending = set()  # ", and the crew sailed": another clause, not the one cut off
+        own = (set(carried) if governed else set()) | (set() if aside else pending) | marks
         for j in clause:
             moods[j] = frozenset(own)
+        last = clause[-1]
+        dangling = len(clause) > 1 and (
+            lowered[last] in NEGATIONS or lowered[last].endswith("n't") or lowered[last] in CALLS
+            or words[last].start() in modal_at
+        )  # fmt: skip
+        if dangling:
+            pending = own  # "Inspectors will," "It will not,": the words they bear on come later
+        elif any(lemmas[j] for j in clause) and not aside:
+            pending = set()
         carried = own
     return moods
+
+
+def _verb_ing(word: str) -> bool:
+    """Whether a word in -ing is a verb's form ('handing', 'towing'), not a noun ('morning') or a
+    verb's own base ('spring', 'bring')."""
+    lemma = verb_lemma(word)
+    return lemma is not None and lemma != word
+
+
+def _aside(first: str, clause: str) -> bool:
+    """Whether a clause is an aside inside another: a condition or time ('if approved', 'when
+    asked') or who told it ('officials said', 'according to the board')."""
+    return (first in CLAUSE_WORDS and first not in COORDINATORS) or bool(ASIDE_TELLING.search(clause))
 
 
 def read_sentence(
@@ -236,7 +270,7 @@ def read_sentence(
 
 
 def _runs(a: Said, b: Said) -> set[tuple[str, str]]:
-    """Pairs of content words that follow each other in both sentences ('maximum sentence')."""
+    """Pairs of content words that follow each other in both sentences ('radio beacon')."""
     bigrams = {(x.lemma, y.lemma) for x, y in zip(b.tokens, b.tokens[1:], strict=False)}
     return {(x.lemma, y.lemma) for x, y in zip(a.tokens, a.tokens[1:], strict=False)} & bigrams
 
@@ -268,19 +302,31 @@ def mood(s: Said, shared: frozenset[str] | None = None) -> frozenset[Mood]:
     return frozenset(m for m in moods if 2 * sum(m in t.mood for t in at) >= len(at))
 
 
+def _negated(s: Said, shared: frozenset[str] | None) -> frozenset[str]:
+    """The shared words a negation bears on in a sentence (as mood reads them): two sentences
+    that deny the same words ('"you will never leave"' quoted in both) tell them alike."""
+    said = [t for t in s.tokens if shared is None or t.lemma in shared]
+    at = [t for t in said if not t.credit] or said
+    return frozenset(t.lemma for t in at if "negated" in t.mood)
+
+
 def apart(a: Said, b: Said, shared: frozenset[str] | None = None) -> bool:
     """Whether something sets two sentences apart as two facts, however many words they share:
-    one noun counted otherwise ('seven rifles', 'nine rifles'), a negation or a modal only one has,
-    in the clauses that tell the shared words and in the sentence as a whole (a comma also ends a
-    list's item, "will feature a camera, up to 16GB of memory", so either reading may tell them
-    alike), a year or another time only one names ('last year', 'again'),
+    one noun counted otherwise ('seven rifles', 'nine rifles'), a negation only one has in the
+    clauses that tell the shared words, a modal only one has there and in the sentence as a whole
+    (a comma also ends a list's item, "will carry a crane, room for 40 cars", so either reading may
+    tell a plan alike; a negation elsewhere in a sentence is no reading of the shared words: "did
+    not reach the port, the crossing was cancelled"), a year or another time only one names ('last
+    year', 'again'),
     other weekdays or months, other named places, events of other classes (an arrest, a rescue), a
     call for something (what someone wants done is no fact), or each naming someone the other does
     not while sharing no name."""
     ma, mb = mood(a, shared), mood(b, shared)
     if "call" in ma | mb:
         return True
-    if ma != mb and mood(a) - {"call"} != mood(b) - {"call"}:
+    if ("negated" in ma) != ("negated" in mb) and _negated(a, shared) != _negated(b, shared):
+        return True  # 'was cancelled' against 'did not cancel', whatever else either denies
+    if ("modal" in ma) != ("modal" in mb) and ("modal" in mood(a)) != ("modal" in mood(b)):
         return True  # told otherwise where the words are, and by the sentences as wholes
     if a.years != b.years or a.other_time != b.other_time:
         return True
@@ -328,7 +374,7 @@ def reprinted(a: Said, b: Said) -> bool:
 def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     """What two sentences of different sources share, if it makes them one fact (see the module)."""
     la, lb = a.lemmas, b.lemmas
-    # A figure counting one specific noun in both ('80 employees', 'an 80-employee firm') ties the
+    # A figure counting one specific noun in both ('60 welders', 'a 60-welder yard') ties the
     # two sentences by itself: one word fewer is needed, of the sentences and in common.
     ca, cb = _counted(a), _counted(b)
     counted = any(
