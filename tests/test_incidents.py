@@ -237,22 +237,60 @@ D = dt.date
 
 
 @pytest.mark.parametrize(
-    ("dates", "years", "inferred", "agree"),
+    ("dates", "years", "inferred", "inferred_years", "agree"),
     [
-        ([D(2021, 3, 8), D(2021, 3, 9)], [2021], [], True),
-        ([D(2021, 3, 8)], [2022], [], False),  # a story is not older than a year it names
-        ([D(2021, 3, 8)], [2019], [], True),  # an earlier year is as often a story's background
-        ([D(2021, 1, 5), D(2021, 6, 5)], [], [], False),  # months apart
-        ([], [2021], [D(2022, 3, 8)], False),  # recalled last year's story: its own latest year is that one's
-        ([], [2022], [D(2022, 3, 8)], True),
-        ([], [], [D(2022, 3, 8)], True),
-        ([D(2021, 3, 8)], [], [D(2022, 3, 8)], False),  # a year after a dated story is not its time
+        ([D(2021, 3, 8), D(2021, 3, 9)], [2021], [], [], True),
+        ([D(2021, 3, 8)], [2022], [], [], False),  # a story is not older than a year it names
+        ([D(2021, 3, 8)], [2019], [], [], True),  # an earlier year is as often a story's background
+        ([D(2021, 1, 5), D(2021, 6, 5)], [], [], [], False),  # months apart
+        # another undated report whose latest year is the recalled story's tells that story
+        ([], [2021], [D(2022, 3, 8)], [], False),
+        ([], [2021], [D(2022, 3, 8)], [2021], False),
+        ([], [2022], [D(2022, 3, 8)], [], True),
+        ([], [], [D(2022, 3, 8)], [], True),
+        # the recalling report's own latest year is often the recalled story's: it is still of its time
+        ([], [], [D(2022, 3, 8)], [2021], True),
+        ([D(2022, 3, 8)], [], [D(2022, 3, 9)], [2021], True),
+        ([D(2022, 3, 8)], [2022], [D(2022, 3, 9)], [2021], True),
+        ([D(2022, 3, 8)], [], [D(2022, 3, 9)], [2023], False),  # but not older than a year it names
+        ([D(2021, 3, 8)], [], [D(2022, 3, 8)], [], False),  # a year after a dated story is not its time
     ],
-    ids=["same-days", "later-year", "earlier-year", "months-apart", "before-inferred", "inferred-year",
-         "inferred-alone", "dated-and-inferred"],
+    ids=["same-days", "later-year", "earlier-year", "months-apart", "before-inferred", "before-inferred-both",
+         "inferred-year", "inferred-alone", "inferred-names-earlier", "inferred-joins-later",
+         "inferred-joins-later-undated", "inferred-names-later", "dated-and-inferred"],
 )  # fmt: skip
-def test_times_of_a_group(dates: list[dt.date], years: list[int], inferred: list[dt.date], agree: bool) -> None:
-    assert times_agree(dates, years, inferred) is agree
+def test_times_of_a_group(
+    dates: list[dt.date], years: list[int], inferred: list[dt.date], inferred_years: list[int], agree: bool
+) -> None:
+    assert times_agree(dates, years, inferred, inferred_years) is agree
+
+
+MARCH_EARLIER = (
+    "Police detained thirty women at a march for equal pay in Velmora city centre on Monday, organisers said. "
+    "The marchers carried banners and sang as officers in riot gear blocked the square. "
+    "Organisers said the detained women were taken to three police stations."
+)
+MARCH_LATER = (
+    "Women marched for equal pay through Velmora on Tuesday and police detained twelve of them near the town hall, "
+    "organisers said. Officers pushed the crowd back from the town hall steps with shields. "
+    "The twelve were released by evening, a lawyer for the organisers said."
+)
+MARCH_RECALLS = (
+    "A year after the {earlier} rally, women marched for equal pay through Velmora on Tuesday and police detained "
+    "twelve of them near the town hall, organisers said. Officers pushed the crowd back from the town hall steps. "
+    "Last year's march ended when officers in riot gear held thirty marchers in the city centre and took them "
+    "to three stations."
+)
+
+
+@pytest.mark.parametrize("earlier", ["2021", "last"], ids=["naming-the-earlier-year", "naming-no-year"])
+def test_an_undated_report_recalling_last_years_story_joins_this_years(earlier: str) -> None:
+    found = groups(
+        ("earlier.txt", MARCH_EARLIER, dt.date(2021, 3, 8)),
+        ("later.txt", MARCH_LATER, dt.date(2022, 3, 8)),
+        ("recalls.txt", MARCH_RECALLS.format(earlier=earlier), None),
+    )
+    assert found == [["earlier.txt"], ["later.txt", "recalls.txt"]]
 
 
 OBITUARY = (

@@ -272,15 +272,20 @@ def time_conflict(a: EventSignature, b: EventSignature) -> bool:
     )
 
 
-def times_agree(dates: list[dt.date], years: list[int], inferred: Sequence[dt.date] = ()) -> bool:
+def times_agree(
+    dates: list[dt.date], years: list[int], inferred: Sequence[dt.date] = (), inferred_years: Sequence[int] = ()
+) -> bool:
     """Whether the times of a group's sources fit one event: its dates within MAX_SPAN_DAYS, and no
     undated source naming a year later than the dates (a story is not older than what it names).
     `inferred` are the days of undated sources that recall another story as last year's (a year
-    after it): they count as dates, and an undated source whose latest year is before them tells
-    the earlier story, not theirs."""
+    after it): they count as dates, and another undated source whose latest year (in `years`) is
+    before them tells the earlier story, not theirs. `inferred_years` are the latest years those
+    recalling sources name themselves: often the earlier story's year, which they recall, so they
+    only count against the dates as any undated source's year does."""
     if inferred and years and min(years) < min(inferred).year:
         return False
     dates = [*dates, *inferred]
+    years = [*years, *inferred_years]
     if dates and (max(dates) - min(dates)).days > MAX_SPAN_DAYS:
         return False
     return not (dates and years and max(years) > max(dates).year)
@@ -419,9 +424,10 @@ def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
 class _Group:
     members: list[int]
     dates: list[dt.date]
-    years: list[int]  # the latest year each undated member names
+    years: list[int]  # the latest year each undated member names, but those in `inferred`
     month_days: list[frozenset[str]]  # the days of the year ('MM-DD') each member without a date names
     inferred: list[dt.date]  # dates of members that recall a dated story as last year's (a year after it)
+    inferred_years: list[int]  # the latest year each of those members names (often the recalled story's)
     repeat: bool  # an undated member tells of a repeat ('detained again')
     people: set[str]  # the main people of its members (folded surnames)
 
@@ -432,7 +438,9 @@ class _Group:
 
 
 def _group_time_conflict(a: _Group, b: _Group) -> bool:
-    return not times_agree(a.dates + b.dates, a.years + b.years, a.inferred + b.inferred)
+    return not times_agree(
+        a.dates + b.dates, a.years + b.years, a.inferred + b.inferred, a.inferred_years + b.inferred_years
+    )
 
 
 def group_incidents(
@@ -487,14 +495,17 @@ def _group(
                 members[head].append(i)
     groups: dict[int, _Group] = {}
     for r, group in members.items():
-        sigs = [profiles[i].signature for i in group]
+        sigs = {i: profiles[i].signature for i in group}
+        recalls = [i for i in group if i in pairs.inferred and not _day(sigs[i])]
+        years = {i: s.year for i, s in sigs.items() if s.year and s.time_basis in ("text-year", "month-day")}
         groups[r] = _Group(
             members=sorted(group),
-            dates=[d for i in group if (d := _day(profiles[i].signature))],
-            inferred=[pairs.inferred[i] for i in group if i in pairs.inferred and not _day(profiles[i].signature)],
-            repeat=any(profiles[i].repeat and not _day(profiles[i].signature) for i in group),
-            years=[s.year for s in sigs if s.year and s.time_basis in ("text-year", "month-day")],
-            month_days=[frozenset(s.month_days) for s in sigs if not _day(s) and s.month_days],
+            dates=[d for i in group if (d := _day(sigs[i]))],
+            inferred=[pairs.inferred[i] for i in recalls],
+            inferred_years=[years[i] for i in recalls if i in years],
+            repeat=any(profiles[i].repeat and not _day(sigs[i]) for i in group),
+            years=[y for i, y in years.items() if i not in recalls],
+            month_days=[frozenset(s.month_days) for s in sigs.values() if not _day(s) and s.month_days],
             people={m for i in group if (m := profiles[i].main_person)},
         )
     total: dict[int, dict[int, float]] = defaultdict(dict)
@@ -550,6 +561,7 @@ def _group(
         ga.years += gb.years
         ga.month_days += gb.month_days
         ga.inferred += gb.inferred
+        ga.inferred_years += gb.inferred_years
         ga.repeat = ga.repeat or gb.repeat
         ga.people |= gb.people
         del groups[b]
