@@ -53,8 +53,7 @@ YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # A year looked ahead to: 'until 2029', 'until the summer of 2029', 'by the end of June 2030'.
 LOOK_AHEAD = re.compile(
     r"\b(?:until|till|through|by|before|next|season|season.s)\b(?:\s+(?:the|end|start|beginning|middle|summer|"
-    r"winter|spring|autumn|fall|of|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december))*\s*$",
+    r"winter|spring|autumn|fall|of|" + "|".join(m.lower() for m in MONTH_NAMES) + r"))*\s*$",
     re.IGNORECASE,
 )
 CAP_RUN = re.compile(r"[A-Z][\w’'&.-]*[\w](?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'&-]*[\w])*")
