@@ -53,6 +53,8 @@ def causes(body: str) -> set[tuple[str, str, str, str]]:
         ("Olaf Brenner, 40, was badly beaten.", ("beating", "hurt")),
         ("Olaf Brenner, 40, suffered stab wounds.", ("stabbing", "hurt")),
         ("Olaf Brenner, 40, was seriously injured in a road accident.", ("traffic", "hurt")),
+        # a comma straight after the verb of dying, before an adverb of attribution
+        ("Olaf Brenner, 40, died, reportedly of a heart attack, at his flat.", ("cardiac", "died")),
     ],
 )
 def test_cause_phrases(body: str, expected: tuple[str, str]) -> None:
@@ -74,6 +76,8 @@ def test_cause_phrases(body: str, expected: tuple[str, str]) -> None:
         "Olaf Brenner, 40, died of cardiac arrest.",  # a mechanism every death shares
         "No one was killed in the crash, Olaf Brenner, 40, said.",
         "A gunman shot to death one customer, Olaf Brenner, 40, said.",  # the victim is unnamed
+        "Olaf Brenner, 40, died, while his brother recovered from gunshot wounds.",  # another clause's cause
+        "Olaf Brenner, 40, died, but not from his injuries.",
     ],
 )
 def test_no_cause(body: str) -> None:
@@ -91,6 +95,7 @@ def test_active_voice_victim_is_the_object() -> None:
     [
         "Olaf Brenner, 40, is believed to have died of an overdose.",
         "Olaf Brenner, 40, died of a suspected overdose.",
+        "Olaf Brenner, 40, died, apparently of an overdose, at home.",
     ],
 )
 def test_hedged_cause_is_possible(body: str) -> None:

@@ -56,7 +56,7 @@ _NOUN = rf"{_COMPLICATIONS}{_DET}{_ADJ}(?P<noun>{NOUNS})\b"
 _DYING = r"(?P<pred>died|dies|dying|die|perished|passed\s+away|found\s+dead)"
 _BECAUSE = r"(?:of|from|as\s+a\s+result\s+of|due\s+to|because\s+of)"
 # What may stand between "died" and "of": a day, a place, "in hospital", "at 85", never a new clause.
-_BETWEEN = r"(?P<mid>(?:\s+[\w’',-]+){0,8}?)"
+_BETWEEN = r"(?P<mid>,?(?:\s+[\w’',-]+){0,8}?)"  # "died, apparently of": a comma may follow the verb
 NEW_CLAUSE = re.compile(r"\b(?:and|but|who|which|after|when|while|because|before|following|since|said|says)\b|;")
 PASSIVE = r"(?:was|were|been|being|is|are|got|get|gets|be|found|later|allegedly|reportedly|fatally|brutally)"
 NEGATION = re.compile(r"\b(?:not|n[’']t|never|no)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
