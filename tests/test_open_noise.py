@@ -103,6 +103,30 @@ def test_a_source_telling_both_outcomes_lists_them(tmp_path: Path, a: str, b: st
 
 
 @pytest.mark.parametrize(("a", "b", "expected"), [
+    # a source giving both figures tells two facts: the other's figure is one of its own
+    ("The customs crew seized 12 crates at the pier on Monday. "
+     "In all the crew has seized 31 crates at the pier since March.",
+     "The customs crew seized 31 crates at the pier, officials said.", []),
+    ("Anna Vik scored 14 points and Lena Holm had 11 points for the home side.",
+     "Lena Holm scored 11 points for the home side.", []),
+    # ... but in one sentence the words next to each figure say whose it is
+    ("Anna Vik scored 14 points and Lena Holm had 11 points for the home side.",
+     "Anna Vik scored 11 points for the home side.", ["contradiction"]),
+    ("The pumps moved 40 tonnes of silt from the north basin and 55 tonnes from the south basin.",
+     "The pumps moved 55 tonnes of silt from the north basin.", ["contradiction"]),
+    # ... and a time the two figures set against each other share, and the other lacks, sets it apart
+    ("The volunteers filled 120 sandbags at the dock on Monday. "
+     "Over the whole week the volunteers filled 180 sandbags at the dock, the council said.",
+     "The volunteers filled 180 sandbags at the dock on Monday.", ["contradiction"]),
+    # neither source giving both: a disagreement
+    ("The customs crew seized 12 crates at the pier, officials said.",
+     "The customs crew seized 31 crates at the pier, officials said.", ["contradiction"]),
+])  # fmt: skip
+def test_a_source_giving_both_figures_tells_two_facts(tmp_path: Path, a: str, b: str, expected: list[str]) -> None:
+    assert severities(tmp_path, a, b) == expected
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
     # custody verbs taking a thing: no one is held or freed
     ("The surge along Kellmore Quay was captured on a shaky phone recording played to the council.",
      "The harbour board has released fresh footage of the surge along Kellmore Quay.", []),

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from factcheck.compare.accounts import agreement_title
 from factcheck.compare.ages import story_years, told_in, years_apart
-from factcheck.compare.align import THRESHOLD, align_sources, block, dimension, similarity
+from factcheck.compare.align import THRESHOLD, align_sources, block, context_lemmas, dimension, similarity
 from factcheck.compare.dates import date_check, date_value
 from factcheck.compare.events import EventAlignment
 from factcheck.compare.figures import part_of_whole, vague_holds
@@ -112,6 +112,8 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
 
 
 Told = dict[tuple[str, frozenset[str], str], set[str]]
+# (source, block, value) -> the claims of that source stating that value of a fact of that block
+Stating = dict[tuple[str, tuple[str, ...] | None, str], list[ClaimBase]]
 
 
 def _told_key(c: StatusClaim) -> tuple[str, frozenset[str], str] | None:
@@ -129,6 +131,34 @@ def _both_told(a: ClaimBase, b: ClaimBase, told: Told) -> bool:
         return False
     ka, kb = _told_key(a), _told_key(b)
     return (ka is not None and b.state in told.get(ka, set())) or (kb is not None and a.state in told.get(kb, set()))
+
+
+def _tells_both(a: ClaimBase, b: ClaimBase, stating: Stating) -> bool:
+    """Whether either source also states the other's figure of a fact like this one: a source that
+    gives '12 magazines' and '31 magazines' (one raid's and the tally), or 14 points for one player
+    and 11 for another, tells two facts; another source's 11 is its other fact, not a contradiction
+    of its 14."""
+    return _states(a, b, stating) or _states(b, a, stating)
+
+
+def _states(a: ClaimBase, b: ClaimBase, stating: Stating) -> bool:
+    """Whether a's source states b's figure of b's fact elsewhere. In a's own sentence the words
+    next to each figure decide ('signed A for $82 million and B for $80 million': the $80 million is
+    B's, so another source's $80 million for A still contradicts the $82 million); a time a and b
+    share and the other figure lacks sets that one apart."""
+    near_a = len(context_lemmas(a) & context_lemmas(b))
+    assert a.frame is not None
+    assert b.frame is not None
+    for c in stating[(a.source, block(a), _open_value(b))]:
+        assert c.frame is not None
+        if c.id == a.id or (a.frame.time and a.frame.time == b.frame.time != c.frame.time):
+            continue  # 'on Monday' against 'on Monday': the other figure is another time's ('over the week')
+        if c.start == a.start:
+            if len(context_lemmas(c) & context_lemmas(b)) > near_a:
+                return True
+        elif similar(c, b):
+            return True
+    return False
 
 
 def _month_day(c: DateClaim) -> str | None:
@@ -201,7 +231,7 @@ def compare_open_facts(
             if isinstance(c, StatusClaim) and (key := _told_key(c)) is not None:
                 told[key].add(c.state)
     years = story_years(files)
-    stating: dict[tuple[str, tuple[str, ...] | None, str], list[ClaimBase]] = defaultdict(list)
+    stating: Stating = defaultdict(list)
     for claims in by_source.values():
         for c in claims:
             stating[(c.source, block(c), _open_value(c))].append(c)
@@ -222,6 +252,13 @@ def compare_open_facts(
         if _both_told(a, b, told):
             continue
         verdict = _open_verdict(a, b, score)
+        if (
+            verdict is not None
+            and verdict[0] != "agree"
+            and isinstance(a, QuantityClaim)
+            and _tells_both(a, b, stating)
+        ):
+            continue  # one of the two sources gives both figures: two facts, not one told two ways
         if verdict is None or (
             isinstance(a, DateClaim)
             and isinstance(b, DateClaim)
