@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from pydantic import ValidationError
 
 from extract_helpers import claims_file, dates, make_document
 from factcheck.extract import extract_claims
-from factcheck.models import DateClaim
+from factcheck.models import DateClaim, MonthDay
 from factcheck.text.dates import find_dates, resolve
 
 WED_10_MARCH_2021 = dt.date(2021, 3, 10)
@@ -124,7 +125,92 @@ def test_unresolvable_without_an_anchor(text: str) -> None:
 def test_a_day_without_a_year_in_an_undated_source_keeps_month_and_day() -> None:
     (expr,) = find_dates("on 14 February")
     resolved = resolve(expr, None, "")
-    assert (resolved.date, resolved.month_day) == (None, "02-14")
+    assert (resolved.date, resolved.month_day) == (None, (2, 14))
+
+
+@pytest.mark.parametrize("text", ["on 31 April", "30 February", "June 31", "the 32nd of May"])
+def test_a_day_no_year_has_is_no_date(text: str) -> None:
+    assert [e for e in find_dates(text) if e.day is not None] == []
+
+
+def test_a_source_naming_a_day_no_year_has_is_read_without_error() -> None:
+    body = "Anna Berg said she was arrested on 31 April and released on 29 February after a hearing."
+    found = {c.expression: c for c in dates(body, WED_10_MARCH_2021)}
+    assert "31 April" not in found
+    assert found["29 February"].month_day == MonthDay(month=2, day=29)  # 2021 has none: month and day kept
+
+
+# --- days of the year ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "month", "day"),
+    [("02-14", 2, 14), ("12-31", 12, 31), ("02-29", 2, 29), ("01-01", 1, 1)],
+)
+def test_a_day_of_the_year_reads_and_writes_its_key(key: str, month: int, day: int) -> None:
+    md = MonthDay.model_validate(key)
+    assert (md.month, md.day, md.key()) == (month, day, key)
+    assert MonthDay.model_validate_json(md.model_dump_json()) == md
+
+
+@pytest.mark.parametrize("key", ["04-31", "02-30", "13-01", "00-10", "2-14", "02/14", "2029", "", "02-14-2020"])
+def test_a_key_of_no_day_of_the_year_is_refused(key: str) -> None:
+    with pytest.raises(ValidationError):
+        MonthDay.model_validate(key)
+
+
+@pytest.mark.parametrize(
+    ("key", "days", "expected"),
+    [
+        ("02-14", 2, "02-16"),
+        ("12-31", 1, "01-01"),
+        ("03-01", -1, "02-29"),
+        ("01-01", -1, "12-31"),
+        ("06-05", 0, "06-05"),
+    ],
+)
+def test_a_day_of_the_year_counts_in_a_leap_year(key: str, days: int, expected: str) -> None:
+    assert MonthDay.model_validate(key).shifted(days).key() == expected
+
+
+def test_days_of_the_year_sort_by_month_then_day() -> None:
+    keys = ["12-01", "02-14", "02-03", "10-09"]
+    assert [md.key() for md in sorted(MonthDay.model_validate(k) for k in keys)] == sorted(keys)
+
+
+def test_a_day_of_the_year_in_a_year_without_29_february() -> None:
+    assert MonthDay(month=3, day=8).in_year(2021) == dt.date(2021, 3, 8)
+    with pytest.raises(ValueError, match="day is out of range"):
+        MonthDay(month=2, day=29).in_year(2021)
+
+
+def _stored_date(**fields: object) -> dict[str, object]:
+    quote = "Lind signed a contract until 2029."
+    return {"kind": "date", "source": "a.txt", "start": 0, "end": len(quote), "quote": quote, "value_start": 0,
+            "value_end": 4, "subject": "contract", "subject_text": "Lind", "rule": "date.until", "event": "contract",
+            "expression": "until 2029", "resolved": True, "resolution": "x", **fields}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("stored", "month_day", "year"),
+    [
+        ({"month_day": "02-14", "precision": "day"}, MonthDay(month=2, day=14), None),  # before it was typed
+        ({"month_day": "2029", "precision": "year"}, None, 2029),  # an end date's year, kept in month_day
+        ({"month_day": {"month": 2, "day": 14}, "precision": "day"}, MonthDay(month=2, day=14), None),
+        ({"year": 2029, "precision": "year"}, None, 2029),
+        ({"precision": "weekday"}, None, None),
+    ],
+)
+def test_stored_date_claims_of_either_shape_load(stored: dict[str, object], month_day: MonthDay | None,
+                                                 year: int | None) -> None:  # fmt: skip
+    claim = DateClaim.model_validate(_stored_date(**stored))
+    assert (claim.month_day, claim.year) == (month_day, year)
+    assert DateClaim.model_validate_json(claim.model_dump_json()) == claim
+
+
+def test_an_end_date_is_kept_by_its_year() -> None:
+    (claim,) = dates("Lind signed a contract with the club until 2029.", None)
+    assert (claim.precision, claim.year, claim.month_day, claim.date) == ("year", 2029, None, None)
 
 
 # --- date claims of a source --------------------------------------------------------------------

@@ -15,9 +15,11 @@ from factcheck.models import (
     AgeClaim,
     ClaimRef,
     ClaimsFile,
+    DateClaim,
     Figure,
     Finding,
     HumanEdit,
+    MonthDay,
     Report,
     ReviewDecision,
     ReviewsFile,
@@ -59,7 +61,7 @@ ANA = age(34, "p:ana lima", "Ana Lima, 34", "c-ana")
 BRUNO = age(51, "p:bruno reis", "Bruno Reis, 51", "c-bruno")
 
 
-def claims_file(*claims: AgeClaim) -> ClaimsFile:
+def claims_file(*claims: AgeClaim | DateClaim) -> ClaimsFile:
     source = Source(id="a.txt", sha256="0" * 64, encoding="utf-8", format="text", length=len(TEXT))
     return ClaimsFile(source=source, sentences=2, claims=list(claims))
 
@@ -166,6 +168,23 @@ def test_a_bad_correction_is_refused_before_it_is_saved(raw: dict[str, str], pro
 def test_a_correction_stores_typed_values() -> None:
     assert correction(BRUNO, {"value": "52"}, "why", today=DAY).changes == {"value": 52}
     assert correction(BRUNO, {"speaker": "null"}, "why", today=DAY).changes == {"speaker": None}
+
+
+def test_a_corrected_day_of_the_year_is_stored_as_typed_and_applies() -> None:
+    quote = "on Monday"
+    start = TEXT.index(quote)
+    monday = DateClaim(id="c-monday", source="a.txt", start=start, end=start + len(quote), quote=quote,
+                       value_start=start, value_end=start + len(quote), subject="speak", subject_text="Ana Lima",
+                       rule="date.weekday", event="speak", expression=quote, precision="day", resolved=True,
+                       resolution="test", month_day="05-13")  # fmt: skip
+    edit = correction(monday, {"month_day": "05-14"}, "why", today=DAY)
+    assert edit.changes == {"month_day": "05-14"}
+    (cf,), problems = apply_edits([claims_file(monday)], {"a.txt": TEXT}, [edit])
+    (claim,) = cf.claims
+    assert problems == []
+    assert claim.month_day == MonthDay(month=5, day=14)  # type: ignore[attr-defined]
+    with pytest.raises(FactcheckError, match="not a day of the year"):
+        correction(monday, {"month_day": "14 May"}, "why")
 
 
 @pytest.mark.parametrize(

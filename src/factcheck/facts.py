@@ -12,7 +12,6 @@ reopens the review. Decisions recorded against the old pair ids still apply (`pa
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -55,7 +54,9 @@ def value_key(claim: ClaimBase | None, ref: ClaimRef) -> str:
     if isinstance(claim, DateClaim):
         if claim.date is not None:
             return claim.date.isoformat() if claim.precision != "year" else str(claim.date.year)
-        return f"--{claim.month_day}" if claim.month_day else claim.expression.lower()
+        if claim.month_day is not None:
+            return f"--{claim.month_day.key()}"
+        return f"--{claim.year}" if claim.year is not None else claim.expression.lower()
     if isinstance(claim, StatusClaim):
         return claim.state if claim.modality in ("asserted", "negated") else f"{claim.state} ({claim.modality})"
     if isinstance(claim, RoleClaim):
@@ -89,8 +90,7 @@ def _in_sentence(ref: ClaimRef, claim: ClaimBase | None) -> str:
         if claim.date is not None:
             return f"{claim.date.strftime('%A')} {claim.date.day} {claim.date.strftime('%B %Y')}{words}"
         if claim.month_day is not None:
-            month, day = (int(x) for x in claim.month_day.split("-"))
-            return f"{day} {dt.date(2000, month, day).strftime('%B')}, no year given{words}"
+            return f"{claim.month_day.day} {claim.month_day.leap_date().strftime('%B')}, no year given{words}"
     return value
 
 

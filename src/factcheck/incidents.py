@@ -34,6 +34,7 @@ from factcheck.models import (
     GroupingDecision,
     Incident,
     IncidentLink,
+    MonthDay,
     SignatureName,
     SourceProfile,
     stable_id,
@@ -291,8 +292,8 @@ def times_agree(
     return not (dates and years and max(years) > max(dates).year)
 
 
-def _days_fit(dates: list[dt.date], month_days: list[frozenset[str]], size: int) -> bool:
-    """Whether most members of an undated group (of `size`) name a day of the year ('MM-DD') near
+def _days_fit(dates: list[dt.date], month_days: list[frozenset[MonthDay]], size: int) -> bool:
+    """Whether most members of an undated group (of `size`) name a day of the year near
     the dates of a dated group: one such member may be a coincidence of seasons."""
     if not dates:
         return False
@@ -302,11 +303,10 @@ def _days_fit(dates: list[dt.date], month_days: list[frozenset[str]], size: int)
 
 
 @cache
-def _near_dates(md: str, first: dt.date, last: dt.date) -> bool:
-    month, day = int(md[:2]), int(md[3:])
+def _near_dates(md: MonthDay, first: dt.date, last: dt.date) -> bool:
     for year in (first.year - 1, first.year, last.year, last.year + 1):
         try:
-            d = dt.date(year, month, day)
+            d = md.in_year(year)
         except ValueError:
             continue
         if (first - d).days <= MAX_SPAN_DAYS and (d - last).days <= MAX_SPAN_DAYS:
@@ -425,7 +425,7 @@ class _Group:
     members: list[int]
     dates: list[dt.date]
     years: list[int]  # the latest year each undated member names, but those in `inferred`
-    month_days: list[frozenset[str]]  # the days of the year ('MM-DD') each member without a date names
+    month_days: list[frozenset[MonthDay]]  # the days of the year each member without a date names
     inferred: list[dt.date]  # dates of members that recall a dated story as last year's (a year after it)
     inferred_years: list[int]  # the latest year each of those members names (often the recalled story's)
     repeat: bool  # an undated member tells of a repeat ('detained again')

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -399,6 +400,62 @@ class Entity(Model):
         return data
 
 
+# --- days ------------------------------------------------------------------------------------
+
+MONTH_DAY_KEY = re.compile(r"(?P<month>\d\d)-(?P<day>\d\d)")
+LEAP_YEAR = 2000  # a year in which every day of the year exists, 29 February included
+
+
+class MonthDay(Model):
+    """A day of the year without its year ('14 February' in an undated story). Its key 'MM-DD'
+    is what finding values and reviews record; the key is read back only where an old claims
+    file or a person gives one, in this model's validator."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    month: int = Field(ge=1, le=12, description="The month, 1 to 12.")
+    day: int = Field(ge=1, le=31, description="The day of the month, 1 to 31.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_key(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            m = MONTH_DAY_KEY.fullmatch(data)
+            if m is None:
+                raise ValueError(f"{data!r} is not a day of the year ('MM-DD', e.g. '02-14')")
+            return {"month": int(m["month"]), "day": int(m["day"])}
+        return data
+
+    @model_validator(mode="after")
+    def _exists(self) -> MonthDay:
+        self.leap_date()  # raises ValueError for 31 April
+        return self
+
+    @classmethod
+    def of(cls, day: dt.date) -> MonthDay:
+        """The day of the year of a calendar day."""
+        return cls(month=day.month, day=day.day)
+
+    def key(self) -> str:
+        """'MM-DD': the one string form, for value keys and ids."""
+        return f"{self.month:02d}-{self.day:02d}"
+
+    def leap_date(self) -> dt.date:
+        """The day in a leap year: what month and day alone can be counted and named with."""
+        return dt.date(LEAP_YEAR, self.month, self.day)
+
+    def in_year(self, year: int) -> dt.date:
+        """The day in `year`; ValueError for 29 February of a year without one."""
+        return dt.date(year, self.month, self.day)
+
+    def shifted(self, days: int) -> MonthDay:
+        """The day of the year `days` later (earlier when negative), counted in a leap year."""
+        return MonthDay.of(self.leap_date() + dt.timedelta(days=days))
+
+    def __lt__(self, other: MonthDay) -> bool:
+        return (self.month, self.day) < (other.month, other.day)
+
+
 # --- frames ----------------------------------------------------------------------------------
 
 Modality = Literal["asserted", "reported", "negated", "future", "planned", "possible", "reversed"]
@@ -457,8 +514,8 @@ class Event(Model):
     scope: tuple[str, ...] = Field(
         default=(), description="Cues setting the event in another time of the story ('again', 'in 2003')."
     )
-    days: tuple[str, ...] = Field(
-        default=(), description="Calendar days the mentions state or resolve to ('2021-03-08', or '03-08')."
+    days: tuple[dt.date | MonthDay, ...] = Field(
+        default=(), description="Days the mentions state or resolve to: calendar days, or days of the year."
     )
     weekdays: tuple[str, ...] = Field(default=(), description="Weekdays the mentions name, lower case ('friday').")
     weekday_days: tuple[dt.date, ...] = Field(
@@ -556,7 +613,12 @@ class DateClaim(ClaimBase):
     event: str = Field(description="The event class dated, e.g. 'publish', 'detain', 'die'.")
     expression: str = Field(description="The words of the date, e.g. 'on Friday'.")
     date: dt.date | None = Field(default=None, description="The resolved calendar date, where it could be.")
-    month_day: str | None = Field(default=None, description="'MM-DD' when the year is unknown.")
+    month_day: MonthDay | None = Field(
+        default=None, description="The day of the year, for a day given or resolved without its year."
+    )
+    year: int | None = Field(
+        default=None, description="The year of a date given by its year alone, as an end date ('until 2029')."
+    )
     precision: DatePrecision = Field(description="How precise the expression is.")
     resolved: bool = Field(description="Whether a calendar day could be fixed.")
     resolution: str = Field(description="How the date was resolved, or why it could not be.")
@@ -564,14 +626,22 @@ class DateClaim(ClaimBase):
         default=None, description="For a relative date ('two days later'): the date in the text it counts from."
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _year_from_month_day(cls, data: Any) -> Any:
+        """Claims files before the day of the year was typed kept an end date's year in
+        'month_day' ('2029'): it is the year."""
+        if isinstance(data, dict) and isinstance(data.get("month_day"), str) and data["month_day"].isdigit():
+            data = {**data, "month_day": None, "year": int(data["month_day"])}
+        return data
+
     def display_value(self) -> str:
         if self.date is not None:
             return f"{self.date.strftime('%A')} {self.date.day} {self.date.strftime('%B %Y')} ({self.expression})"
         if self.precision == "year":
             return self.expression
         if self.month_day is not None:
-            month, day = (int(x) for x in self.month_day.split("-"))
-            day_month = f"{day} {dt.date(2000, month, day).strftime('%B')}"
+            day_month = f"{self.month_day.day} {self.month_day.leap_date().strftime('%B')}"
             if self.expression.strip().lower() == day_month.lower() or not self.expression[:1].islower():
                 return f"{self.expression} (no year given)"
             return f"{day_month}, no year given ({self.expression})"  # a relative date resolved to a day
@@ -936,8 +1006,8 @@ class EventSignature(Model):
     dates: list[dt.date] = Field(
         default_factory=list, description="Calendar days the main story names (resolved, with a year)."
     )
-    month_days: list[str] = Field(
-        default_factory=list, description="Days of the year ('MM-DD') the main story names without a year."
+    month_days: list[MonthDay] = Field(
+        default_factory=list, description="Days of the year the main story names without a year."
     )
     year: int | None = Field(
         default=None, description="Latest year the main story names for itself (years it looks ahead to left out)."

@@ -29,6 +29,7 @@ from factcheck.models import (
     Finding,
     Group,
     HumanEdit,
+    MonthDay,
     Organisation,
     Person,
     Relative,
@@ -214,7 +215,8 @@ def _as_typed(claim: ClaimBase, field: str, dumped: EditValue) -> EditValue:
         return claim.subject.key()
     if field == "speaker":
         return claim.speaker.key() if claim.speaker is not None else None
-    return dumped
+    value = getattr(claim, field, None)
+    return value.key() if isinstance(value, MonthDay) else dumped  # a day of the year as typed: '02-14'
 
 
 def _known_subject(subject: SubjectType, known: set[SubjectType]) -> bool:

@@ -63,7 +63,6 @@ DATELINE = re.compile(
 )
 LAST_YEAR = re.compile(r"\b(?:last year|a year ago|a year earlier|the year before|previous year)\b", re.IGNORECASE)
 REPEAT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EVENTS["repeat"]) + r")\b", re.IGNORECASE)
-MONTH_DAY = re.compile(r"\d\d-\d\d")
 WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b")
 TERM = re.compile(r"[^\W\d_][\w'’-]{2,}|\d+(?:[.,]\d+)*")
 MONTHS_AND_DAYS = frozenset(name.lower() for name in MONTH_NAMES + WEEKDAY_NAMES)
@@ -202,7 +201,8 @@ def inputs_hash(cf: ClaimsFile, text: str) -> str:
     digest.update(f"\x1f{cf.source.published}\x1f{cf.year}\x1f{cf.generator}".encode())
     for c in cf.claims:
         if isinstance(c, DateClaim):
-            digest.update(f"\x1e{c.start}|{c.date}|{c.precision}|{c.month_day}|{c.incident_hint}".encode())
+            month_day = c.month_day.key() if c.month_day is not None else c.year
+            digest.update(f"\x1e{c.start}|{c.date}|{c.precision}|{month_day}|{c.incident_hint}".encode())
     for e in cf.entities:
         digest.update(f"\x1d{e.id}|{e.name}|{','.join(str(m.start) for m in e.mentions)}".encode())
     return digest.hexdigest()
@@ -306,8 +306,7 @@ def _profile(cf: ClaimsFile, text: str, key: str) -> SourceProfile:
             for c in cf.claims
             if isinstance(c, DateClaim)
             and c.date is None
-            and c.month_day
-            and MONTH_DAY.fullmatch(c.month_day)
+            and c.month_day is not None
             and c.incident_hint is None
             and not _inside(c.start, background)
         }

@@ -17,6 +17,7 @@ from factcheck.models import (
     Dated,
     Figure,
     Group,
+    MonthDay,
     Organisation,
     Person,
     Relative,
@@ -168,6 +169,7 @@ def guess_values(cf: ClaimsFile, kind: str, text: str, start: int, end: int) -> 
         skip = {"id", "kind", "source", "start", "end", "quote", "value_start", "value_end", "subject"}
         skip |= {"subject_text", "rule", "origin", "speaker", "incident_hint"}
         values = {k: str(v) for k, v in data.items() if k not in skip and isinstance(v, SCALAR)}
+        values |= {k: v.key() for k, v in known if isinstance(v, MonthDay)}  # typed by its key: '02-14'
         return values, text[known.value_start : known.value_end]
     words = text[start:end]
     if kind == "age":

@@ -8,7 +8,6 @@ different days.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
@@ -68,9 +67,8 @@ def timelines(incidents: Iterable[Incident], files: Iterable[ClaimsFile]) -> lis
                 day, year_given = c.date, True
                 if day is None and c.month_day is not None and year is not None:
                     # "on February 14" where the other accounts are of 2020: that day, marked as no year given.
-                    month, mday = (int(x) for x in c.month_day.split("-"))
                     with contextlib.suppress(ValueError):  # 29 February of a year without one
-                        day, year_given = dt.date(year, month, mday), False
+                        day, year_given = c.month_day.in_year(year), False
                 if day is None:
                     continue
                 key = (day.isoformat(), c.event, sid)

@@ -97,10 +97,10 @@ def value_key(claim: ClaimBase) -> tuple[str, ...] | None:
     if isinstance(claim, DateClaim) and claim.resolved:
         if claim.precision == "day" and claim.date is not None:
             return ("date", claim.date.isoformat())
-        if claim.precision == "day" and claim.month_day:
-            return ("date", claim.month_day)
-        if claim.precision == "year" and claim.month_day:
-            return ("year", claim.month_day)
+        if claim.precision == "day" and claim.month_day is not None:
+            return ("date", claim.month_day.key())
+        if claim.precision == "year" and claim.year is not None:
+            return ("year", str(claim.year))
     return None
 
 

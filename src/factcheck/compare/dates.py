@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -12,24 +11,23 @@ from factcheck.compare.align import OTHER_TIME
 from factcheck.compare.events import EventAlignment
 from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, merge_agreements
 from factcheck.lexicons import load_lexicon
-from factcheck.models import ClaimBase, DateClaim, Group, Party, Severity
+from factcheck.models import ClaimBase, DateClaim, Group, MonthDay, Party, Severity
 from factcheck.resolve import EntityMap
 
 
 def _day_key(c: DateClaim) -> str | None:
+    """What two dates of one account share: the day of the year ('02-14'), or the year of an end date."""
     if c.precision == "year":
-        return c.month_day  # the year, for "until 2029"
-    if c.date is not None:
-        return c.date.strftime("%m-%d")
-    return c.month_day
+        return str(c.year) if c.year is not None else None  # "until 2029"
+    day = MonthDay.of(c.date) if c.date is not None else c.month_day
+    return day.key() if day is not None else None
 
 
 def date_value(c: DateClaim) -> str:
     if c.date is not None:
         return c.date.strftime("%A %d %B %Y").replace(" 0", " ")
-    if c.month_day and c.precision != "year":
-        month, day = (int(x) for x in c.month_day.split("-"))
-        return f"{day} {dt.date(2000, month, day).strftime('%B')}"
+    if c.month_day is not None:
+        return f"{c.month_day.day} {c.month_day.leap_date().strftime('%B')}"
     return c.expression
 
 
@@ -136,7 +134,13 @@ def _actors(a: DateClaim, b: DateClaim, parties: dict[str, Party | None], singul
 
 def _dated_value(c: ClaimBase) -> str:
     """The day a date claim gives, as the sides of a finding tell values apart."""
-    return (c.date.isoformat() if c.date else (c.month_day or "")) if isinstance(c, DateClaim) else ""
+    if not isinstance(c, DateClaim):
+        return ""
+    if c.date is not None:
+        return c.date.isoformat()
+    if c.month_day is not None:
+        return c.month_day.key()
+    return str(c.year) if c.year is not None else ""
 
 
 def compare_dates(

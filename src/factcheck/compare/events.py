@@ -26,7 +26,7 @@ from factcheck.compare.groups import Pending, group_findings, keyed
 from factcheck.extract.mentions import CLASS_OF, EVENT_NOUNS, STATE_OF, one_happening
 from factcheck.extract.speech import STATEMENT, said_on
 from factcheck.lexicons import load_lexicon
-from factcheck.models import ClaimBase, DateClaim, EntityRef, Event, Person, Severity
+from factcheck.models import ClaimBase, DateClaim, EntityRef, Event, MonthDay, Person, Severity
 
 THRESHOLD = 0.5  # below this, two sources' events share too little to be one event
 NEAR = 30  # characters either side of a date read as its own phrase
@@ -94,12 +94,19 @@ def event_kind(claim: DateClaim) -> tuple[str, str | None]:
     return _state(lemma), None
 
 
-def _day(claim: DateClaim) -> str | None:
+def _day(claim: DateClaim) -> dt.date | MonthDay | None:
     """The calendar day a date states or resolves to; None for a bare weekday, whose day is only
     the reader's inference from the publication date."""
     if claim.precision != "day" or not claim.resolved:
         return None
-    return claim.date.isoformat() if claim.date is not None else claim.month_day
+    return claim.date if claim.date is not None else claim.month_day
+
+
+def _day_order(day: dt.date | MonthDay) -> tuple[bool, int, int, int]:
+    """Days of the year first, then calendar days, each in the calendar's order."""
+    if isinstance(day, MonthDay):
+        return (False, 0, day.month, day.day)
+    return (True, day.year, day.month, day.day)
 
 
 def _weekday(claim: DateClaim) -> str | None:
@@ -156,11 +163,13 @@ class _Building:
     names: set[str] = field(default_factory=set)
     people: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
-    days: set[str] = field(default_factory=set)
+    days: set[dt.date | MonthDay] = field(default_factory=set)
     weekdays: set[str] = field(default_factory=set)
     weekday_days: set[dt.date] = field(default_factory=set)
 
-    def accepts(self, kind: str, scope: tuple[str, ...], names: set[str], people: set[str], day: str | None) -> bool:
+    def accepts(
+        self, kind: str, scope: tuple[str, ...], names: set[str], people: set[str], day: dt.date | MonthDay | None
+    ) -> bool:
         if kind != self.kind or scope != self.scope or kind == STATEMENT:
             return False
         if self.people and people and not self.people & people:
@@ -206,7 +215,7 @@ def source_events(claims: list[DateClaim], people: dict[str, str | None]) -> lis
             people=tuple(sorted(b.people)),
             places=tuple(sorted(b.places)),
             scope=b.scope,
-            days=tuple(sorted(b.days)),
+            days=tuple(sorted(b.days, key=_day_order)),
             weekdays=tuple(sorted(b.weekdays)),
             weekday_days=tuple(sorted(b.weekday_days)),
             mentions=tuple(c.id for c in b.claims),
@@ -226,7 +235,7 @@ class Wording(NamedTuple):
 def _weeks_apart(a: Event, b: Event) -> bool:
     """Whether an event dated only by weekdays is far from every calendar day of another: a
     weekday names a day of the story's week, so a date weeks away is another event's."""
-    full = [dt.date.fromisoformat(d) for d in b.days if len(d) == 10]
+    full = [d for d in b.days if isinstance(d, dt.date)]
     if a.days or not a.weekday_days or not full:
         return False
     return all(abs((w - d).days) > WEEK_SLACK for w in a.weekday_days for d in full)

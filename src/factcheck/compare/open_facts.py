@@ -15,7 +15,7 @@ from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, 
 from factcheck.compare.spread import year_written
 from factcheck.extract.mentions import UNIT_FORMS
 from factcheck.lexicons.conflicts import STATE_CONFLICTS
-from factcheck.models import AgeClaim, ClaimBase, ClaimsFile, DateClaim, QuantityClaim, Severity, StatusClaim
+from factcheck.models import AgeClaim, ClaimBase, ClaimsFile, DateClaim, MonthDay, QuantityClaim, Severity, StatusClaim
 
 STRONG_ALIGNMENT = 0.7  # frames this alike are one fact even without a participant in common
 
@@ -161,9 +161,9 @@ def _states(a: ClaimBase, b: ClaimBase, stating: Stating) -> bool:
     return False
 
 
-def _month_day(c: DateClaim) -> str | None:
-    """'MM-DD' of a day, with or without its year."""
-    return c.date.strftime("%m-%d") if c.date is not None else c.month_day
+def _month_day(c: DateClaim) -> MonthDay | None:
+    """The day of the year of a day, with or without its year."""
+    return MonthDay.of(c.date) if c.date is not None else c.month_day
 
 
 def weekday_of(c: DateClaim) -> str | None:

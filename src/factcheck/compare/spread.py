@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from factcheck.extract.mentions import UNIT_FORMS
-from factcheck.models import DateClaim, QuantityClaim
+from factcheck.models import DateClaim, MonthDay, QuantityClaim
 
 FAR_APART = 4.0  # an open figure this many times another of its block counts something else
 DAYS_APART = 7  # days further apart than a week date two events, not one told wrong
@@ -63,9 +63,5 @@ def year_written(c: DateClaim) -> bool:
 def _month_day(c: DateClaim) -> dt.date | None:
     """The day's month and day in one leap year, with or without the claim's own year."""
     if c.date is not None:
-        return dt.date(2000, c.date.month, c.date.day)
-    month, _, day = (c.month_day or "").partition("-")
-    try:
-        return dt.date(2000, int(month), int(day))
-    except ValueError:
-        return None  # no month and day to place ('00-00' of a partial date)
+        return MonthDay.of(c.date).leap_date()
+    return c.month_day.leap_date() if c.month_day is not None else None

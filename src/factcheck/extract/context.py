@@ -19,7 +19,7 @@ from factcheck.extract.entities import (
 from factcheck.extract.frames import SentenceView
 from factcheck.extract.mentions import Token, find_predicates, listed_predicates, tokens
 from factcheck.extract.speech import SPEAKING_FORMS
-from factcheck.models import Document, Evidence, Group, Organisation, Person, Relative, Sentence, WhoModel
+from factcheck.models import Document, Evidence, Group, MonthDay, Organisation, Person, Relative, Sentence, WhoModel
 from factcheck.text.dates import MONTH_NAMES
 from factcheck.text.patterns import alternation
 from factcheck.text.prefilter import Caseless
@@ -109,7 +109,7 @@ class Context:
     # (domain, sentence index) -> the greatest subject (by key) of those: what `recent` needs, at once
     last_status_subject: dict[tuple[str, int], WhoModel] = field(default_factory=dict)
     # The last date the text set (sentence, date, month-day, label, where): "the following day" counts from it.
-    last_date: tuple[int, dt.date | None, str | None, str, Evidence | None] | None = None
+    last_date: tuple[int, dt.date | None, MonthDay | None, str, Evidence | None] | None = None
     story_year: int | None = None
     # The sentence being read: its tokens and views (every predicate, listed ones only), made once
     # for the open and the place extractors; only the current sentence's, so memory stays flat.

@@ -7,13 +7,12 @@ in `factcheck.text.dates`; this module attaches them to events and subjects.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import itertools
 import re
 
 from factcheck.extract.context import Context, evidence, subject_before
 from factcheck.lexicons import load_lexicon
-from factcheck.models import DateClaim, Dated, Evidence, Sentence
+from factcheck.models import DateClaim, Dated, Evidence, MonthDay, Sentence
 from factcheck.text.dates import DateExpr, Resolved, counted_from, find_dates, resolve
 from factcheck.text.prefilter import may_match
 
@@ -47,11 +46,6 @@ CONTEXT_RELATIVE = re.compile(
 )
 
 
-def _month_day(month: int, day: int, offset: int = 0) -> str:
-    base = dt.date(2000, month, day) + dt.timedelta(days=offset)  # 2000: a leap year, so 29 February exists
-    return f"{base.month:02d}-{base.day:02d}"
-
-
 def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
     """Date claims of a sentence: each date expression with the event it dates, resolved."""
     global _DATE_EVENTS, _SUB_EVENTS
@@ -82,7 +76,7 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
         context = ctx.last_date
         ctx_date, ctx_md, ctx_label = (context[1], context[2], context[3]) if context else (None, None, "")
         resolved = resolve(expr, published, anchor_label, ctx_date, ctx_label)
-        month_day = resolved.month_day
+        month_day = MonthDay(month=resolved.month_day[0], day=resolved.month_day[1]) if resolved.month_day else None
         if (
             resolved.date is None
             and expr.kind == "relative"
@@ -90,15 +84,19 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
             and ctx_md
             and not FROM_PUBLICATION.search(expr.text)
         ):
-            mm, dd = (int(x) for x in ctx_md.split("-"))
-            month_day = _month_day(mm, dd, expr.offset_days)
-            resolved = Resolved(None, month_day, counted_from(expr.offset_days, f"'{ctx_label}' earlier in the text"))
+            month_day = ctx_md.shifted(expr.offset_days)
+            resolved = Resolved(
+                None,
+                (month_day.month, month_day.day),
+                counted_from(expr.offset_days, f"'{ctx_label}' earlier in the text"),
+            )
         if expr.kind == "absolute" and expr.day is not None and expr.month is not None:
             label = expr.text.strip()
             where: Evidence | None = Evidence(source=ctx.source, start=sentence.start, end=sentence.end, quote=s)
-            ctx.last_date = (sentence.index, resolved.date, month_day or _month_day(expr.month, expr.day), label, where)
+            day = month_day or MonthDay(month=expr.month, day=expr.day)
+            ctx.last_date = (sentence.index, resolved.date, day, label, where)
         elif resolved.date is not None or month_day:
-            md = month_day or (f"{resolved.date.month:02d}-{resolved.date.day:02d}" if resolved.date else None)
+            md = month_day or (MonthDay.of(resolved.date) if resolved.date else None)
             where = context[4] if context else None
             ctx.last_date = (sentence.index, resolved.date, md, f"{expr.text.strip()} ({resolved.how})", where)
         if sentence.furniture or (expr.kind == "absolute" and expr.day is None):
@@ -155,8 +153,7 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
                 key, words = found, who
         subject = Dated(event=event, of=key)
         date_value = resolved.date
-        if expr.kind == "until":
-            month_day = str(expr.year)  # compared by year: "until 2029" against "until 2030"
+        until_year = expr.year if expr.kind == "until" else None  # compared by year: "until 2029", "until 2030"
         claims.append(
             DateClaim(
                 **evidence(ctx, sentence, sentence.start + expr.start, sentence.start + expr.end),
@@ -166,7 +163,8 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
                 event=event,
                 expression=expr.text,
                 date=date_value,
-                month_day=month_day if date_value is None else None,
+                month_day=month_day if date_value is None and until_year is None else None,
+                year=until_year,
                 precision=expr.precision,
                 resolved=date_value is not None or month_day is not None or expr.kind == "until",
                 resolution=resolved.how,

@@ -38,6 +38,7 @@ from factcheck.models import (
     DateClaim,
     DatePrecision,
     Frame,
+    MonthDay,
     Person,
     QuantityClaim,
     Sentence,
@@ -289,7 +290,9 @@ def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -
                 event=pred.lemma,
                 expression=expr.text,
                 date=resolved.date,
-                month_day=resolved.month_day if resolved.date is None else None,
+                month_day=MonthDay(month=resolved.month_day[0], day=resolved.month_day[1])
+                if resolved.month_day and resolved.date is None
+                else None,
                 precision=precision,
                 resolved=resolved.date is not None or resolved.month_day is not None,
                 resolution=resolved.how,

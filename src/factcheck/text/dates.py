@@ -134,9 +134,9 @@ def _absolute(m: re.Match[str]) -> DateExpr | None:
         year = _year(g.get(f"y{i}"))
         if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
             return None
-        if day is not None and year is not None:
-            try:
-                dt.date(year, month, day)
+        if day is not None:
+            try:  # without a year, a day some year has: 29 February, never 31 April
+                dt.date(year if year is not None else 2000, month, day)
             except ValueError:
                 return None
         return DateExpr(m.start(), m.end(), m.group(0), "absolute", year=year, month=month, day=day)
@@ -232,7 +232,7 @@ class Resolved:
     """The calendar day an expression stands for, or why there is none."""
 
     date: dt.date | None
-    month_day: str | None
+    month_day: tuple[int, int] | None  # (month, day) of a day without its year
     how: str
 
 
@@ -260,12 +260,12 @@ def resolve(
             try:
                 candidate = dt.date(year, expr.month, expr.day)
             except ValueError:
-                return Resolved(None, f"{expr.month:02d}-{expr.day:02d}", "no such day in the anchor's year")
+                return Resolved(None, (expr.month, expr.day), "no such day in the anchor's year")
             # News reports the past: a day later than the dateline belongs to the previous year.
             if (candidate - anchor).days > 31:
                 candidate = candidate.replace(year=year - 1)
             return Resolved(candidate, None, f"year taken from {anchor_label}")
-        return Resolved(None, f"{expr.month:02d}-{expr.day:02d}", "no year: the source is undated")
+        return Resolved(None, (expr.month, expr.day), "no year: the source is undated")
     if expr.kind == "weekday":
         assert expr.weekday is not None
         if anchor is None:
