@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract_helpers import claims_file, statuses
-from factcheck.models import StatusClaim
+from factcheck.models import StatusClaim, StatusState
 
 # fmt: off
 STATUSES = [
@@ -61,21 +61,21 @@ STATUSES = [
 @pytest.mark.parametrize(("text", "domain", "state", "modality"), STATUSES)
 def test_status_of_a_person(text: str, domain: str, state: str, modality: str) -> None:
     found = statuses(text)
-    assert [(c.subject.key(), c.domain, c.state, c.modality) for c in found] == [
+    assert [(c.subject.key(), c.domain, c.state.key(), c.modality) for c in found] == [
         ("p:oliver grant", domain, state, modality)
     ]
 
 
 def test_sentence_length_is_kept_as_detail() -> None:
     (claim,) = statuses("A court in the capital said that Oliver Grant was sentenced to 30 days in prison.")
-    assert (claim.state, claim.modality, claim.detail) == ("sentenced", "asserted", "30 days")
+    assert (claim.state.key(), claim.modality, claim.detail) == ("sentenced", "asserted", "30 days")
 
 
 def test_pronoun_subject_continues_the_person_of_the_story() -> None:
     found = statuses(
         "Oliver Grant said he works as a clerk at the city bank. Last week he was placed on leave, his union said."
     )
-    assert [(c.subject.key(), c.subject_text, c.state) for c in found] == [("p:oliver grant", "he", "on_leave")]
+    assert [(c.subject.key(), c.subject_text, c.state.key()) for c in found] == [("p:oliver grant", "he", "on_leave")]
 
 
 @pytest.mark.parametrize(
@@ -117,3 +117,22 @@ def test_every_status_phrase_is_seen_by_the_quick_verb_scan() -> None:
     for phrase in phrases:
         readable = phrase.replace(r"\s", " ")
         assert any(verb in readable for verb in STATUS_VERBS), phrase
+
+
+@pytest.mark.parametrize(
+    ("stored", "expected"),
+    [
+        ("not_fired", StatusState(name="fired", negated=True)),  # claims files before the state was typed
+        ("on_leave", StatusState(name="on_leave")),
+        ({"name": "fired", "negated": True}, StatusState(name="fired", negated=True)),
+    ],
+)
+def test_a_stored_state_of_either_shape_loads(stored: object, expected: StatusState) -> None:
+    quote = "Oliver Grant was not fired."
+    claim = StatusClaim.model_validate(
+        {"source": "a.txt", "start": 0, "end": len(quote), "quote": quote, "value_start": 13, "value_end": 26,
+         "subject": "p:oliver grant", "subject_text": "Oliver Grant", "rule": "status.employment.fired",
+         "domain": "employment", "state": stored, "modality": "negated", "expression": "was not fired"}
+    )  # fmt: skip
+    assert claim.state == expected
+    assert StatusClaim.model_validate_json(claim.model_dump_json()) == claim

@@ -221,8 +221,12 @@ def test_claim_list_shows_names_and_add_takes_them(work: Path) -> None:
     ("kind", "quote", "expected"),
     [
         ("age", "Ravan Nasimi, 28, told", {"value": 28}),
-        ("status", "Ravan Nasimi was fired on Monday", {"state": "fired", "domain": "employment"}),
-        ("status", "Ravan Nasimi was not fired on Monday", {"state": "not_fired"}),
+        (
+            "status",
+            "Ravan Nasimi was fired on Monday",
+            {"state": {"name": "fired", "negated": False}, "domain": "employment"},
+        ),
+        ("status", "Ravan Nasimi was not fired on Monday", {"state": {"name": "fired", "negated": True}}),
         ("quantity", "Ravan Nasimi saw 40 officers", {"number": 40.0, "unit": "officers", "low": 40.0}),
     ],
 )

@@ -173,7 +173,7 @@ def test_custody_of_things_holds_no_one(tmp_path: Path, a: str, b: str, expected
 def test_custody_is_read_from_the_head_noun(text: str, states: list[str]) -> None:
     cf, _ = claims_file(story(text))
     rules = (".custody", ".detained", ".released")
-    got = [c.state for c in cf.claims if isinstance(c, StatusClaim) and c.rule.endswith(rules)]
+    got = [c.state.key() for c in cf.claims if isinstance(c, StatusClaim) and c.rule.endswith(rules)]
     assert sorted(set(got)) == states
 
 

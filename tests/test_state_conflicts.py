@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from factcheck.extract.status import NEGATED_STATE
+from factcheck.extract.status import status_state
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.conflicts import STATE_CONFLICTS, StateConflicts
+from factcheck.models import StatusState
 from test_compare import compare, findings, story
 
 # fmt: off
@@ -47,7 +48,8 @@ STATE_PAIRS = [
 
 @pytest.mark.parametrize(("a", "b", "aligned", "phrases", "severity"), STATE_PAIRS)
 def test_state_pairs(a: str, b: str, aligned: bool, phrases: bool, severity: str | None) -> None:
-    conflict = STATE_CONFLICTS.conflict(a, b, aligned=aligned, phrases=phrases)
+    sa, sb = StatusState.model_validate(a), StatusState.model_validate(b)
+    conflict = STATE_CONFLICTS.conflict(sa, sb, aligned=aligned, phrases=phrases)
     assert (conflict.severity if conflict else None) == severity
 
 
@@ -58,15 +60,37 @@ def test_every_state_in_the_table_is_one_extraction_gives() -> None:
     predicates = {state for table in load_lexicon("predicates")["classes"].values() for state in table.values()}
     known = listed | predicates
     known |= {f"not_{s}" for s in known}
-    named = {s for row in STATE_CONFLICTS.pairs for s in row.states} | STATE_CONFLICTS.negatable
+    named = {s.key() for row in STATE_CONFLICTS.pairs for s in row.states} | STATE_CONFLICTS.negatable
     assert named - known == set()
     assert STATE_CONFLICTS.negatable <= listed
 
 
 def test_extraction_reads_which_negations_are_states_from_the_table() -> None:
-    assert NEGATED_STATE["fired"] == "not_fired"
-    assert "on_leave" not in NEGATED_STATE  # "was not placed on leave" states nothing
-    assert set(NEGATED_STATE) == STATE_CONFLICTS.negatable
+    assert status_state("fired", True) == StatusState(name="fired", negated=True)
+    assert status_state("on_leave", True) is None  # "was not placed on leave" states nothing
+    assert status_state("on_leave", False) == StatusState(name="on_leave")
+    assert {s for s in STATE_CONFLICTS.negatable if status_state(s, True)} == STATE_CONFLICTS.negatable
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "negated", "words"),
+    [
+        ("fired", "fired", False, "fired"),
+        ("not_fired", "fired", True, "not fired"),
+        ("on_leave", "on_leave", False, "on leave"),
+        ("pressured_to_resign", "pressured_to_resign", False, "pressured to resign"),
+    ],
+)
+def test_a_state_reads_and_writes_its_key(key: str, name: str, negated: bool, words: str) -> None:
+    state = StatusState.model_validate(key)
+    assert (state.name, state.negated, state.key(), state.words()) == (name, negated, key, words)
+    assert StatusState.model_validate_json(state.model_dump_json()) == state
+
+
+@pytest.mark.parametrize("key", ["", "not_"])
+def test_a_key_of_no_state_is_refused(key: str) -> None:
+    with pytest.raises(ValidationError):
+        StatusState.model_validate(key)
 
 
 @pytest.mark.parametrize(

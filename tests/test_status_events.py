@@ -10,6 +10,7 @@ import pytest
 
 from extract_helpers import compare_articles
 from factcheck.compare.status import _event_kind
+from factcheck.models import StatusState
 
 LEAD = (
     "12 July 2024\n\nEngineer in court\n\nOlaf Brenner, a 40-year-old sound engineer, was questioned by police in May. "
@@ -60,4 +61,4 @@ def test_statuses_of_one_event_still_conflict(tmp_path: Path, a: str, b: str) ->
     ],
 )
 def test_event_kind_of_a_status(state: str, kind: str) -> None:
-    assert _event_kind(state) == kind
+    assert _event_kind(StatusState.model_validate(state).name) == kind  # negated or not: its name

@@ -58,7 +58,8 @@ def value_key(claim: ClaimBase | None, ref: ClaimRef) -> str:
             return f"--{claim.month_day.key()}"
         return f"--{claim.year}" if claim.year is not None else claim.expression.lower()
     if isinstance(claim, StatusClaim):
-        return claim.state if claim.modality in ("asserted", "negated") else f"{claim.state} ({claim.modality})"
+        state = claim.state.key()
+        return state if claim.modality in ("asserted", "negated") else f"{state} ({claim.modality})"
     if isinstance(claim, RoleClaim):
         return claim.display_value().lower()
     return ref.value

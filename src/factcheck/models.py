@@ -659,18 +659,51 @@ class RoleClaim(ClaimBase):
 
 
 StatusDomain = Literal["employment", "legal", "event"]
+NEGATION_KEY = "not_"
+
+
+class StatusState(Model):
+    """A state of the status ontology, or its negation where that is a state of its own ('was not
+    fired'). Its key ('fired', 'not_fired') is what the conflict table, finding values and reviews
+    name it by; the key is read back only where the table, an old claims file or a person gives one,
+    in this model's validator."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1, description="The state, e.g. 'fired', 'on_leave', 'detained'.")
+    negated: bool = Field(default=False, description="The source says the state does not hold ('was not fired').")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_key(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"name": data.removeprefix(NEGATION_KEY), "negated": data.startswith(NEGATION_KEY)}
+        return data
+
+    def key(self) -> str:
+        """'not_fired': the one string form, for the conflict table, value keys and ids."""
+        return f"{NEGATION_KEY}{self.name}" if self.negated else self.name
+
+    def words(self) -> str:
+        """The state as a reader says it: 'not fired', 'on leave'."""
+        return self.key().replace("_", " ")
+
+    def __lt__(self, other: StatusState) -> bool:
+        return self.key() < other.key()
 
 
 class StatusClaim(ClaimBase):
     kind: Literal["status"] = "status"
     domain: StatusDomain
-    state: str = Field(description="A state of the status ontology, e.g. 'fired', 'suspended', 'detained'.")
+    state: StatusState = Field(
+        description="A state of the status ontology ('fired', 'detained'), or its negation ('not fired')."
+    )
     modality: Modality = Field(description="Asserted, negated, future, planned, possible or reversed.")
     detail: str | None = Field(default=None, description="Extra specifics, e.g. a sentence length.")
     expression: str = Field(description="The words that state the status.")
 
     def display_value(self) -> str:
-        state = self.state.replace("_", " ")
+        state = self.state.words()
         if self.modality in ("asserted", "negated"):  # a negated state reads "not fired" already
             return state
         return f"{state} ({self.modality})"

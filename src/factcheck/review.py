@@ -37,6 +37,7 @@ from factcheck.models import (
     ReviewDecision,
     ReviewsFile,
     ReviewStatus,
+    StatusState,
     SubjectType,
     stable_id,
 )
@@ -216,7 +217,7 @@ def _as_typed(claim: ClaimBase, field: str, dumped: EditValue) -> EditValue:
     if field == "speaker":
         return claim.speaker.key() if claim.speaker is not None else None
     value = getattr(claim, field, None)
-    return value.key() if isinstance(value, MonthDay) else dumped  # a day of the year as typed: '02-14'
+    return value.key() if isinstance(value, MonthDay | StatusState) else dumped  # as typed: '02-14', 'not_fired'
 
 
 def _known_subject(subject: SubjectType, known: set[SubjectType]) -> bool:

@@ -21,6 +21,7 @@ from factcheck.models import (
     Organisation,
     Person,
     Relative,
+    StatusState,
     SubjectType,
     parse_subject,
 )
@@ -112,13 +113,14 @@ def _from_extracted(cf: ClaimsFile, kind: str, start: int, end: int) -> ClaimBas
 
 
 def _status(words: str) -> dict[str, str]:
-    from factcheck.extract.status import NEGATED_STATE, PATTERNS
+    from factcheck.extract.status import PATTERNS, status_state
 
     found = {(domain, state, bool(m.groupdict().get("neg"))) for domain, state, p in PATTERNS if (m := p.search(words))}
     if len(found) != 1:
         return {}
     domain, state, negated = found.pop()
-    return {"domain": domain, "state": NEGATED_STATE.get(state, state) if negated else state}
+    stated = status_state(state, negated) or StatusState(name=state)  # a negation that is no state: the state
+    return {"domain": domain, "state": stated.key()}
 
 
 def _quantity(words: str) -> dict[str, str]:
@@ -169,7 +171,7 @@ def guess_values(cf: ClaimsFile, kind: str, text: str, start: int, end: int) -> 
         skip = {"id", "kind", "source", "start", "end", "quote", "value_start", "value_end", "subject"}
         skip |= {"subject_text", "rule", "origin", "speaker", "incident_hint"}
         values = {k: str(v) for k, v in data.items() if k not in skip and isinstance(v, SCALAR)}
-        values |= {k: v.key() for k, v in known if isinstance(v, MonthDay)}  # typed by its key: '02-14'
+        values |= {k: v.key() for k, v in known if isinstance(v, MonthDay | StatusState)}  # typed by their keys
         return values, text[known.value_start : known.value_end]
     words = text[start:end]
     if kind == "age":

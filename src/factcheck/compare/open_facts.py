@@ -15,7 +15,17 @@ from factcheck.compare.groups import Agreement, Pending, group_findings, keyed, 
 from factcheck.compare.spread import year_written
 from factcheck.extract.mentions import UNIT_FORMS
 from factcheck.lexicons.conflicts import STATE_CONFLICTS
-from factcheck.models import AgeClaim, ClaimBase, ClaimsFile, DateClaim, MonthDay, QuantityClaim, Severity, StatusClaim
+from factcheck.models import (
+    AgeClaim,
+    ClaimBase,
+    ClaimsFile,
+    DateClaim,
+    MonthDay,
+    QuantityClaim,
+    Severity,
+    StatusClaim,
+    StatusState,
+)
 
 STRONG_ALIGNMENT = 0.7  # frames this alike are one fact even without a participant in common
 
@@ -81,7 +91,7 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
             and verbal
             and (a.frame.participants & b.frame.participants or score >= STRONG_ALIGNMENT)
         ):
-            sa, sb = a.state.replace("_", " "), b.state.replace("_", " ")
+            sa, sb = a.state.words(), b.state.words()
             return conflict.severity, f"'{a.expression}' ({sa}) against '{b.expression}' ({sb})"
         return None
     if isinstance(a, AgeClaim) and isinstance(b, AgeClaim):
@@ -111,7 +121,7 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
     return None
 
 
-Told = dict[tuple[str, frozenset[str], str], set[str]]
+Told = dict[tuple[str, frozenset[str], str], set[StatusState]]
 # (source, block, value) -> the claims of that source stating that value of a fact of that block
 Stating = dict[tuple[str, tuple[str, ...] | None, str], list[ClaimBase]]
 
@@ -182,7 +192,7 @@ def _open_value(c: ClaimBase) -> str:
     if isinstance(c, QuantityClaim):
         return f"{c.number:g} {c.unit}"
     if isinstance(c, StatusClaim):
-        return c.state
+        return c.state.key()
     if isinstance(c, DateClaim):
         return c.date.isoformat() if c.date else c.expression.lower()
     return c.display_value()
@@ -217,7 +227,7 @@ def compare_open_facts(
     agreements: list[Agreement] = []
     # The states each sentence states: two sentences that both say "ten were killed and forty
     # injured" list outcomes, so the one's "injured" never contradicts the other's "killed".
-    stated: dict[tuple[str, int], set[str]] = defaultdict(set)
+    stated: dict[tuple[str, int], set[StatusState]] = defaultdict(set)
     for claims in by_source.values():
         for c in claims:
             if isinstance(c, StatusClaim):

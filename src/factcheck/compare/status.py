@@ -21,9 +21,9 @@ COMPARABLE_MODALITIES = {"asserted", "reported", "negated"}
 
 @cache
 def _event_kind(state: str) -> str:
-    """The kind of dated event a status state is a state of: the state its verb names in
-    predicates.yaml ("arrested": arrest, a custody verb whose state is "detained"), else itself."""
-    state = state.removeprefix("not_")
+    """The kind of dated event a status state (its name, negated or not) is a state of: the state
+    its verb names in predicates.yaml ("arrested": arrest, a custody verb whose state is "detained"),
+    else itself."""
     lemma = verb_lemma(state)
     return STATE_OF.get(lemma, state) if lemma is not None else state
 
@@ -36,7 +36,7 @@ def status_events(claims: list[StatusClaim], alignment: EventAlignment) -> dict[
             by_sentence.setdefault((d.source, d.start), []).append((alignment.events[eid].kind, eid))
     out = {}
     for c in claims:
-        kinds = {eid for kind, eid in by_sentence.get((c.source, c.start), []) if kind == _event_kind(c.state)}
+        kinds = {eid for kind, eid in by_sentence.get((c.source, c.start), []) if kind == _event_kind(c.state.name)}
         if len(kinds) == 1:
             out[c.id] = kinds.pop()
     return out
@@ -58,19 +58,22 @@ def compare_status(
             continue  # two dated events the alignment keeps apart: "detained in May", "not detained in July"
         conflict = STATE_CONFLICTS.conflict(a.state, b.state, aligned=False, phrases=True)
         if conflict is not None:
-            why = conflict.why or f"{a.state.replace('_', ' ')} against {b.state.replace('_', ' ')}"
+            why = conflict.why or f"{a.state.words()} against {b.state.words()}"
             candidates.append((conflict.severity, why, a, b))
     agreements = agree_by_value(
         [c for c in usable if c.domain == "employment"],
         incident,
         subject,
         attribute,
-        lambda c: c.state if isinstance(c, StatusClaim) else None,
+        lambda c: c.state.key() if isinstance(c, StatusClaim) else None,
         "same state in the status ontology",
     )
-    return group_findings(
-        candidates, incident, subject, attribute, lambda c: getattr(c, "state", ""), _compatible_states
-    ), agreements
+    return group_findings(candidates, incident, subject, attribute, _state_key, _compatible_states), agreements
+
+
+def _state_key(c: ClaimBase) -> str:
+    """The state a side of a finding gives ('not_fired'), as its values are told apart."""
+    return c.state.key() if isinstance(c, StatusClaim) else ""
 
 
 def _one_event(alignment: EventAlignment, a: str, b: str) -> bool:

@@ -43,6 +43,7 @@ from factcheck.models import (
     QuantityClaim,
     Sentence,
     StatusClaim,
+    StatusState,
     SubjectType,
     Topic,
 )
@@ -221,7 +222,7 @@ def _events(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) 
                 rule=f"mention.event-noun.{p.cls}" if p.noun else f"mention.event.{p.cls}",
                 incident_hint=ctx.hint_for(sentence, sentence.start + p.start, sentence.start + p.end),
                 domain="event",
-                state=f"not_{p.state}" if p.negated else p.state,
+                state=StatusState(name=p.state, negated=p.negated),
                 modality=p.modality,
                 expression=p.word,
                 frame=frame,

@@ -11,7 +11,7 @@ from factcheck.extract.context import Context, evidence, resolve_pronoun, subjec
 from factcheck.extract.mentions import DETERMINERS, FUNCTION, lemmas, noun_lemma
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.conflicts import STATE_CONFLICTS
-from factcheck.models import Modality, Sentence, StatusClaim, Subject
+from factcheck.models import Modality, Sentence, StatusClaim, StatusState, Subject
 from factcheck.text.patterns import alternation
 from factcheck.text.prefilter import Caseless
 
@@ -45,8 +45,6 @@ REVERSAL = re.compile(
 REVERSAL_WORD = re.compile(r"\b(?:but|then|later|however)\b", re.IGNORECASE)
 # REVERSAL without its first word boundary: what it matches at the start of a cut `s[end:]`.
 REVERSAL_AT_CUT = re.compile(REVERSAL.pattern.removeprefix(r"\b"), re.IGNORECASE)
-# The states whose negation is a state of its own ("was not fired"), from the conflict table.
-NEGATED_STATE = {state: f"not_{state}" for state in sorted(STATE_CONFLICTS.negatable)}
 # Precompiled: tried at every status match.
 SPEECH_OR_AND = re.compile(r"\b(?:said|told|and)\b")
 WILL = re.compile(r"will\b", re.IGNORECASE)
@@ -161,6 +159,14 @@ def _thing_before(s: str, start: int) -> bool:
     return holds_a_thing(words[::-1])
 
 
+def status_state(state: str, negated: bool) -> StatusState | None:
+    """The state a status phrase states: its negation where the conflict table makes that a state
+    of its own ("was not fired"); None for any other negation ("was not placed on leave")."""
+    if not negated:
+        return StatusState(name=state)
+    return StatusState(name=state, negated=True) if state in STATE_CONFLICTS.negatable else None
+
+
 def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
     claims: list[StatusClaim] = []
     s = sentence.text
@@ -176,8 +182,8 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
             if state in CUSTODY_STATES and _thing_before(s, m.start()):
                 continue  # "results were not released": no one is held or freed
             negated = bool(m.groupdict().get("neg")) or bool(NEG_BEFORE.search(s[max(0, m.start() - 25) : m.start()]))
-            final_state = NEGATED_STATE.get(state, state) if negated else state
-            if negated and final_state == state:
+            final_state = status_state(state, negated)
+            if final_state is None:
                 continue  # "was not placed on leave": no positive state to record
             # The subject first (the lookup reads no modality and changes nothing): a match with
             # no subject is dropped before its modality is read, as most of a long run of them are.
@@ -222,7 +228,7 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
             )
             ctx.add_status_subject(sentence, domain, key)
     claims.sort(key=lambda c: c.value_start)
-    unique: dict[tuple[Subject, str, str, str], StatusClaim] = {}
+    unique: dict[tuple[Subject, str, StatusState, str], StatusClaim] = {}
     for claim in claims:
         unique.setdefault((claim.subject, claim.domain, claim.state, claim.modality), claim)
     return list(unique.values())

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from factcheck.lexicons import load_table
+from factcheck.models import StatusState
 
 
 class StatePair(BaseModel):
@@ -16,7 +17,9 @@ class StatePair(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    states: tuple[str, str] = Field(description="The two states, as extraction names them ('fired', 'not_fired').")
+    states: tuple[StatusState, StatusState] = Field(
+        description="The two states, written by their keys ('fired', 'not_fired')."
+    )
     severity: Literal["contradiction", "divergence"] = Field(
         description="contradiction: both cannot be true of one event; divergence: a reader should look."
     )
@@ -32,7 +35,7 @@ class StatePair(BaseModel):
 
 
 class StateConflicts(BaseModel):
-    """The whole table. A state against its negation ('died', 'not_died') conflicts without a row."""
+    """The whole table. A state against its negation ('died', 'not died') conflicts without a row."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -40,26 +43,26 @@ class StateConflicts(BaseModel):
         description="Status states whose negation is a state of its own ('was not fired' → not_fired)."
     )
     pairs: tuple[StatePair, ...] = Field(description="The conflicting pairs, each pair of states once.")
-    _index: dict[frozenset[str], StatePair] = PrivateAttr(default_factory=dict)
+    _index: dict[frozenset[StatusState], StatePair] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _one_row_a_pair(self) -> StateConflicts:
         for row in self.pairs:
             key = frozenset(row.states)
-            if len(key) != 2 or not all(row.states):
-                raise ValueError(f"a row pairs two different states, not {list(row.states)}")
+            if len(key) != 2:
+                raise ValueError(f"a row pairs two different states, not {[s.key() for s in row.states]}")
             if key in self._index:
-                raise ValueError(f"the pair {sorted(key)} is given twice")
+                raise ValueError(f"the pair {sorted(s.key() for s in key)} is given twice")
             self._index[key] = row
         return self
 
-    def conflict(self, a: str, b: str, *, aligned: bool, phrases: bool) -> StatePair | None:
+    def conflict(self, a: StatusState, b: StatusState, *, aligned: bool, phrases: bool) -> StatePair | None:
         """How two states conflict, or None when one account can hold both. `aligned`: the two claims
         were aligned to one event; `phrases`: both states were read from status phrases."""
         row = self._index.get(frozenset({a, b}))
         if row is not None and (aligned if row.needs == "alignment" else phrases):
             return row
-        if a == f"not_{b}" or b == f"not_{a}":
+        if a.name == b.name and a.negated != b.negated:
             return StatePair(states=(a, b), severity="contradiction")
         return None
 
