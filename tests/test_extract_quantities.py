@@ -79,3 +79,14 @@ def test_quantity_evidence_and_expression() -> None:
     assert text[claim.start : claim.end] == claim.quote
     assert text[claim.value_start : claim.value_end] == claim.expression == "at least 25 people"
     assert claim.rule == "quantity.count"
+
+
+def test_a_stored_count_with_its_role_in_the_event_loads_typed() -> None:
+    quote = "Twenty men beat him."
+    stored = {"kind": "quantity", "source": "a.txt", "start": 0, "end": len(quote), "quote": quote,
+              "value_start": 0, "value_end": 10, "subject": "attack:agents:people", "subject_text": "people",
+              "rule": "quantity.count", "low": 20, "high": 20, "number": 20, "qualifier": "exact", "unit": "people",
+              "event": "attack:agents", "expression": "Twenty men"}  # fmt: skip
+    claim = QuantityClaim.model_validate(stored)
+    assert (claim.event, claim.role, claim.subject.key()) == ("attack", "agents", "attack:agents:people")
+    assert QuantityClaim.model_validate_json(claim.model_dump_json()) == claim

@@ -295,19 +295,24 @@ def test_populations_are_not_event_counts(tmp_path: Path, accounts: list[str | A
 
 # fmt: off
 AGENTS = [
-    ("Twenty men beat him outside the Kerrin Herald office.", "attack:agents"),
-    ("A dozen masked men attacked the reporters in Kerrin.", "attack:agents"),
-    ("Nearly 60 journalists were attacked in Kerrin this year.", "attack"),
-    ("Twenty men were beaten outside the Kerrin Herald office.", "attack"),
-    ("Twenty men were beaten by police outside the office.", "attack"),
-    pytest.param("Police said 20 people arrested after the march were students.", "detain", id="reduced-passive"),
+    ("Twenty men beat him outside the Kerrin Herald office.", ("attack", "agents")),
+    ("A dozen masked men attacked the reporters in Kerrin.", ("attack", "agents")),
+    ("Nearly 60 journalists were attacked in Kerrin this year.", ("attack", None)),
+    ("Twenty men were beaten outside the Kerrin Herald office.", ("attack", None)),
+    ("Twenty men were beaten by police outside the office.", ("attack", None)),
+    pytest.param("Police said 20 people arrested after the march were students.", ("detain", None),
+                 id="reduced-passive"),
 ]
 # fmt: on
 
 
 @pytest.mark.parametrize(("sentence", "event"), AGENTS)
-def test_attackers_and_victims_are_counted_apart(sentence: str, event: str) -> None:
-    assert [q.event for q in quantities(sentence)] == [event]
+def test_attackers_and_victims_are_counted_apart(sentence: str, event: tuple[str, str | None]) -> None:
+    (q,) = quantities(sentence)
+    assert (q.event, q.role) == event
+    assert q.subject.key() == ":".join(
+        filter(None, [*event, q.unit])
+    )  # the key claim ids are made of: 'attack:agents:people'
 
 
 # fmt: off

@@ -37,7 +37,11 @@ SUBJECTS: list[tuple[SubjectType, str, str, str]] = [  # model, key, claim kind,
     (Dated(event="publish", of=Group(noun="couple")), "publish@g:couple", "date", "date.weekday"),
     (Figure(event=None, unit="people"), "count:people", "quantity", "quantity.count"),
     (Figure(event="detain", unit="hours", of=ANNA), "detain:hours@p:anna berg", "quantity", "quantity.duration"),
-    (Figure(event="attack:agents", unit="people"), "attack:agents:people", "quantity", "quantity.count"),
+    (Figure(event="attack", role="agents", unit="people"), "attack:agents:people", "quantity", "quantity.count"),
+    (Figure(event="pay", role="cash", unit="USD"), "pay:cash:USD", "quantity", "quantity.money"),
+    (Figure(event="fund", role="funding:latest", unit="USD"), "fund:funding:latest:USD", "quantity", "quantity.money"),
+    (Figure(event="distance", anchor="Port Vell", unit="miles"), "distance from Port Vell:miles", "quantity",
+     "quantity.count"),
     (Topic(facet="thing", word="employee"), "thing:employee", "quantity", "mention.count"),
     (Topic(facet="event", word="custody"), "event:custody", "status", "mention.event.custody"),
     (Topic(facet="date", word="arrest"), "date:arrest", "date", "mention.weekday"),
@@ -142,3 +146,20 @@ def test_a_speaker_written_as_a_key_or_in_words_reads_into_its_model(written: st
     claim = AgeClaim.model_validate(data)
     assert claim.speaker == expected
     assert (claim.speaker.key() if claim.speaker else "") == written  # the report names it as written
+
+
+@pytest.mark.parametrize(
+    ("stored", "event", "role", "anchor"),
+    [  # a figure's event as claims files wrote it before its role and anchor were typed
+        ("attack:agents", "attack", "agents", None),
+        ("fund:funding:latest", "fund", "funding:latest", None),
+        ("distance from Port Vell", "distance", None, "Port Vell"),
+        ("detain", "detain", None, None),
+    ],
+)
+def test_a_stored_figure_event_reads_into_its_fields(stored: str, event: str, role: str | None,
+                                                     anchor: str | None) -> None:  # fmt: skip
+    figure = Figure.model_validate({"kind": "figure", "event": stored, "unit": "people"})
+    assert (figure.event, figure.role, figure.anchor) == (event, role, anchor)
+    assert figure.head() == f"{stored}:people"  # the key, so claim ids stay the same
+    assert Figure.model_validate_json(figure.model_dump_json()) == figure

@@ -162,12 +162,12 @@ def conflicts(a: Profile, b: Profile, memo: dict[tuple[str, int], bool] | None =
     return out
 
 
-Facts = tuple[dict[tuple[str, str], frozenset[float]], dict[str, frozenset[str]]]
+Facts = tuple[dict[tuple[str, str, str | None, str | None], frozenset[float]], dict[str, frozenset[str]]]
 
 
 def story_facts(p: Profile) -> Facts:
     """A source's figures by (unit, event) and its events' weekdays, the page's own dates left out."""
-    figures = {(f.unit, f.event): frozenset(f.values) for f in p.figures}
+    figures = {f.fact(): frozenset(f.values) for f in p.figures}
     weekdays = {e: frozenset(days) for e, days in p.event_weekdays.items() if e not in PAGE_EVENTS}
     return figures, weekdays
 
@@ -205,10 +205,10 @@ def figures_agree(a: Facts, b: Facts) -> bool:
     )
 
 
-def _states_a_fact(shared: set[tuple[str, str]]) -> bool:
+def _states_a_fact(shared: set[tuple[str, str, str | None, str | None]]) -> bool:
     """Whether the figures two stories both give say which event it is: two of them, or one that
     is not a count of people (how many were hurt is what reports of one event disagree on)."""
-    return len(shared) > 1 or any(not counts_people(unit) for unit, _ in shared)
+    return len(shared) > 1 or any(not counts_people(unit) for unit, *_ in shared)
 
 
 def counts_people(unit: str) -> bool:

@@ -234,18 +234,55 @@ class Unmerged(SubjectModel):
 Party = EntityRef | Unmerged | Group | Organisation
 
 
+FIGURE_ROLE = (
+    "Which part of the event the figure is: 'agents' (who did it: 'twenty men beat him'), or the part "
+    "of a payment ('cash', 'stock', 'bonus', 'funding', 'funding:latest', 'total'); None: the event itself."
+)
+FIGURE_ANCHOR = "For a distance, the place it is measured from, as written ('12 miles off X': 'X')."
+DISTANCE_FROM = "distance from "
+
+
+def figure_fields(data: Any) -> Any:
+    """A figure's event written with its role or anchor in one string, as claims files had it before
+    they were typed and as a correction may give it ('attack:agents', 'fund:funding:latest',
+    'distance from X'), read into its fields; an event's own name has neither."""
+    if isinstance(data, dict) and isinstance(data.get("event"), str):
+        event: str = data["event"]
+        if event.startswith(DISTANCE_FROM):
+            return {**data, "event": "distance", "anchor": event.removeprefix(DISTANCE_FROM)}
+        head, colon, role = event.partition(":")
+        if colon:
+            return {**data, "event": head, "role": role}
+    return data
+
+
 class Figure(SubjectModel):
     """What a listed count or measure is of: the event it counts and its unit, and whose it is
     when the words give a person ('she was detained for five hours')."""
 
     kind: Literal["figure"] = "figure"
-    event: str | None = Field(description="The event counted ('detain', 'attack:agents'); None: a bare count.")
+    event: str | None = Field(description="The event counted ('detain', 'attack', 'pay'); None: a bare count.")
+    role: str | None = Field(default=None, description=FIGURE_ROLE)
+    anchor: str | None = Field(default=None, description=FIGURE_ANCHOR)
     unit: str = Field(description="What is counted or measured ('people', 'hours').")
     of: Who | None = Field(default=None, description="Whose figure it is, where the words say.")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _fields_from_event_key(cls, data: Any) -> Any:
+        return figure_fields(data)
+
+    def measured(self) -> str:
+        """The event, with the place a distance is measured from: 'detain', 'distance from X', 'count'."""
+        return f"{self.event or 'count'} from {self.anchor}" if self.anchor is not None else self.event or "count"
+
+    def counted(self) -> str:
+        """What the key says is counted: the event, and the role in it ('attack:agents', 'pay:cash')."""
+        return f"{self.measured()}:{self.role}" if self.role is not None else self.measured()
+
     def head(self) -> str:
-        """The key without its owner: 'detain:hours'."""
-        return f"{self.event or 'count'}:{self.unit}"
+        """The key without its owner: 'detain:hours', 'attack:agents:people'."""
+        return f"{self.counted()}:{self.unit}"
 
     def key(self) -> str:
         return with_owner(self.head(), self.of)
@@ -595,8 +632,15 @@ class QuantityClaim(ClaimBase):
     qualifier: Qualifier = Field(description="How the number is hedged.")
     unit: str = Field(description="What is counted or measured: 'people', 'days', 'hours', 'euros'.")
     event: str | None = Field(default=None, description="The event class the count belongs to ('detain').")
+    role: str | None = Field(default=None, description=FIGURE_ROLE)
+    anchor: str | None = Field(default=None, description=FIGURE_ANCHOR)
     direction: str | None = Field(default=None, description="For a distance: the compass direction ('east').")
     expression: str = Field(description="The words of the quantity, e.g. 'at least 25 people'.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fields_from_event_key(cls, data: Any) -> Any:
+        return figure_fields(data)
 
     def display_value(self) -> str:
         if self.rule == "mention.parts":  # "six twin-engine planes (12 engines)": the parts counted
@@ -1020,7 +1064,13 @@ class SignatureFigure(Model):
 
     unit: str = Field(description="What is counted or measured ('people', 'magnitude').")
     event: str = Field(description="The event counted ('kill', 'strike').")
+    role: str | None = Field(default=None, description=FIGURE_ROLE)
+    anchor: str | None = Field(default=None, description=FIGURE_ANCHOR)
     values: list[float] = Field(description="The values the source gives, sorted.")
+
+    def fact(self) -> tuple[str, str, str | None, str | None]:
+        """Which figure it is: the unit, the event and its role or anchor, as two stories' figures meet."""
+        return self.unit, self.event, self.role, self.anchor
 
 
 StoryTimeBasis = Literal["published", "text-date", "month-day", "text-year", "none"]

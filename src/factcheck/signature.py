@@ -380,11 +380,15 @@ def _profile(cf: ClaimsFile, text: str, key: str) -> SourceProfile:
 def _figures(cf: ClaimsFile) -> list[SignatureFigure]:
     """The figures a source gives for its own story, by unit and event counted: vague amounts
     ('dozens') and figures of another time are left out."""
-    values: dict[tuple[str, str], set[float]] = defaultdict(set)
+    values: dict[tuple[str, str, str, str], set[float]] = defaultdict(set)
     for c in cf.claims:
         if isinstance(c, QuantityClaim) and c.event and c.incident_hint is None and c.rule != "quantity.vague":
-            values[(c.unit, c.event)].add(c.number)
-    return [SignatureFigure(unit=u, event=e, values=sorted(v)) for (u, e), v in sorted(values.items())]
+            # sorted as their keys were ('attack' before 'attack:agents'): '' for no role or anchor
+            values[(c.unit, c.event, c.anchor or "", c.role or "")].add(c.number)
+    return [
+        SignatureFigure(unit=u, event=e, role=r or None, anchor=a or None, values=sorted(v))
+        for (u, e, a, r), v in sorted(values.items())
+    ]
 
 
 def _event_weekdays(cf: ClaimsFile) -> dict[str, list[str]]:

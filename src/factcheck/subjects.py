@@ -84,7 +84,7 @@ def resolve_subject(text: str, cf: ClaimsFile, kind: str = "") -> SubjectType | 
         if not isinstance(who, Person | Relative | Group | Organisation):
             return None
         if isinstance(owned, Figure):
-            return Figure(event=owned.event, unit=owned.unit, of=who)
+            return owned.model_copy(update={"of": who})
         return Dated(event=owned.event, of=who) if isinstance(owned, Dated) else None
     if wanted.startswith("the ") and len(wanted) > 4:
         return Group(noun=wanted[4:])

@@ -151,8 +151,11 @@ def apart(a: ClaimBase, b: ClaimBase) -> bool:
             return True
         # Outcomes of one class ("seven killed", "seven injured") are two facts; the listed rules'
         # event says when both count one ("killed", "dead").
+        xa, xb = a.subject, b.subject
         same_event = (
-            isinstance(a.subject, Figure) and isinstance(b.subject, Figure) and a.subject.event == b.subject.event
+            isinstance(xa, Figure)
+            and isinstance(xb, Figure)
+            and (xa.event, xa.role, xa.anchor) == (xb.event, xb.role, xb.anchor)
         )
         return None not in classes and fa.predicate != fb.predicate and not same_event
     if isinstance(a, DateClaim) and isinstance(b, DateClaim):

@@ -93,7 +93,7 @@ def _figure_fact(claim: QuantityClaim, party: Party | None) -> FigureKey | None:
     # Vague amounts ("dozens", "several") are too loose to contradict anything.
     if not isinstance(claim.subject, Figure) or claim.rule == "quantity.vague":
         return None
-    return Figure(event=claim.subject.event, unit=claim.subject.unit), party, claim.incident_hint
+    return claim.subject.model_copy(update={"of": None}), party, claim.incident_hint  # its owner is the party
 
 
 def _role_fact(claim: RoleClaim, party: Party | None) -> Party | None:
@@ -121,7 +121,7 @@ def _judge_causes(scope: Scope, party: Party, claims: list[CauseClaim]) -> Judge
 
 def _judge_figures(scope: Scope, fact: FigureKey, claims: list[QuantityClaim]) -> Judged:
     figure, owner, hint = fact
-    subject_label, attribute = quantity_fact(figure.event or "count", figure.unit)
+    subject_label, attribute = quantity_fact(figure)
     if owner is not None:
         subject_label = scope.emap.label(owner)
     if hint:

@@ -107,8 +107,8 @@ def unattributed_agreements(
         if len(owned) != 1:
             continue
         who, claims = owned[0]
-        event, _, role = (figure.event or "count").partition(":")  # 'attack:agents': the event, then the role
-        attribute = f"{role + ':' if role else ''}{figure.unit} ({event})"
+        role = f"{figure.role}:" if figure.role is not None else ""  # 'attack:agents': 'agents:people (attack)'
+        attribute = f"{role}{figure.unit} ({figure.measured()})"
         for ag in agree_by_value(
             [*claims, *loose],
             incident.id,
@@ -131,17 +131,20 @@ QUANTITY_EVENTS = {
 }  # fmt: skip
 
 
-def quantity_fact(event: str, unit: str) -> tuple[str, str]:
+MONEY_PARTS = {"funding:latest": "latest"}  # how a role names the part of a payment, where not as itself
+
+
+def quantity_fact(figure: Figure) -> tuple[str, str]:
     """What a figure is about and what it measures, as a reader says it: ('the incident', 'number of
     people detained'), ('the quake', 'magnitude'), ('the incident', 'amount paid in cash (USD)')."""
-    kind, _, role = event.partition(":")
+    kind, role, unit = figure.event or "count", figure.role or "", figure.unit
     verb = QUANTITY_EVENTS.get(kind, kind)
     if unit == "magnitude":
         return ("the aftershock" if kind == "aftershock" else "the quake"), "magnitude"
     if unit in ("kilometres", "miles"):
-        return "the incident", event  # "distance from Aden"
+        return "the incident", figure.counted()  # "distance from X"
     if kind in ("pay", "fund", "seize", "salary"):
-        part = f" in {role}" if role in ("cash", "stock") else f" ({role.replace('funding:', '')})" if role else ""
+        part = f" in {role}" if role in ("cash", "stock") else f" ({MONEY_PARTS.get(role, role)})" if role else ""
         return "the incident", f"amount {verb}{part} ({unit})"
     if unit in ("days", "hours", "minutes"):
         return "the incident", f"time {verb} ({unit})"

@@ -276,9 +276,12 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         event_at: int,
         rule: str,
         direction: str | None = None,
+        role: str | None = None,
+        anchor: str | None = None,
     ) -> None:
         of: WhoModel | None = None
-        subject_text = f"{unit} ({event})" if event else unit
+        counted = Figure(event=event, role=role, anchor=anchor, unit=unit).counted() if event else None
+        subject_text = f"{unit} ({counted})" if event else unit  # "people (attack:agents)"
         if unit in DURATION_DAYS or unit in SHORT_DURATIONS:
             # A duration belongs to whoever the event happened to: "she was detained for five hours",
             # "the judge sentenced him to 30 days".
@@ -288,11 +291,11 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
                 key = resolve_pronoun(ctx, sentence, sentence.start + obj.start("who"), obj.group("who"), None)
                 words = obj.group("who")
             if key is not None and not isinstance(key, Group):
-                of, subject_text = key, f"{words}: {unit} ({event})"
+                of, subject_text = key, f"{words}: {unit} ({counted})"
         claims.append(
             QuantityClaim(
                 **evidence(ctx, sentence, sentence.start + m.start(), sentence.start + m.end()),
-                subject=Figure(event=event, unit=unit, of=of),
+                subject=Figure(event=event, role=role, anchor=anchor, unit=unit, of=of),
                 subject_text=subject_text,
                 rule=rule,
                 incident_hint=ctx.hint_for(sentence, sentence.start + m.start(), sentence.start + m.end()),
@@ -302,6 +305,8 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
                 qualifier=qualifier,
                 unit=unit,
                 event=event,
+                role=role,
+                anchor=anchor,
                 expression=m.group(0),
                 direction=direction,
             )
@@ -369,16 +374,16 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
             event, at = "detain", m.start("unit")  # "made nearly 300 arrests": the noun is the event
         if event is None:
             continue  # a count of nothing in particular: too vague to compare
-        if event not in (None, "distance") and unit in ("people", "journalists") and AGENT_AT.match(s, m.end()):
-            event = f"{event}:agents"  # "twenty men beat him": the attackers, not the attacked
+        if event != "distance" and unit in ("people", "journalists") and AGENT_AT.match(s, m.end()):
+            add(m, number, low, high, qualifier, unit, event, at, rule, role="agents")  # "twenty men beat him"
+            continue
         if event == "distance":
             # A distance is from somewhere: "150 nautical miles off Aden", "1,150 kilometres southeast of Tehran".
             anchor = DISTANCE_AT.match(s, m.end())
             if anchor is None:
                 continue
-            event = f"distance from {anchor.group('anchor')}"
             direction = (anchor.group("dir") or "").lower().replace("-", "") or None
-            add(m, number, low, high, qualifier, unit, event, at, rule, direction)
+            add(m, number, low, high, qualifier, unit, event, at, rule, direction, anchor=anchor.group("anchor"))
             continue
         add(m, number, low, high, qualifier, unit, event, at, rule)
     for m in scan(MONEY, "$", "€", "£", "euro", "dollar", "pound", "manat", digit=True):
@@ -398,12 +403,13 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         event, at = _event(s, m.start(), m.end(), currency)
         if event is None or NOT_A_PRICE.match(s[m.end() : m.end() + 25]):
             continue  # "$25 a share", "$100 cheaper": a rate or a difference, not an amount paid
+        role = None
         if event in ("pay", "fund"):
             role = _money_role(s, m.start(), m.end())
-            event = f"fund:{role}" if role.startswith("funding") else f"{event}:{role}"
+            event = "fund" if role.startswith("funding") else event
         # An offer, a bid or what someone would pay is not a payment: it may agree, never contradict.
         rule = "quantity.money-hedged" if anywhere(PROPOSAL) else "quantity.money"
-        add(m, number * scale, low, high, qualifier, currency, event, at, rule)
+        add(m, number * scale, low, high, qualifier, currency, event, at, rule, role=role)
     if not GENERIC.search(s):  # "a magnitude-6.0 quake can cause severe damage" is about no quake in particular
         for m in scan(MAGNITUDE, "magnitude", "richter", "strength", "degree", digit=True):
             raw = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
