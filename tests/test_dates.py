@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from extract_helpers import claims_file, dates, make_document
 from factcheck.extract import extract_claims
 from factcheck.models import DateClaim, MonthDay
-from factcheck.text.dates import find_dates, resolve
+from factcheck.text.dates import find_dates, page_time, resolve
 
 WED_10_MARCH_2021 = dt.date(2021, 3, 10)
 
@@ -311,3 +311,45 @@ def test_date_evidence_slices_back() -> None:
 )
 def test_a_weekday_before_its_date_is_part_of_it(text: str, kinds: list[str]) -> None:
     assert [e.kind for e in find_dates(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "expression", "expected"),
+    [
+        # "a day after X": counted from X, which the text does not date
+        ("Anna Berg was arrested on 2 March. She was released a day after the court hearing.", "a day after", None),
+        ("Anna Berg was arrested on 2 March. She was released the day before the judge ruled.", "the day before", None),
+        # "after that", "later": counted from the text's last date
+        ("Anna Berg was arrested on 2 March. She was released two days after that.", "two days after",
+         dt.date(2021, 3, 4)),
+        ("Anna Berg was arrested on 2 March. She was released a day later.", "a day later", dt.date(2021, 3, 3)),
+    ],
+)  # fmt: skip
+def test_a_day_after_an_event_counts_from_the_event(body: str, expression: str, expected: dt.date | None) -> None:
+    claim = _one(body, WED_10_MARCH_2021, expression)
+    assert claim.date == expected
+    assert claim.resolved is (expected is not None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "page"),
+    [
+        ("4 March 2021 Last updated at 10:12 GMT", True),
+        ("Last updated on: March 4, 2021 19:04 IST", True),
+        ("9:15am UK, Thursday 4 March 2021", True),
+        ("Published 4 March 2021", True),
+        ("Anna Berg was released on 4 March 2021.", False),
+        ("Oslo, March 4, 2021 - The council said it would meet again.", False),
+        ("On 4 March 2021 the council met.", False),
+    ],
+)
+def test_a_page_time_stamp_is_told_apart_from_a_sentence(sentence: str, page: bool) -> None:
+    assert page_time(sentence) is page
+
+
+def test_a_page_time_stamp_yields_no_claim_and_no_day_to_count_from() -> None:
+    text = "Reporter freed\n\n4 March 2021 Last updated at 10:12 GMT\n\nShe was released two days later."
+    cf = extract_claims(make_document(text))
+    assert all("March" not in c.quote for c in cf.claims)
+    (later,) = [c for c in cf.claims if isinstance(c, DateClaim) and c.expression == "two days later"]
+    assert later.resolved is False

@@ -127,6 +127,37 @@ def test_a_source_giving_both_figures_tells_two_facts(tmp_path: Path, a: str, b:
 
 
 @pytest.mark.parametrize(("a", "b", "expected"), [
+    # the crime a charge names is no act of the clause: its date is the charge's, and what a clause
+    # after "after" tells came before it
+    ("A dock worker was charged with first-degree murder Saturday after allegedly opening fire at the "
+     "river depot, police said.",
+     "Police said the dock worker opened fire at the river depot on Friday, killing a guard.", []),
+    ("A man facing murder charges in the river depot shooting was held on suicide watch on Monday.",
+     "Police said the dock worker shot a guard at the river depot on Friday night.", []),
+    # the act itself, dated two ways: a disagreement
+    ("A dock worker opened fire at the river depot on Saturday, killing a guard, police said.",
+     "Police said the dock worker opened fire at the river depot on Friday, killing a guard.", ["contradiction"]),
+])  # fmt: skip
+def test_a_charge_dates_the_charge_not_the_crime(tmp_path: Path, a: str, b: str, expected: list[str]) -> None:
+    assert severities(tmp_path, a, b) == expected
+
+
+@pytest.mark.parametrize(("text", "predicate"), [
+    ("The guard was charged with murder on Saturday.", "charge"),
+    ("She was accused of the killing on Monday.", "accuse"),
+    ("He was arraigned on two murder charges on Tuesday.", "arraign"),
+    ("The shooting suspect was arrested on Friday.", "arrest"),
+    ("The man was arrested on charges of assault on Friday.", "arrest"),
+    ("Police said the shooting happened on Friday night.", "happen"),
+])  # fmt: skip
+def test_a_date_beside_a_charge_is_of_the_legal_act(text: str, predicate: str) -> None:
+    cf, _ = claims_file(text)
+    framed = [c.frame.predicate for c in cf.claims if isinstance(c, DateClaim) and c.frame is not None]
+    assert framed
+    assert set(framed) == {predicate}
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
     # custody verbs taking a thing: no one is held or freed
     ("The surge along Kellmore Quay was captured on a shaky phone recording played to the council.",
      "The harbour board has released fresh footage of the surge along Kellmore Quay.", []),

@@ -212,7 +212,23 @@ def _same_event(a: DateClaim, b: DateClaim, fa: Frame, fb: Frame) -> bool:
         return True  # "killed ... that night" and "shot ... on the 11th": one act told two ways
     if len(_common_words(a) & _common_words(b)) >= 2:
         return True  # the date's own phrase says it again: "hours after the Monday morning shootings"
-    return bool(ea & content_lemmas(b)) or bool(eb & content_lemmas(a))
+    return bool(ea & _dated_lemmas(b)) or bool(eb & _dated_lemmas(a))
+
+
+# A word that sets what follows it at another time than the date before it: "charged on Saturday
+# after opening fire" dates the charge, and the shooting it names came before.
+LATER_CLAUSE = re.compile(r"\b(?:after|before|following|since|until|ahead\s+of|prior\s+to)\b", re.IGNORECASE)
+
+
+def _dated_lemmas(claim: ClaimBase) -> frozenset[str]:
+    """The content words of a date's sentence less what a clause after the date sets at another
+    time (LATER_CLAUSE): what the date may be the date of."""
+    end = claim.value_end - claim.start
+    later = LATER_CLAUSE.search(claim.quote, end)
+    if later is None:
+        return content_lemmas(claim)
+    at = claim.value_start - claim.start
+    return _lemmas(claim.quote[: later.start()]) - _lemmas(claim.quote[at:end])
 
 
 def similarity(a: ClaimBase, b: ClaimBase) -> float:

@@ -18,6 +18,7 @@ from factcheck.extract.status import extract_status
 from factcheck.extract.window import MAX_EVIDENCE, narrow
 from factcheck.models import ClaimBase, ClaimsFile, DateClaim, Document, claim_id
 from factcheck.segment import segment
+from factcheck.text.dates import page_time
 
 
 def _narrow_evidence(claim: ClaimBase, text: str) -> None:
@@ -35,6 +36,9 @@ def extract_claims(document: Document) -> ClaimsFile:
     claims: list[ClaimBase] = []
     dates: list[DateClaim] = []
     for sentence in sentences:
+        if page_time(sentence.text):
+            dates = []
+            continue  # the page's time stamp: no claim, and no day for "a day later" to count from
         carried = [] if sentence.furniture else extract_carried(ctx, sentence, dates)
         # Dates run on furniture too (a dateline sets the context) but yield no claims there.
         dates = extract_dates(ctx, sentence)

@@ -81,6 +81,7 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
             resolved.date is None
             and expr.kind == "relative"
             and expr.offset_days is not None
+            and not expr.from_event
             and ctx_md
             and not FROM_PUBLICATION.search(expr.text)
         ):

@@ -215,15 +215,48 @@ OPENS_CLAUSE = re.compile(
 AFTER_BEFORE_DATE = 60  # characters: a verb after a date is that much further than one before it
 
 
+# What someone is accused or tried for: an event noun after "charged with", "accused of", "a charge
+# of", "charges in" ("charged with first-degree murder", "facing charges in a shooting") or before
+# "charge", "suspect" ("two murder charges", "the murder suspect"). It names the crime, not an act
+# of the clause, so a date beside it dates the charge, the hearing or the arrest.
+ACCUSATION_BEFORE = re.compile(
+    r"\b(?:charged|charges?|accused|convicted|acquitted|indicted|suspected|suspicion|guilty|counts?|arraigned"
+    r"|tried|trial|wanted)\s(?:with|of|for|on|in|over)\s(?:[\w’'-]+\s){0,4}$",
+    re.IGNORECASE,
+)
+ACCUSATION_AFTER = re.compile(r"^\s(?:charges?|counts?|suspects?|indictments?|convictions?)\b", re.IGNORECASE)
+DETERMINER = re.compile(r"\b(?:a|an|the|this|that|his|her|their|its)\s", re.IGNORECASE)
+MODIFIER_THEN_CHARGE = re.compile(r"^\s[\w-]+\s(?:charges?|counts?)\b", re.IGNORECASE)
+CHARGE_NOUN = re.compile(r"\b(?:a|an|the|one|no|new|this|that|his|her|their|its)\s(?:[\w-]+\s){0,2}$", re.IGNORECASE)
+
+
+def _accusation(view: SentenceView, p: Predicate) -> bool:
+    """Whether an event noun names what someone is accused or tried for (ACCUSATION_BEFORE): a
+    noun, or a form in -ing after a determiner ('in a shooting'); 'charged with killing his wife
+    on Friday' keeps its verb. The noun 'charges' itself is what someone faces, not an act
+    ('facing charges', 'arraigned on two charges later today': the arraignment's day)."""
+    text = view.text
+    word = p.word.lower()
+    if word == "charges" or (word == "charge" and CHARGE_NOUN.search(text[max(0, p.start - 40) : p.start])):
+        return True
+    if ACCUSATION_AFTER.match(text[p.end : p.end + 14]):
+        return p.noun or word.endswith("ing")
+    if p.cls is None and word.endswith("ed") and MODIFIER_THEN_CHARGE.match(text[p.end : p.end + 30]):
+        return True  # 'one attempted murder charge'
+    m = ACCUSATION_BEFORE.search(text[max(0, p.start - 60) : p.start])
+    return m is not None and (p.noun or DETERMINER.search(m.group(0)) is not None)
+
+
 def date_predicate(view: SentenceView, start: int, end: int) -> Predicate | None:
     """The predicate a date belongs to. A date follows what it dates ('rescued a ship on the 11th
     and sank another on the 19th': the 11th is the rescue's), unless it opens its clause ('On the
-    19th, it sank ...'): then the verb after it is its own."""
+    19th, it sank ...'): then the verb after it is its own. The crime a charge names is no act of
+    the clause ('charged with murder Saturday': the charge's day)."""
     lo, hi = view.clause_span(start, end)
     opens = OPENS_CLAUSE.match(view.text[lo:start]) is not None
     best: tuple[float, Predicate] | None = None
     for p in view.preds_in(lo, hi):
-        if p.end > hi or (p.start < end and p.end > start):
+        if p.end > hi or (p.start < end and p.end > start) or _accusation(view, p):
             continue
         after = p.start >= end
         distance = float(p.start - end if after else start - p.end)

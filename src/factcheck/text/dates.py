@@ -99,6 +99,7 @@ class DateExpr:
     offset_days: int | None = None  # relative: days from the anchor
     direction: str | None = None  # weekday: "last", "next" or None (the most recent one)
     vague: bool = False  # "last week", "earlier": not a single day
+    from_event: bool = False  # relative: "a day after X died" counts from X, which the text does not date
 
     @property
     def precision(self) -> str:
@@ -190,7 +191,10 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
             offset = days if m.group("dir").lower() in ("later", "after") else -days
         else:
             offset, vague = None, True
-        found.append(DateExpr(m.start(), m.end(), m.group(0), "relative", offset_days=offset, vague=vague))
+        from_event = m.group(0).lower().endswith(("after", "before")) and OBJECT_AFTER.match(text, m.end()) is not None
+        found.append(
+            DateExpr(m.start(), m.end(), m.group(0), "relative", offset_days=offset, vague=vague, from_event=from_event)
+        )
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
     result: list[DateExpr] = []
     for expr in found:
@@ -200,6 +204,9 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
     return tuple(e for i, e in enumerate(result) if not _named_by_next(e, result[i + 1 : i + 2], text))
 
 
+# What follows "a day after" when it is a preposition: the event it counts from ("a day after the
+# vote", "two days before X died"), not "that" or "this", which point back to the text's last date.
+OBJECT_AFTER = re.compile(r"\s+(?!(?:that|this|it)\b)[\w$€£]", re.IGNORECASE)
 WEEKDAY_THEN_DATE = re.compile(r",?\s*(?:the\s+)?")
 
 
@@ -285,6 +292,8 @@ def resolve(
         )
     if expr.offset_days is None:
         return Resolved(None, None, "a period, not a day")
+    if expr.from_event:
+        return Resolved(None, None, "counted from an event the sentence names, not from a date")
     text = expr.text.lower()
     counts_from_context = not any(
         w in text for w in ("today", "yesterday", "tomorrow", "tonight", "ago", "last night", "this ")
@@ -331,3 +340,20 @@ def find_dateline(lines: list[tuple[int, str]]) -> tuple[int, int, dt.date] | No
                 return offset + expr.start, offset + expr.end, dt.date(expr.year, expr.month, expr.day)
             break
     return None
+
+
+CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+def page_time(sentence: str) -> bool:
+    """Whether a sentence is only a page's own time stamp ('21 July 2013 Last updated at 11:11 GMT',
+    '8:05am UK, Monday 16 September 2013'): a full date with nothing but labels, times, a zone or a
+    short capitalised word around it. It dates the page, not anything the story tells."""
+    if len(sentence) > 100:
+        return False
+    for expr in find_dates(sentence):
+        if expr.kind == "absolute" and expr.day is not None and expr.year is not None:
+            around = CLOCK_TIME.sub(" ", sentence[: expr.start] + " " + sentence[expr.end :])
+            rest = DATELINE_NOISE.sub(" ", around).split()
+            return len(rest) <= 2 and all(w[:1].isupper() for w in rest)
+    return False
