@@ -515,6 +515,23 @@ CONVERTED_AFTER = re.compile(r"\s*[a-z]+\s*\(\s*(?:about\s+|some\s+)?[\d.,]+\s*[
 CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|after|before|when|who|which)\b")
 COMMON_ED = {"reported", "said", "added", "noted", "stated", "included", "used", "called", "based", "related",
              "expected", "continued", "needed", "owned", "described", "listed"}  # fmt: skip
+# A lower bound ("at least three banks", "more than three decades", "three or more") holds of any
+# higher figure, and the suite always changes a figure upwards: another report's "five banks" would
+# agree with it, not contradict it.
+LOWER_BOUND_BEFORE = re.compile(
+    r"\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than|"
+    r"a\s+minimum\s+of)\s+$",
+    re.IGNORECASE,
+)
+LOWER_BOUND_AFTER = re.compile(r"(?:\+|-plus\b|\s+or\s+more\b)")
+# A day the same report tells twice in one phrase: a weekday and its date ("Sunday, February 22",
+# "on Wednesday (6 January)"), or a relative day and its date ("today (14 October)", "yesterday
+# (July 23rd)"). Changing one leaves the other telling the old day, so the changed report would
+# contradict itself, not the other report (as a figure given in two units, above).
+RELATIVE_DAYS = r"today|yesterday|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
+DAY_WORD = rf"(?:{'|'.join(WEEKDAYS)}|{RELATIVE_DAYS})"
+GLOSSED_DATE_BEFORE = re.compile(rf"\b{DAY_WORD}\s*[,(]\s*(?:the\s+)?(?:{MONTH_RE}\s+)?$", re.IGNORECASE)
+GLOSSED_WEEKDAY_AFTER = re.compile(rf"\s*[,(]\s*(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE}|{MONTH_RE}\s+\d)")
 
 
 def _specifics(kind: str, sentence: str) -> Iterator[tuple[tuple[str, ...], Change]]:
@@ -533,6 +550,10 @@ def _specifics(kind: str, sentence: str) -> Iterator[tuple[tuple[str, ...], Chan
     elif kind in ("weekday", "day of month"):
         words = {w for w in EVENT_WORD.findall(sentence) if w not in COMMON_ED}
         for change in KINDS[kind](sentence):
+            if GLOSSED_DATE_BEFORE.search(sentence, 0, change.start) or (
+                kind == "weekday" and GLOSSED_WEEKDAY_AFTER.match(sentence, change.end)
+            ):
+                continue  # the day told twice in one phrase: the change would contradict its own report
             for word in sorted(words):
                 yield (*change.key, word), change
     elif kind == "age":
@@ -545,6 +566,8 @@ def _specifics(kind: str, sentence: str) -> Iterator[tuple[tuple[str, ...], Chan
             # stating the old figure, so the report would contradict itself, not the other report.
             if CONVERTED_BEFORE.search(sentence, 0, change.start) or CONVERTED_AFTER.match(sentence, change.end):
                 continue
+            if LOWER_BOUND_BEFORE.search(sentence, 0, change.start) or LOWER_BOUND_AFTER.match(sentence, change.end):
+                continue  # "at least three": a bound that a higher figure elsewhere does not contradict
             yield change.key, change
 
 

@@ -68,3 +68,37 @@ def test_place_clauses(onechange: ModuleType, a: str, b: str, same: bool) -> Non
 )
 def test_figure_given_in_two_units_is_not_changed(onechange: ModuleType, sentence: str, changed: list[str]) -> None:
     assert [c.old for _, c in onechange._specifics("count", sentence)] == changed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "changed"),
+    [
+        ("Rioters damaged at least four shops and two vans overnight.", ["two"]),
+        ("The dispute dragged on for more than six years and three appeals.", ["three"]),
+        ("Five or more boats capsized near the pier.", []),
+        ("Crews cleared over 30 trees from the road.", []),
+        ("Crews cleared 30 trees from the road.", ["30"]),
+    ],
+)
+def test_lower_bound_is_not_changed(onechange: ModuleType, sentence: str, changed: list[str]) -> None:
+    """A higher figure elsewhere agrees with "at least four": the suite's changes go upwards."""
+    assert [c.old for _, c in onechange._specifics("count", sentence)] == changed
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "changed"),
+    [
+        ("day of month", "The fair opened to visitors on Tuesday, March 9, the organisers said.", []),
+        ("day of month", "The bridge reopened today (9 March), after repairs were finished.", []),
+        ("day of month", "The mill burned down yesterday (March 9th), residents reported.", []),
+        ("day of month", "The bridge reopened on 9 March after repairs were finished.", ["9"]),
+        ("weekday", "The fair opened to visitors on Tuesday, March 9, the organisers said.", []),
+        ("weekday", "The bridge was reopened on Tuesday (9 March) after the repairs.", []),
+        ("weekday", "The bridge was reopened on Tuesday after the repairs.", ["Tuesday"]),
+    ],
+)
+def test_day_told_twice_in_one_phrase_is_not_changed(
+    onechange: ModuleType, kind: str, sentence: str, changed: list[str]
+) -> None:
+    """Changing the date of "Tuesday, March 9" leaves the weekday telling the old day."""
+    assert sorted({c.old for _, c in onechange._specifics(kind, sentence)}) == changed
