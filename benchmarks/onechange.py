@@ -515,15 +515,18 @@ CONVERTED_AFTER = re.compile(r"\s*[a-z]+\s*\(\s*(?:about\s+|some\s+)?[\d.,]+\s*[
 CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|after|before|when|who|which)\b")
 COMMON_ED = {"reported", "said", "added", "noted", "stated", "included", "used", "called", "based", "related",
              "expected", "continued", "needed", "owned", "described", "listed"}  # fmt: skip
-# A lower bound ("at least three banks", "more than three decades", "three or more") holds of any
-# higher figure, and the suite always changes a figure upwards: another report's "five banks" would
-# agree with it, not contradict it.
-LOWER_BOUND_BEFORE = re.compile(
-    r"\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than|"
-    r"a\s+minimum\s+of)\s+$",
+# A bound or a range holds of other figures, and the suite always changes a figure upwards: "at
+# least three banks" agrees with another report's "five banks", and "as many as 12,500 sites" (was
+# 10,000) with "about 10,000"; "one or two jurors" is a range, not a count of the jurors.
+NUMBER = r"(?:\d[\d,.]*|" + "|".join(sorted(WORD_VALUE, key=len, reverse=True)) + ")"
+BOUND_BEFORE = re.compile(
+    r"\b(?:at\s+(?:least|most)|(?:more|fewer|less)\s+than|over|under|upwards\s+of|in\s+excess\s+of|"
+    r"no\s+(?:fewer|less|more)\s+than|a\s+(?:minimum|maximum)\s+of|as\s+(?:many|much)\s+as|up\s+to|"
+    rf"between(?:\s+{NUMBER}\s+and)?|{NUMBER}\s+(?:or|to))\s+$",
     re.IGNORECASE,
 )
-LOWER_BOUND_AFTER = re.compile(r"(?:\+|-plus\b|\s+or\s+more\b)")
+OR_MORE = r"\+|-plus\b|\s+or\s+(?:more|fewer|less|so)\b"
+BOUND_AFTER = re.compile(rf"(?:{OR_MORE}|\s*(?:or|to|-)\s*{NUMBER}\b)", re.IGNORECASE)
 # A day the same report tells twice in one phrase: a weekday and its date ("Sunday, February 22",
 # "on Wednesday (6 January)"), or a relative day and its date ("today (14 October)", "yesterday
 # (July 23rd)"). Changing one leaves the other telling the old day, so the changed report would
@@ -566,8 +569,8 @@ def _specifics(kind: str, sentence: str) -> Iterator[tuple[tuple[str, ...], Chan
             # stating the old figure, so the report would contradict itself, not the other report.
             if CONVERTED_BEFORE.search(sentence, 0, change.start) or CONVERTED_AFTER.match(sentence, change.end):
                 continue
-            if LOWER_BOUND_BEFORE.search(sentence, 0, change.start) or LOWER_BOUND_AFTER.match(sentence, change.end):
-                continue  # "at least three": a bound that a higher figure elsewhere does not contradict
+            if BOUND_BEFORE.search(sentence, 0, change.start) or BOUND_AFTER.match(sentence, change.end):
+                continue  # "at least three", "one or two": what a higher figure elsewhere does not contradict
             yield change.key, change
 
 

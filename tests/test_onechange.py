@@ -102,3 +102,17 @@ def test_day_told_twice_in_one_phrase_is_not_changed(
 ) -> None:
     """Changing the date of "Tuesday, March 9" leaves the weekday telling the old day."""
     assert sorted({c.old for _, c in onechange._specifics(kind, sentence)}) == changed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "changed"),
+    [
+        ("As many as 40 boats capsized near the pier.", []),
+        ("Up to 40 boats capsized near the pier.", []),
+        ("One or two boats capsized near the pier.", []),
+        ("Between 30 and 40 boats capsized near the pier.", []),
+        ("Crews went to five farms and nine villages.", ["five", "nine"]),
+    ],
+)
+def test_bound_or_range_is_not_changed(onechange: ModuleType, sentence: str, changed: list[str]) -> None:
+    assert [c.old for _, c in onechange._specifics("count", sentence)] == changed
