@@ -210,6 +210,38 @@ def test_compatible_places_give_no_finding(tmp_path: Path, a: str, b: str) -> No
     assert place_findings(compare(tmp_path, a, b)) == []
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a year cue the other sentence gives as its date's year: one birth, not another time
+        (
+            "Born in 1950 in Lyon, the singer Rosa Lind grew up poor.",
+            "The singer was born Rosa Lind on 3 May 1950 in Madrid.",
+        ),
+        # a name one frame gives and the other sentence names outside its frame
+        (
+            "The actor was filming a Northwind series in Lyon when he was cast.",
+            "The actor learned of the part while filming in Madrid for Northwind's new series.",
+        ),
+    ],
+)
+def test_places_of_one_event_told_apart_in_frames_conflict(tmp_path: Path, a: str, b: str) -> None:
+    assert place_findings(compare(tmp_path, a, b)) == [("divergence", ["in Lyon", "in Madrid"])]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the other sentence names the year of something else: another time still
+        ("Tom Varga was arrested in Madrid in 2003.", "Tom Varga, wanted since 2003, was arrested in Lyon on Monday."),
+        # a name on one side only, which the other sentence does not name
+        ("The actor was filming a Northwind series in Lyon.", "The crew was filming in Madrid."),
+    ],
+)
+def test_places_of_other_times_or_people_stay_apart(tmp_path: Path, a: str, b: str) -> None:
+    assert place_findings(compare(tmp_path, a, b)) == []
+
+
 def test_the_one_nameless_event_of_a_kind_in_each_source_aligns(tmp_path: Path) -> None:
     a = "A climber fell to his death on a mountain in Portugal, the police said."
     b = "A climber fell to his death in Spain, the mountain police said."

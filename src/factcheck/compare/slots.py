@@ -27,6 +27,8 @@ from factcheck.extract.places import Containment, containment, countries, inside
 from factcheck.extract.slots import MODAL_WORDS, SAME_EVENT
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, ClaimsFile, EventClaim, Frame, PlaceClaim, QuantityClaim, Severity
+from factcheck.text.dates import MONTH_NAMES
+from factcheck.text.patterns import alternation
 
 COMPARABLE = frozenset({"asserted", "reported"})  # a place of a planned or possible event is no account of it
 SAME_SENTENCE = 0.6  # share of words (places aside) at which two sentences tell one event without a name
@@ -37,15 +39,30 @@ OPENING_NAME = re.compile(  # "Varga was", "Anna Berg has": a sentence that open
     r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s(?:was|were|is|are|has|had|will|would|said|says)\b"
 )
 WORD = re.compile(r"[^\W\d_]{4,}")
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_MONTH = alternation(MONTH_NAMES)
+DAY_OF_MONTH = rf"(?:\b{_MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s|\b\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH},?\s)"
 EXCLUSIVE: dict[str, Severity] = {"country": "contradiction", "region": "contradiction", "street": "contradiction",
                                   "square": "contradiction", "city": "divergence", "site": "divergence"}  # fmt: skip
 # Two cities are a divergence, not a contradiction: one may be the suburb or the metropolis of the other.
 INSIDE = frozenset({"in", "at", "on", "from"})  # "taken from his home": the home is where it happened
 
 
-def _scope(claim: PlaceClaim, frame: Frame) -> tuple[frozenset[str], str | None]:
-    cues = frozenset(c for c in frame.cues if c in OTHER_TIME or YEAR_CUE.match(c))
-    return cues, claim.incident_hint
+def _scope(claim: PlaceClaim, frame: Frame, other: str = "") -> tuple[frozenset[str], str | None]:
+    """The time of the story a place is told in: its clause's cues of another time and the
+    incident's hint. A year cue the other sentence states too is no other time: "born in 1923 in X"
+    and "born on April 22, 1923 in Y" tell one birth (`other`: that sentence)."""
+    cues = frozenset(c for c in frame.cues if c in OTHER_TIME or (YEAR_CUE.match(c) and not _told_in(c, other)))
+    hint = claim.incident_hint
+    return cues, None if hint is not None and _told_in(hint, other) else hint
+
+
+def _told_in(time: str, other: str) -> bool:
+    """Whether the years of a cue or hint ('in 1923', '1923') are all the year of a date or a cue
+    of `other` ('on April 22, 1923', 'in 1923'), not a year it names of something else ('jailed
+    since 1923')."""
+    years = YEAR.findall(time)
+    return bool(years) and all(re.search(rf"(?:{DAY_OF_MONTH}|\bin\s){y}\b", other) for y in years)
 
 
 def shared_names(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
@@ -57,6 +74,14 @@ def shared_names(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
 def _words(claim: PlaceClaim) -> frozenset[str]:
     quote = claim.quote[: claim.value_start - claim.start] + claim.quote[claim.value_end - claim.start :]
     return frozenset(w.lower() for w in WORD.findall(quote))
+
+
+def _named_in(name: str, quote: str) -> bool:
+    """Whether every word of a folded name (three letters or more) is a capitalised word of `quote`."""
+    words = [w for w in name.split() if len(w) > 2]
+    return bool(words) and all(
+        re.search(rf"\b{re.escape(w.capitalize())}|\b{re.escape(w.upper())}\b", quote) for w in words
+    )
 
 
 @dataclass(frozen=True)
@@ -79,7 +104,7 @@ def one_event(a: PlaceClaim, b: PlaceClaim, single: bool = False) -> EventMatch 
         return None
     if fa.modality not in COMPARABLE or fb.modality not in COMPARABLE or fa.negated or fb.negated:
         return None
-    if _scope(a, fa) != _scope(b, fb):
+    if _scope(a, fa, b.quote) != _scope(b, fb, a.quote):
         return None  # "arrested again", "in 2003": another event of the kind
     wa, wb = _words(a), _words(b)
     sentence = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
@@ -91,6 +116,17 @@ def one_event(a: PlaceClaim, b: PlaceClaim, single: bool = False) -> EventMatch 
     shared = shared_names(tuple(sorted(fa.participants)), tuple(sorted(fb.participants)))
     if shared:
         return EventMatch(shared, sentence)
+    if not (fa.participants and fb.participants):
+        # A name one frame gives and the other's sentence names outside its frame ("filming ... for
+        # the Ganton Studio", "the Ganton Studio's film ... shot in"): the frame missed it, the
+        # sentence did not. Only a name of one side: two frames' different names say two events.
+        named = [
+            n
+            for n in (*fa.participants, *fb.participants)
+            if _named_in(n, b.quote if n in fa.participants else a.quote)
+        ]
+        if named:
+            return EventMatch(named, sentence)
     # A name on one side only may be another event's: "X was pronounced dead at one hospital",
     # "an unidentified woman at another" (the frame leaves out a sentence's first word, a name or not).
     nameless = not (fa.participants or fb.participants or OPENING_NAME.match(a.quote) or OPENING_NAME.match(b.quote))
