@@ -211,3 +211,25 @@ def test_a_listed_view_shares_clauses_and_features_with_the_full_one() -> None:
     assert listed.pred_starts == [p.start for p in listed.preds]
     assert listed.features is full.features
     assert len(listed.preds) < len(full.preds) or full.preds == listed.preds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # both days of the announcement, though the frame took the verb after the second ("would let")
+        (
+            "On Thursday, the harbour council announced a change to the ferry timetable.",
+            "The timetable change announced Friday would let the harbour ferries sail at night.",
+            ["contradiction"],
+        ),
+        # the day the collapse was announced is not the day of the collapse
+        (
+            "The harbour crane collapsed on Thursday during the storm.",
+            "The harbour crane collapsed during the storm, the port authority announced Friday.",
+            [],
+        ),
+    ],
+)
+def test_days_of_telling_meet_days_of_telling(tmp_path: Path, a: str, b: str, expected: list[str]) -> None:
+    report = compare_texts(tmp_path, {"a.txt": f"Harbour news\n\n{a}\n", "b.txt": f"Harbour news\n\n{b}\n"})
+    assert [f.severity for f in report.discrepancies if "date" in f.attribute or "weekday" in f.attribute] == expected

@@ -18,7 +18,7 @@ from functools import lru_cache
 from factcheck.compare.figures import same_fact
 from factcheck.compare.spread import days_apart, figures_apart
 from factcheck.extract.mentions import CURRENCIES, FUNCTION, UNIT_FORMS, noun_lemma, one_happening, verb_lemma
-from factcheck.extract.speech import SPEECH_LEMMAS
+from factcheck.extract.speech import SPEECH_LEMMAS, said_on
 from factcheck.lexicons import load_lexicon
 from factcheck.models import AgeClaim, ClaimBase, DateClaim, Frame, QuantityClaim, StatusClaim
 
@@ -195,6 +195,16 @@ def dated_events(c: DateClaim, frame: Frame) -> frozenset[str]:
     return frozenset(e for e in (frame.predicate, None if c.rule.startswith("mention.") else c.event) if e)
 
 
+def _told(c: DateClaim, frame: Frame) -> bool:
+    """Whether a date is the day something was told or made known: its predicate is a verb of
+    telling, or the words right around it say so ('the rules announced Friday would ...', whose
+    frame took the verb after it), as the events' kinds read it (events.event_kind)."""
+    if frame.predicate in SPEECH_LEMMAS:
+        return True
+    at, end = c.value_start - c.start, c.value_end - c.start
+    return said_on(c.quote[max(0, at - 60) : at], c.quote[end : end + 40]) is not None
+
+
 def _same_event(a: DateClaim, b: DateClaim, fa: Frame, fb: Frame) -> bool:
     """Whether two dated sentences tell one event: what one dates is named in the other ('killed
     ... on Wednesday' and 'three people were killed ... on Thursday'), or both date one predicate;
@@ -202,7 +212,7 @@ def _same_event(a: DateClaim, b: DateClaim, fa: Frame, fb: Frame) -> bool:
     particular has only its sentence's words to go by."""
     ea, eb = dated_events(a, fa), dated_events(b, fb)
     # A verb of telling or of making known dates the day something was said, not the day it happened.
-    if (fa.predicate in SPEECH_LEMMAS) != (fb.predicate in SPEECH_LEMMAS):
+    if _told(a, fa) != _told(b, fb):
         return False  # "announced on Wednesday that police arrested ...": the day of the telling
     if _listed(a) and _listed(b) and (b.event in SUB_EVENTS.get(a.event, ()) or a.event in SUB_EVENTS.get(b.event, ())):
         return False
