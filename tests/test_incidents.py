@@ -78,6 +78,26 @@ STORY_TIME = [
         1931,
     ),
     ("The hospital opened a new wing on 4 June 2018. Builders had started in 2016.", None, "text-date", 2018),
+    # A date line under the headline is the story's day, though it makes no date claim of an event;
+    # a birth in the first sentence is not.
+    (
+        "Harbour fire destroys warehouses\n10:40am UK, Tuesday 04 April 2023\nFire crews fought a blaze at the docks.",
+        None,
+        "text-date",
+        2023,
+    ),
+    (
+        "Market hall reopens\nCity desk, 9:05 am Friday 7 March 2014\nTraders returned to the hall on Friday.",
+        None,
+        "text-date",
+        2014,
+    ),
+    (
+        "The singer Ada Quell, who was born on 9 May 1941 in a river town, has died, her family said on Thursday.",
+        None,
+        "text-year",
+        1941,
+    ),
 ]
 
 
@@ -307,6 +327,21 @@ OBITUARY_UNDATED = (
 def test_a_birth_date_further_down_is_not_an_undated_obituary_s_day() -> None:
     found = groups(("dated.txt", OBITUARY, dt.date(2023, 2, 10)), ("undated.txt", OBITUARY_UNDATED, None))
     assert found == [["dated.txt", "undated.txt"]]
+
+
+QUAKE_OTHER_YEAR_DATE_LINE = (
+    "Quake strikes Velmora province\nNews desk, 7:15 am Monday 16 September 2024\n" + QUAKE_OTHER_YEAR
+)
+
+
+def test_an_undated_report_whose_date_line_names_another_year_is_another_incident() -> None:
+    found = groups(
+        ("a.txt", QUAKE_A1, dt.date(2023, 4, 2)),
+        ("b.txt", QUAKE_A2, dt.date(2023, 4, 3)),
+        ("d.txt", QUAKE_OTHER_YEAR_DATE_LINE, None),
+    )
+    assert signature(QUAKE_OTHER_YEAR_DATE_LINE).dates == [dt.date(2024, 9, 16)]  # type: ignore[attr-defined]
+    assert found == [["a.txt", "b.txt"], ["d.txt"]]
 
 
 def test_an_undated_report_without_a_time_is_not_merged_by_default() -> None:

@@ -10,6 +10,7 @@ these rules, so a re-run reads them instead of working them out again.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import hashlib
 import re
@@ -36,7 +37,7 @@ from factcheck.models import (
     StoryTimeBasis,
 )
 from factcheck.resolve import STOPWORDS, fold
-from factcheck.text.dates import MONTH_NAMES, WEEKDAY_NAMES
+from factcheck.text.dates import MONTH_NAMES, WEEKDAY_NAMES, find_dates
 from factcheck.text.patterns import alternation
 
 _EVENTS = load_lexicon("events")
@@ -297,9 +298,11 @@ def _profile(cf: ClaimsFile, text: str, key: str) -> SourceProfile:
             and c.precision == "day"
             and c.incident_hint is None
             and not _inside(c.start, background)
-            and (published is not None or c.start < lede_end)
+            and (published is not None or (c.start < lede_end and not _born(main, c.value_start)))
         }
     )
+    if published is None:  # a date line under the headline ('Tuesday March 4, 2014 @ 9:05am') makes no claim
+        dates = sorted({*dates, *_head_dates(main[:lede_end])})
     month_days = sorted(
         {
             c.month_day
@@ -374,6 +377,24 @@ def _profile(cf: ClaimsFile, text: str, key: str) -> SourceProfile:
         top_places=[fold(r.key.split()[-1]) for r in ranked_places[:TOP]],
         figures=_figures(cf),
         event_weekdays=_event_weekdays(cf),
+    )
+
+
+BORN = re.compile(r"\b(?:born|birth|birthday)\b", re.IGNORECASE)
+
+
+def _born(text: str, position: int) -> bool:
+    """Whether the date at `position` is a birth: 'born' earlier in its sentence."""
+    start = max(text.rfind(".", 0, position), text.rfind("\n", 0, position)) + 1
+    return BORN.search(text, start, position) is not None
+
+
+def _head_dates(head: str) -> list[dt.date]:
+    """Calendar days the head names in full, but a birth ('was born on 2 April 1931')."""
+    return sorted(
+        dt.date(e.year, e.month, e.day)
+        for e in find_dates(head)
+        if e.kind == "absolute" and e.year and e.month and e.day and not _born(head, e.start)
     )
 
 
