@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from factcheck.extract.ages import extract_ages
 from factcheck.extract.carried import CARRIED, extract_carried
 from factcheck.extract.causes import extract_causes
@@ -30,7 +32,22 @@ def _narrow_evidence(claim: ClaimBase, text: str) -> None:
 
 
 def extract_claims(document: Document) -> ClaimsFile:
-    """All claims of one source, in text order, each with its evidence and a stable id."""
+    """All claims of one source, in text order, each with its evidence and a stable id.
+
+    Run with the cycle collector paused (and left as it was found): the claims, frames and
+    look-up tables of one source live until it is done and make next to no cycles (about two
+    thousand collectable objects for a 1 MB source), but their millions of objects set off
+    collections that walk them all again and again, a fifth of the time on a claim-dense source."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract_claims(document)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _extract_claims(document: Document) -> ClaimsFile:
     sentences = segment(document)
     ctx = build_context(document, sentences)
     claims: list[ClaimBase] = []
