@@ -152,11 +152,14 @@ def _start(mention: MentionRow) -> int:
 @dataclass
 class _Runs:
     """A list of mentions as a sorted part and the tail appended since, so look-ups by position
-    bisect instead of scanning every mention (once per predicate, that made extraction quadratic)."""
+    bisect instead of scanning every mention (once per predicate, that made extraction quadratic).
+    The sorted part's starts are kept in a list of their own: a bisection over plain integers runs
+    in C, one through a key function calls back into Python at every step."""
 
     items: list[MentionRow]
     upto: int = 0  # items[:upto] is sorted
     tail_sorted: bool = True  # items[upto:] is sorted too
+    starts: list[int] = field(default_factory=list)  # the starts of items[:upto]
 
     def append(self, mention: MentionRow) -> None:
         if len(self.items) > self.upto and self.items[-1] > mention:
@@ -166,27 +169,35 @@ class _Runs:
     def sort(self) -> None:
         self.items.sort()
         self.upto, self.tail_sorted = len(self.items), True
+        self.starts = [m[0] for m in self.items]
 
-    def _parts(self) -> tuple[list[tuple[int, int]], list[MentionRow]]:
-        """The sorted runs as index ranges, and the unsorted rest."""
-        n = len(self.items)
-        if self.tail_sorted:
-            return [(0, self.upto), (self.upto, n)], []
-        return [(0, self.upto)], self.items[self.upto :]
+    def _rest(self) -> list[MentionRow]:
+        """The mentions of the tail, unsorted; empty when the tail is sorted (or there is none)."""
+        return [] if self.tail_sorted else self.items[self.upto :]
+
+    def _tail(self) -> tuple[int, int]:
+        """The tail as an index range when it is sorted, else an empty range."""
+        return (self.upto, len(self.items)) if self.tail_sorted else (self.upto, self.upto)
 
     def starting(self, lo: int, hi: int) -> list[MentionRow]:
-        runs, rest = self._parts()
-        out: list[MentionRow] = []
-        for a, b in runs:
-            first = bisect.bisect_left(self.items, lo, a, b, key=_start)
-            out += self.items[first : bisect.bisect_left(self.items, hi, first, b, key=_start)]
-        return out + [m for m in rest if lo <= m[0] < hi]
+        starts, items = self.starts, self.items
+        first = bisect.bisect_left(starts, lo)
+        out = items[first : bisect.bisect_left(starts, hi, first)]
+        a, b = self._tail()
+        if a < b:
+            first = bisect.bisect_left(items, lo, a, b, key=_start)
+            out += items[first : bisect.bisect_left(items, hi, first, b, key=_start)]
+        rest = self._rest()
+        return out + [m for m in rest if lo <= m[0] < hi] if rest else out
 
     def last(self, lo: int, hi: int) -> MentionRow | None:
         """The greatest mention starting in [lo, hi)."""
-        runs, rest = self._parts()
-        found = [m for m in rest if lo <= m[0] < hi]
-        for a, b in runs:
+        found = [m for m in self._rest() if lo <= m[0] < hi]
+        j = bisect.bisect_left(self.starts, hi)
+        if j > 0 and self.starts[j - 1] >= lo:
+            found.append(self.items[j - 1])
+        a, b = self._tail()
+        if a < b:
             j = bisect.bisect_left(self.items, hi, a, b, key=_start)
             if j > a and self.items[j - 1][0] >= lo:
                 found.append(self.items[j - 1])
@@ -194,9 +205,12 @@ class _Runs:
 
     def first(self, lo: int, hi: int) -> MentionRow | None:
         """The least mention starting in [lo, hi)."""
-        runs, rest = self._parts()
-        found = [m for m in rest if lo <= m[0] < hi]
-        for a, b in runs:
+        found = [m for m in self._rest() if lo <= m[0] < hi]
+        i = bisect.bisect_left(self.starts, lo)
+        if i < self.upto and self.starts[i] < hi:
+            found.append(self.items[i])
+        a, b = self._tail()
+        if a < b:
             i = bisect.bisect_left(self.items, lo, a, b, key=_start)
             if i < b and self.items[i][0] < hi:
                 found.append(self.items[i])
@@ -357,15 +371,16 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
         else:
             doc.orgs[key] = doc.orgs.get(key, 0) + 1
     # A name that extends another ("Ravan Nasimi" / "Nasimi Ravan") keeps the longest form.
+    person_of = {key: Person(name=key) for key in people}  # each built once: a model costs microseconds
     for key, span in sorted(people.items(), key=lambda kv: (kv[1].start, kv[0])):
-        entity = doc.ensure(Person(name=key), span.text, name=span.text)
+        entity = doc.ensure(person_of[key], span.text, name=span.text)
         entity.label = span.text
     surname_owner: dict[str, set[Person]] = {}
     given_owner: dict[str, set[Person]] = {}
     for key in people:
         parts = key.split()
-        surname_owner.setdefault(parts[-1], set()).add(Person(name=key))
-        given_owner.setdefault(parts[0], set()).add(Person(name=key))
+        surname_owner.setdefault(parts[-1], set()).add(person_of[key])
+        given_owner.setdefault(parts[0], set()).add(person_of[key])
     full_uses: dict[str, int] = defaultdict(int)  # by name: a str hashes quicker than a Person
     first_use: dict[str, int] = {}
     for span in candidates:
@@ -384,7 +399,7 @@ def find_people(source: str, text: str, sentences: list[Sentence]) -> DocEntitie
     for span in candidates:
         key = norm(span.text)
         if key in people:  # the names made entities above
-            doc.add_mention(Person(name=key), span.start, span.end, span.text, "name")
+            doc.add_mention(person_of[key], span.start, span.end, span.text, "name")
     taken = sorted((s, e) for s, e, _, _ in doc.mentions)
     taken_starts = [s for s, _ in taken]
 
@@ -515,7 +530,7 @@ def proper_names(sentences: list[Sentence]) -> dict[str, int]:
     for sentence in sentences:
         if sentence.furniture or _headline_case(sentence.text, 0):
             continue
-        for m in WORD.finditer(sentence.text):
+        for m in capitalised_words(sentence.text):  # the words of WORD that start with a capital
             word = m.group(0)
             if m.start() == 0 or not _is_cap(word) or len(word) < 3 or (word.isupper() and len(word) <= 3):
                 continue
