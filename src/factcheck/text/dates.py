@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.text.numbers import parse_number_word
+from factcheck.text.prefilter import folded
 
 # English names, never the locale's (`strftime("%B")` follows LC_TIME): a month's name is
 # MONTH_NAMES[month - 1], a weekday's WEEKDAY_NAMES[date.weekday()].
@@ -144,6 +145,21 @@ def _absolute(m: re.Match[str]) -> DateExpr | None:
     return None
 
 
+# What every ABSOLUTE alternative holds besides digits: a month's first three letters, or the "-"
+# of 2024-05-27, or the "/" of 11/27/2005.
+MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _may_be_absolute(text: str) -> bool:
+    """False only if ABSOLUTE matches nowhere in `text`: substring tests spare the large pattern
+    on most sentences. Text with a letter IGNORECASE matches to an ASCII one ('ſ', 'K', 'İ', 'ı')
+    is always searched."""
+    if "-" in text or "/" in text:
+        return True
+    lower = folded(text)
+    return lower is None or any(m in lower for m in MONTH_PREFIXES)
+
+
 def find_dates(text: str) -> list[DateExpr]:
     """All date expressions in `text`, in order, without overlaps (the longest wins)."""
     return list(_find_dates(text))
@@ -156,13 +172,13 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
     found: list[DateExpr] = []
     has_digit = any(map(str.isdigit, text))  # no generator: this runs on every sentence
     lower = text.lower()
-    for m in ABSOLUTE.finditer(text) if has_digit else ():
+    for m in ABSOLUTE.finditer(text) if has_digit and _may_be_absolute(text) else ():
         expr = _absolute(m)
         if expr is not None:
             found.append(expr)
-    for m in UNTIL_YEAR.finditer(text) if has_digit else ():
+    for m in UNTIL_YEAR.finditer(text) if has_digit and "20" in text else ():
         found.append(DateExpr(m.start(), m.end(), m.group(0), "until", year=int(m.group("y"))))
-    for m in YEAR_ALONE.finditer(text) if has_digit else ():
+    for m in YEAR_ALONE.finditer(text) if has_digit and ("19" in text or "20" in text) else ():
         found.append(DateExpr(m.start("y"), m.end("y"), m.group("y"), "absolute", year=int(m.group("y"))))
     for m in WEEKDAY.finditer(text) if "day" in lower else ():
         pre = (m.group("pre") or "").lower()
