@@ -49,7 +49,8 @@ def _person_key(ctx: Context, words: str, position: int) -> WhoModel | None:
     # A full name first, longest spans first: "Omar Haddad was among" is Omar Haddad, "her brother
     # Paul Doe" is Paul Doe; only then a surname alone.
     for span in spans:
-        if norm(span) and (person := Person(name=norm(span))) in ctx.people.entities:
+        name = norm(span)
+        if name and (person := Person(name=name)) in ctx.people.entities:
             return person
     for span in spans:
         if span.lower() in PRONOUNS and not words.endswith(span):
