@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from extract_helpers import claims_file, dates, make_document
 from factcheck.extract import extract_claims
 from factcheck.models import DateClaim, MonthDay
-from factcheck.text.dates import find_dates, page_time, resolve
+from factcheck.text.dates import ABSOLUTE, UNTIL_YEAR, YEAR_ALONE, _may_be_absolute, find_dates, page_time, resolve
 
 WED_10_MARCH_2021 = dt.date(2021, 3, 10)
 
@@ -353,3 +355,50 @@ def test_a_page_time_stamp_yields_no_claim_and_no_day_to_count_from() -> None:
     assert all("March" not in c.quote for c in cf.claims)
     (later,) = [c for c in cf.claims if isinstance(c, DateClaim) and c.expression == "two days later"]
     assert later.resolved is False
+
+
+# Pieces dates are made of, and letters IGNORECASE matches to ASCII ones ('ſ', the Kelvin sign).
+_DATE_PIECES = st.lists(
+    st.sampled_from(
+        [
+            "12",
+            "2021",
+            "1999",
+            "05",
+            "7th",
+            " ",
+            ".",
+            ",",
+            "/",
+            "-",
+            "of",
+            "Feb",
+            "march",
+            "SEPT",
+            "ſept",
+            "\u212a",
+            "may",
+            "Dec.",
+            "in",
+            "until",
+            "to",
+            "the",
+            "summer",
+            "x",
+            "Sun",
+            "day",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(_DATE_PIECES)
+def test_the_gates_before_the_date_patterns_rule_out_only_texts_they_cannot_match(text: str) -> None:
+    """ABSOLUTE is skipped only where it cannot match, and so are the year patterns."""
+    if not _may_be_absolute(text):
+        assert ABSOLUTE.search(text) is None
+    if "19" not in text and "20" not in text:
+        assert YEAR_ALONE.search(text) is None
+    if "20" not in text:
+        assert UNTIL_YEAR.search(text) is None
