@@ -697,8 +697,15 @@ class RoleClaim(ClaimBase):
     position: str = Field(description="The position the source gives the person, e.g. 'deputy director'.")
     of: str | None = Field(default=None, description="Whose or what organisation's position it is, as written.")
     expression: str = Field(description="The words of the apposition.")
+    held_in: Literal["case"] | None = Field(
+        default=None,
+        description="The event the person is the one holder of the position in ('case': the judge who "
+        "sentenced or presided); None for a position held in general. Holders meet by position, not by person.",
+    )
 
     def display_value(self) -> str:
+        if self.held_in is not None:
+            return f"{self.subject_text} ({self.position})"
         return f"{self.position} of {self.of}" if self.of else self.position
 
 

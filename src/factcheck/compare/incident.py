@@ -26,7 +26,7 @@ from factcheck.compare.quantities import (
     quantity_fact,
     unattributed_agreements,
 )
-from factcheck.compare.roles import compare_roles
+from factcheck.compare.roles import compare_holders, compare_roles
 from factcheck.compare.slots import compare_events, compare_places
 from factcheck.compare.status import compare_status
 from factcheck.models import (
@@ -97,7 +97,13 @@ def _figure_fact(claim: QuantityClaim, party: Party | None) -> FigureKey | None:
 
 
 def _role_fact(claim: RoleClaim, party: Party | None) -> Party | None:
+    if claim.held_in is not None:
+        return None  # a position's holder in the case meets other holders of it, not the person's positions
     return party if isinstance(party, EntityRef) else None
+
+
+def _holder_fact(claim: RoleClaim, party: Party | None) -> str | None:
+    return claim.position if claim.held_in is not None else None
 
 
 def _date_fact(claim: DateClaim, party: Party | None) -> str:
@@ -144,6 +150,11 @@ def _judge_roles(scope: Scope, party: Party, claims: list[RoleClaim]) -> Judged:
     return keyed(f, party.key()), a
 
 
+def _judge_holders(scope: Scope, position: str, claims: list[RoleClaim]) -> Judged:
+    f, a = compare_holders(claims, scope.incident.id, position)
+    return keyed(f, f"holder:{position}"), a
+
+
 def _judge_dates(scope: Scope, event: str, claims: list[DateClaim]) -> Judged:
     parties = {c.id: scope.parties[c.id] for c in claims}
     singular = event in SINGULAR_EVENTS
@@ -156,6 +167,7 @@ KIND_RULES: tuple[KindRule[Any, Any], ...] = (
     KindRule("cause", CauseClaim, _person, _judge_causes),
     KindRule("figure", QuantityClaim, _figure_fact, _judge_figures, figure_order, _unattributed),
     KindRule("role", RoleClaim, _role_fact, _judge_roles),
+    KindRule("holder", RoleClaim, _holder_fact, _judge_holders),
     KindRule("date", DateClaim, _date_fact, _judge_dates),
 )
 
@@ -176,10 +188,10 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
             else:
                 party = emap.party(sid, subject) if isinstance(subject, WhoModel) else None
             scope.parties[claim.id] = party
-            rule = next((r for r in KIND_RULES if isinstance(claim, r.kind)), None)
-            fact = rule.fact(claim, party) if rule is not None else None
-            if rule is not None and fact is not None:
-                filed[rule.rule][fact].append(claim)
+            for rule in KIND_RULES:
+                fact = rule.fact(claim, party) if isinstance(claim, rule.kind) else None
+                if fact is not None:
+                    filed[rule.rule][fact].append(claim)
     dates = {cf.source.id: [c for c in cf.claims if isinstance(c, DateClaim)] for cf in files}
     every_date = [c for claims in dates.values() for c in claims]
     scope = replace(scope, events=align_events(dates, people_of(every_date, dict(scope.parties))))

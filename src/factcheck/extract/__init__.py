@@ -10,6 +10,7 @@ from factcheck.extract.causes import extract_causes
 from factcheck.extract.context import build_context
 from factcheck.extract.dates import extract_dates
 from factcheck.extract.entities import proper_names
+from factcheck.extract.holders import extract_holders
 from factcheck.extract.open_claims import extract_open
 from factcheck.extract.placement import extract_placements
 from factcheck.extract.places import extract_places
@@ -65,6 +66,7 @@ def _extract_claims(document: Document) -> ClaimsFile:
         listed = [
             *extract_ages(ctx, sentence),
             *extract_roles(ctx, sentence),
+            *extract_holders(ctx, sentence),
             *extract_status(ctx, sentence),
             *extract_quantities(ctx, sentence),
             *dates,
