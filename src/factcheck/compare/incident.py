@@ -19,6 +19,7 @@ from factcheck.compare.events import SINGULAR_EVENTS, EventAlignment, align_even
 from factcheck.compare.groups import Agreement, Pending, keyed
 from factcheck.compare.open_facts import compare_open_facts
 from factcheck.compare.placement import compare_placements
+from factcheck.compare.population import compare_populations
 from factcheck.compare.quantities import (
     FigureKey,
     compare_quantities,
@@ -205,6 +206,9 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
             agreed += a
         if rule.across is not None:
             agreed += rule.across(scope, facts)
+    found, agreed_here = compare_populations(incident.id, files)  # open counts: judged here, not as open facts
+    pending += found
+    agreed += agreed_here
     compared = {c.id for p in pending for c in p.claims} | {c.id for ag in agreed for c in ag.claims}
     for f, a in (
         compare_open_facts(incident.id, files, compared, scope.events),

@@ -246,6 +246,8 @@ def compare_open_facts(
         for c in claims:
             stating[(c.source, block(c), _open_value(c))].append(c)
     for a, b, score in align_sources(by_source):
+        if a.id in compared and b.id in compared:
+            continue  # both judged already as one fact (open counts of a place's population)
         listed = not a.rule.startswith("mention.") and not b.rule.startswith("mention.")
         if listed and (a.id in compared or b.id in compared or isinstance(a, QuantityClaim)):
             continue  # two listed figures meet by their keys, which name what they count
