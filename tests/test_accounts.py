@@ -358,3 +358,86 @@ def test_sentences_of_one_account_are_never_paired() -> None:
     texts = {d.source.id: d.text for d in docs}
     assert accounts.account_agreements("I-1", files, texts)  # two accounts: one fact in shared words
     assert not accounts.account_agreements("I-1", files, texts, accounts={"a.txt": "a.txt", "b.txt": "a.txt"})
+
+
+@pytest.mark.parametrize(("sentence", "word", "moods"), [
+    # "no" after a preposition denies its noun phrase, not the clause's verb
+    ("The pump kept running with no oil in its tank.", "running", set()),
+    ("The pump kept running with no oil in its tank.", "oil", {"negated"}),
+    ("The crew was freed at no cost to the owners.", "freed", set()),
+    # "no" opening a noun phrase that is the clause's subject denies the clause
+    ("No pump was running at the depot.", "running", {"negated"}),
+    ("The pump had no oil and stopped.", "stopped", {"negated"}),
+])  # fmt: skip
+def test_no_after_a_preposition_denies_its_noun_phrase(sentence: str, word: str, moods: set[str]) -> None:
+    (token,) = [t for t in read_sentence("a.txt", 0, sentence).tokens if t.text == word]
+    assert token.mood == moods
+
+
+def test_one_fact_beside_a_noun_phrase_denied() -> None:
+    assert pair(
+        "A diesel pump had been left on and a space lamp was burning, the warden said.",
+        "The diesel pump was burning with no fuel, police said, and a space lamp had been lit in the hut.",
+    )
+    assert not pair(
+        "A diesel pump had been left on and a space lamp was burning, the warden said.",
+        "The diesel pump was not burning, police said, and no space lamp had been lit in the hut.",
+    )
+
+
+@pytest.mark.parametrize(("a_classes", "b_classes", "agree"), [
+    ({"attack"}, {"attack"}, True),  # one kind of event, placed at one named place
+    ({"attack"}, {"custody"}, False),  # two kinds of event: the name alone ties nothing
+    (set(), set(), False),  # no event told: a name and its title said in passing
+])  # fmt: skip
+def test_one_event_placed_at_a_named_place(a_classes: set[str], b_classes: set[str], agree: bool) -> None:
+    a = "The steward was beaten while filming inside the offices of the Lantern Guild."
+    b = "He was attacked in the Lantern Guild office by a crowd."
+    sa = read_sentence("a.txt", 0, a, classes=frozenset(a_classes))
+    sb = read_sentence("b.txt", 0, b, classes=frozenset(b_classes))
+    assert (match(sa, sb, COMMON) is not None) is agree
+
+
+def test_a_name_not_a_place_is_still_said_in_passing() -> None:
+    a = read_sentence("a.txt", 0, "Guild steward Lena Brandt was beaten at dusk.", classes=frozenset({"attack"}))
+    b = read_sentence("b.txt", 0, "Guild steward Lena Brandt was attacked by a crowd.", classes=frozenset({"attack"}))
+    assert match(a, b, COMMON) is None
+
+
+@pytest.mark.parametrize(("word", "lemma"), [
+    ("successful", "success"),
+    ("successfully", "success"),
+    ("peaceful", "peace"),
+    ("unsuccessful", "unsuccessful"),  # no noun "unsuccess": the opposite keeps its own word
+    ("handful", "handful"),  # a noun itself
+    ("fully", "fully"),
+])  # fmt: skip
+def test_an_adjective_in_ful_reads_as_its_noun(word: str, lemma: str) -> None:
+    assert accounts._lemma(word) == lemma
+
+
+def test_an_ordinal_success_in_two_words() -> None:
+    b = "The coastguard marked its fifth success of the season when it pulled a tanker off the rocks."
+    assert pair("Towing the tanker clear was the fifth successful operation of the coastguard this winter.", b)
+    assert not pair("Towing the tanker clear was the fifth unsuccessful operation of the coastguard this winter.", b)
+
+
+@pytest.mark.parametrize(("body", "referent"), [
+    # the one person the sentence before names
+    ("Dock clerk Lena Brandt was taken from the quay. She was held without charge.", "brandt"),
+    # named as an owner only: the other person is the one told of
+    ("After Omar Haddad's detention, it emerged that Lena Brandt had also been taken. She was held without charge.",
+     "brandt"),
+    # two people named: whom the pronoun continues is a guess
+    ("Lena Brandt met Omar Haddad at the quay. She was held without charge.", None),
+    # no pronoun opens the sentence
+    ("Dock clerk Lena Brandt was taken from the quay. The clerk was held without charge.", None),
+])  # fmt: skip
+def test_a_pronoun_opening_a_sentence_continues_the_person_before(body: str, referent: str | None) -> None:
+    cf = extract_claims(make_document(body))
+    (said,) = [s for s in accounts.sentences_of([cf], {cf.source.id: body}) if "held" in s.text]
+    opener = said.tokens[0]
+    assert (opener.lemma if opener.text in ("She", "He") else None) == referent
+    if referent:
+        assert opener.name
+        assert referent in said.names

@@ -24,10 +24,20 @@ from typing import Literal
 
 from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, dimension, lemma_of
 from factcheck.compare.groups import Agreement, Pending
-from factcheck.extract.mentions import NEGATIONS, verb_lemma
+from factcheck.extract.mentions import NEGATIONS, lemmas, verb_lemma
 from factcheck.extract.places import gazetteer
 from factcheck.lexicons import load_lexicon
-from factcheck.models import ClaimBase, ClaimsFile, Document, PlaceClaim, QuantityClaim, Topic, stable_id
+from factcheck.models import (
+    ClaimBase,
+    ClaimsFile,
+    Document,
+    Person,
+    PlaceClaim,
+    QuantityClaim,
+    Sentence,
+    Topic,
+    stable_id,
+)
 from factcheck.resolve import fold
 from factcheck.segment import segment
 from factcheck.text.dates import MONTH_NAMES, WEEKDAYS
@@ -64,6 +74,17 @@ CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", "beca
                           "who", "which", "whom", "whose", "where", "since", "until", "unless", "if"})  # fmt: skip
 # Words that join two clauses of their own: what follows one is not the words a marker was cut from.
 COORDINATORS = frozenset({"and", "but", "or", "nor", "so", "yet"})
+# Prepositions after which "no" denies a noun phrase, not the clause ("was running with no flame",
+# "was freed at no cost": the running and the freeing are told as done).
+PHRASE_NEGATED = frozenset({"with", "at", "for", "in", "of", "by", "under", "on", "to"})
+# A pronoun that opens a sentence as its subject: it continues the person told of before.
+PRONOUN_OPENS = re.compile(r"[\W_]*(?:he|she)\b", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s?\b")  # after a name: the person owns something, is not the one told of
+# Sentences before one that a pronoun opening it may continue (as extract/entities reads pronouns).
+PRONOUN_REACH = 3
+# Words right before a name that make it the place of what the sentence tells.
+PLACE_BEFORE = re.compile(r"\b(?:in|at|inside|outside|near|into|from)\s+(?:the\s+)?$", re.IGNORECASE)
+NOUN_PHRASE = 3  # words after such a "no" that it denies at most ("with no visible burn marks")
 # Words of telling and of the page: they say who told, not what was told.
 TELLING_WORDS = frozenset({"say", "tell", "told", "report", "according", "add", "state", "claim", "note", "write"})
 ATTRIBUTE = "told in shared words"
@@ -101,6 +122,7 @@ MIN_SENTENCE = 4  # content words a sentence needs to state a fact worth compari
 DEMONYM_ENDINGS = frozenset({"i", "n", "an", "ian", "ese", "ish"})
 FINAL_VOWELS = frozenset("aey")
 MIN_STEM = 4
+FUL = ("fully", "ful")  # endings of an adjective or adverb made of a noun ('successful', 'peacefully')
 
 
 Mood = Literal["negated", "modal", "call"]
@@ -170,15 +192,27 @@ def _lemma(word: str) -> str | None:
         return f"#{int(number)}"
     if low in CONTEXT_STOP or len(low) < 3 or low.endswith("n't"):
         return None
-    lemma = lemma_of(low.removesuffix("'s"))
+    lemma = _noun_of(low) or lemma_of(low.removesuffix("'s"))
     return None if lemma in TELLING_WORDS else lemma
+
+
+def _noun_of(word: str) -> str | None:
+    """The noun an adjective or adverb in -ful is made of: 'the fourth successful raid' and 'its
+    fourth success' tell one word ('unsuccessful' is no 'unsuccess', so it keeps its own)."""
+    for suffix in FUL:
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) >= MIN_STEM and {"ADJ", "ADV"} & lemmas(word).keys():
+            nouns = lemmas(stem).get("NOUN")
+            return nouns[0] if nouns else None
+    return None
 
 
 def _moods(text: str, words: list[re.Match[str]], lemmas: list[str | None]) -> list[frozenset[Mood]]:
     """For each word, the negations, modals and calls of its clause. Clauses end at punctuation and
     at words that open another clause. A clause opened by "that", or by a clause word and a verb in
     -ing, also takes its governing clause's ("did not confirm that two died", "will sail on after
-    handing them over"). A clause that ends on its marker bears it on to the words it was cut from,
+    handing them over"). A "no" after a preposition denies only its noun phrase ("ran with no
+    flame"). A clause that ends on its marker bears it on to the words it was cut from,
     past any aside between ("will, if approved, close"; "will not, officials said, close"; a
     marker alone, "No,", is an answer, not cut from anything)."""
     lowered = [m.group().lower() for m in words]
@@ -199,7 +233,10 @@ def _moods(text: str, words: list[re.Match[str]], lemmas: list[str | None]) -> l
         lo, hi = words[clause[0]].start(), words[clause[-1]].end()
         first, second = lowered[clause[0]], lowered[clause[1]] if len(clause) > 1 else ""
         governed = first == "that" or (first in CLAUSE_WORDS and second.endswith("ing") and _verb_ing(second))
-        marks: set[Mood] = {"negated" for j in clause if lowered[j] in NEGATIONS or lowered[j].endswith("n't")}
+        phrase = {j for j in clause if j and lowered[j] == "no" and lowered[j - 1] in PHRASE_NEGATED}
+        marks: set[Mood] = {
+            "negated" for j in clause if j not in phrase and (lowered[j] in NEGATIONS or lowered[j].endswith("n't"))
+        }
         marks |= {"call" for j in clause if lowered[j] in CALLS}
         marks |= {"modal" for at in modal_at if lo <= at < hi}
         aside = _aside(first, text[lo:hi])
@@ -208,6 +245,11 @@ def _moods(text: str, words: list[re.Match[str]], lemmas: list[str | None]) -> l
         own = (set(carried) if governed else set()) | (set() if aside else pending) | marks
         for j in clause:
             moods[j] = frozenset(own)
+        for j in phrase:  # the noun phrase "no" opens: content words up to the next function word
+            for k in range(j + 1, min(j + 1 + NOUN_PHRASE, clause[-1] + 1)):
+                if lemmas[k] is None:
+                    break
+                moods[k] = moods[k] | {"negated"}
         last = clause[-1]
         dangling = len(clause) > 1 and (
             lowered[last] in NEGATIONS or lowered[last].endswith("n't") or lowered[last] in CALLS
@@ -235,8 +277,15 @@ def _aside(first: str, clause: str) -> bool:
 
 
 def read_sentence(
-    source: str, start: int, text: str, places: frozenset[str] = frozenset(), classes: frozenset[str] = frozenset()
+    source: str,
+    start: int,
+    text: str,
+    places: frozenset[str] = frozenset(),
+    classes: frozenset[str] = frozenset(),
+    referent: str | None = None,
 ) -> Said:
+    """A sentence read for comparison. `referent`: the name of the person a pronoun that opens the
+    sentence continues ('He was freed …' after a sentence about Jane Roe), read as that name."""
     tokens: list[Token] = []
     said = ATTRIBUTION.search(text)
     credit = said.start() if said else len(text)
@@ -249,7 +298,11 @@ def read_sentence(
     lowered = [m.group().lower() for m in words]
     lemmas = [_lemma(m.group()) for m in words]
     moods = _moods(text, words, lemmas)
+    opener = PRONOUN_OPENS.match(text)
     for i, (m, lemma) in enumerate(zip(words, lemmas, strict=True)):
+        if i == 0 and opener and referent and (named := _lemma(referent)):
+            tokens.append(Token(named, m.group(), start + m.start(), start + m.end(), True, False, moods[i]))
+            continue
         if lemma is None:
             continue
         name = i > 0 and m.group()[:1].isupper() and not lemma.startswith("#") and lemma not in CALENDAR
@@ -402,7 +455,7 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
         return None
     if not figures and len(words - names) < MIN_UNNAMED:
         return None
-    if not figures and any(_appellation(s, rare) for s in (a, b)):
+    if not figures and any(_appellation(s, rare) for s in (a, b)) and not _one_scene(a, b, rare):
         return None  # 'Harbour Master Lena Brandt' in both: who someone is, said in passing
     return Match(frozenset(shared), frozenset(rare), anchor)
 
@@ -415,6 +468,19 @@ def _appellation(s: Said, rare: frozenset[str]) -> bool:
         return False
     named = sum(s.tokens[i].name for i in at)
     return named > 0 and len(at) - named <= TITLE_WORDS
+
+
+def _one_scene(a: Said, b: Said, rare: frozenset[str]) -> bool:
+    """Whether two sentences place one kind of event at the named place they share ('was beaten in
+    the Old Mill office', 'was attacked inside the offices of the Old Mill'): where it happened, not
+    a name said in passing."""
+    return bool(a.classes & b.classes) and all(_placed(s, rare) for s in (a, b))
+
+
+def _placed(s: Said, rare: frozenset[str]) -> bool:
+    """Whether the shared words of a sentence follow a preposition of place ('in the', 'outside')."""
+    at = [t for t in s.tokens if t.lemma in rare]
+    return bool(at) and bool(PLACE_BEFORE.search(s.text[: at[0].start - s.start]))
 
 
 def _words(s: Said, m: Match) -> str:
@@ -491,11 +557,30 @@ def sentences_of(files: list[ClaimsFile], texts: Mapping[str, str]) -> list[Said
                 places[c.start].update([c.key, *c.within])
             if c.frame is not None and c.frame.predicate_class and not c.frame.negated:
                 classes[c.start].add(c.frame.predicate_class)
-        for s in segment(Document(source=cf.source, text=text)):
-            if not s.furniture:
-                where, what = frozenset(places.get(s.start, ())), frozenset(classes.get(s.start, ()))
-                out.append(read_sentence(cf.source.id, s.start, s.text, where, what))
+        people = sorted(
+            (m.start, who.name.split()[-1])
+            for e in cf.entities
+            if isinstance(who := e.who, Person)
+            for m in e.mentions
+            if m.kind in ("name", "surname") and not POSSESSIVE.match(text, m.end)
+        )
+        story = [s for s in segment(Document(source=cf.source, text=text)) if not s.furniture]
+        for n, s in enumerate(story):
+            where, what = frozenset(places.get(s.start, ())), frozenset(classes.get(s.start, ()))
+            referent = _continued(people, story[max(0, n - PRONOUN_REACH) : n]) if PRONOUN_OPENS.match(s.text) else None
+            out.append(read_sentence(cf.source.id, s.start, s.text, where, what, referent))
     return out
+
+
+def _continued(people: list[tuple[int, str]], before: list[Sentence]) -> str | None:
+    """The person a pronoun opening a sentence continues: the one person the nearest of the
+    sentences before that names someone names, other than as an owner ('after Roe's arrest'); none
+    when it names two (whom "he" continues is then a guess)."""
+    for s in reversed(before):
+        named = {name for at, name in people if s.start <= at < s.end}
+        if named:
+            return named.pop() if len(named) == 1 else None
+    return None
 
 
 def account_agreements(
