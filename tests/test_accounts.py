@@ -441,3 +441,34 @@ def test_a_pronoun_opening_a_sentence_continues_the_person_before(body: str, ref
     if referent:
         assert opener.name
         assert referent in said.names
+
+
+@pytest.mark.parametrize(("a", "b", "agree"), [
+    # one list of countries in both: where the tremor was felt
+    ("The tremor was felt as far away as Uruguay and Costa Rica.",
+     "The quake shook Uruguay and Costa Rica as well, emptying office towers.", True),
+    # three names of a list, people or teams
+    ("The striker had been courted by Leeds, Derby and Hull in the summer.",
+     "Hull, Derby and Leeds all tried to sign the striker.", True),
+    # two people named together twice: two facts as often as one
+    ("Maria Olsen and Piet Brandt met on the first day.",
+     "Maria Olsen and Piet Brandt argued loudly.", False),
+    # one list against another: a name only one gives
+    ("The tremor was felt as far away as Uruguay and Costa Rica.",
+     "The quake shook Uruguay, Paraguay and Costa Rica as well, emptying office towers.", False),
+])  # fmt: skip
+def test_one_list_of_names_in_both(a: str, b: str, agree: bool) -> None:
+    assert pair(a, b) is agree
+
+
+@pytest.mark.parametrize(("a_year", "b_year", "agree"), [
+    (2024, 2024, True),  # 'on 8 May' in a story of 2024 is 8 May 2024
+    (2023, 2024, False),
+    (None, 2024, False),  # an undated story's '8 May' may be any year's
+])  # fmt: skip
+def test_a_sentence_naming_no_year_tells_its_story_year(a_year: int | None, b_year: int | None, agree: bool) -> None:
+    a = read_sentence("a.txt", 0, "On 8 May the dockers blocked the north gate of the container terminal.")
+    b = read_sentence("b.txt", 0, "Striking dockers stood at the terminal's north gate for hours on 8 May 2024.")
+    a = dataclasses.replace(a, story_year=a_year)
+    b = dataclasses.replace(b, story_year=b_year)
+    assert (match(a, b, COMMON) is not None) is agree

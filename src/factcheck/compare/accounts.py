@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from itertools import pairwise
 from typing import Literal
 
 from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, dimension, lemma_of
@@ -84,6 +85,9 @@ POSSESSIVE = re.compile(r"['’]s?\b")  # after a name: the person owns somethin
 PRONOUN_REACH = 3
 # Words right before a name that make it the place of what the sentence tells.
 PLACE_BEFORE = re.compile(r"\b(?:in|at|inside|outside|near|into|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# What stands between two names of one list: a comma, "and", "or", "as well as", an article.
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?", re.IGNORECASE)
+LIST_NAMES = 3  # names a list of people or teams must give to be one fact by itself
 NOUN_PHRASE = 3  # words after such a "no" that it denies at most ("with no visible burn marks")
 # Words of telling and of the page: they say who told, not what was told.
 TELLING_WORDS = frozenset({"say", "tell", "told", "report", "according", "add", "state", "claim", "note", "write"})
@@ -153,6 +157,7 @@ class Said:
     calendar: frozenset[str]  # the weekday and month names it gives
     places: frozenset[str] = frozenset()  # the named places its place claims give, folded
     classes: frozenset[str] = frozenset()  # its claims' predicate classes ('custody', 'death')
+    story_year: int | None = None  # its source's publication year, when the source is dated
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -381,7 +386,7 @@ def apart(a: Said, b: Said, shared: frozenset[str] | None = None) -> bool:
         return True  # 'was cancelled' against 'did not cancel', whatever else either denies
     if ("modal" in ma) != ("modal" in mb) and ("modal" in mood(a)) != ("modal" in mood(b)):
         return True  # told otherwise where the words are, and by the sentences as wholes
-    if a.years != b.years or a.other_time != b.other_time:
+    if _other_years(a, b) or a.other_time != b.other_time:
         return True
     if a.calendar and b.calendar and a.calendar.isdisjoint(b.calendar):
         return True  # 'on Friday' against 'on Saturday', 'in May' against 'in June'
@@ -395,6 +400,45 @@ def apart(a: Said, b: Said, shared: frozenset[str] | None = None) -> bool:
     only_a = {x for x in a.names if not any(kin(x, y) for y in b.names)}
     only_b = {y for y in b.names if not any(kin(x, y) for x in a.names)}
     return bool(only_a and only_b and len(only_a) == len(a.names))
+
+
+def _other_years(a: Said, b: Said) -> bool:
+    """Whether two sentences tell of other years: the years they name, a sentence that names none
+    telling its dated story's own ('On 3 May' in a story of 2024 and 'On 3 May 2024')."""
+    if a.years == b.years:
+        return False
+    said = [s.years or (frozenset({str(s.story_year)}) if s.story_year else frozenset()) for s in (a, b)]
+    return said[0] != said[1]
+
+
+def _one_list(a: Said, b: Said, rare: frozenset[str]) -> bool:
+    """Whether the shared words are one list of names told in both sentences ('felt in Oman and the
+    Gulf states', 'linked with Leeds, Derby and Hull'): several names in a row, the same in each.
+    Two names that are no country or region may be two people met twice, so a list of people needs
+    three."""
+    lists = [_listed(s, rare) for s in (a, b)]
+    if lists[0] is None or lists[1] is None or set(lists[0]) != set(lists[1]) or len(lists[0]) < 2:
+        return False
+    places = all(gazetteer().levels.get(fold(name)) in ("country", "region") for name in lists[0])
+    return len(lists[0]) >= LIST_NAMES or places
+
+
+def _listed(s: Said, rare: frozenset[str]) -> list[str] | None:
+    """The names the shared words of a sentence list ('Leeds, Derby and the Hull City'), or None
+    when they are not all names in one list."""
+    at = [t for t in s.tokens if t.lemma in rare]
+    if not at or not all(t.name for t in at):
+        return None
+    runs = [[at[0]]]
+    for prev, t in pairwise(at):
+        gap = s.text[prev.end - s.start : t.start - s.start]
+        if not gap.strip():
+            runs[-1].append(t)
+        elif LIST_GAP.fullmatch(gap):
+            runs.append([t])
+        else:
+            return None  # names apart in the sentence, or another word between: no one list
+    return [s.text[r[0].start - s.start : r[-1].end - s.start] for r in runs]
 
 
 def kin(x: str, y: str) -> bool:
@@ -453,9 +497,10 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     anchor = frozenset(figures | names | runs)
     if len(words) < MIN_WORDS - fewer or not anchor or apart(a, b, rare):
         return None
-    if not figures and len(words - names) < MIN_UNNAMED:
+    listed = not figures and _one_list(a, b, rare)
+    if not figures and len(words - names) < MIN_UNNAMED and not listed:
         return None
-    if not figures and any(_appellation(s, rare) for s in (a, b)) and not _one_scene(a, b, rare):
+    if not figures and any(_appellation(s, rare) for s in (a, b)) and not (_one_scene(a, b, rare) or listed):
         return None  # 'Harbour Master Lena Brandt' in both: who someone is, said in passing
     return Match(frozenset(shared), frozenset(rare), anchor)
 
@@ -568,7 +613,8 @@ def sentences_of(files: list[ClaimsFile], texts: Mapping[str, str]) -> list[Said
         for n, s in enumerate(story):
             where, what = frozenset(places.get(s.start, ())), frozenset(classes.get(s.start, ()))
             referent = _continued(people, story[max(0, n - PRONOUN_REACH) : n]) if PRONOUN_OPENS.match(s.text) else None
-            out.append(read_sentence(cf.source.id, s.start, s.text, where, what, referent))
+            said = read_sentence(cf.source.id, s.start, s.text, where, what, referent)
+            out.append(replace(said, story_year=cf.year if cf.source.published else None))
     return out
 
 
