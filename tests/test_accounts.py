@@ -472,3 +472,14 @@ def test_a_sentence_naming_no_year_tells_its_story_year(a_year: int | None, b_ye
     a = dataclasses.replace(a, story_year=a_year)
     b = dataclasses.replace(b, story_year=b_year)
     assert (match(a, b, COMMON) is not None) is agree
+
+
+def test_a_pronoun_read_otherwise_in_each_sets_nothing_apart() -> None:
+    """Whom a pronoun continues is a reading that may be wrong: it may tie two sentences by a shared
+    name, never set them apart by two."""
+    a = "He had been dropped off by boat and was rowing to the hut when he slipped."
+    b = "He was rowing to the hut, having been dropped off by boat, when he slipped on the rocks."
+    sa, sb = read_sentence("a.txt", 0, a, referent="Brandt"), read_sentence("b.txt", 0, b, referent="Haddad")
+    assert match(sa, sb, COMMON) is not None
+    assert sa.names == {"brandt"}
+    assert not sa.named

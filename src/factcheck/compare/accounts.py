@@ -141,6 +141,7 @@ class Token:
     name: bool  # capitalised inside its sentence: part of a name
     credit: bool = False  # in the attribution after a quote ('…," said Jane Roe, the director')
     mood: frozenset[Mood] = frozenset()  # the negations, modals and calls whose clause holds it
+    referred: bool = False  # a pronoun read as the name of the person it continues
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,11 @@ class Said:
     @property
     def names(self) -> frozenset[str]:
         return frozenset(t.lemma for t in self.tokens if t.name)
+
+    @property
+    def named(self) -> frozenset[str]:
+        """The names the sentence itself gives, a pronoun's reading left out (which may be wrong)."""
+        return frozenset(t.lemma for t in self.tokens if t.name and not t.referred)
 
 
 class WordingClaim(ClaimBase):
@@ -306,7 +312,7 @@ def read_sentence(
     opener = PRONOUN_OPENS.match(text)
     for i, (m, lemma) in enumerate(zip(words, lemmas, strict=True)):
         if i == 0 and opener and referent and (named := _lemma(referent)):
-            tokens.append(Token(named, m.group(), start + m.start(), start + m.end(), True, False, moods[i]))
+            tokens.append(Token(named, m.group(), start + m.start(), start + m.end(), True, False, moods[i], True))
             continue
         if lemma is None:
             continue
@@ -397,9 +403,9 @@ def apart(a: Said, b: Said, shared: frozenset[str] | None = None) -> bool:
     ca, cb = _counted(a), _counted(b)
     if any(ca[noun] != cb[noun] for noun in ca.keys() & cb.keys()):
         return True
-    only_a = {x for x in a.names if not any(kin(x, y) for y in b.names)}
-    only_b = {y for y in b.names if not any(kin(x, y) for x in a.names)}
-    return bool(only_a and only_b and len(only_a) == len(a.names))
+    only_a = {x for x in a.named if not any(kin(x, y) for y in b.names)}
+    only_b = {y for y in b.named if not any(kin(x, y) for x in a.names)}
+    return bool(only_a and only_b and len(only_a) == len(a.named))
 
 
 def _other_years(a: Said, b: Said) -> bool:
