@@ -272,10 +272,10 @@ def test_partial_and_vague_counts_never_contradict_totals(
 
 # fmt: off
 POPULATIONS = [
-    # Two populations of one place differ (an open-vocabulary count of people); never an event count.
+    # Two populations of one place differ: judged as the place's population, never as an event count.
     pytest.param([silent("The quake hit Orlin, a city of 500,000 people, before dawn."),
                   silent("The quake hit Orlin, a city of 450,000 people, before dawn.")],
-                 [("contradiction", "people")], id="a-city-of"),
+                 [("contradiction", "population")], id="a-city-of"),
     pytest.param([silent("The quake damaged the island, home to 120,000 people, before dawn."),
                   silent("The quake killed 90,000 people on the island before dawn.")],
                  NO_FINDING, id="population-against-a-toll"),
