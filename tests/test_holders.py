@@ -31,8 +31,6 @@ def holders(body: str) -> set[tuple[str, str, str]]:
         ("Brill was sentenced on Monday by Judge Marit Quell.", ("Marit Quell", "holder.act-by")),
         ("Brill was found guilty by a jury and sentenced by Judge Marit Quell.", ("Marit Quell", "holder.act-by")),
         ("The hearing was presided over by Judge Marit Quell.", ("Marit Quell", "holder.act-by")),
-        ("Presiding judge: Marit Quell", ("Marit Quell", "holder.label")),
-        ("Judge: Osric Vandel", ("Osric Vandel", "holder.label")),
     ],
 )
 def test_holder_phrases(body: str, expected: tuple[str, str]) -> None:
@@ -49,8 +47,6 @@ def test_holder_phrases(body: str, expected: tuple[str, str]) -> None:
         "A judge sentenced him to ten years in prison.",  # no name
         "Brill was sentenced in a closed court, and the appeal was heard by Judge Marit Quell.",
         "Brill was arrested by Officer Osric Vandel.",  # another position
-        "Presiding judge: Marit Quell told reporters the case was closed.",  # no label line
-        "Presiding judge: to be named",
     ],
 )
 def test_no_holder(body: str) -> None:
@@ -58,7 +54,7 @@ def test_no_holder(body: str) -> None:
 
 
 def test_title_alone_names_a_person_the_name_finder_missed() -> None:
-    cf, _ = claims_file(LEAD + "Presiding judge: Marit Quell")
+    cf, _ = claims_file(LEAD + "Judge Marit Quell acquitted the driver.")
     (claim,) = [c for c in cf.claims if isinstance(c, RoleClaim)]
     assert claim.subject.key() == "p:marit quell"
     assert claim.display_value() == "Marit Quell (judge)"

@@ -1,10 +1,11 @@
 """Who holds a position in the event at hand: "Judge Ann Roe sentenced him", "was convicted by
-Judge Ann Roe", "Presiding judge: Ann Roe" (a court record's line). Each is a RoleClaim about the
-holder, `held_in` the case: compared across sources by position, not by person
-(compare/roles.compare_holders), so two sources naming two judges of one case meet.
+Judge Ann Roe". Each is a RoleClaim about the holder, `held_in` the case: compared across sources
+by position, not by person (compare/roles.compare_holders), so two sources naming two judges of
+one case meet.
 
 Only an act the case's holder alone performs (lexicons/holders.yaml) makes one: a judge who was
-attacked or who spoke of another case holds no position in this event."""
+attacked or who spoke of another case holds no position in this event. A label line ("Presiding
+judge: Ann Roe") is not read: the form is too rare in news to confirm a rule for it."""
 
 from __future__ import annotations
 
@@ -46,7 +47,6 @@ def _rules() -> tuple[HolderRule, ...]:
         verdict = r"found\s(?:[\w’'-]+\s){1,3}?" + alternation(row["verdicts"], space=r"\s")
         acts = alternation(row["acts"], space=r"\s") + "|" + verdict
         passive = alternation(row["passive"], space=r"\s")
-        labels = alternation(row["labels"], space=r"\s")
         rules += [
             # "Judge Ann Roe sentenced him", "Judge Ann Roe, who took the bench in May, sentenced him",
             # "Judge Ann Roe found the two men guilty"
@@ -60,12 +60,6 @@ def _rules() -> tuple[HolderRule, ...]:
                 "holder.act-by",
                 position,
                 re.compile(rf"\b(?:{passive})\s{_CLAUSE_WORDS}by\s(?:the\s)?{titles}\s{_NAME}"),
-            ),
-            # "Presiding judge: Ann Roe", a line of its own in a court record
-            HolderRule(
-                "holder.label",
-                position,
-                re.compile(rf"^\s*(?P<title>(?i:{labels}))\s?:\s?{_NAME}\s*$"),
             ),
         ]
     return tuple(rules)
@@ -81,7 +75,7 @@ GATE = re.compile(
 
 
 def extract_holders(ctx: Context, sentence: Sentence) -> list[RoleClaim]:
-    """The holders of a position of the event that one sentence names by their act or label."""
+    """The holders of a position of the event that one sentence names by their act."""
     s = sentence.text
     if GATE.search(s) is None:
         return []
