@@ -47,6 +47,9 @@ def test_holder_phrases(body: str, expected: tuple[str, str]) -> None:
         "A judge sentenced him to ten years in prison.",  # no name
         "Brill was sentenced in a closed court, and the appeal was heard by Judge Marit Quell.",
         "Brill was arrested by Officer Osric Vandel.",  # another position
+        "Brill was sentenced to life and his appeal was rejected by Judge Marit Quell.",  # another clause's act
+        "Brill was convicted in March but the retrial was adjourned by Judge Marit Quell.",
+        "Brill was tried in absentia while the hearing was chaired by Judge Marit Quell.",
     ],
 )
 def test_no_holder(body: str) -> None:

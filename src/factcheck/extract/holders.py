@@ -32,7 +32,9 @@ class HolderRule:
 # four capitalised words, an initial ("H.") allowed inside.
 _W = r"[A-Z][\w’'-]{1,30}"
 _NAME = rf"(?P<name>{_W}(?:\s(?:[A-Z]\.|{_W})){{1,3}})"
-_CLAUSE_WORDS = r"(?:[\w’'-]+\s){0,8}?"  # what may stand between a passive act and "by": no comma, no stop
+# What may stand between a passive act and "by": no comma, no stop, and no word that opens another
+# clause ("sentenced to life and his appeal was rejected by Judge X": X judged the appeal, not the case).
+_CLAUSE_WORDS = r"(?:(?!(?:and|but|while|after|when)\s)[\w’'-]+\s){0,8}?"
 
 
 def _caps(phrase: str) -> str:
