@@ -31,6 +31,13 @@ def holders(body: str) -> set[tuple[str, str, str]]:
         ("Brill was sentenced on Monday by Judge Marit Quell.", ("Marit Quell", "holder.act-by")),
         ("Brill was found guilty by a jury and sentenced by Judge Marit Quell.", ("Marit Quell", "holder.act-by")),
         ("The hearing was presided over by Judge Marit Quell.", ("Marit Quell", "holder.act-by")),
+        ("Judge Şəhla Çelikdə sentenced him to four years.", ("Şəhla Çelikdə", "holder.title-act")),
+        ("Brill was convicted by Judge Ötvar Ẓelin.", ("Ötvar Ẓelin", "holder.act-by")),
+        ("Judge Marit Quell Thursday sentenced him to four years.", ("Marit Quell", "holder.title-act")),
+        ("Judge Marit Quell on Monday acquitted the driver.", ("Marit Quell", "holder.title-act")),
+        ("Brill was sentenced by Judge Marit Quell On appeal, the term was cut.", ("Marit Quell", "holder.act-by")),
+        ("Brill was sentenced by Judge Marit Quell In March he was moved.", ("Marit Quell", "holder.act-by")),
+        ("Brill was sentenced by Judge Marit Quell January last year.", ("Marit Quell", "holder.act-by")),
     ],
 )
 def test_holder_phrases(body: str, expected: tuple[str, str]) -> None:

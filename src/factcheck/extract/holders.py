@@ -16,6 +16,7 @@ from factcheck.extract.context import Context, evidence, resolve_words
 from factcheck.extract.entities import norm
 from factcheck.lexicons import load_lexicon
 from factcheck.models import Person, RoleClaim, Sentence
+from factcheck.text.dates import MONTH_NAMES, WEEKDAY_NAMES
 from factcheck.text.patterns import alternation
 
 
@@ -29,9 +30,13 @@ class HolderRule:
 
 
 # Bounded words and a boundary before each keep matching linear on any input. A name is two to
-# four capitalised words, an initial ("H.") allowed inside.
-_W = r"[A-Z][\w’'-]{1,30}"
-_NAME = rf"(?P<name>{_W}(?:\s(?:[A-Z]\.|{_W})){{1,3}})"
+# four capitalised words in any alphabet ("Şəhla Çələbi"), an initial ("H.") allowed inside; a
+# weekday, a month or "On/In/At" after it starts what follows ("Judge Ann Roe Thursday sentenced").
+_UPPER = "".join(c for c in map(chr, range(0x2000)) if c.isupper() and c.isalpha())
+_STOP = r"(?:" + "|".join((*WEEKDAY_NAMES, *MONTH_NAMES, "On", "In", "At")) + r")\b"
+_W = rf"(?!{_STOP})[{_UPPER}][\w’'-]{{1,30}}"
+_NAME = rf"(?P<name>{_W}(?:\s(?:[{_UPPER}]\.|{_W})){{1,3}})"
+_WHEN = r"(?:(?:on\s)?(?:" + "|".join(WEEKDAY_NAMES) + r")\s)?"  # "Judge Ann Roe (on) Thursday sentenced him"
 # What may stand between a passive act and "by": no comma, no stop, and no word that opens another
 # clause ("sentenced to life and his appeal was rejected by Judge X": X judged the appeal, not the case).
 _CLAUSE_WORDS = r"(?:(?!(?:and|but|while|after|when)\s)[\w’'-]+\s){0,8}?"
@@ -55,7 +60,7 @@ def _rules() -> tuple[HolderRule, ...]:
             HolderRule(
                 "holder.title-act",
                 position,
-                re.compile(rf"\b{titles}\s{_NAME}(?:,\s[^,.;]{{1,60}},)?\s(?:[a-z]+ly\s)?(?:{acts})\b"),
+                re.compile(rf"\b{titles}\s{_NAME}(?:,\s[^,.;]{{1,60}},)?\s{_WHEN}(?:[a-z]+ly\s)?(?:{acts})\b"),
             ),
             # "was sentenced on Monday by Judge Ann Roe", "a trial presided over by Judge Ann Roe"
             HolderRule(
