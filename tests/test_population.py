@@ -85,3 +85,22 @@ def test_two_populations_of_one_place_contradict(tmp_path: Path) -> None:
 def test_populations_of_two_places_never_meet(tmp_path: Path) -> None:
     report = compare_articles(tmp_path, {"one.txt": ONE, "two.txt": OTHER})
     assert not [f for f in report.discrepancies if "9,000" in " ".join(str(c.value) for c in f.claims)]
+
+
+# Figures close together, so no spread rule keeps them apart: only that one is a population.
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        (
+            "A storm hit Velmora island on Sunday. Velmora island, home to 80,000 people, lost power.\n",
+            "A storm hit Velmora island on Sunday. 75,000 people lost power.\n",
+        ),
+        (
+            "The storm hit Velmora island, home to 80,000 people, on Sunday.\n",
+            "The storm hit Velmora island on Sunday and 75,000 people lost power.\n",
+        ),
+    ],
+)
+def test_one_source_population_is_no_event_count(tmp_path: Path, one: str, two: str) -> None:
+    report = compare_articles(tmp_path, {"one.txt": one, "two.txt": two})
+    assert not [f for f in report.discrepancies if "80,000" in " ".join(str(c.value) for c in f.claims)]

@@ -206,12 +206,12 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
             agreed += a
         if rule.across is not None:
             agreed += rule.across(scope, facts)
-    found, agreed_here = compare_populations(incident.id, files)  # open counts: judged here, not as open facts
+    found, agreed_here, populations = compare_populations(incident.id, files)  # never judged as open facts
     pending += found
     agreed += agreed_here
     compared = {c.id for p in pending for c in p.claims} | {c.id for ag in agreed for c in ag.claims}
     for f, a in (
-        compare_open_facts(incident.id, files, compared, scope.events),
+        compare_open_facts(incident.id, files, compared, scope.events, populations),
         compare_places(incident.id, files),
         compare_events(incident.id, files),
     ):

@@ -215,11 +215,12 @@ def _open_subject(a: ClaimBase, b: ClaimBase) -> str:
 
 
 def compare_open_facts(
-    incident: str, files: list[ClaimsFile], compared: set[str], events: EventAlignment
+    incident: str, files: list[ClaimsFile], compared: set[str], events: EventAlignment, populations: set[str]
 ) -> tuple[list[Pending], list[Agreement]]:
     """Findings and agreements among claims with frames: facts aligned across sources by their
     frames (align.py), then judged by the same typed rules as the listed claims. Two listed claims
-    are judged here only when the listed rules (by key) compared neither (`compared`)."""
+    are judged here only when the listed rules (by key) compared neither (`compared`); a pair with a
+    population of a place (`populations`, compare/population.py) never."""
     by_source: dict[str, list[ClaimBase]] = {
         cf.source.id: [c for c in cf.claims if c.frame is not None] for cf in files
     }
@@ -247,7 +248,9 @@ def compare_open_facts(
             stating[(c.source, block(c), _open_value(c))].append(c)
     for a, b, score in align_sources(by_source):
         if a.id in compared and b.id in compared:
-            continue  # both judged already as one fact (open counts of a place's population)
+            continue  # both judged already as one fact
+        if a.id in populations or b.id in populations:
+            continue  # a place's population: judged as one (compare/population.py), never an event's count
         listed = not a.rule.startswith("mention.") and not b.rule.startswith("mention.")
         if listed and (a.id in compared or b.id in compared or isinstance(a, QuantityClaim)):
             continue  # two listed figures meet by their keys, which name what they count

@@ -82,8 +82,10 @@ def _sentences(cf: ClaimsFile) -> str:
     return "\n".join(dict.fromkeys(c.quote for c in sorted(cf.claims, key=lambda c: c.start)))
 
 
-def compare_populations(incident: str, files: list[ClaimsFile]) -> tuple[list[Pending], list[Agreement]]:
-    """Every conflict and agreement between two sources' populations of one place."""
+def compare_populations(incident: str, files: list[ClaimsFile]) -> tuple[list[Pending], list[Agreement], set[str]]:
+    """Every conflict and agreement between two sources' populations of one place, and the ids of
+    every population claim: one source's population is no count of the event's people either, so
+    it never meets an open count ("home to 80,000 people" against "75,000 people lost power")."""
     by_place: dict[str, list[QuantityClaim]] = defaultdict(list)
     for cf in files:
         text = _sentences(cf)
@@ -98,4 +100,4 @@ def compare_populations(incident: str, files: list[ClaimsFile]) -> tuple[list[Pe
         f, a = compare_quantities(claims, incident, place.title(), "population")
         pending += keyed(f, f"population:{place}")
         agreed += a
-    return pending, agreed
+    return pending, agreed, {c.id for claims in by_place.values() for c in claims}
