@@ -27,6 +27,8 @@ def populations(body: str) -> set[tuple[str, str]]:
     [
         ("The storm hit Velmora island, home to 80,000 people, on Sunday.", ("velmora", "80,000 people")),
         ("Boats reached Tarnis, a fishing town of about 9,000 residents.", ("tarnis", "about 9,000 residents")),
+        ("Boats reached Tarnis, a town of Approximately 9,000 residents.", ("tarnis", "Approximately 9,000 residents")),
+        ("Boats reached Tarnis, home to an estimated 9,000 people.", ("tarnis", "an estimated 9,000 people")),
         ("Crowds filled Tarnis - a maze of lanes home to 12,000 people - on Friday.", ("tarnis", "12,000 people")),
         (
             "The ferry to Velmora island was cancelled. The island, which has about 90,000 inhabitants, lost power.",

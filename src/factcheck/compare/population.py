@@ -16,6 +16,7 @@ from collections import defaultdict
 
 from factcheck.compare.groups import Agreement, Pending, keyed
 from factcheck.compare.quantities import compare_quantities
+from factcheck.extract.mentions import QUALIFIER_BEFORE
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimsFile, QuantityClaim
 from factcheck.text.patterns import alternation
@@ -68,8 +69,8 @@ def population_of(claim: QuantityClaim, text: str) -> str | None:
     if claim.rule != "mention.count" or claim.frame is None or claim.frame.noun not in PEOPLE:
         return None
     before = claim.quote[: claim.value_start - claim.start]
-    qualifier = re.search(r"(?:(?:about|some|around|nearly|almost|roughly|more\sthan|over|at\sleast)\s)?$", before)
-    head = before[: qualifier.start()] if qualifier else before
+    qualifier = QUALIFIER_BEFORE.search(before)  # the count's own qualifier: "home to about 9,000"
+    head = before[: qualifier.start("q")] if qualifier else before
     for pattern in BEFORE_COUNT:
         m = pattern.search(head)
         if m is not None:
