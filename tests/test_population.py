@@ -42,6 +42,16 @@ def populations(body: str) -> set[tuple[str, str]]:
             "Boats left Tarnis at dawn. Tarnis, which lies on the coast and is home to 4,000 people, was spared.",
             ("tarnis", "4,000 people"),
         ),
+        (
+            "Storms hit Tarnis island on Sunday. Velmora island lost power on Monday. "
+            "The island, which has 9,000 residents, was cut off.",
+            ("velmora", "9,000 residents"),  # the nearest island named before, not the first
+        ),
+        (
+            "Storms hit Velmora island on Sunday. The island lost power on Monday. "
+            "The island, which has 9,000 residents, was cut off.",
+            ("velmora", "9,000 residents"),
+        ),
     ],
 )
 def test_population_phrases(body: str, expected: tuple[str, str]) -> None:
@@ -55,6 +65,7 @@ def test_population_phrases(body: str, expected: tuple[str, str]) -> None:
         "The town of Tarnis sent 300 people to help with the harvest.",
         "Tarnis, home to the country's biggest port, sent 300 people to the coast.",
         "The island, which has 90,000 residents, lost power.",  # no island named anywhere
+        "The island, which has 90,000 residents, lost power. Later, 40 people left Velmora island.",  # only after
         "Velmora, a city of 500 restaurants, opened a new one on Friday.",  # not people
         "A Gulf island was hit on Monday. The island, which has 9,000 residents, was cut off.",  # an adjective
     ],

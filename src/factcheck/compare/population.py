@@ -2,9 +2,9 @@
 which has about 200,000 residents". A count of people in such words is how many live in the place
 it is apposed to, not a count of the event's people; two sources' counts for one place are one fact.
 
-The place is the name before the words; "the island" is the place the source names with that
-noun ("X island", "X, a small island", "the island of X") in a sentence that holds a claim (the
-claims file keeps those only: a source naming it nowhere else gives no population). Counts of two
+The place is the name before the words; "the island" is the last place the source names with that
+noun before it ("X island", "X, a small island", "the island of X") in a sentence that holds a
+claim (the claims file keeps those only: a source naming it nowhere else gives no population). Counts of two
 places ("a town of 15,000" and "an island home to 100,000") never meet. The counts are the
 open-vocabulary claims the extractor made (rule `mention.count`); once judged here they are not
 compared again as open facts."""
@@ -41,24 +41,23 @@ BEFORE_COUNT = [
 ]
 
 
-def _place_key(place: str, text: str) -> str | None:
-    """The place's name as a key: 'X island' → 'x'; 'the island' → the name the source gives an island."""
+def _place_key(place: str, earlier: str) -> str | None:
+    """The place's name as a key: 'X island' → 'x'; 'the island' → the name of the last island the
+    source names before it (`earlier`: its text up to the words)."""
     words = place.split()
     if words[0].lower() == "the":
         noun = f"(?i:{re.escape(words[-1].lower())})"
         # "X island", "X, a small island", "the rocky island of X"; never "a Gulf island", whose
         # capital is an adjective's
-        named = re.search(
+        pattern = (
             rf"(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<!\b[Tt]he\s)\b(?P<name>{_NAME})(?:\s{noun}\b|,\s(?:an?|the)\s"
-            rf"(?:[\w-]+\s){{0,3}}?{noun}\b)|\b{noun}\sof\s(?P<after>{_NAME})",
-            text,
+            rf"(?:[\w-]+\s){{0,3}}?{noun}\b)|\b{noun}\sof\s(?P<after>{_NAME})"
         )
-        if named is None:
+        names = [m.group("name") or m.group("after") for m in re.finditer(pattern, earlier)]
+        names = [n for n in names if n.split()[0] not in ("The", "A", "An")]  # "The island" names none
+        if not names:
             return None
-        name = named.group("name") or named.group("after")
-        if name.split()[0] in ("The", "A", "An"):
-            return None
-        words = name.split()
+        words = names[-1].split()  # the last one named before: the nearest
     if words[-1].lower() in _TABLE["place_nouns"] and len(words) > 1:
         words = words[:-1]
     return " ".join(words).lower()
@@ -71,10 +70,11 @@ def population_of(claim: QuantityClaim, text: str) -> str | None:
     before = claim.quote[: claim.value_start - claim.start]
     qualifier = QUALIFIER_BEFORE.search(before)  # the count's own qualifier: "home to about 9,000"
     head = before[: qualifier.start("q")] if qualifier else before
+    at = text.find(claim.quote)
     for pattern in BEFORE_COUNT:
         m = pattern.search(head)
         if m is not None:
-            return _place_key(m.group("place"), text)
+            return _place_key(m.group("place"), (text[:at] if at > 0 else "") + head[: m.start("place")])
     return None
 
 
