@@ -166,7 +166,8 @@ Facts = tuple[dict[tuple[str, str, str | None, str | None], frozenset[float]], d
 
 
 def story_facts(p: Profile) -> Facts:
-    """A source's figures by (unit, event) and its events' weekdays, the page's own dates left out."""
+    """A source's figures by SignatureFigure.fact() (unit, event, role, anchor) and its events'
+    weekdays, the page's own dates left out."""
     figures = {f.fact(): frozenset(f.values) for f in p.figures}
     weekdays = {e: frozenset(days) for e, days in p.event_weekdays.items() if e not in PAGE_EVENTS}
     return figures, weekdays
