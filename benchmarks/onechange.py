@@ -160,6 +160,7 @@ class Change:
     value: str  # what is compared, in words (for the gold's "value")
     key: tuple[str, ...] = ()  # what the specific is about, for the reports suite
     clause: frozenset[str] = frozenset()  # stems of the words of a place's clause, for the reports suite
+    noun_end: int = 0  # where a count's noun ends ("20 boats| or more"), for the reports suite
 
 
 def _bump_age(n: int) -> int:
@@ -224,7 +225,7 @@ def count_changes(s: str) -> Iterator[Change]:
         about = ("more",) if m.group(2) else ()
         anchor = ANCHOR_AFTER.match(s, m.end()) if noun in DISTANCE_NOUNS else None
         about += (anchor.group(1),) if anchor else ()
-        yield Change(m.start(1), m.end(1), token, new, f"{n} {noun}", ("count", noun, str(n), *about))
+        yield Change(m.start(1), m.end(1), token, new, f"{n} {noun}", ("count", noun, str(n), *about), noun_end=m.end())
 
 
 DAY_RE = re.compile(
@@ -525,8 +526,8 @@ BOUND_BEFORE = re.compile(
     rf"between(?:\s+{NUMBER}\s+and)?|{NUMBER}\s+(?:or|to))\s+$",
     re.IGNORECASE,
 )
-OR_MORE = r"\+|-plus\b|\s+or\s+(?:more|fewer|less|so)\b"
-BOUND_AFTER = re.compile(rf"(?:{OR_MORE}|\s*(?:or|to|-)\s*{NUMBER}\b)", re.IGNORECASE)
+# "20 points or more", "a dozen boats or so": the bound follows the noun the count pattern ends on.
+BOUND_AFTER = re.compile(r"\s+or\s+(?:more|fewer|less|so)\b", re.IGNORECASE)
 # A day the same report tells twice in one phrase: a weekday and its date ("Sunday, February 22",
 # "on Wednesday (6 January)"), or a relative day and its date ("today (14 October)", "yesterday
 # (July 23rd)"). Changing one leaves the other telling the old day, so the changed report would
@@ -569,7 +570,7 @@ def _specifics(kind: str, sentence: str) -> Iterator[tuple[tuple[str, ...], Chan
             # stating the old figure, so the report would contradict itself, not the other report.
             if CONVERTED_BEFORE.search(sentence, 0, change.start) or CONVERTED_AFTER.match(sentence, change.end):
                 continue
-            if BOUND_BEFORE.search(sentence, 0, change.start) or BOUND_AFTER.match(sentence, change.end):
+            if BOUND_BEFORE.search(sentence, 0, change.start) or BOUND_AFTER.match(sentence, change.noun_end):
                 continue  # "at least three", "one or two": what a higher figure elsewhere does not contradict
             yield change.key, change
 

@@ -75,7 +75,9 @@ def test_figure_given_in_two_units_is_not_changed(onechange: ModuleType, sentenc
     [
         ("Rioters damaged at least four shops and two vans overnight.", ["two"]),
         ("The dispute dragged on for more than six years and three appeals.", ["three"]),
-        ("Five or more boats capsized near the pier.", []),
+        ("20 boats or more capsized near the pier.", []),
+        ("The rowers lost 20 boats or so in the gale.", []),
+        ("The rowers lost 20 boats or kayaks in the gale.", ["20"]),
         ("Crews cleared over 30 trees from the road.", []),
         ("Crews cleared 30 trees from the road.", ["30"]),
     ],
