@@ -520,12 +520,18 @@ COMMON_ED = {"reported", "said", "added", "noted", "stated", "included", "used",
 # least three banks" agrees with another report's "five banks", and "as many as 12,500 sites" (was
 # 10,000) with "about 10,000"; "one or two jurors" is a range, not a count of the jurors.
 NUMBER = r"(?:\d[\d,.]*|" + "|".join(sorted(WORD_VALUE, key=len, reverse=True)) + ")"
+# Bare "over"/"under" are bounds ("over 30 trees"), but a bare "over" before a span of time is as
+# often "across" ("spread over two days", "over six seasons"; "just over two hours" is a bound), and
+# "between" is a bound only of a range ("between 20 and 30"), not "between two trees".
 BOUND_BEFORE = re.compile(
-    r"\b(?:at\s+(?:least|most)|(?:more|fewer|less)\s+than|over|under|upwards\s+of|in\s+excess\s+of|"
+    r"\b(?:at\s+(?:least|most)|(?:more|fewer|less)\s+than|under|(?:just|well|slightly|little|far)\s+over|"
+    r"upwards\s+of|in\s+excess\s+of|"
     r"no\s+(?:fewer|less|more)\s+than|a\s+(?:minimum|maximum)\s+of|as\s+(?:many|much)\s+as|up\s+to|"
-    rf"between(?:\s+{NUMBER}\s+and)?|{NUMBER}\s+(?:or|to))\s+$",
+    rf"between\s+{NUMBER}\s+and|{NUMBER}\s+(?:or|to))\s+$",
     re.IGNORECASE,
 )
+OVER_BEFORE = re.compile(r"\bover\s+$", re.IGNORECASE)
+SPAN_NOUNS = {"seconds", "minutes", "hours", "nights", "days", "weeks", "months", "years", "seasons", "decades"}
 # "20 points or more", "a dozen boats or so": the bound follows the noun the count pattern ends on.
 BOUND_AFTER = re.compile(r"\s+or\s+(?:more|fewer|less|so)\b", re.IGNORECASE)
 # A day the same report tells twice in one phrase: a weekday and its date ("Sunday, February 22",
@@ -572,6 +578,8 @@ def _specifics(kind: str, sentence: str) -> Iterator[tuple[tuple[str, ...], Chan
                 continue
             if BOUND_BEFORE.search(sentence, 0, change.start) or BOUND_AFTER.match(sentence, change.noun_end):
                 continue  # "at least three", "one or two": what a higher figure elsewhere does not contradict
+            if OVER_BEFORE.search(sentence, 0, change.start) and change.key[1] not in SPAN_NOUNS:
+                continue  # "over 30 trees" is a bound; "over two days" as often a span
             yield change.key, change
 
 

@@ -80,6 +80,12 @@ def test_figure_given_in_two_units_is_not_changed(onechange: ModuleType, sentenc
         ("The rowers lost 20 boats or kayaks in the gale.", ["20"]),
         ("Crews cleared over 30 trees from the road.", []),
         ("Crews cleared 30 trees from the road.", ["30"]),
+        ("Crews cleared between 20 and 30 trees from the road.", []),
+        ("Under 30 guests came to the dinner.", []),
+        ("The fair was spread over two days by its organisers.", ["two"]),
+        ("She scored 40 goals over six seasons for the club.", ["40", "six"]),
+        ("The talks lasted just over six hours in the end.", []),
+        ("A rope hung between two trees in the orchard.", ["two"]),
     ],
 )
 def test_lower_bound_is_not_changed(onechange: ModuleType, sentence: str, changed: list[str]) -> None:
