@@ -98,6 +98,19 @@ STORY_TIME = [
         "text-year",
         1941,
     ),
+    # 'gave birth' dates the story's own event; 'born' after an abbreviation ('St.') is still in its sentence.
+    (
+        "A mother gave birth on 6 August 2015 in a flooded cellar, medics said.",
+        None,
+        "text-date",
+        2015,
+    ),
+    (
+        "The painter Otto Fenn, born in St. Albans on 2 June 1944, has died, his gallery said on Monday.",
+        None,
+        "text-year",
+        1944,
+    ),
 ]
 
 

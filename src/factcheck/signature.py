@@ -380,13 +380,27 @@ def _profile(cf: ClaimsFile, text: str, key: str) -> SourceProfile:
     )
 
 
-BORN = re.compile(r"\b(?:born|birth|birthday)\b", re.IGNORECASE)
+BORN = re.compile(r"\b(?:born|date\s+of\s+birth)\b", re.IGNORECASE)
+# A sentence ends at '.', '!' or '?' before white space, or at a line break, but not after a title
+# or a place's abbreviation ('St. Louis', 'Dr. Reyes', 'Mt. Hood') or an initial ('J. Smith').
+SENTENCE_BREAK = re.compile(r"[.!?]+\s+|\n")
+ABBREVIATION = re.compile(r"(?:\b(?:St|Mt|Ft|Mr|Mrs|Ms|Dr|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Prof|Rev)|\b[A-Z])\.$")
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts (looking back at most 500 characters)."""
+    start = max(0, position - 500)
+    for m in SENTENCE_BREAK.finditer(text, start, position):
+        if m.group()[0] == "." and ABBREVIATION.search(text, max(0, m.start() - 5), m.start() + 1):
+            continue
+        start = m.end()
+    return start
 
 
 def _born(text: str, position: int) -> bool:
-    """Whether the date at `position` is a birth: 'born' earlier in its sentence."""
-    start = max(text.rfind(".", 0, position), text.rfind("\n", 0, position)) + 1
-    return BORN.search(text, start, position) is not None
+    """Whether the date at `position` is a birth: 'born' or 'date of birth' earlier in its sentence
+    ('gave birth on ...' dates the story's own event)."""
+    return BORN.search(text, _sentence_start(text, position), position) is not None
 
 
 def _head_dates(head: str) -> list[dt.date]:
