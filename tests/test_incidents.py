@@ -602,3 +602,12 @@ def test_a_re_run_reuses_the_rendered_markdown_and_a_broken_one_is_rendered_agai
     run("compare", "seeds", "--jobs", "1", "--quiet")
     assert (workdir / "reports" / "seeds.md").read_text(encoding="utf-8") == written
     assert json.loads(rendered.read_text(encoding="utf-8"))["markdown"] == written
+
+
+def test_head_dates_are_only_dates_without_a_date_claim() -> None:
+    """A full date of the head with a claim was weighed as that claim (its other time, its
+    background); only a date no claim holds (a page's date line) is read from the text itself."""
+    head = "Dock blaze\n10:40am UK, Tuesday 04 April 2023\nA fire of 2 March 2023 was put out."
+    fire = head.index("2 March")
+    assert signature_module._head_dates(head, []) == [dt.date(2023, 3, 2), dt.date(2023, 4, 4)]
+    assert signature_module._head_dates(head, [(fire, fire + len("2 March 2023"))]) == [dt.date(2023, 4, 4)]

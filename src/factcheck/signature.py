@@ -302,7 +302,8 @@ def _profile(cf: ClaimsFile, text: str, key: str) -> SourceProfile:
         }
     )
     if published is None:  # a date line under the headline ('Tuesday March 4, 2014 @ 9:05am') makes no claim
-        dates = sorted({*dates, *_head_dates(main[:lede_end])})
+        claimed = [(c.value_start, c.value_end) for c in cf.claims if isinstance(c, DateClaim)]
+        dates = sorted({*dates, *_head_dates(main[:lede_end], claimed)})
     month_days = sorted(
         {
             c.month_day
@@ -403,12 +404,19 @@ def _born(text: str, position: int) -> bool:
     return BORN.search(text, _sentence_start(text, position), position) is not None
 
 
-def _head_dates(head: str) -> list[dt.date]:
-    """Calendar days the head names in full, but a birth ('was born on 2 April 1931')."""
+def _head_dates(head: str, claimed: list[tuple[int, int]]) -> list[dt.date]:
+    """Calendar days the head names in full without a date claim (a page's date line), but a birth
+    ('was born on 2 April 1931'). A date with a claim was weighed as a claim already: one of another
+    incident or of the background stays out."""
     return sorted(
         dt.date(e.year, e.month, e.day)
         for e in find_dates(head)
-        if e.kind == "absolute" and e.year and e.month and e.day and not _born(head, e.start)
+        if e.kind == "absolute"
+        and e.year
+        and e.month
+        and e.day
+        and not _born(head, e.start)
+        and not any(start < e.end and e.start < end for start, end in claimed)
     )
 
 
