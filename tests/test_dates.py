@@ -343,10 +343,25 @@ def test_a_day_after_an_event_counts_from_the_event(body: str, expression: str, 
         ("Anna Berg was released on 4 March 2021.", False),
         ("Oslo, March 4, 2021 - The council said it would meet again.", False),
         ("On 4 March 2021 the council met.", False),
+        # a short dated sentence of the story: no clock time, no page label
+        ("Born 12 March 1990.", False),
+        ("Died 3 April 2020", False),
+        ("Protests on 5 May 2024", False),
+        ("Kyiv, 12 March 2022", False),
+        ("Posted 7.40pm, Friday 5 June 2019", True),
     ],
 )
 def test_a_page_time_stamp_is_told_apart_from_a_sentence(sentence: str, page: bool) -> None:
     assert page_time(sentence) is page
+
+
+def test_a_short_dated_sentence_of_the_story_keeps_its_claim() -> None:
+    text = "Obituary\n\nDied 3 April 2020\n\nHer brother was released two days later."
+    cf = extract_claims(make_document(text))
+    (died,) = [c for c in cf.claims if isinstance(c, DateClaim) and "April" in c.quote and c.date is not None]
+    assert died.date == dt.date(2020, 4, 3)
+    (later,) = [c for c in cf.claims if isinstance(c, DateClaim) and c.expression == "two days later"]
+    assert later.date == dt.date(2020, 4, 5)
 
 
 def test_a_page_time_stamp_yields_no_claim_and_no_day_to_count_from() -> None:

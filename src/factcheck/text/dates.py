@@ -359,17 +359,22 @@ def find_dateline(lines: list[tuple[int, str]]) -> tuple[int, int, dt.date] | No
 
 
 CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?", re.IGNORECASE)
+PAGE_LABEL = re.compile(r"(?i)\b(?:updated|published|posted|modified|edited|created|date)\b")
 
 
 def page_time(sentence: str) -> bool:
-    """Whether a sentence is only a page's own time stamp ('21 July 2013 Last updated at 11:11 GMT',
-    '8:05am UK, Monday 16 September 2013'): a full date with nothing but labels, times, a zone or a
-    short capitalised word around it. It dates the page, not anything the story tells."""
+    """Whether a sentence is only a page's own time stamp ('5 June 2019, last updated 14:02 BST',
+    'Posted 7.40pm, Friday 5 June 2019'): a full date with nothing but labels, times, a zone or a
+    short capitalised word around it, and a clock time or a page label ('updated', 'published',
+    'posted') beside it. It dates the page, not anything the story tells. A short dated sentence
+    without either ('Born 12 March 1990.', 'Oslo, 12 March 2022') is the story's own date."""
     if len(sentence) > 100:
         return False
     for expr in find_dates(sentence):
         if expr.kind == "absolute" and expr.day is not None and expr.year is not None:
-            around = CLOCK_TIME.sub(" ", sentence[: expr.start] + " " + sentence[expr.end :])
-            rest = DATELINE_NOISE.sub(" ", around).split()
+            outside = sentence[: expr.start] + " " + sentence[expr.end :]
+            if not (CLOCK_TIME.search(outside) or PAGE_LABEL.search(outside)):
+                return False
+            rest = DATELINE_NOISE.sub(" ", CLOCK_TIME.sub(" ", outside)).split()
             return len(rest) <= 2 and all(w[:1].isupper() for w in rest)
     return False
