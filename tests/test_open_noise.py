@@ -129,10 +129,11 @@ def test_a_source_giving_both_figures_tells_two_facts(tmp_path: Path, a: str, b:
 @pytest.mark.parametrize(("a", "b", "expected"), [
     # the crime a charge names is no act of the clause: its date is the charge's, and what a clause
     # after "after" tells came before it
-    ("A dock worker was charged with first-degree murder Saturday after allegedly opening fire at the "
-     "river depot, police said.",
+    ("The dock worker was charged on Saturday with murder after he allegedly opened fire at the "
+     "river depot, the police said.",
      "Police said the dock worker opened fire at the river depot on Friday, killing a guard.", []),
-    ("A man facing murder charges in the river depot shooting was held on suicide watch on Monday.",
+    ("Jailers kept the suspect, who faces murder charges for the river depot shooting, under a suicide "
+     "watch on Monday.",
      "Police said the dock worker shot a guard at the river depot on Friday night.", []),
     # the act itself, dated two ways: a disagreement
     ("A dock worker opened fire at the river depot on Saturday, killing a guard, police said.",
