@@ -325,6 +325,13 @@ def test_a_weekday_before_its_date_is_part_of_it(text: str, kinds: list[str]) ->
         ("Anna Berg was arrested on 2 March. She was released two days after that.", "two days after",
          dt.date(2021, 3, 4)),
         ("Anna Berg was arrested on 2 March. She was released a day later.", "a day later", dt.date(2021, 3, 3)),
+        # a date right after it is no event: the count runs from that date
+        ("Anna Berg was arrested on 2 March. She was released the day before yesterday.",
+         "the day before yesterday", dt.date(2021, 3, 8)),
+        ("Anna Berg was arrested on 2 March. She was released two days after 14 February.",
+         "two days after 14 February", dt.date(2021, 2, 16)),
+        ("Anna Berg was released three days before 1 March 2020.", "three days before 1 March 2020",
+         dt.date(2020, 2, 27)),
     ],
 )  # fmt: skip
 def test_a_day_after_an_event_counts_from_the_event(body: str, expression: str, expected: dt.date | None) -> None:

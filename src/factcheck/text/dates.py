@@ -216,12 +216,37 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
     for expr in found:
         if result and expr.start < result[-1].end:
             continue
+        if result and (joined := _counted_from_date(result[-1], expr, text)) is not None:
+            result[-1] = joined
+            continue
         result.append(expr)
     return tuple(e for i, e in enumerate(result) if not _named_by_next(e, result[i + 1 : i + 2], text))
 
 
+def _counted_from_date(rel: DateExpr, date: DateExpr, text: str) -> DateExpr | None:
+    """'the day before yesterday', 'two days after 14 February': a count of days from the date
+    written right after it, as one expression for the day it names (None when it is not one)."""
+    if not (rel.kind == "relative" and rel.offset_days is not None and rel.text.lower().endswith(("after", "before"))):
+        return None
+    if text[rel.end : date.start].strip():
+        return None
+    span = (rel.start, date.end, text[rel.start : date.end])
+    if date.kind == "relative" and date.offset_days is not None and not date.vague:
+        return DateExpr(*span, "relative", offset_days=rel.offset_days + date.offset_days)
+    if date.kind == "absolute" and date.day is not None and date.month is not None:
+        try:  # a leap year when the year is not given, so that 29 February counts
+            day = dt.date(date.year or 2000, date.month, date.day) + dt.timedelta(days=rel.offset_days)
+        except ValueError:
+            return None
+        year = day.year if date.year is not None else None
+        return DateExpr(*span, "absolute", year=year, month=day.month, day=day.day)
+    return None
+
+
 # What follows "a day after" when it is a preposition: the event it counts from ("a day after the
 # vote", "two days before X died"), not "that" or "this", which point back to the text's last date.
+# A date written right after it ("the day before yesterday", "two days after 14 February") is no
+# event: _counted_from_date joins the two into the day they name.
 OBJECT_AFTER = re.compile(r"\s+(?!(?:that|this|it)\b)[\w$€£]", re.IGNORECASE)
 WEEKDAY_THEN_DATE = re.compile(r",?\s*(?:the\s+)?")
 
