@@ -150,6 +150,11 @@ def test_a_charge_dates_the_charge_not_the_crime(tmp_path: Path, a: str, b: str,
     ("The shooting suspect was arrested on Friday.", "arrest"),
     ("The man was arrested on charges of assault on Friday.", "arrest"),
     ("Police said the shooting happened on Friday night.", "happen"),
+    ("He faced a murder charge on Tuesday.", "face"),
+    ("The charges against him were dropped on Tuesday.", "drop"),
+    # no accusation: a rush of the police, a duty
+    ("The police charges on protesters Friday were condemned by the mayor.", "charge"),
+    ("The officer in charge of the unit was dismissed on Monday.", "dismiss"),
 ])  # fmt: skip
 def test_a_date_beside_a_charge_is_of_the_legal_act(text: str, predicate: str) -> None:
     cf, _ = claims_file(text)

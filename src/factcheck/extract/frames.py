@@ -220,7 +220,7 @@ AFTER_BEFORE_DATE = 60  # characters: a verb after a date is that much further t
 # "charge", "suspect" ("two murder charges", "the murder suspect"). It names the crime, not an act
 # of the clause, so a date beside it dates the charge, the hearing or the arrest.
 ACCUSATION_BEFORE = re.compile(
-    r"\b(?:charged|charges?|accused|convicted|acquitted|indicted|suspected|suspicion|guilty|counts?|arraigned"
+    r"\b(?<!\bin\s)(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?:charged|charges?|accused|convicted|acquitted|indicted|suspected|suspicion|guilty|counts?|arraigned"
     r"|tried|trial|wanted)\s(?:with|of|for|on|in|over)\s(?:[\w’'-]+\s){0,4}$",
     re.IGNORECASE,
 )
@@ -228,6 +228,37 @@ ACCUSATION_AFTER = re.compile(r"^\s(?:charges?|counts?|suspects?|indictments?|co
 DETERMINER = re.compile(r"\b(?:a|an|the|this|that|his|her|their|its)\s", re.IGNORECASE)
 MODIFIER_THEN_CHARGE = re.compile(r"^\s[\w-]+\s(?:charges?|counts?)\b", re.IGNORECASE)
 CHARGE_NOUN = re.compile(r"\b(?:a|an|the|one|no|new|this|that|his|her|their|its)\s(?:[\w-]+\s){0,2}$", re.IGNORECASE)
+# 'the man in charge', 'took charge of the unit': the charge is a duty, not an accusation.
+IN_CHARGE = re.compile(r"\b(?:in|took|take|takes|taking)\s$", re.IGNORECASE)
+# What makes the noun 'charge(s)' an accusation and not a rush ('police charges on protesters') or a
+# fee: a legal verb or preposition before it ('facing two murder charges', 'arraigned on charges'),
+# a crime, a legal word, a determiner or a number right before it ('murder charges', 'the
+# charges', 'two charges'), or what follows it ('charges of assault', 'the charge was dropped').
+CHARGE_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:fac(?:e|es|ed|ing)|fil(?:e|es|ed|ing)|press(?:es|ed|ing)?|br(?:ing|ings|inging|ought)|drop(?:s|ped|ping)?"
+    r"|den(?:y|ies|ied|ying)|plead(?:s|ed|ing)?|pled|admit(?:s|ted|ting)?|dismiss(?:es|ed|ing)?|contest(?:s|ed|ing)?"
+    r"|arraign(?:ed|ing)?|arrest(?:ed|ing)?|held|detained|jailed|convicted|acquitted|cleared|guilty|innocent"
+    r"|to|on|with|under)\s(?:[\w’'-]+\s){0,3}"
+    r"|\b(?:criminal|formal|federal|felony|misdemeanou?r|murder|manslaughter|homicide|assault|terrorism|terror"
+    r"|corruption|fraud|drugs?|weapons?|gun|firearms?|rape|theft|robbery|kidnapping|treason|espionage|related"
+    r"|the|these|those|such|similar|all|any|no|new|additional|several|multiple|two|three|four|five|six|seven"
+    r"|eight|nine|ten|\d+|[\w-]+-degree)\s)$",
+    re.IGNORECASE,
+)
+CHARGE_CONTEXT_AFTER = re.compile(
+    r"^\s(?:of|against|over|for|related|stemming|in\s(?:connection|relation)|were|was|are|is|have|had|has"
+    r"|filed|brought|laid|dropped)\b",
+    re.IGNORECASE,
+)
+
+
+def _charge_is_accusation(text: str, start: int, end: int, plural: bool) -> bool:
+    """Whether the noun 'charge(s)' at text[start:end] is an accusation (CHARGE_CONTEXT_BEFORE, _AFTER)."""
+    before = text[max(0, start - 60) : start]
+    if IN_CHARGE.search(before) or (not plural and not CHARGE_NOUN.search(before[-40:])):
+        return False
+    after = text[end : end + 24]
+    return CHARGE_CONTEXT_BEFORE.search(before) is not None or CHARGE_CONTEXT_AFTER.match(after) is not None
 
 
 def _accusation(view: SentenceView, p: Predicate) -> bool:
@@ -237,7 +268,7 @@ def _accusation(view: SentenceView, p: Predicate) -> bool:
     ('facing charges', 'arraigned on two charges later today': the arraignment's day)."""
     text = view.text
     word = p.word.lower()
-    if word == "charges" or (word == "charge" and CHARGE_NOUN.search(text[max(0, p.start - 40) : p.start])):
+    if word in ("charges", "charge") and _charge_is_accusation(text, p.start, p.end, word == "charges"):
         return True
     if ACCUSATION_AFTER.match(text[p.end : p.end + 14]):
         return p.noun or word.endswith("ing")
