@@ -10,7 +10,7 @@ import pytest
 
 from extract_helpers import compare_articles, make_document
 from factcheck.compare import accounts
-from factcheck.compare.accounts import ATTRIBUTE, match, read_sentence
+from factcheck.compare.accounts import ATTRIBUTE, _other_years, match, read_sentence
 from factcheck.compare.groups import Agreement
 from factcheck.extract import extract_claims
 
@@ -472,6 +472,20 @@ def test_a_sentence_naming_no_year_tells_its_story_year(a_year: int | None, b_ye
     a = dataclasses.replace(a, story_year=a_year)
     b = dataclasses.replace(b, story_year=b_year)
     assert (match(a, b, COMMON) is not None) is agree
+
+
+@pytest.mark.parametrize(("dated", "agree"), [
+    ("Striking dockers stood at the terminal's north gate for hours on 8 May 2024.", True),
+    ("8 May 2024", False),  # a dateline tells no fact of that day
+    ("Tuesday, 8 May 2024", False),
+    ("Dockers, 8 May 2024", False),  # one word besides the date is still a heading
+])  # fmt: skip
+def test_a_dateline_dates_no_sentence_naming_no_year(dated: str, agree: bool) -> None:
+    a = read_sentence("a.txt", 0, "On 8 May the dockers blocked the north gate of the container terminal.")
+    b = read_sentence("b.txt", 0, dated)
+    a = dataclasses.replace(a, story_year=2024)
+    b = dataclasses.replace(b, story_year=2024)
+    assert _other_years(a, b) is not agree
 
 
 def test_a_pronoun_read_otherwise_in_each_sets_nothing_apart() -> None:

@@ -58,6 +58,7 @@ ORDINALS = {
 MONTHS = frozenset(name.lower() for name in MONTH_NAMES)
 # Capitalised words that name a time, not who or what a fact is about.
 CALENDAR = MONTHS | frozenset(WEEKDAYS)
+DATED_WORDS = 2  # the content words besides its date a sentence naming a year tells, to date another
 ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # Words that say a clause is not a fact told as done: it may, will or could happen.
@@ -410,11 +411,20 @@ def apart(a: Said, b: Said, shared: frozenset[str] | None = None) -> bool:
 
 def _other_years(a: Said, b: Said) -> bool:
     """Whether two sentences tell of other years: the years they name, a sentence that names none
-    telling its dated story's own ('On 3 May' in a story of 2024 and 'On 3 May 2024')."""
+    telling its dated story's own ('On 3 May' in a story of 2024 and 'On 3 May 2024') when the
+    other tells something besides its date (a dateline 'May 3, 2024' is no telling of that day)."""
     if a.years == b.years:
         return False
+    dated = [s for s in (a, b) if s.years]
+    if any(_told_words(s) < DATED_WORDS for s in dated):
+        return True
     said = [s.years or (frozenset({str(s.story_year)}) if s.story_year else frozenset()) for s in (a, b)]
     return said[0] != said[1]
+
+
+def _told_words(s: Said) -> int:
+    """How many content words a sentence tells besides its date: no number, month or weekday."""
+    return sum(not t.lemma.startswith("#") and t.lemma not in CALENDAR for t in s.tokens)
 
 
 def _one_list(a: Said, b: Said, rare: frozenset[str]) -> bool:
