@@ -8,7 +8,7 @@ from typing import get_args
 
 import pytest
 
-from factcheck.compare.slots import compare_events, same_event
+from factcheck.compare.slots import _named_in, compare_events, same_event
 from factcheck.extract import extract_claims
 from factcheck.extract.mentions import MODALS
 from factcheck.extract.slots import MODAL_OF, month_span
@@ -293,3 +293,16 @@ def test_possible_and_done_that_agree(a: str, b: str) -> None:
 
 def test_what_can_happen_in_general_is_no_account() -> None:
     assert _compare("A storm of that size can cause severe floods.", "The storm caused severe floods.") == []
+
+
+@pytest.mark.parametrize(("name", "quote", "named"), [
+    ("pelham", "filmed at the Pelham Studio", True),
+    ("pelham", "filmed near Pelhamville", False),  # a whole word, not the start of another
+    ("mcadam", "Ruth McAdam opened the hall", True),  # a capital inside the name
+    ("mcadam", "RUTH MCADAM OPENED THE HALL", True),
+    ("pelham", "a pelham bit for the horse", False),  # not capitalised: no name
+    ("o'hara", "Dana O'Hara opened the hall", True),
+    ("pelham", "for Pelham's new studio", True),  # an owner's 's is no part of the name
+])  # fmt: skip
+def test_a_name_is_a_whole_capitalised_word_of_the_quote(name: str, quote: str, named: bool) -> None:
+    assert _named_in(name, quote) is named

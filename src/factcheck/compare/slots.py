@@ -27,6 +27,7 @@ from factcheck.extract.places import Containment, containment, countries, inside
 from factcheck.extract.slots import MODAL_WORDS, SAME_EVENT
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, ClaimsFile, EventClaim, Frame, PlaceClaim, QuantityClaim, Severity
+from factcheck.resolve import fold
 from factcheck.text.dates import MONTH_NAMES
 from factcheck.text.patterns import alternation
 
@@ -40,6 +41,8 @@ OPENING_NAME = re.compile(  # "Varga was", "Anna Berg has": a sentence that open
 )
 WORD = re.compile(r"[^\W\d_]{4,}")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# A word with its apostrophes ("O'Hara"), an owner's 's left out ("Pelham's": "Pelham").
+QUOTE_WORD = re.compile(r"[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
 _MONTH = alternation(MONTH_NAMES)
 DAY_OF_MONTH = rf"(?:\b{_MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s|\b\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH},?\s)"
 EXCLUSIVE: dict[str, Severity] = {"country": "contradiction", "region": "contradiction", "street": "contradiction",
@@ -77,11 +80,12 @@ def _words(claim: PlaceClaim) -> frozenset[str]:
 
 
 def _named_in(name: str, quote: str) -> bool:
-    """Whether every word of a folded name (three letters or more) is a capitalised word of `quote`."""
+    """Whether every word of a name (three letters or more) is a whole capitalised word of `quote`,
+    both folded (resolve.fold): 'roe' in 'Roe said' and "Roe's", not in 'Roeville'; 'mcadam' in
+    'McAdam' and 'MCADAM'."""
     words = [w for w in name.split() if len(w) > 2]
-    return bool(words) and all(
-        re.search(rf"\b{re.escape(w.capitalize())}|\b{re.escape(w.upper())}\b", quote) for w in words
-    )
+    capitalised = {fold(w) for w in QUOTE_WORD.findall(quote) if w[:1].isupper()}
+    return bool(words) and all(fold(w) in capitalised for w in words)
 
 
 @dataclass(frozen=True)
