@@ -61,9 +61,9 @@ def _scope(claim: PlaceClaim, frame: Frame, other: str = "") -> tuple[frozenset[
 
 
 def _told_in(time: str, other: str) -> bool:
-    """Whether the years of a cue or hint ('in 1923', '1923') are all the year of a date or a cue
-    of `other` ('on April 22, 1923', 'in 1923'), not a year it names of something else ('jailed
-    since 1923')."""
+    """Whether the years of a cue or hint ('in 1923', '1923') are all years `other` gives after a
+    day of a month or after 'in' ('on April 22, 1923', 'in 1923'): any such year counts, whatever
+    it dates there; a year after another word ('jailed since 1923') does not."""
     years = YEAR.findall(time)
     return bool(years) and all(re.search(rf"(?:{DAY_OF_MONTH}|\bin\s){y}\b", other) for y in years)
 
