@@ -417,9 +417,9 @@ def test_an_adjective_in_ful_reads_as_its_noun(word: str, lemma: str) -> None:
 
 
 def test_an_ordinal_success_in_two_words() -> None:
-    b = "The coastguard marked its fifth success of the season when it pulled a tanker off the rocks."
-    assert pair("Towing the tanker clear was the fifth successful operation of the coastguard this winter.", b)
-    assert not pair("Towing the tanker clear was the fifth unsuccessful operation of the coastguard this winter.", b)
+    b = "The lifeboat marked its third success of the season when it pulled a catamaran off the sandbar."
+    assert pair("Freeing the catamaran gave the lifeboat a third successful launch this winter.", b)
+    assert not pair("Freeing the catamaran gave the lifeboat a third unsuccessful launch this winter.", b)
 
 
 @pytest.mark.parametrize(("body", "referent"), [
