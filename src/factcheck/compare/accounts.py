@@ -630,7 +630,7 @@ def sentences_of(files: list[ClaimsFile], texts: Mapping[str, str]) -> list[Said
             where, what = frozenset(places.get(s.start, ())), frozenset(classes.get(s.start, ()))
             referent = _continued(people, story[max(0, n - PRONOUN_REACH) : n]) if PRONOUN_OPENS.match(s.text) else None
             said = read_sentence(cf.source.id, s.start, s.text, where, what, referent)
-            out.append(replace(said, story_year=cf.year if cf.source.published else None))
+            out.append(replace(said, story_year=cf.source.published.year if cf.source.published else None))
     return out
 
 
