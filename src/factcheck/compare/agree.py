@@ -34,9 +34,9 @@ from factcheck.compare.align import (
     dimension,
     tally,
     time_scope,
+    told_on,
 )
 from factcheck.compare.dates import date_value
-from factcheck.compare.events import told_on
 from factcheck.compare.groups import Agreement
 from factcheck.compare.open_facts import converted, weekday_of
 from factcheck.compare.slots import INSIDE, one_event

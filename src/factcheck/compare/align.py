@@ -22,6 +22,8 @@ from factcheck.extract.speech import SPEECH_LEMMAS, said_on
 from factcheck.lexicons import load_lexicon
 from factcheck.models import AgeClaim, ClaimBase, DateClaim, Frame, QuantityClaim, StatusClaim
 
+BEFORE_DATE, AFTER_DATE = 60, 40  # characters around a date read for what it is the day of
+
 THRESHOLD = 0.5  # below this, two facts share too little to be one fact
 WORD = re.compile(r"[^\W\d_]{4,}")
 YEAR_CUE = re.compile(r"^in \d{4}$")
@@ -199,10 +201,19 @@ def _told(c: DateClaim, frame: Frame) -> bool:
     """Whether a date is the day something was told or made known: its predicate is a verb of
     telling, or the words right around it say so ('the rules announced Friday would ...', whose
     frame took the verb after it), as the events' kinds read it (events.event_kind)."""
-    if frame.predicate in SPEECH_LEMMAS:
-        return True
-    at, end = c.value_start - c.start, c.value_end - c.start
-    return said_on(c.quote[max(0, at - 60) : at], c.quote[end : end + 40]) is not None
+    return frame.predicate in SPEECH_LEMMAS or told_on(c) is not None
+
+
+def around(claim: DateClaim) -> tuple[str, str]:
+    """The words of a date's quote right before and right after its value."""
+    at, end = claim.value_start - claim.start, claim.value_end - claim.start
+    return claim.quote[max(0, at - BEFORE_DATE) : at], claim.quote[end : end + AFTER_DATE]
+
+
+def told_on(claim: DateClaim) -> str | None:
+    """What a date is the day of when something was told on it, by the words around it
+    (extract/speech.said_on): 'telling', an announcing verb's lemma, or None."""
+    return said_on(*around(claim))
 
 
 def _same_event(a: DateClaim, b: DateClaim, fa: Frame, fb: Frame) -> bool:

@@ -21,10 +21,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from factcheck.compare.align import CONTEXT_STOP, lemma_of, names_overlap, time_scope
+from factcheck.compare.align import CONTEXT_STOP, around, lemma_of, names_overlap, time_scope, told_on
 from factcheck.compare.groups import Pending, group_findings, keyed
 from factcheck.extract.mentions import CLASS_OF, EVENT_NOUNS, STATE_OF, one_happening
-from factcheck.extract.speech import STATEMENT, said_on
+from factcheck.extract.speech import STATEMENT
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, DateClaim, EntityRef, Event, MonthDay, Person, Severity
 
@@ -54,19 +54,12 @@ def _state(lemma: str) -> str:
     return STATE_OF.get(lemma, lemma)
 
 
-def told_on(claim: DateClaim) -> str | None:
-    """What a date is the day of when something was told on it, by the words around it
-    (extract/speech.said_on): 'telling', an announcing verb's lemma, or None."""
-    at, end = claim.value_start - claim.start, claim.value_end - claim.start
-    return said_on(claim.quote[max(0, at - 60) : at], claim.quote[end : end + 40])
-
-
 def event_kind(claim: DateClaim) -> tuple[str, str | None]:
     """What a date dates and the class of its predicate: the state a listed predicate names, an
     unlisted predicate's lemma, a statement ('telling'), or the noun a date modifies. A listed
     rule's event stands where its clause's predicate is unlisted or missing."""
-    at, end = claim.value_start - claim.start, claim.value_end - claim.start
-    before, after = claim.quote[max(0, at - 60) : at], claim.quote[end : end + 40]
+    end = claim.value_end - claim.start
+    before, after = around(claim)
     told = told_on(claim)
     if told is not None:  # the day of a statement, or of an announcement: an event of its own
         return (STATEMENT if told == STATEMENT else _state(told)), None
