@@ -6,22 +6,17 @@ document; the models are the one schema for sources, claims, findings and report
 
 from __future__ import annotations
 
-import gc
-
 __version__ = "0.1.0"
 
 # The import builds the rules' tables (lexicons, lemma and inflection tables, patterns, models):
 # hundreds of thousands of objects that live as long as the process and hold no cycles. The
 # cycle collector, left on, walks them again and again as they are made (a sixth of a second);
 # it is paused while they are built and left as it was found.
-_collecting = gc.isenabled()
-gc.disable()
-try:
+from factcheck.text.collector import paused_gc
+
+with paused_gc():
     from factcheck.extract import extract_claims
     from factcheck.models import ClaimsFile, Corroboration, Finding, Report
     from factcheck.pipeline import compare_folder
-finally:
-    if _collecting:
-        gc.enable()
 
 __all__ = ["ClaimsFile", "Corroboration", "Finding", "Report", "__version__", "compare_folder", "extract_claims"]

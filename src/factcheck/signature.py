@@ -11,12 +11,9 @@ these rules, so a re-run reads them instead of working them out again.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -37,6 +34,7 @@ from factcheck.models import (
     StoryTimeBasis,
 )
 from factcheck.resolve import STOPWORDS, fold
+from factcheck.text.collector import paused_gc
 from factcheck.text.dates import MONTH_NAMES, WEEKDAY_NAMES, find_dates
 from factcheck.text.patterns import alternation
 
@@ -469,20 +467,6 @@ def event_signature(cf: ClaimsFile, text: str) -> EventSignature:
     return signature_profile(cf, text).signature
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused: grouping and reading the store make no reference cycles,
-    but their many small allocations set off full collections that walk every claim of the folder
-    in memory (half of grouping's time for a thousand sources)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 # --- the store beside the claims files --------------------------------------------------------
 
 SIGNATURES_FILE = ".signatures.json"  # no claims file starts with a dot (store.safe_name); shell globs skip it
@@ -496,7 +480,9 @@ def load_profiles(path: Path) -> dict[str, SourceProfile]:
     """The profiles stored at `path`, by source id; a missing or unreadable file (it is only a
     cache, worked out again from the claims) gives none."""
     try:
-        with collector_paused():
+        # Reading the store makes no reference cycles, but its many small allocations set off
+        # full collections that walk every claim of the folder in memory.
+        with paused_gc():
             stored = SignaturesFile.model_validate_json(path.read_bytes())
     except (OSError, ValueError):
         return {}

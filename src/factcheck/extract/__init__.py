@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-
 from factcheck.extract.ages import extract_ages
 from factcheck.extract.carried import CARRIED, extract_carried
 from factcheck.extract.causes import extract_causes
@@ -21,6 +19,7 @@ from factcheck.extract.status import extract_status
 from factcheck.extract.window import MAX_EVIDENCE, narrow
 from factcheck.models import ClaimBase, ClaimsFile, DateClaim, Document, claim_id
 from factcheck.segment import segment
+from factcheck.text.collector import paused_gc
 from factcheck.text.dates import page_time
 
 
@@ -39,13 +38,8 @@ def extract_claims(document: Document) -> ClaimsFile:
     look-up tables of one source live until it is done and make next to no cycles (about two
     thousand collectable objects for a 1 MB source), but their millions of objects set off
     collections that walk them all again and again, a fifth of the time on a claim-dense source."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _extract_claims(document)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _extract_claims(document: Document) -> ClaimsFile:

