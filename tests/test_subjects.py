@@ -39,7 +39,7 @@ SUBJECTS: list[tuple[SubjectType, str, str, str]] = [  # model, key, claim kind,
     (Figure(event="detain", unit="hours", of=ANNA), "detain:hours@p:anna berg", "quantity", "quantity.duration"),
     (Figure(event="attack", role="agents", unit="people"), "attack:agents:people", "quantity", "quantity.count"),
     (Figure(event="pay", role="cash", unit="USD"), "pay:cash:USD", "quantity", "quantity.money"),
-    (Figure(event="fund", role="funding:latest", unit="USD"), "fund:funding:latest:USD", "quantity", "quantity.money"),
+    (Figure(event="fund", role="latest", unit="USD"), "fund:funding:latest:USD", "quantity", "quantity.money"),
     (Figure(event="distance", anchor="Port Vell", unit="miles"), "distance from Port Vell:miles", "quantity",
      "quantity.count"),
     (Topic(facet="thing", word="employee"), "thing:employee", "quantity", "mention.count"),
@@ -53,6 +53,14 @@ SUBJECTS: list[tuple[SubjectType, str, str, str]] = [  # model, key, claim kind,
 def test_each_subject_has_one_key_and_reads_back_from_it(subject: SubjectType, key: str, kind: str, rule: str) -> None:
     assert subject.key() == key
     assert parse_subject(key, kind, rule) == subject
+
+
+def test_a_figure_role_written_as_its_key_reads_as_the_role() -> None:
+    """Claims files written before the roles were typed give the latest round as 'funding:latest'."""
+    assert Figure(event="fund", role="funding:latest", unit="USD").role == "latest"
+    assert Figure(event="fund:funding:latest", unit="USD").role == "latest"
+    with pytest.raises(ValueError, match="role"):
+        Figure(event="pay", role="tip", unit="USD")  # no role of a figure
 
 
 @pytest.mark.parametrize(
@@ -152,7 +160,7 @@ def test_a_speaker_written_as_a_key_or_in_words_reads_into_its_model(written: st
     ("stored", "event", "role", "anchor"),
     [  # a figure's event as claims files wrote it before its role and anchor were typed
         ("attack:agents", "attack", "agents", None),
-        ("fund:funding:latest", "fund", "funding:latest", None),
+        ("fund:funding:latest", "fund", "latest", None),
         ("distance from Port Vell", "distance", None, "Port Vell"),
         ("detain", "detain", None, None),
     ],

@@ -236,8 +236,13 @@ Party = EntityRef | Unmerged | Group | Organisation
 
 FIGURE_ROLE = (
     "Which part of the event the figure is: 'agents' (who did it: 'twenty men beat him'), or the part "
-    "of a payment ('cash', 'stock', 'bonus', 'funding', 'funding:latest', 'total'); None: the event itself."
+    "of a payment ('cash', 'stock', 'bonus', 'funding', 'latest' (the latest round of funding), 'total'); "
+    "None: the event itself."
 )
+FigureRole = Literal["agents", "cash", "stock", "bonus", "funding", "latest", "total"]
+# How a role is written in a figure's key where not as itself: the latest round is one of funding.
+ROLE_KEYS: dict[str, str] = {"latest": "funding:latest"}
+KEY_ROLES = {key: role for role, key in ROLE_KEYS.items()}
 FIGURE_ANCHOR = "For a distance, the place it is measured from, as written ('12 miles off X': 'X')."
 DISTANCE_FROM = "distance from "
 
@@ -245,14 +250,17 @@ DISTANCE_FROM = "distance from "
 def figure_fields(data: Any) -> Any:
     """A figure's event written with its role or anchor in one string, as claims files had it before
     they were typed and as a correction may give it ('attack:agents', 'fund:funding:latest',
-    'distance from X'), read into its fields; an event's own name has neither."""
+    'distance from X'), read into its fields; an event's own name has neither. A role written as
+    its key ('funding:latest') reads as the role ('latest')."""
+    if isinstance(data, dict) and isinstance(data.get("role"), str) and data["role"] in KEY_ROLES:
+        data = {**data, "role": KEY_ROLES[data["role"]]}
     if isinstance(data, dict) and isinstance(data.get("event"), str):
         event: str = data["event"]
         if event.startswith(DISTANCE_FROM):
             return {**data, "event": "distance", "anchor": event.removeprefix(DISTANCE_FROM)}
         head, colon, role = event.partition(":")
         if colon:
-            return {**data, "event": head, "role": role}
+            return {**data, "event": head, "role": KEY_ROLES.get(role, role)}
     return data
 
 
@@ -262,7 +270,7 @@ class Figure(SubjectModel):
 
     kind: Literal["figure"] = "figure"
     event: str | None = Field(description="The event counted ('detain', 'attack', 'pay'); None: a bare count.")
-    role: str | None = Field(default=None, description=FIGURE_ROLE)
+    role: FigureRole | None = Field(default=None, description=FIGURE_ROLE)
     anchor: str | None = Field(default=None, description=FIGURE_ANCHOR)
     unit: str = Field(description="What is counted or measured ('people', 'hours').")
     of: Who | None = Field(default=None, description="Whose figure it is, where the words say.")
@@ -277,8 +285,11 @@ class Figure(SubjectModel):
         return f"{self.event or 'count'} from {self.anchor}" if self.anchor is not None else self.event or "count"
 
     def counted(self) -> str:
-        """What the key says is counted: the event, and the role in it ('attack:agents', 'pay:cash')."""
-        return f"{self.measured()}:{self.role}" if self.role is not None else self.measured()
+        """What the key says is counted: the event, and the role in it ('attack:agents', 'pay:cash',
+        'fund:funding:latest')."""
+        if self.role is None:
+            return self.measured()
+        return f"{self.measured()}:{ROLE_KEYS.get(self.role, self.role)}"
 
     def head(self) -> str:
         """The key without its owner: 'detain:hours', 'attack:agents:people'."""
@@ -632,7 +643,7 @@ class QuantityClaim(ClaimBase):
     qualifier: Qualifier = Field(description="How the number is hedged.")
     unit: str = Field(description="What is counted or measured: 'people', 'days', 'hours', 'euros'.")
     event: str | None = Field(default=None, description="The event class the count belongs to ('detain').")
-    role: str | None = Field(default=None, description=FIGURE_ROLE)
+    role: FigureRole | None = Field(default=None, description=FIGURE_ROLE)
     anchor: str | None = Field(default=None, description=FIGURE_ANCHOR)
     direction: str | None = Field(default=None, description="For a distance: the compass direction ('east').")
     expression: str = Field(description="The words of the quantity, e.g. 'at least 25 people'.")
@@ -1071,7 +1082,7 @@ class SignatureFigure(Model):
 
     unit: str = Field(description="What is counted or measured ('people', 'magnitude').")
     event: str = Field(description="The event counted ('kill', 'strike').")
-    role: str | None = Field(default=None, description=FIGURE_ROLE)
+    role: FigureRole | None = Field(default=None, description=FIGURE_ROLE)
     anchor: str | None = Field(default=None, description=FIGURE_ANCHOR)
     values: list[float] = Field(description="The values the source gives, sorted.")
 

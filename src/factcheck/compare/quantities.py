@@ -131,9 +131,6 @@ QUANTITY_EVENTS = {
 }  # fmt: skip
 
 
-MONEY_PARTS = {"funding:latest": "latest"}  # how a role names the part of a payment, where not as itself
-
-
 def quantity_fact(figure: Figure) -> tuple[str, str]:
     """What a figure is about and what it measures, as a reader says it: ('the incident', 'number of
     people detained'), ('the quake', 'magnitude'), ('the incident', 'amount paid in cash (USD)')."""
@@ -144,7 +141,7 @@ def quantity_fact(figure: Figure) -> tuple[str, str]:
     if unit in ("kilometres", "miles"):
         return "the incident", figure.counted()  # "distance from X"
     if kind in ("pay", "fund", "seize", "salary"):
-        part = f" in {role}" if role in ("cash", "stock") else f" ({MONEY_PARTS.get(role, role)})" if role else ""
+        part = f" in {role}" if role in ("cash", "stock") else f" ({role})" if role else ""
         return "the incident", f"amount {verb}{part} ({unit})"
     if unit in ("days", "hours", "minutes"):
         return "the incident", f"time {verb} ({unit})"

@@ -5,10 +5,11 @@
 from __future__ import annotations
 
 import re
+from typing import cast, get_args
 
 from factcheck.extract.context import Context, evidence, resolve_pronoun, subject_before
 from factcheck.lexicons import load_lexicon
-from factcheck.models import Figure, Group, QuantityClaim, Sentence, WhoModel
+from factcheck.models import Figure, FigureRole, Group, QuantityClaim, Sentence, WhoModel
 from factcheck.text.numbers import (
     NUMBER,
     QUALIFIER,
@@ -28,7 +29,20 @@ EVENTS: dict[str, re.Pattern[str]] = {  # each word matched to its end: "killing
     event: re.compile(r"\b(?:" + "|".join(words) + r")[\w-]*", re.IGNORECASE) for event, words in _LEX["events"].items()
 }
 UNIT_EVENTS: dict[str, list[str]] = _LEX["unit_events"]
-MONEY_ROLES = {role: re.compile("|".join(words), re.IGNORECASE) for role, words in _LEX["money_roles"].items()}
+
+
+def _figure_role(name: str) -> FigureRole:
+    """A lexicon's name of a part of a payment, as the figure role it is (a name of no role is a
+    lexicon error)."""
+    if name not in get_args(FigureRole):
+        raise ValueError(f"money role {name!r} is none of {get_args(FigureRole)}")
+    return cast("FigureRole", name)
+
+
+MONEY_ROLES = {
+    _figure_role(role): re.compile("|".join(words), re.IGNORECASE) for role, words in _LEX["money_roles"].items()
+}
+FUNDING: frozenset[FigureRole] = frozenset({"funding", "latest"})  # the roles of an amount raised
 DURATION_DAYS = {"days": (1, 1), "weeks": (7, 7), "months": (28, 31), "years": (365, 366)}
 SHORT_DURATIONS = {"hours", "minutes"}
 PEOPLE_WORDS = {w.rstrip("s") for w in [*_LEX["units"]["people"], *_LEX["units"]["journalists"]]} | {
@@ -188,7 +202,7 @@ NUMBER_OF = re.compile(
 )
 
 
-def _money_role(text: str, start: int, end: int) -> str:
+def _money_role(text: str, start: int, end: int) -> FigureRole:
     """Which part of a deal an amount is: 'in cash', 'in stock', 'with bonuses', 'funding'; else the total.
     Words right after an amount say it first ("$281m in cash"); role words are looked for only up
     to the neighbouring amounts, which have roles of their own."""
@@ -204,8 +218,8 @@ def _money_role(text: str, start: int, end: int) -> str:
     previous = list(ANY_AMOUNT.finditer(before))
     before = before[previous[-1].end() :] if previous else before
 
-    def roles_in(window: str, reverse: bool) -> dict[str, int]:
-        found: dict[str, int] = {}
+    def roles_in(window: str, reverse: bool) -> dict[FigureRole, int]:
+        found: dict[FigureRole, int] = {}
         for role, pattern in MONEY_ROLES.items():
             for m in pattern.finditer(window):
                 distance = len(window) - m.end() if reverse else m.start()
@@ -222,7 +236,7 @@ def _money_role(text: str, start: int, end: int) -> str:
         return "total"
     role = min(found, key=lambda r: (found[r], r))
     if role == "funding" and LATEST.search(before + " " + after):
-        return "funding:latest"  # "most recently, it raised $20 million": one round, not the total
+        return "latest"  # "most recently, it raised $20 million": one round of funding, not the total
     return role
 
 
@@ -276,7 +290,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         event_at: int,
         rule: str,
         direction: str | None = None,
-        role: str | None = None,
+        role: FigureRole | None = None,
         anchor: str | None = None,
     ) -> None:
         of: WhoModel | None = None
@@ -403,10 +417,10 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         event, at = _event(s, m.start(), m.end(), currency)
         if event is None or NOT_A_PRICE.match(s[m.end() : m.end() + 25]):
             continue  # "$25 a share", "$100 cheaper": a rate or a difference, not an amount paid
-        role = None
+        role: FigureRole | None = None
         if event in ("pay", "fund"):
             role = _money_role(s, m.start(), m.end())
-            event = "fund" if role.startswith("funding") else event
+            event = "fund" if role in FUNDING else event
         # An offer, a bid or what someone would pay is not a payment: it may agree, never contradict.
         rule = "quantity.money-hedged" if anywhere(PROPOSAL) else "quantity.money"
         add(m, number * scale, low, high, qualifier, currency, event, at, rule, role=role)
