@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from extract_helpers import make_document
+from factcheck.extract import extract_claims
 from factcheck.extract.status import status_state
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.conflicts import STATE_CONFLICTS, StateConflicts
-from factcheck.models import StatusState
+from factcheck.models import StatusClaim, StatusState
 from test_compare import compare, findings, story
 
 # fmt: off
@@ -69,7 +71,31 @@ def test_extraction_reads_which_negations_are_states_from_the_table() -> None:
     assert status_state("fired", True) == StatusState(name="fired", negated=True)
     assert status_state("on_leave", True) is None  # "was not placed on leave" states nothing
     assert status_state("on_leave", False) == StatusState(name="on_leave")
-    assert {s for s in STATE_CONFLICTS.negatable if status_state(s, True)} == STATE_CONFLICTS.negatable
+
+
+# fmt: off
+NEGATED_PHRASES = [  # (a negated status phrase, the state it reads as; None: it states nothing)
+    ("was not fired by the station", "not_fired"),
+    ("was not arrested at the protest", "not_arrested"),
+    ("was not detained at the protest", "not_detained"),
+    ("was not charged with trespass", "not_charged"),
+    ("was not released from custody", "not_released"),
+    ("was not convicted of trespass", "not_convicted"),
+    ("was not sentenced on Tuesday", "not_sentenced"),
+    ("has not resigned from the radio station", "not_resigned"),
+    ("was not suspended from work by the station", "not_suspended"),
+    ("was not fined by the council", "not_fined"),
+    ("was not placed on leave by the station", None),  # not being on leave is no state of its own
+    ("was not reinstated by the station", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("words", "state"), NEGATED_PHRASES)
+def test_a_negated_status_phrase_reads_as_the_table_says(words: str, state: str | None) -> None:
+    cf = extract_claims(make_document(said(words)))
+    states = [c.state.key() for c in cf.claims if isinstance(c, StatusClaim) and c.state is not None]
+    assert states == ([state] if state else [])
 
 
 @pytest.mark.parametrize(
