@@ -428,8 +428,8 @@ def _told_words(s: Said) -> int:
 
 
 def _one_list(a: Said, b: Said, rare: frozenset[str]) -> bool:
-    """Whether the shared words are one list of names told in both sentences ('felt in Oman and the
-    Gulf states', 'linked with Leeds, Derby and Hull'): several names in a row, the same in each.
+    """Whether the shared words are one list of names told in both sentences ('felt in Norland and the
+    coastal states', 'linked with Leeds, Derby and Hull'): several names in a row, the same in each.
     Two names that are no country or region may be two people met twice, so a list of people needs
     three."""
     lists = [_listed(s, rare) for s in (a, b)]

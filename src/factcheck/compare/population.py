@@ -47,7 +47,7 @@ def _place_key(place: str, earlier: str) -> str | None:
     words = place.split()
     if words[0].lower() == "the":
         noun = f"(?i:{re.escape(words[-1].lower())})"
-        # "X island", "X, a small island", "the rocky island of X"; never "a Gulf island", whose
+        # "X island", "X, a small island", "the rocky island of X"; never "a Northern island", whose
         # capital is an adjective's
         pattern = (
             rf"(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<!\b[Tt]he\s)\b(?P<name>{_NAME})(?:\s{noun}\b|,\s(?:an?|the)\s"
