@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from factcheck.compare.align import tally
 from factcheck.compare.figures import part_of_whole, same_fact, vague_holds
 from factcheck.compare.groups import Agreement, Pending, agree_by_value, group_findings, pairs
@@ -31,6 +33,7 @@ def compare_quantities(
         # Within one article, two figures for one fact matter when two people give them.
         return a.speaker != b.speaker
 
+    told = figures_told(claims)
     for a, b in pairs(list(claims), different_speakers):
         assert isinstance(a, QuantityClaim)
         assert isinstance(b, QuantityClaim)
@@ -48,6 +51,8 @@ def compare_quantities(
                     ("contradiction", f"the same distance, but {a.direction} against {b.direction}", a, b)
                 )
             continue
+        if a.source != b.source and {_told(a), _told(b)} <= told[a.source] & told[b.source]:
+            continue  # each source gives both figures ('seven X and four X'): two facts, told alike
         a_low, a_high = a.low if a.low is not None else float("-inf"), a.high if a.high is not None else float("inf")
         b_low, b_high = b.low if b.low is not None else float("-inf"), b.high if b.high is not None else float("inf")
         if a_high < b_low or b_high < a_low:
@@ -65,6 +70,22 @@ def compare_quantities(
         "same figure",
     )
     return group_findings(candidates, incident, subject, attribute, _quantity_value, _consistent_figures), agreements
+
+
+def _told(c: QuantityClaim) -> tuple[float, str]:
+    return c.number, c.unit
+
+
+def figures_told(claims: list[QuantityClaim]) -> dict[str, set[tuple[float, str]]]:
+    """The figures (number, unit) each source gives of one listed fact. Two sources that each give
+    both of two figures ('seven life sentences and four sentences of ...') tell two facts alike;
+    the conflict, if any, lies within each, never between them (as copies.each_tells_both). One
+    source's figure against the other's list still counts ('four life sentences' against 'seven
+    life sentences and four ...')."""
+    told: dict[str, set[tuple[float, str]]] = defaultdict(set)
+    for c in claims:
+        told[c.source].add(_told(c))
+    return told
 
 
 def _figure(c: ClaimBase) -> str | None:
