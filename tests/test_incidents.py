@@ -396,6 +396,42 @@ def test_a_dated_source_s_claims_are_left_as_extraction_marked_them() -> None:
     assert other_times_marked(files, texts) == files  # no year named: nothing to mark
 
 
+# A dated story recalls an earlier fix in passing; the other source dates this one by its weekday.
+FIX_RECALLING = (
+    "Norvane rushed out an emergency fix for its Quillmail program after attackers exploited a flaw.\n"
+    "The company said the flaw let attackers take over computers that opened a booby-trapped message.\n"
+    "Emergency fixes from Norvane are rare: the last one it shipped was the emergency fix issued {recall} "
+    "that plugged a hole in Quillmail."
+)
+FIX_BY_WEEKDAY = (
+    "Norvane on Wednesday issued an emergency fix for its Quillmail program, after attackers exploited a flaw.\n"
+    "The flaw let attackers take over computers that opened a booby-trapped message, the company said."
+)
+
+
+@pytest.mark.parametrize(
+    ("recall", "extra", "cited"),
+    [
+        ("Jan. 14", "", set()),  # eight months before the story: an earlier fix, not this one's day
+        ("on 15 September", "", {"Monday 15 September 2025"}),  # two days before: this fix's day, compared
+        # Both recall the earlier fix: its two days are still compared with each other.
+        ("Jan. 14", "\nThe last one it shipped was the emergency fix issued Jan. 16, Norvane said.",
+         {"Tuesday 14 January 2025", "Thursday 16 January 2025"}),
+    ],
+)  # fmt: skip
+def test_a_day_long_before_the_incident_s_first_is_an_earlier_event(recall: str, extra: str, cited: set[str]) -> None:
+    day = dt.date(2025, 9, 18)
+    built = [source("a.txt", FIX_RECALLING.format(recall=recall), day), source("b.txt", FIX_BY_WEEKDAY + extra, day)]
+    files, texts = [cf for cf, _ in built], {cf.source.id: t for cf, t in built}
+    report = build_report("folder", files, texts)
+    assert [i.sources for i in report.incidents] == [["a.txt", "b.txt"]]
+    values = {v.value for f in report.discrepancies for v in f.values}
+    assert cited <= values
+    assert ("Tuesday 14 January 2025" in values) == ("Tuesday 14 January 2025" in cited)
+    marked = {c.incident_hint for cf in other_times_marked(files, texts) for c in cf.claims if "Jan. 1" in c.quote}
+    assert marked == ({"earlier"} if recall == "Jan. 14" else set())
+
+
 # --- people decide ------------------------------------------------------------------------------
 
 

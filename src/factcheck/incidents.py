@@ -30,6 +30,7 @@ from factcheck.extract.open_claims import AGENT_NOUN, PERSON_NOUNS
 from factcheck.models import (
     ClaimBase,
     ClaimsFile,
+    DateClaim,
     EventSignature,
     GroupingDecision,
     Incident,
@@ -753,27 +754,36 @@ def _shared(p: Profile, others: list[Profile], weights: dict[str, float], n: int
 
 
 def other_times_marked(files: list[ClaimsFile], texts: dict[str, str]) -> list[ClaimsFile]:
-    """The incident's claims files with the claims of its undated sources that are about another
-    time marked so (`incident_hint`, the year named). Extraction marks another year against the
-    source's own story year, which an undated source can only guess from the years it names ('the
-    2008 season' in a story of 2011); the incident's dated sources say which years are the main
-    story's. Claims so marked are compared only with claims of that other time."""
+    """The incident's claims files with the claims about another time marked so (`incident_hint`).
+    Extraction marks another year against the source's own story year, which an undated source can
+    only guess from the years it names ('the 2008 season' in a story of 2011); the incident's dated
+    sources say which years are the main story's (the hint is the year named). And a calendar day
+    more than MAX_SPAN_DAYS before the incident's first day is an earlier event's, as grouping
+    reads time ('the last emergency fix, issued on 14 January' in a story of September): the hint
+    is 'earlier'. Claims so marked are compared only with claims of that other time."""
     days = {f.source.id: _day(signature_profile(f, texts[f.source.id]).signature) for f in files}
-    years = {d.year for d in days.values() if d}
-    if not years:
+    dated = [d for d in days.values() if d]
+    if not dated:
         return files
+    years = {d.year for d in dated}
+    first = min(dated)
     out = []
     for cf in files:
-        if days[cf.source.id] is not None:
-            out.append(cf)
-            continue
-        claims = [
-            c.model_copy(update={"incident_hint": str(y)}) if c.incident_hint is None and (y := _other_year(c, years))
-            else c
-            for c in cf.claims
-        ]  # fmt: skip
+        undated = days[cf.source.id] is None
+        claims = [_other_time(c, years, first, undated) for c in cf.claims]
         out.append(cf.model_copy(update={"claims": claims}) if claims != cf.claims else cf)
     return out
+
+
+def _other_time(claim: ClaimBase, years: set[int], first: dt.date, undated: bool) -> ClaimBase:
+    """The claim, marked with the other time it is about if it is (extraction's mark is kept)."""
+    if claim.incident_hint is not None:
+        return claim
+    if isinstance(claim, DateClaim) and claim.date is not None and (first - claim.date).days > MAX_SPAN_DAYS:
+        return claim.model_copy(update={"incident_hint": "earlier"})
+    if undated and (y := _other_year(claim, years)):
+        return claim.model_copy(update={"incident_hint": str(y)})
+    return claim
 
 
 def _other_year(claim: ClaimBase, years: set[int]) -> int | None:
