@@ -653,6 +653,20 @@ def _best_pair(places: list[tuple[Story, Change]], texts: dict[Path, str],
 REPORT_KINDS = ("age", "count", "day of month", "weekday", "place")
 
 
+def _told_elsewhere(texts: dict[Path, str], story: Story, change: Change) -> bool:
+    """Whether a report states a count's old figure of the same noun in another sentence too
+    ("twelve days" of a repair told twice): changing one leaves the other telling the old figure, so
+    the changed report would contradict itself, not the other report (as a day told twice in one
+    phrase, above). Such a report is never the one changed; a pair where both are is not drawn."""
+    if change.key[:1] != ("count",):
+        return False
+    text = texts[story.path]
+    rest = text[: story.start] + "\n" + text[story.end :]
+    noun = re.escape(change.key[1])
+    figure = rf"(?<![\w$£€.,-]){re.escape(change.old)}\s+(?:more\s+)?(?:other\s+|new\s+)?{noun}\b"
+    return re.search(figure, rest, re.IGNORECASE) is not None
+
+
 def write_reports(
     texts: dict[Path, str], out: Path, per_kind: int, seed: int
 ) -> dict[str, tuple[list[Path], list[Path]]]:
@@ -672,7 +686,7 @@ def write_reports(
                     seen[key].append((story, change))
             for key, places in sorted(seen.items()):
                 pair = _best_pair(places, texts, key)
-                if pair is not None:
+                if pair is not None and not (_told_elsewhere(texts, *pair[:2]) and _told_elsewhere(texts, *pair[2:])):
                     by_topic[folder.split("_")[0]].append(pair)
         pool = sum(len(pairs) for pairs in by_topic.values())  # before the draw, which takes from them
         if pool < per_kind:  # every seed then draws the same pairs: no second sample to confirm on
@@ -686,6 +700,8 @@ def write_reports(
         for i, (sa, ca, sb, cb) in enumerate(chosen):
             if rng.random() < 0.5:
                 sa, ca, sb, cb = sb, cb, sa, ca  # which of the two is changed: either
+            if _told_elsewhere(texts, sb, cb):
+                sa, ca, sb, cb = sb, cb, sa, ca  # ... but never one that states the figure again
             ta, tb = texts[sa.path], texts[sb.path]
             quote_a = ta[sa.start : sa.end]
             changed_b, before_b, after_b = apply(tb, sb, cb)
