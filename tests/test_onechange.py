@@ -124,3 +124,23 @@ def test_day_told_twice_in_one_phrase_is_not_changed(
 )
 def test_bound_or_range_is_not_changed(onechange: ModuleType, sentence: str, changed: list[str]) -> None:
     assert [c.old for _, c in onechange._specifics("count", sentence)] == changed
+
+
+@pytest.mark.parametrize(
+    ("text", "again"),
+    [
+        # the figure of the same noun in another sentence: changing one leaves the other
+        ("The crew said the road works would take nine weeks. Engineers put the work at nine weeks.", True),
+        ("The crew said the road works would take nine weeks. Engineers put the work at Nine weeks.", True),
+        # another figure, another noun, or only the changed sentence itself: free to change
+        ("The crew said the road works would take nine weeks. Engineers put the work at seven weeks.", False),
+        ("The crew said the road works would take nine weeks. Nine engineers were sent.", False),
+        ("The crew said the road works would take nine weeks.", False),
+    ],
+)
+def test_count_told_again_elsewhere(onechange: ModuleType, text: str, again: bool) -> None:
+    path = Path("report.txt")
+    end = text.index(".") + 1
+    story = onechange.Story(path, "1", "1_ecb", 0, end)
+    change = next(onechange.count_changes(text[:end]))
+    assert onechange._told_elsewhere({path: text}, story, change) is again
