@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
+from guards import run_guarded
 
 SCRIPT = Path(sys.executable).parent / ("factcheck.exe" if os.name == "nt" else "factcheck")
 pytestmark = pytest.mark.skipif(not SCRIPT.exists(), reason="the factcheck script is not installed beside python")
@@ -34,7 +35,7 @@ def factcheck(cwd: Path, *args: str, umask: int | None = None) -> subprocess.Com
     if umask is not None:
         command = ["sh", "-c", f'umask {umask:03o} && exec "$@"', "sh", *command]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FACTCHECK_", "GITHUB_"))}
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=300, check=False)
+    return run_guarded(command, cwd=cwd, env=env)  # no wall-clock bound: only a stuck run fails
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX modes and umask")

@@ -8,11 +8,9 @@ import html
 import json
 import os
 import re
-import signal
-import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +24,11 @@ from factcheck import store
 from factcheck.cli import main
 from factcheck.extract import extract_claims
 from factcheck.ingest import document_from_text, read_source
-from factcheck.models import ClaimsFile, Report, SignaturesFile
+from factcheck.models import ClaimsFile, Document, Report, SignaturesFile
 from factcheck.report import md_escape, terminal_safe
 from factcheck.segment import segment
 from factcheck.signature import SIGNATURES_FILE
+from guards import cpu_limit, cpu_seconds, finish, start_guarded
 
 STORY_A = "Flood in Marlow Bay\n\nThe mayor, Ellen Sorby, 54, said on Monday that police detained 25 people.\n"
 STORY_B = "Marlow Bay flood\n\nThe mayor, Ellen Sorby, 56, said on Monday that police detained 25 people.\n"
@@ -362,11 +361,10 @@ def test_two_runs_at_once_never_leave_a_half_written_file(tmp_path: Path) -> Non
         for _ in range(2):  # twice: once with nothing on disk, once over the files of the first time
             for path in tmp_path.glob("claims/*"):
                 path.unlink()
-            runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-                    for _ in range(2)]  # fmt: skip
+            runs = [start_guarded(command, cwd=tmp_path) for _ in range(2)]  # both at once
             for proc in runs:
-                _, err = proc.communicate(timeout=120)
-                errors.append((proc.returncode, err.decode()))
+                done = finish(proc)  # no wall-clock bound: a stuck run (no CPU for minutes) fails
+                errors.append((done.returncode, done.stderr))
     finally:
         stop.set()
         watcher.join()
@@ -380,23 +378,10 @@ def test_two_runs_at_once_never_leave_a_half_written_file(tmp_path: Path) -> Non
 # --- linear time on adversarial text ---------------------------------------------------------
 
 
-@pytest.fixture
-def deadline() -> Iterator[Callable[[float], None]]:
-    """`deadline(seconds)`: the test fails with TimeoutError once the time is up (regular
-    expressions check for signals as they run, so a runaway match is stopped too)."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError("the extractor did not finish in time")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    yield lambda seconds: signal.setitimer(signal.ITIMER_REAL, seconds)
-    signal.setitimer(signal.ITIMER_REAL, 0)
-    signal.signal(signal.SIGALRM, previous)
-
-
-# Runs of one unit, 50 000 characters on a single line (the worst case: no sentence or paragraph
-# ends to cut the work short). Linear code takes seconds on each, quadratic code many minutes; the
-# timings live in benchmarks/adversarial.py, so a loaded CI machine cannot fail this test.
+# Runs of one unit on a single line (the worst case: no sentence or paragraph ends to cut the work
+# short). Growth is judged by CPU time, which waiting for a core does not add to, against the same
+# unit's own run at a quarter of the length, so neither a slow nor a loaded machine moves the ratio:
+# linear code takes about 4 times as long, quadratic code 16. Timings live in benchmarks/adversarial.py.
 # fmt: off
 NASTY = [
     "1", "1 ", "1,000.5 ", "A", "Abc ", "ABC ", "A1", " ", ".", ". ", "!?.,;:-'\"()[]", '"', "“‘\"'", "-",
@@ -411,17 +396,54 @@ NASTY = [
 # fmt: on
 
 
+LONG = 32_000
+GROWTH = 8.0  # CPU time of LONG characters against LONG / 4: linear code gives about 4
+NOISE = 0.05  # CPU seconds below which a run is too short for its ratio to mean anything
+
+
+def unit_document(unit: str, size: int) -> Document:
+    text = unit * (size // len(unit)) + "\n"
+    return document_from_text("nasty.txt", text, sha256="", encoding="utf-8", fmt="text")
+
+
+def grows_linearly(unit: str, extract: Callable[[Document], object] = extract_claims) -> tuple[bool, float, float]:
+    """Whether extraction of LONG characters of `unit` takes at most GROWTH times the CPU time of a
+    quarter of them; the shortest of up to three tries of each, so a pause in one run cannot fail it."""
+    short, long_ = unit_document(unit, LONG // 4), unit_document(unit, LONG)
+    extract(unit_document(unit, 100))  # lexicons and caches loaded before timing
+    shorts: list[float] = []
+    longs: list[float] = []
+    for _ in range(3):
+        shorts.append(cpu_seconds(lambda: extract(short)))
+        longs.append(cpu_seconds(lambda: extract(long_)))
+        if min(longs) <= GROWTH * min(shorts) + NOISE:
+            return True, min(shorts), min(longs)
+    return False, min(shorts), min(longs)
+
+
 @pytest.mark.parametrize("unit", NASTY)
-def test_extraction_is_linear_on_adversarial_text(unit: str, deadline: Callable[[float], None]) -> None:
-    text = unit * (50_000 // len(unit)) + "\n"
-    document = document_from_text("nasty.txt", text, sha256="", encoding="utf-8", fmt="text")
-    deadline(60.0)  # a guard against a runaway match, not a speed target: benchmarks/adversarial.py times it
-    cf = extract_claims(document)
+def test_extraction_is_linear_on_adversarial_text(unit: str) -> None:
+    with cpu_limit():  # a runaway match fails here rather than holding the suite up
+        linear, short, long_ = grows_linearly(unit)
+        assert linear, f"{unit!r}: {short:.3f} s CPU for {LONG // 4} characters, {long_:.3f} s for {LONG}"
+        document = unit_document(unit, LONG)
+        cf = extract_claims(document)
     for claim in cf.claims:
-        assert text[claim.start : claim.end] == claim.quote
+        assert document.text[claim.start : claim.end] == claim.quote
 
 
-def test_a_megabyte_of_adversarial_paragraphs(deadline: Callable[[float], None]) -> None:
+def test_a_quadratic_extractor_fails_the_growth_guard() -> None:
+    """The guard itself: an extractor that rescans the whole text at every word is caught."""
+
+    def rescanning(document: Document) -> None:
+        for _ in re.finditer(r"\w+", document.text):
+            re.search("z", document.text)
+            re.search("z", document.text)
+
+    assert not grows_linearly("Abc ", rescanning)[0]
+
+
+def test_a_megabyte_of_adversarial_paragraphs() -> None:
     units = [u for u in NASTY if isinstance(u, str)]
     paragraphs = []
     for unit in units:
@@ -430,8 +452,8 @@ def test_a_megabyte_of_adversarial_paragraphs(deadline: Callable[[float], None])
     text = "\n".join(paragraphs) + "\n"
     assert len(text) > 1_000_000
     document = document_from_text("nasty.txt", text, sha256="", encoding="utf-8", fmt="text")
-    deadline(60.0)
-    cf = extract_claims(document)
+    with cpu_limit():
+        cf = extract_claims(document)
     for claim in cf.claims:
         assert text[claim.start : claim.end] == claim.quote
 

@@ -1,0 +1,91 @@
+"""Guards against a hang or a runaway that a loaded machine cannot trip: limits on the CPU time a
+process uses (which waiting for a core does not add to) and on a subprocess that stops working,
+never on the wall clock. Speed itself is measured in benchmarks/, never in tests."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+
+# Seconds of CPU time. Linear extraction of the tests' inputs takes well under one; a runaway
+# match or a quadratic loop on 50 000 characters takes minutes.
+CPU_LIMIT = 60.0
+# Seconds a subprocess may go without using any CPU at all before it counts as stuck (a deadlock
+# or a wait that never ends). A process waiting for a core on a busy machine still gets some CPU
+# every second, so only a process that does nothing reaches it.
+STALL_LIMIT = 120.0
+
+
+@contextmanager
+def cpu_limit(seconds: float = CPU_LIMIT) -> Iterator[None]:
+    """Fail the block with TimeoutError once this process has used `seconds` of CPU time. The
+    regular-expression engine checks for signals as it runs, so a runaway match is stopped too."""
+
+    def expire(_signum: int, _frame: FrameType | None) -> None:
+        raise TimeoutError(f"the block used more than {seconds:g} s of CPU time")
+
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+def cpu_seconds(work: Callable[[], object]) -> float:
+    """The CPU time `work()` takes in this process."""
+    began = time.process_time()
+    work()
+    return time.process_time() - began
+
+
+def _cpu_ticks(pid: int) -> int | None:
+    """CPU ticks used by a process and the children it has waited for (Linux), else None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
+
+
+def start_guarded(
+    command: Sequence[str], *, cwd: Path, env: dict[str, str] | None = None, cpu_limit: int = 300
+) -> subprocess.Popen[str]:
+    """Start `command` under a limit of `cpu_limit` CPU seconds (the shell's `ulimit -t`, so each
+    child process has it too), its output piped; `finish` waits for it."""
+    limited = ["sh", "-c", f'ulimit -t {cpu_limit} && exec "$@"', "sh", *command]
+    return subprocess.Popen(limited, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish(proc: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
+    """Wait for a started command to end, however long a busy machine makes it take; fail if it
+    uses no CPU at all for STALL_LIMIT seconds (stuck) or its CPU limit stopped it."""
+    last, still_since = _cpu_ticks(proc.pid), time.monotonic()
+    while True:
+        try:
+            out, err = proc.communicate(timeout=5)  # no output is lost across the retries
+            break
+        except subprocess.TimeoutExpired:
+            ticks = _cpu_ticks(proc.pid)
+            if ticks is None or ticks != last:
+                last, still_since = ticks, time.monotonic()
+            elif time.monotonic() - still_since > STALL_LIMIT:
+                proc.kill()
+                proc.communicate()
+                raise AssertionError(f"{proc.args}: used no CPU for {STALL_LIMIT:g} s: stuck") from None
+    if proc.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        raise AssertionError(f"{proc.args}: killed (exit {proc.returncode}), past its CPU limit?\n{err}")
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def run_guarded(
+    command: Sequence[str], *, cwd: Path, env: dict[str, str] | None = None, cpu_limit: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run `command` to its end under the guards of `start_guarded` and `finish`."""
+    return finish(start_guarded(command, cwd=cwd, env=env, cpu_limit=cpu_limit))
