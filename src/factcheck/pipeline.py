@@ -44,7 +44,6 @@ from factcheck.ingest import (
     scan_folder,
     source_id,
 )
-from factcheck.lexicons.nationalities import demonym_words
 from factcheck.models import (
     ClaimBase,
     ClaimRef,
@@ -61,6 +60,7 @@ from factcheck.models import (
 )
 from factcheck.report import to_markdown
 from factcheck.review import apply_edits, attach_reviews, load_reviews, reviews_path
+from factcheck.revisions import EXTRACTOR_REVISION
 from factcheck.signature import dump_profiles, load_profiles, profiles_changed, signature_profile, signatures_path
 from factcheck.store import (
     atomic_write,
@@ -77,31 +77,6 @@ from factcheck.timeline import timelines
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable  # Python 3.11+; only the type is needed
 
-# Word lists that only comparison reads: changing them changes no claim.
-# events.yaml: grouping only; population.yaml: compare/population.py
-COMPARISON_ONLY = frozenset({"copies.yaml", "events.yaml", "figures.yaml", "population.yaml"})
-
-
-# Bump when extraction changes, so claims made by older rules are extracted again.
-def _rules_revision() -> str:
-    """A hash of the code and word lists that make claims: when a rule changes, every claims file
-    made by the old rules is stale and extracted again."""
-    package = resources.files("factcheck")
-    digest = hashlib.sha256()
-    parts = ["ingest.py", "segment.py"]
-    # lexicons/*.py: the typed loaders, such as the conflict table's (it says which negations are states)
-    parts += [f"{floor}/{p.name}" for floor in ("text", "extract", "lexicons")
-              for p in package.joinpath(floor).iterdir() if p.name.endswith(".py")]  # fmt: skip
-    parts += [f"lexicons/{p.name}" for p in package.joinpath("lexicons").iterdir()
-              if p.name.endswith((".yaml", ".py")) and p.name not in COMPARISON_ONLY]  # fmt: skip
-    for part in sorted(parts):
-        digest.update(part.encode())
-        digest.update(package.joinpath(part).read_bytes())
-    digest.update(" ".join(sorted(demonym_words())).encode())  # a table read from a package, not a file of ours
-    return f"factcheck-extract/{digest.hexdigest()[:12]}"
-
-
-EXTRACTOR_REVISION = _rules_revision()
 
 Progress = Callable[[str], None]
 

