@@ -23,7 +23,11 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 1
+# The shape of the claims, reviews and report files. 2: subjects, participants, states
+# ('not_fired'), days of the year ('02-14') and figures' roles are typed objects, not strings built
+# by one stage and split by others. Version-1 files still load: their string forms are read into the
+# models by the validators below, and claims files of an older version are extracted again.
+SCHEMA_VERSION = 2
 
 
 class Model(BaseModel):
@@ -905,7 +909,7 @@ class HumanEdit(Model):
 class ClaimsFile(Model):
     """What `claims/<source>.json` holds: the extracted claims of one source."""
 
-    schema_version: int = Field(default=SCHEMA_VERSION)
+    schema_version: int = Field(default=SCHEMA_VERSION, ge=1, description="Version of the file's shape.")
     generator: str = Field(default="factcheck", description="Tool that wrote the file.")
     source: Source
     sentences: int = Field(ge=0, description="Number of sentences read.")
@@ -1051,7 +1055,7 @@ class ReviewsFile(Model):
     """What `reviews/<folder>.json` holds: people's decisions on findings and corrections to claims.
     It is kept under version control; factcheck adds to it but never drops an entry."""
 
-    schema_version: int = Field(default=SCHEMA_VERSION)
+    schema_version: int = Field(default=SCHEMA_VERSION, ge=1, description="Version of the file's shape.")
     folder: str = Field(default="", description="Name of the sources folder, for humans reading the file.")
     decisions: list[ReviewDecision] = Field(default_factory=list, description="One per finding, by id.")
     edits: list[HumanEdit] = Field(default_factory=list, description="Corrections to claims, in order.")
@@ -1239,7 +1243,7 @@ class SharedCopy(Model):
 class Report(Model):
     """The result of `factcheck compare`: what `--format json` prints."""
 
-    schema_version: int = Field(default=SCHEMA_VERSION)
+    schema_version: int = Field(default=SCHEMA_VERSION, ge=1, description="Version of the file's shape.")
     folder: str = Field(description="Name of the sources folder.")
     sources: list[SourceSummary]
     incidents: list[Incident]

@@ -45,6 +45,7 @@ from factcheck.ingest import (
     source_id,
 )
 from factcheck.models import (
+    SCHEMA_VERSION,
     ClaimBase,
     ClaimRef,
     ClaimsFile,
@@ -97,6 +98,8 @@ def stale_reason(cf: ClaimsFile, sha: str, info: SourceInfo | None = None) -> st
     sources.yaml, whose publication date resolves relative dates), or None if it is."""
     if cf.source.sha256 != sha:
         return "the source changed since its claims were extracted"
+    if cf.schema_version != SCHEMA_VERSION:
+        return f"written in schema version {cf.schema_version}, not {SCHEMA_VERSION}"
     if cf.generator != EXTRACTOR_REVISION:
         return f"extracted by {cf.generator}, not {EXTRACTOR_REVISION}"
     if info is not None and any(

@@ -41,7 +41,7 @@ from factcheck.models import (
     SubjectType,
     stable_id,
 )
-from factcheck.store import atomic_write, read_json
+from factcheck.store import atomic_write, newer_version, read_json
 from factcheck.subjects import known_subjects
 from factcheck.text.numbers import interval
 
@@ -62,24 +62,23 @@ def load_reviews(path: Path, folder_name: str = "") -> ReviewsFile:
     if not path.exists():
         return ReviewsFile(folder=folder_name)
     data = read_json(path, ReviewsFileError, FIX_HINT)  # a BOM accepted, depth and numbers bounded
+    newer = newer_version(str(path), data)
+    if newer is not None:
+        raise ReviewsFileError(newer, "Upgrade factcheck.")
     try:
         reviews = ReviewsFile.model_validate(data)
     except ValidationError as exc:
         raise ReviewsFileError(render_validation_error(str(path), exc), FIX_HINT) from exc
     except RecursionError as exc:
         raise ReviewsFileError(f"{path}: nested too deeply to be read", FIX_HINT) from exc
-    if reviews.schema_version > SCHEMA_VERSION:
-        raise ReviewsFileError(
-            f"{path}: field 'schema_version': {reviews.schema_version} is newer than this factcheck reads "
-            f"({SCHEMA_VERSION})",
-            "Upgrade factcheck.",
-        )
     return reviews
 
 
 def save_reviews(path: Path, reviews: ReviewsFile) -> None:
     reviews.decisions.sort(key=lambda d: d.finding_id)
-    atomic_write(path, reviews.model_dump_json(indent=2) + "\n")
+    # Written in today's shape, so its version says so (a file of version 1 is read into it).
+    current = reviews.model_copy(update={"schema_version": SCHEMA_VERSION})
+    atomic_write(path, current.model_dump_json(indent=2) + "\n")
 
 
 # --- decisions on findings -------------------------------------------------------------------

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from factcheck.errors import ClaimsFileError, FactcheckError, render_validation_error
-from factcheck.models import ClaimsFile
+from factcheck.models import SCHEMA_VERSION, ClaimsFile
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -113,9 +113,21 @@ def read_json(path: Path, error: type[FactcheckError], hint: str) -> Any:
 CLAIMS_HINT = "Fix the file, or delete it and run `factcheck compare` to extract it again."
 
 
+def newer_version(name: str, data: object) -> str | None:
+    """The error for a file written in a newer shape than this factcheck reads, or None. Older
+    versions are read: the models' validators take their forms."""
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        return f"{name}: field 'schema_version': {version} is newer than this factcheck reads ({SCHEMA_VERSION})"
+    return None
+
+
 def load_claims(path: Path) -> ClaimsFile:
     """Read and validate a claims file; a malformed one is an error naming the file and field."""
     data = read_json(path, ClaimsFileError, CLAIMS_HINT)
+    newer = newer_version(str(path), data)
+    if newer is not None:  # before validation: a newer shape would fail it with a less useful message
+        raise ClaimsFileError(newer, "Upgrade factcheck, or delete the file to extract the source again.")
     try:
         cf = ClaimsFile.model_validate(data)
     except ValidationError as exc:
