@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 import yaml
 
-from factcheck.lexicons import BASE_LOADER
+from factcheck.lexicons import BASE_LOADER, load_lexicon
 
 LEXICONS = sorted(p.name for p in resources.files("factcheck.lexicons").iterdir() if p.name.endswith(".yaml"))
 
@@ -33,3 +33,11 @@ def test_every_scalar_stays_a_string(text: str, data: object) -> None:
 
 def test_libyaml_is_used_where_pyyaml_has_it() -> None:
     assert BASE_LOADER is getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+def test_date_event_nouns_are_their_own_list_of_listed_events() -> None:
+    """An event's nouns ("Sunday's quake") are a list of their own, not words marked in the verbs'
+    list, and each belongs to an event the verbs' list has."""
+    lex = load_lexicon("date_events")
+    assert set(lex["nouns"]) <= set(lex["events"])
+    assert not [w for words in (*lex["events"].values(), *lex["nouns"].values()) for w in words if w[:1] in "~#"]

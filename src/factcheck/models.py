@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -359,6 +359,21 @@ def parse_who(text: str) -> WhoModel | None:
     return Relative(role=role, of=of) if role and isinstance(of, Person) else None
 
 
+# The rule family of the open-vocabulary extractors (extract/open_claims.py: 'mention.count', ...);
+# every other family is a listed rule's ('age.appositive', 'date.weekday').
+OPEN_VOCABULARY = "mention"
+
+
+def rule_family(rule: str) -> str:
+    """The family of a rule id, read in this one place: 'age' of 'age.appositive'."""
+    return rule.partition(".")[0]
+
+
+def rule_name(rule: str) -> str:
+    """A rule id without its family: 'distance' of 'mention.distance' (an open figure's dimension)."""
+    return rule.partition(".")[2]
+
+
 def parse_subject(text: str, kind: str, rule: str = "") -> SubjectType:
     """The subject a key names, for a claim of `kind` made by `rule`: what old claims files and
     reviews files hold, and what a person may type. Raises ValueError for a key of no known form.
@@ -366,7 +381,7 @@ def parse_subject(text: str, kind: str, rule: str = "") -> SubjectType:
     >>> parse_subject("detain:hours@p:jane doe", "quantity").of
     Person(kind='person', name='jane doe')
     """
-    if rule.startswith("mention."):
+    if rule_family(rule) == OPEN_VOCABULARY:
         facet, _, word = text.partition(":")
         if facet in ("thing", "event", "date") and word:
             return Topic(facet=facet, word=word)
@@ -544,6 +559,13 @@ class Frame(Model):
         return frozenset(self.agents) | frozenset(self.patients)
 
 
+class EventKey(NamedTuple):
+    """Which event of which source: the source id and the claim id of the event's first mention."""
+
+    source: str
+    claim: str
+
+
 class Event(Model):
     """One event as one source tells it: the dated mentions of one predicate, for the same people,
     in the same time of the story, joined. A person detained twice has two events; two sources'
@@ -551,7 +573,6 @@ class Event(Model):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(description="Stable id: the source and the first mention's claim id.")
     source: str = Field(description="Source id.")
     kind: str = Field(
         description="What happened: the state the predicate puts a participant in ('detained'), its lemma "
@@ -573,7 +594,14 @@ class Event(Model):
     weekday_days: tuple[dt.date, ...] = Field(
         default=(), description="The days those weekdays resolve to against the publication date."
     )
-    mentions: tuple[str, ...] = Field(description="Ids of the date claims joined in this event, in text order.")
+    mentions: tuple[str, ...] = Field(
+        min_length=1, description="Ids of the date claims joined in this event, in text order."
+    )
+
+    @property
+    def key(self) -> EventKey:
+        """Which event this is, stably: its source and its first mention's claim id."""
+        return EventKey(self.source, self.mentions[0])
 
 
 # --- claims ----------------------------------------------------------------------------------
@@ -615,6 +643,22 @@ class ClaimBase(Model):
         if isinstance(data, dict) and isinstance(data.get("speaker"), str):
             data = {**data, "speaker": parse_speaker(data["speaker"]) if data["speaker"] else None}
         return data
+
+    @property
+    def rule_family(self) -> str:
+        """The family of the rule that made the claim: 'age', 'date', 'mention', ..."""
+        return rule_family(self.rule)
+
+    @property
+    def rule_name(self) -> str:
+        """The rule within its family: 'appositive', or an open figure's dimension ('distance')."""
+        return rule_name(self.rule)
+
+    @property
+    def open_vocabulary(self) -> bool:
+        """Whether an open-vocabulary rule made the claim (compared once aligned by its frame),
+        not a listed one."""
+        return self.rule_family == OPEN_VOCABULARY
 
     @model_validator(mode="after")
     def _spans_ordered(self) -> ClaimBase:

@@ -339,8 +339,9 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     return report
 
 
-SINGLE_SOURCE_RULES = ("age.", "status.", "role.", "quantity.count", "quantity.money", "quantity.number-of",
-                       "quantity.none", "quantity.duration", "date.absolute", "date.weekday")  # fmt: skip
+SINGLE_SOURCE_FAMILIES = frozenset({"age", "status", "role"})
+SINGLE_SOURCE_RULES = frozenset({"quantity.count", "quantity.money", "quantity.money-hedged", "quantity.number-of",
+                                 "quantity.none", "quantity.duration", "date.absolute", "date.weekday"})  # fmt: skip
 
 
 def single_source_claims(files: list[ClaimsFile], cited: set[str], lines: dict[str, LineIndex],
@@ -354,7 +355,7 @@ def single_source_claims(files: list[ClaimsFile], cited: set[str], lines: dict[s
     for cf in files:
         chosen = [
             c for c in cf.claims
-            if c.id not in cited and c.rule.startswith(SINGLE_SOURCE_RULES)
+            if c.id not in cited and (c.rule_family in SINGLE_SOURCE_FAMILIES or c.rule in SINGLE_SOURCE_RULES)
             and not (isinstance(c, StatusClaim) and c.modality not in ("asserted", "negated"))
             and not is_publication_line(c.quote)
             and not (cf.source.published_evidence is not None

@@ -54,8 +54,8 @@ def dimension(claim: QuantityClaim) -> str:
     """What a quantity measures: the open rule says it; a listed claim's unit does."""
     if claim.rule == PARTS:
         return "count"
-    if claim.rule.startswith("mention."):
-        return claim.rule.removeprefix("mention.")
+    if claim.open_vocabulary:
+        return claim.rule_name
     if claim.unit in UNIT_FORMS:
         return UNIT_FORMS[claim.unit][0]
     if claim.unit in CURRENCIES:
@@ -106,7 +106,7 @@ def block(claim: ClaimBase) -> tuple[str, ...] | None:
 
 
 def _listed(claim: ClaimBase) -> bool:
-    return not claim.rule.startswith("mention.")
+    return not claim.open_vocabulary
 
 
 def tally(claim: ClaimBase) -> frozenset[str]:
@@ -194,7 +194,7 @@ def _age_similarity(fa: Frame, fb: Frame) -> float:
 
 def dated_events(c: DateClaim, frame: Frame) -> frozenset[str]:
     """What a date dates: its clause's predicate and the listed rules' event."""
-    return frozenset(e for e in (frame.predicate, None if c.rule.startswith("mention.") else c.event) if e)
+    return frozenset(e for e in (frame.predicate, None if c.open_vocabulary else c.event) if e)
 
 
 def _told(c: DateClaim, frame: Frame) -> bool:

@@ -26,8 +26,10 @@ from factcheck.compare.groups import Pending, group_findings, keyed
 from factcheck.extract.mentions import CLASS_OF, EVENT_NOUNS, STATE_OF, one_happening
 from factcheck.extract.speech import STATEMENT
 from factcheck.lexicons import load_lexicon
-from factcheck.models import ClaimBase, DateClaim, EntityRef, Event, MonthDay, Person, Severity
+from factcheck.models import ClaimBase, DateClaim, EntityRef, Event, EventKey, MonthDay, Person, Severity
 
+# The rules of a date written as a day of the calendar ('12 March'), listed or open.
+STATED_DAY_RULES = frozenset({"date.absolute", "mention.absolute"})
 THRESHOLD = 0.5  # below this, two sources' events share too little to be one event
 NEAR = 30  # characters either side of a date read as its own phrase
 WEEKDAY_REACH = 6  # days: a weekday and a date further apart than this are two events, not a conflict
@@ -63,7 +65,7 @@ def event_kind(claim: DateClaim) -> tuple[str, str | None]:
     told = told_on(claim)
     if told is not None:  # the day of a statement, or of an announcement: an event of its own
         return (STATEMENT if told == STATEMENT else _state(told)), None
-    listed = not claim.rule.startswith("mention.")
+    listed = not claim.open_vocabulary
     if listed and claim.event in SINGULAR_EVENTS:
         return claim.event, None  # "Sunday's quake", "the deal, completed on 5 May": the incident's one event
     possessive = claim.quote[end - 2 : end] in ("'s", "’s") or after[:2] in ("'s", "’s")
@@ -200,7 +202,6 @@ def source_events(claims: list[DateClaim], people: dict[str, str | None]) -> lis
     for b in built:
         first = b.claims[0]
         event = Event(
-            id=f"{first.source}#{first.id}",
             source=first.source,
             kind=b.kind,
             predicate_class=b.cls,
@@ -289,10 +290,10 @@ def event_similarity(a: Event, b: Event, words_a: Wording, words_b: Wording) -> 
 class EventAlignment:
     """Every source's events and which of them are aligned across sources."""
 
-    events: dict[str, Event] = field(default_factory=dict)  # event id → event
-    event_of: dict[str, str] = field(default_factory=dict)  # date claim id → event id
-    claims_of: dict[str, list[DateClaim]] = field(default_factory=dict)  # event id → its mentions
-    aligned: set[frozenset[str]] = field(default_factory=set)  # pairs of event ids
+    events: dict[EventKey, Event] = field(default_factory=dict)
+    event_of: dict[str, EventKey] = field(default_factory=dict)  # date claim id → its event
+    claims_of: dict[EventKey, list[DateClaim]] = field(default_factory=dict)  # event → its mentions
+    aligned: set[frozenset[EventKey]] = field(default_factory=set)  # pairs of events
 
     def same_event(self, a: ClaimBase, b: ClaimBase) -> bool:
         """Whether two date claims date one event: one event of a source, or two aligned events."""
@@ -319,29 +320,29 @@ def align_events(by_source: dict[str, list[DateClaim]], people: dict[str, str | 
     """Each source's events, then every pair of sources' events matched one to one, best first."""
     out = EventAlignment()
     per_source: dict[str, list[Event]] = {}
-    words: dict[str, Wording] = {}
+    words: dict[EventKey, Wording] = {}
     for source in sorted(by_source):
         events = source_events(by_source[source], people)
         per_source[source] = [e for e, _ in events]
         for event, claims in events:
-            out.events[event.id] = event
-            out.claims_of[event.id] = claims
-            words[event.id] = Wording(
+            out.events[event.key] = event
+            out.claims_of[event.key] = claims
+            words[event.key] = Wording(
                 frozenset().union(*(_content(c) for c in claims)), frozenset().union(*(_near(c) for c in claims))
             )
             for c in claims:
-                out.event_of[c.id] = event.id
+                out.event_of[c.id] = event.key
     sources = sorted(per_source)
     for i, sa in enumerate(sources):
         for sb in sources[i + 1 :]:
-            candidates: list[tuple[float, str, str]] = []
+            candidates: list[tuple[float, EventKey, EventKey]] = []
             for ea in per_source[sa]:
                 for eb in per_source[sb]:
-                    score = event_similarity(ea, eb, words[ea.id], words[eb.id])
+                    score = event_similarity(ea, eb, words[ea.key], words[eb.key])
                     if score >= THRESHOLD:
-                        candidates.append((score, ea.id, eb.id))
+                        candidates.append((score, ea.key, eb.key))
             candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-            used: set[str] = set()
+            used: set[EventKey] = set()
             for _score, a, b in candidates:
                 if a in used or b in used:
                     continue
@@ -364,7 +365,7 @@ def weekday_checks(incident: str, alignment: EventAlignment) -> list[Pending]:
         event = alignment.events[eid]
         # A date stated in words, and a weekday whose nearest day (as resolved) is in the same week:
         # a weekday weeks away from the date is another event of the kind, not this one's day.
-        dated = [c for c in claims if c.precision == "day" and c.date is not None and c.rule.endswith("absolute")]
+        dated = [c for c in claims if c.precision == "day" and c.date is not None and c.rule in STATED_DAY_RULES]
         dated = [c for c in dated if not ISO_DATE.match(c.expression.strip())]  # a page's date stamp
         named = [c for c in claims if _weekday(c) is not None and c.date is not None]
         for w in named:

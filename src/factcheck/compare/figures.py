@@ -311,8 +311,7 @@ def vague_holds(a: QuantityClaim, b: QuantityClaim) -> bool:
     no number to contradict and the other lies within it."""
     for vague, other in ((a, b), (b, a)):
         if vague.rule == "quantity.vague" or (
-            vague.rule.startswith("mention.")
-            and vague.expression.lower().startswith(("dozens", "hundreds", "thousands", "scores"))
+            vague.open_vocabulary and vague.expression.lower().startswith(("dozens", "hundreds", "thousands", "scores"))
         ):
             low = vague.low if vague.low is not None else float("-inf")
             high = vague.high if vague.high is not None else float("inf")

@@ -181,7 +181,7 @@ def compare_incident(incident: Incident, files: list[ClaimsFile]) -> tuple[list[
     for cf in files:
         sid = cf.source.id
         for claim in cf.claims:
-            if claim.rule.startswith("mention."):
+            if claim.open_vocabulary:
                 continue  # open-vocabulary claims are compared once aligned by their frames (align.py)
             subject = claim.subject
             if isinstance(subject, Figure | Dated):

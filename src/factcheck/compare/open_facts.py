@@ -84,7 +84,7 @@ def _open_verdict(a: ClaimBase, b: ClaimBase, score: float) -> tuple[str, str] |
         # Opposed states of one participant: a participant both name, or sentences nearly the same;
         # stated by verbs, for an event noun ("since his arrest") refers to an event, it does not report it.
         verbal = "event-noun" not in a.rule and "event-noun" not in b.rule
-        phrases = not a.rule.startswith("mention.") and not b.rule.startswith("mention.")
+        phrases = not a.open_vocabulary and not b.open_vocabulary
         conflict = STATE_CONFLICTS.conflict(a.state, b.state, aligned=True, phrases=phrases)
         if (
             conflict is not None
@@ -251,7 +251,7 @@ def compare_open_facts(
             continue  # both judged already as one fact
         if a.id in populations or b.id in populations:
             continue  # a place's population: judged as one (compare/population.py), never an event's count
-        listed = not a.rule.startswith("mention.") and not b.rule.startswith("mention.")
+        listed = not a.open_vocabulary and not b.open_vocabulary
         if listed and (a.id in compared or b.id in compared or isinstance(a, QuantityClaim)):
             continue  # two listed figures meet by their keys, which name what they count
         if isinstance(a, AgeClaim) and years_apart(told_in(a, years), told_in(b, years)):

@@ -24,7 +24,7 @@ YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year as written ('2005'), not on
 def figures_apart(a: QuantityClaim, b: QuantityClaim) -> bool:
     """Whether two figures, one of them open (`mention.*`), are too far apart to be one fact,
     unless one is the other with its decimal point moved ('1.2 miles' and '12 miles')."""
-    if not (a.rule.startswith("mention.") or b.rule.startswith("mention.")):
+    if not (a.open_vocabulary or b.open_vocabulary):
         return False
     va, vb = abs(a.number * _factor(a)), abs(b.number * _factor(b))
     if min(va, vb) == 0 or max(va, vb) < FAR_APART * min(va, vb):

@@ -14,7 +14,7 @@ from factcheck.compare.events import EventAlignment
 from factcheck.compare.groups import Agreement, Pending, agree_by_value, group_findings, pairs
 from factcheck.extract.mentions import STATE_OF, verb_lemma
 from factcheck.lexicons.conflicts import STATE_CONFLICTS
-from factcheck.models import ClaimBase, Severity, StatusClaim
+from factcheck.models import ClaimBase, EventKey, Severity, StatusClaim
 
 COMPARABLE_MODALITIES = {"asserted", "reported", "negated"}
 
@@ -28,9 +28,9 @@ def _event_kind(state: str) -> str:
     return STATE_OF.get(lemma, state) if lemma is not None else state
 
 
-def status_events(claims: list[StatusClaim], alignment: EventAlignment) -> dict[str, str]:
+def status_events(claims: list[StatusClaim], alignment: EventAlignment) -> dict[str, EventKey]:
     """Status claim id → the dated event of its own kind its sentence dates, where one does."""
-    by_sentence: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    by_sentence: dict[tuple[str, int], list[tuple[str, EventKey]]] = {}
     for eid, dates in alignment.claims_of.items():
         for d in dates:
             by_sentence.setdefault((d.source, d.start), []).append((alignment.events[eid].kind, eid))
@@ -76,7 +76,7 @@ def _state_key(c: ClaimBase) -> str:
     return c.state.key() if isinstance(c, StatusClaim) else ""
 
 
-def _one_event(alignment: EventAlignment, a: str, b: str) -> bool:
+def _one_event(alignment: EventAlignment, a: EventKey, b: EventKey) -> bool:
     return a == b or frozenset((a, b)) in alignment.aligned
 
 

@@ -18,12 +18,11 @@ from factcheck.text.prefilter import may_match
 
 
 def _date_events() -> list[tuple[str, bool, re.Pattern[str]]]:
-    """(event, whether the words are nouns, their pattern): the lexicon marks a noun '~word'."""
-    lex = load_lexicon("date_events")["events"]
+    """(event, whether the words are nouns, their pattern): the lexicon lists an event's nouns apart."""
+    lex = load_lexicon("date_events")
     out = []
-    for event, words in lex.items():
-        verbs = [w for w in words if not w.startswith("~")]
-        nouns = [w[1:] for w in words if w.startswith("~")]
+    for event, verbs in lex["events"].items():
+        nouns = lex["nouns"].get(event, [])
         if verbs:
             out.append((event, False, re.compile(r"\b(?:" + "|".join(verbs) + r")", re.IGNORECASE)))
         if nouns:
