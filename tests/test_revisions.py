@@ -4,65 +4,30 @@ so a module added to it, or a word list it starts to read, fails here until the 
 
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 
 import pytest
 
 from factcheck import revisions
+from test_layers import GRAPH, MODULES
 
 PACKAGE = Path(revisions.__file__).resolve().parent
 LEXICON_CALL = re.compile(r"\bload_(?:lexicon|table)\(\s*[\"'](\w+)[\"']")
 
 
-def module_file(name: str) -> Path | None:
-    """The file of module `factcheck.x.y`, or None if it is not one of the package's."""
-    path = PACKAGE.joinpath(*name.split(".")[1:])
-    if path.is_dir():
-        return path / "__init__.py"
-    return path.with_suffix(".py") if path.with_suffix(".py").exists() else None
-
-
-def imported(path: Path, name: str) -> set[str]:
-    """The package's modules that the module `name` at `path` imports, at any depth of its code
-    (imports inside functions and under TYPE_CHECKING count too: better hashed once too often)."""
-    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    out: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            out |= {a.name for a in node.names if a.name.startswith("factcheck")}
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                base = ".".join(
-                    [*package.split(".")[: len(package.split(".")) - node.level + 1], *filter(None, [base])]
-                )
-            if base.split(".")[0] == "factcheck":
-                out.add(base)
-                out |= {f"{base}.{a.name}" for a in node.names if module_file(f"{base}.{a.name}")}
-    return out
-
-
 def closure(*entry_points: str) -> set[str]:
-    """Files (relative to the package) of every module the entry points import, transitively,
-    with the packages that hold them (their __init__ runs first)."""
+    """Files (relative to the package) of every module the entry points import, transitively, by
+    the import graph test_layers reads from the source (imports inside functions and under
+    TYPE_CHECKING count too: better hashed once too often)."""
     seen: set[str] = set()
-    files: set[str] = set()
     todo = list(entry_points)
     while todo:
         name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        path = module_file(name)
-        if path is None:
-            continue
-        files.add(path.relative_to(PACKAGE).as_posix())
-        parts = name.split(".")
-        todo += [".".join(parts[:i]) for i in range(2, len(parts))]
-        todo += imported(path, name)
-    return files
+        if name not in seen and name != "factcheck":  # the public API's gathering makes nothing
+            seen.add(name)
+            todo += GRAPH[name]
+    return {MODULES[name].relative_to(PACKAGE).as_posix() for name in seen}
 
 
 def word_lists(files: set[str]) -> set[str]:
