@@ -22,6 +22,9 @@ SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[’'\"”)\]]*(?=\s+[\"“‘
 # abbreviation, and searching all the text since the last split is quadratic ("A. A. A. …").
 LAST_WORD = re.compile(r"[A-Za-z][A-Za-z.]*$")
 NUMBER_AFTER = re.compile(r"\s*\d")
+# "worth £1. 7m": a decimal point a typesetter spaced inside an amount, not a sentence's end
+AMOUNT_BEFORE = re.compile(r"[$€£¥]\d{1,3}$")
+SCALED_AFTER = re.compile(r"\s\d{1,2}\s?(?:m|mn|bn|million|billion)\b", re.IGNORECASE)
 ABBREVIATIONS = frozenset(load_lexicon("abbreviations")["abbreviations"])
 _FURNITURE = load_lexicon("furniture")
 # Tried on every line: as `AnyOf`, not one alternation of some thirty patterns (4x faster).
@@ -42,6 +45,8 @@ def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in SENTENCE_END.finditer(line):
+        if m.group(0) == "." and SCALED_AFTER.match(line, m.end()) and AMOUNT_BEFORE.search(line, 0, m.start()):
+            continue
         last_word = LAST_WORD.search(line, max(start, m.start() - 40), m.start())
         if m.group(0).startswith(".") and last_word:
             word = last_word.group(0)

@@ -13,7 +13,7 @@ import copy
 import re
 from dataclasses import dataclass, field
 
-from factcheck.extract.mentions import MONTHS, Predicate, Token
+from factcheck.extract.mentions import MONTHS, Predicate, Token, designation
 from factcheck.extract.speech import TELLING_FORMS
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.nationalities import demonym_words
@@ -161,7 +161,15 @@ def _names(text: str, toks: list[Token], places: set[str]) -> list[tuple[int, st
         run.clear()
 
     after_place_word = False
-    for tok in toks:
+    skip_to = 0
+    for k, tok in enumerate(toks):
+        if k < skip_to:
+            continue
+        kind_end = designation(toks, k) if tok.text[:1].isupper() else None
+        if kind_end is not None:
+            flush()  # "XR-7 rifles": a kind of thing, no participant
+            skip_to = kind_end
+            continue
         if tok.text[:1].isupper() and tok.text.isalpha():
             if run and text[run[-1].end : tok.start] != " ":
                 flush()

@@ -322,6 +322,28 @@ def _word_number(words: list[str]) -> float | None:
         return None
 
 
+def _spaced(toks: list[Token], j: int, mark: str) -> bool:
+    """Token j is `mark` glued to the digits before it, and one space then digits follow."""
+    return (
+        j + 1 < len(toks)
+        and toks[j].text == mark
+        and toks[j].start == toks[j - 1].end
+        and toks[j + 1].start == toks[j].end + 1
+        and toks[j + 1].low.isdigit()
+    )
+
+
+def _spaced_amount(toks: list[Token], j: int, value: float) -> tuple[int, float]:
+    """An amount whose thousands or decimals a typesetter spaced: "$1, 199" is 1,199 dollars and
+    "£1. 7m" 1.7 million pounds, not $1 and £1 (`j` is the token after the first digits)."""
+    if toks[j - 1].low.isdigit() and len(toks[j - 1].low) <= 3:
+        while _spaced(toks, j, ",") and len(toks[j + 1].low) == 3:
+            value, j = value * 1000 + float(toks[j + 1].low), j + 2
+    if value.is_integer() and _spaced(toks, j, ".") and j + 2 < len(toks) and toks[j + 2].low in SCALE_FORMS:
+        value, j = float(f"{value:.0f}.{toks[j + 1].low}"), j + 2
+    return j, value
+
+
 def _number_run(toks: list[Token], i: int) -> tuple[int, float, bool] | None:
     """Where the number starting at token i ends (exclusive), its value and whether it is vague."""
     low = toks[i].low
@@ -332,6 +354,8 @@ def _number_run(toks: list[Token], i: int) -> tuple[int, float, bool] | None:
             return None  # the 2 of "1/2", "3/4" or "12/05"
         value = float(low.replace(",", ""))
         j = i + 1
+        if i > 0 and toks[i - 1].low in CURRENCY_FORMS and not toks[i - 1].low.isalpha():
+            j, value = _spaced_amount(toks, j, value)
         if j < len(toks) and toks[j].text == "/" and toks[j].start == toks[i].end:
             return None  # "1/2", "12/05/2020": a fraction or a date, not a count
         if j + 2 < len(toks) and toks[j + 1].text == "/" and toks[j].low.isdigit() and toks[j + 2].low.isdigit():
@@ -420,6 +444,28 @@ def _compound(toks: list[Token], k: int) -> int | None:
     return j if j > k + 1 and toks[k].low.isalnum() else None
 
 
+def designation(toks: list[Token], k: int) -> int | None:
+    """Where a model's designation starting at token k ends, or None: capitals joined to a number
+    by a hyphen or one space ("XR-7", "XR 7", plural "XR-7s"). It names a kind of thing, not a
+    person, and its number counts nothing."""
+    word = toks[k].text
+    if not (word.isalpha() and word.isupper() and len(word) <= 4) or k + 1 >= len(toks):
+        return None
+    j = k + 1
+    if toks[j].text == "-" and toks[j].start == toks[k].end:
+        j += 1
+        if j >= len(toks) or toks[j].start != toks[j - 1].end:
+            return None
+    elif toks[j].start != toks[k].end + 1:
+        return None
+    if not (toks[j].low.isdigit() and len(toks[j].low) <= 4):
+        return None
+    j += 1
+    if j < len(toks) and toks[j].low == "s" and toks[j].start == toks[j - 1].end:
+        j += 1
+    return j
+
+
 def _noun_after(
     toks: list[Token], j: int, plural: bool = False, compounds: bool = False
 ) -> tuple[int, str, str] | None:
@@ -432,6 +478,15 @@ def _noun_after(
     k = j
     plain = 0
     while k < len(toks) and plain < 3 and len(words) < 5:
+        end = designation(toks, k)
+        if end is not None:  # "14 XR-7 rifles" counts rifles; "seven XR-7s" counts the kind itself
+            text = "".join(t.text if t.start == toks[k].start or t.start == prev.end else " " + t.text
+                           for prev, t in zip(toks[k - 1 : end - 1], toks[k:end], strict=True))  # fmt: skip
+            if toks[end - 1].low == "s":
+                return toks[end - 1].end, text[:-1].lower(), " ".join([*(w.text for w in words), text])
+            words.append(Token(text, toks[k].start, toks[end - 1].end, text.lower()))
+            k = end
+            continue
         end = _compound(toks, k) if compounds else None
         if end is not None:
             text = "".join(t.text for t in toks[k:end])

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from factcheck.extract.context import Context, evidence
 from factcheck.extract.frames import SentenceView, build_frame
-from factcheck.extract.mentions import Predicate, Token, tokens
+from factcheck.extract.mentions import FUNCTION, Predicate, Token, tokens
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, PlaceClaim, PlaceLevel, PlaceRelation, Sentence, Topic
 from factcheck.resolve import fold
@@ -37,6 +37,9 @@ PART_OF: dict[str, frozenset[str]] = {room: frozenset(sites) for room, sites in 
 NOT_PLACE = frozenset(_LEX["not_places"])
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that", "one"})
 CONNECTORS = frozenset({"of", "de", "du", "del", "la", "al", "el", "on", "upon"})
+# Words that end a common noun's modifiers: the clause goes on ("in the back while ..."), "of" and
+# determiners excepted ("in the north of the county", "the back of his house").
+CLAUSE_WORDS = FUNCTION - DETERMINERS - {"of", "all", "these", "those", "some", "each", "both"}
 MAX_MODIFIERS = 5  # lower-case tokens before a place noun: "a small second - floor apartment"
 MAX_NAME_WORDS = 6
 MAJOR_CITY = 250_000  # a possessive or a container needs a city this large: "Ganton's", not a surname
@@ -194,8 +197,8 @@ def _phrase(toks: list[Token], j: int) -> tuple[int, int, bool, PlaceLevel, str]
         tok = toks[k]
         if not (tok.text.islower() or tok.text[:1].isdigit() or tok.text == "-") or tok.low in NOT_PLACE:
             return None
-        if tok.low in RELATION:
-            return None
+        if tok.low in RELATION or (k > j and tok.low in CLAUSE_WORDS):
+            return None  # "shot in the back while doing yard work": the clause goes on, no place noun came
         if k > j and toks[k - 1].low + tok.low in LEVEL_OF:
             return j, k + 1, False, LEVEL_OF[toks[k - 1].low + tok.low], toks[k - 1].low + tok.low  # "court room"
         if tok.low in LEVEL_OF:

@@ -10,6 +10,7 @@ from typing import cast, get_args
 from factcheck.extract.context import Context, evidence, resolve_pronoun, subject_before
 from factcheck.lexicons import load_lexicon
 from factcheck.models import Figure, FigureRole, Group, QuantityClaim, Sentence, WhoModel
+from factcheck.text.dates import MONTHS
 from factcheck.text.numbers import (
     NUMBER,
     QUALIFIER,
@@ -65,8 +66,11 @@ COMPOUND_DURATION = re.compile(
     rf"(?P<n2>{NUMBER})\s(?P<u2>months?|weeks?|days?)\b{_NOT_AFTER}",
     re.IGNORECASE,
 )
+# After a currency sign a typesetter may space the thousands or the decimals ("$1, 199", "£1. 7m"):
+# still one amount. The digits run whole ("$1199" is not $119 and a 9).
 MONEY = re.compile(
-    rf"(?<![\w.])(?P<qual>{QUALIFIER}\s)?(?P<cur>US\$|\$|€|£)\s?(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)"
+    rf"(?<![\w.])(?P<qual>{QUALIFIER}\s)?(?P<cur>US\$|\$|€|£)\s?"
+    rf"(?P<num>(?:\d{{1,3}}(?:,\s?\d{{3}})+(?!\d)|\d+)(?:\.\d+|\.\s\d{{1,2}}(?=\s?(?:m|bn|million|billion)\b))?)"
     rf"(?:\s?[-–]\s?(?P<upto>\d{{1,3}}(?:\.\d+)?))?(?:[\s-]?(?P<scale>m|bn|k|million|billion)\b)?"
     rf"|(?<![\w.])(?P<qual2>{QUALIFIER}\s)?(?P<num2>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)(?:\s(?P<scale2>million|billion))?"
     rf"\s(?P<cur2>euros?|dollars?|pounds?|manats?)\b",
@@ -95,6 +99,7 @@ SCALE = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
 # Precompiled: these run once per number, and `re.fullmatch(str, ...)` looks its pattern up each time.
 VERB_GAP = re.compile(r"\s(?:\w+\s)?(?:to|for)\s")  # "killing 10", "sentenced him to 30 days"
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+DAY_OF_MONTH = re.compile(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s$", re.IGNORECASE)
 SPACES = re.compile(r"\s+")
 VERB_EVENT = {
     "detained": "detain",
@@ -348,8 +353,8 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         if event is not None:
             add(m, shortest, shortest, longest, "exact", "days", event, at, "quantity.duration")
     for m in COUNT.finditer(s):
-        if m.start() in covered:
-            continue
+        if m.start() in covered or DAY_OF_MONTH.search(s, max(0, m.start() - 12), m.start()):
+            continue  # "December 15 of this year": a day of a month, not 15 of anything
         raw = m.group("num")
         unit = UNIT_OF[SPACES.sub(" ", m.group("unit").lower())]
         if YEAR_LIKE.fullmatch(raw):
@@ -402,7 +407,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         add(m, number, low, high, qualifier, unit, event, at, rule)
     for m in scan(MONEY, "$", "€", "£", "euro", "dollar", "pound", "manat", digit=True):
         raw = m.group("num") or m.group("num2")
-        number = parse_number_word(raw)
+        number = parse_number_word(raw.replace(" ", ""))
         if number is None:
             continue
         scale = SCALE.get((m.group("scale") or m.group("scale2") or "").lower(), 1)

@@ -43,9 +43,10 @@ ABSOLUTE = re.compile(
         [
             # 14 February 2020 / 14 February / 29th February, 2012 / 12.Jul.2021
             rf"\b{_DAY.format(n='d1')}[ .](?:of\s)?{_MONTH.format(n='m1')}"
-            rf"(?:(?:,\s?|\s?\.\s?|\s){_YEAR.format(n='y1')})?\b",
-            # February 14, 2020 / February 14 / Feb. 29, 2012
-            rf"\b{_MONTH.format(n='m2')}\s{_DAY.format(n='d2')}\b(?:,?\s{_YEAR.format(n='y2')}\b)?",
+            rf"(?:(?:,\s?|\s?\.\s?|\s){_YEAR.format(n='y1')}|(?P<this1>\sof\sthis\syear))?\b",
+            # February 14, 2020 / February 14 / Feb. 29, 2012 / February 14 of this year
+            rf"\b{_MONTH.format(n='m2')}\s{_DAY.format(n='d2')}\b"
+            rf"(?:,?\s{_YEAR.format(n='y2')}\b|(?P<this2>\sof\sthis\syear\b))?",
             # 2024-05-27
             rf"\b{_YEAR.format(n='y3')}-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b",
             # 11/27/2005, 2/29/2012, 2 / 29/2012, 11/28/05 (US order, as English-language wires use)
@@ -101,6 +102,7 @@ class DateExpr:
     direction: str | None = None  # weekday: "last", "next" or None (the most recent one)
     vague: bool = False  # "last week", "earlier": not a single day
     from_event: bool = False  # relative: "a day after X died" counts from X, which the text does not date
+    this_year: bool = False  # absolute: "15 December of this year" is in the anchor's year, even after it
 
     @property
     def precision(self) -> str:
@@ -141,7 +143,9 @@ def _absolute(m: re.Match[str]) -> DateExpr | None:
                 dt.date(year if year is not None else 2000, month, day)
             except ValueError:
                 return None
-        return DateExpr(m.start(), m.end(), m.group(0), "absolute", year=year, month=month, day=day)
+        this_year = g.get(f"this{i}") is not None
+        return DateExpr(m.start(), m.end(), m.group(0), "absolute", year=year, month=month, day=day,
+                        this_year=this_year)  # fmt: skip
     return None
 
 
@@ -309,6 +313,8 @@ def resolve(
                 candidate = dt.date(year, expr.month, expr.day)
             except ValueError:
                 return Resolved(None, (expr.month, expr.day), "no such day in the anchor's year")
+            if expr.this_year:
+                return Resolved(candidate, None, f"this year, the year of {anchor_label}")
             # News reports the past: a day later than the dateline belongs to the previous year.
             if (candidate - anchor).days > 31:
                 candidate = candidate.replace(year=year - 1)
