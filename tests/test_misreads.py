@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from extract_helpers import claims_file
+from extract_helpers import ages, claims_file
 from factcheck.models import DateClaim, PlaceClaim, QuantityClaim
 
 PUBLISHED = dt.date(2024, 5, 3)
@@ -145,3 +145,38 @@ def test_a_day_of_this_year(body: str, expected: dt.date) -> None:
 ])  # fmt: skip
 def test_a_day_of_this_year_counts_nothing(body: str) -> None:
     assert values(body) == set()
+
+
+def ages_of(body: str) -> set[tuple[str, int]]:
+    """(whose, age) of every age read in `body`."""
+    return {(who, age) for who, age in ages(body)}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an age at another time than the story's is no age to set against another source's
+    ("Ivo Marsh, 52, told the court that the man hit him when he was 9 years old.", {("Ivo Marsh", 52)}),
+    ("Lawyers said then-16-year-old Ivo Marsh had been at the fair.", set()),
+    ("In 1999, at the age of 30, Ivo Marsh opened the bakery.", set()),
+    # an age now, written the same ways, is read
+    ("Ivo Marsh, 52, told the court he was at the fair.", {("Ivo Marsh", 52)}),
+    ("Lawyers said 16-year-old Ivo Marsh had been at the fair.", {("Ivo Marsh", 16)}),
+])  # fmt: skip
+def test_an_age_back_then_is_not_the_age(body: str, expected: set[tuple[str, int]]) -> None:
+    assert {(who.title(), n) for who, n in ages_of(body)} == {(w.title(), n) for w, n in expected}
+
+
+STORY = (
+    "Ivo Marsh, an off-duty officer, was arrested at the docks on Monday. Ivo Marsh was held overnight. "
+    "Ivo Marsh denied the charge. "
+)
+
+
+@pytest.mark.parametrize(("last", "marsh"), [
+    # a definite description of the protagonist, in a sentence that does not name him
+    ("The 41-year-old officer was released on Tuesday.", {41}),
+    # in a sentence that names him, it is someone else: the man he attacked, the witness
+    ("Ivo Marsh is charged with attacking the 41-year-old officer at the docks.", set()),
+])  # fmt: skip
+def test_a_description_beside_the_protagonist_is_someone_else(last: str, marsh: set[int]) -> None:
+    found = {n for who, n in ages_of(STORY + last) if who.lower() == "ivo marsh"}
+    assert found == marsh

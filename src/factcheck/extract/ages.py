@@ -32,6 +32,13 @@ ROLE_AGE_NAME = re.compile(
     r"(?=\s*[,;)]|\s*$|\.\s|\s(?:was|is|were|had|has|who|and|died)\b)"
 )
 AT_AGE = re.compile(rf"\b[Aa]t\s(?:the\sage\sof\s)?(?P<age>\d{{1,3}})(?:\syears\sold)?,\s(?P<name>{NAME})")
+# An age at another time than the story's: "when he was 5 years old", "then-15-year-old X", "in
+# 2005, at the age of 91": the person's age back then, which another source's age now may not equal.
+THEN_BEFORE = re.compile(
+    r"(?:\b(?:when|as|since|until|after|before)\s\S+\s(?:is|was|were)\s|\bthen[- ]\s?"
+    r"|\bin\s(?:19|20)\d\d,?\s(?:at\s(?:the\sage\sof\s)?)?)$",
+    re.IGNORECASE,
+)
 
 
 def _person_key(ctx: Context, words: str, position: int) -> WhoModel | None:
@@ -117,10 +124,12 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
         return []  # every age pattern has a digit or "year(s) old"
     base = sentence.start
 
-    def add(key: WhoModel | None, words: str, age_text: str, a: int, b: int, rule: str) -> None:
-        value = parse_number_word(age_text)
+    def add(key: WhoModel | None, words: str, m: re.Match[str], a: int, b: int, rule: str) -> None:
+        value = parse_number_word(m.group("age"))
         if key is None or value is None or not 0 < value <= 120:
             return
+        if THEN_BEFORE.search(s, max(0, m.start("age") - 30), m.start("age")):
+            return  # the person's age at another time
         claims.append(
             AgeClaim(
                 **evidence(ctx, sentence, base + a, base + b),
@@ -135,25 +144,25 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
     # Each pattern only where its fixed words are (substring tests, much quicker than the patterns).
     for m in APPOSITIVE.finditer(s) if COMMA_NUMBER.search(s) else ():
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
-        add(key, m.group("name"), m.group("age"), m.start(), m.end("age"), "age.appositive")
+        add(key, m.group("name"), m, m.start(), m.end("age"), "age.appositive")
     for m in PAREN.finditer(s) if "(" in s else ():
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
-        add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.parenthesis")
+        add(key, m.group("name"), m, m.start(), m.end(), "age.parenthesis")
     for m in AGED.finditer(s) if "age" in s else ():
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
-        add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.aged")
+        add(key, m.group("name"), m, m.start(), m.end(), "age.aged")
     for m in IS_AGED.finditer(s) if "years" in s else ():
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
-        add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.is-years-old")
+        add(key, m.group("name"), m, m.start(), m.end(), "age.is-years-old")
     for m in APPOS_ROLE_AGE.finditer(s) if "year" in s else ():  # "Omar Haddad, a 19-year-old student,"
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
-        add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.appositive-role")
+        add(key, m.group("name"), m, m.start(), m.end(), "age.appositive-role")
     for m in ROLE_AGE_NAME.finditer(s) if "year" in s else ():  # "a 19-year-old student, Omar Haddad,"
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
-        add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.role-appositive")
+        add(key, m.group("name"), m, m.start(), m.end(), "age.role-appositive")
     for m in AT_AGE.finditer(s):
         key = _person_key(ctx, m.group("name"), base + m.start("name"))
-        add(key, m.group("name"), m.group("age"), m.start(), m.end(), "age.at-age")
+        add(key, m.group("name"), m, m.start(), m.end(), "age.at-age")
     for m in YEAR_OLD.finditer(s) if "year" in s else ():
         target = m.group("target")
         tstart = base + m.start("target")
@@ -190,14 +199,19 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
             and (target.lower() in OCCUPATIONAL or target.lower() in ("man", "woman", "boy", "girl"))
         ):
             # "The 23-year-old winger": a definite description of the story's protagonist, when
-            # the story calls the protagonist a winger.
+            # the story calls the protagonist a winger, and this sentence does not name the
+            # protagonist besides ("X was charged with killing the 35-year-old guard": someone else).
             protagonist = _protagonist(ctx)
-            if protagonist is not None and _described_as(ctx, protagonist, target.lower()):
+            if (
+                protagonist is not None
+                and not any(k == protagonist for _, _, k, _ in ctx.people.starting(sentence.start, sentence.end))
+                and _described_as(ctx, protagonist, target.lower())
+            ):
                 key = protagonist
                 words = s[max(0, m.start() - 4) : m.end()]
         if isinstance(key, Group):
             continue
-        add(key, words, m.group("age"), m.start(), m.end(), "age.year-old")
+        add(key, words, m, m.start(), m.end(), "age.year-old")
     # One claim per subject and age in a sentence.
     unique: dict[tuple[Subject, int], AgeClaim] = {}
     for claim in claims:

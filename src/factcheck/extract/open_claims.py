@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from lemminflect import getInflection  # type: ignore[import-untyped]
 
+from factcheck.extract.ages import THEN_BEFORE
 from factcheck.extract.context import Context, evidence
 from factcheck.extract.dates import DEADLINE_BEFORE
 from factcheck.extract.frames import SentenceView, build_frame, date_predicate, nearest_predicate
@@ -353,10 +354,14 @@ def find_ages(text: str, toks: list[Token]) -> list[AgeMention]:
     out: list[AgeMention] = []
     starts = [t.start for t in toks]
     for m in YEAR_OLD.finditer(text):
+        if THEN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "then-15-year-old X": the age back then
         k = bisect.bisect_left(starts, m.end())
         names, noun = _after_year_old(toks, k)
         out.append(AgeMention(m.start(), m.end(), int(m.group("age")), tuple(names), noun))
     for m in AGE_APPOSITIVE.finditer(text):
+        if THEN_BEFORE.search(text, max(0, m.start("age") - 30), m.start("age")):
+            continue
         words = [w for w in m.group("name").split() if len(w.rstrip(".")) > 1]
         while words and words[0].lower() in NOT_NAME_START:
             words.pop(0)
