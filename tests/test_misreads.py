@@ -6,10 +6,11 @@ negatives beside the positives show the fix reads nothing it should not."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from extract_helpers import ages, claims_file
+from extract_helpers import ages, claims_file, compare_articles
 from factcheck.models import DateClaim, PlaceClaim, QuantityClaim
 
 PUBLISHED = dt.date(2024, 5, 3)
@@ -180,3 +181,21 @@ STORY = (
 def test_a_description_beside_the_protagonist_is_someone_else(last: str, marsh: set[int]) -> None:
     found = {n for who, n in ages_of(STORY + last) if who.lower() == "ivo marsh"}
     assert found == marsh
+
+
+def severities(tmp_path: Path, a: str, b: str) -> list[str]:
+    story = "3 May 2024\n\nRaid at the river port\n\n{}\n"
+    report = compare_articles(tmp_path, {"a.txt": story.format(a), "b.txt": story.format(b)})
+    return [f.severity for f in report.discrepancies]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    # rifles of one kind are a part of all the rifles: no contradiction with the whole
+    ("Customs officers seized seven QZ-90 rifles at the port on Monday.",
+     "Customs officers seized nine rifles at the port on Monday.", []),
+    # two counts of the one kind still disagree
+    ("Customs officers seized seven QZ-90 rifles at the port on Monday.",
+     "Customs officers seized five QZ-90 rifles at the port on Monday.", ["contradiction"]),
+])  # fmt: skip
+def test_rifles_of_a_kind_are_part_of_the_rifles(tmp_path: Path, a: str, b: str, expected: list[str]) -> None:
+    assert severities(tmp_path, a, b) == expected

@@ -8,6 +8,7 @@ package); number words from text2num.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -477,14 +478,19 @@ def _noun_after(
     words: list[Token] = []
     k = j
     plain = 0
+    kind: str | None = None
     while k < len(toks) and plain < 3 and len(words) < 5:
         end = designation(toks, k)
-        if end is not None:  # "14 XR-7 rifles" counts rifles; "seven XR-7s" counts the kind itself
-            text = "".join(t.text if t.start == toks[k].start or t.start == prev.end else " " + t.text
-                           for prev, t in zip(toks[k - 1 : end - 1], toks[k:end], strict=True))  # fmt: skip
+        if end is not None:
+            # "seven XR-7s" counts the kind; "14 XR-7 rifles" counts rifles of the kind, a part of
+            # all the rifles another source may count ("nine rifles"), so the kind heads the noun.
+            text = toks[k].text + "".join(
+                ("" if t.start == prev.end else " ") + t.text for prev, t in itertools.pairwise(toks[k:end])
+            )
             if toks[end - 1].low == "s":
                 return toks[end - 1].end, text[:-1].lower(), " ".join([*(w.text for w in words), text])
-            words.append(Token(text, toks[k].start, toks[end - 1].end, text.lower()))
+            kind = text.lower()
+            words.append(Token(text, toks[k].start, toks[end - 1].end, kind))
             k = end
             continue
         end = _compound(toks, k) if compounds else None
@@ -517,7 +523,7 @@ def _noun_after(
         return None
     head = _head_lemma(words[-1])
     assert head is not None
-    return words[-1].end, head, " ".join(t.text for t in words)
+    return words[-1].end, f"{kind} {head}" if kind else head, " ".join(t.text for t in words)
 
 
 def _head_lemma(tok: Token) -> str | None:
