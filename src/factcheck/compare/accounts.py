@@ -432,11 +432,20 @@ def _one_list(a: Said, b: Said, rare: frozenset[str]) -> bool:
     coastal states', 'linked with Leeds, Derby and Hull'): several names in a row, the same in each.
     Two names that are no country or region may be two people met twice, so a list of people needs
     three."""
-    lists = [_listed(s, rare) for s in (a, b)]
-    if lists[0] is None or lists[1] is None or set(lists[0]) != set(lists[1]) or len(lists[0]) < 2:
+    listed = _shared_list(a, b, rare)
+    if len(listed) < 2:
         return False
-    places = all(gazetteer().levels.get(fold(name)) in ("country", "region") for name in lists[0])
-    return len(lists[0]) >= LIST_NAMES or places
+    places = all(gazetteer().levels.get(fold(name)) in ("country", "region") for name in listed)
+    return len(listed) >= LIST_NAMES or places
+
+
+def _shared_list(a: Said, b: Said, rare: frozenset[str]) -> list[str]:
+    """The names of the one list both sentences give, when the shared words are that list (in any
+    order), else none."""
+    lists = [_listed(s, rare) for s in (a, b)]
+    if lists[0] is None or lists[1] is None or set(lists[0]) != set(lists[1]):
+        return []
+    return lists[0]
 
 
 def _listed(s: Said, rare: frozenset[str]) -> list[str] | None:
@@ -504,8 +513,10 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     figures = {w for w in rare if w.startswith("#") and not YEAR.match(w[1:])}
     names = a.names & b.names & rare
     cover = MIN_COVER if len(rare) > MIN_RARE or figures or len(names) > 1 else LOW_COVER
-    if len(rare) < MIN_RARE - fewer or len(shared) < cover * min(len(la), len(lb)):
+    if len(rare) < MIN_RARE - fewer:
         return None
+    if len(shared) < cover * min(len(la), len(lb)) and (figures or len(_shared_list(a, b, rare)) < LIST_NAMES):
+        return None  # a list of three names both give is one fact however much else each tells
     if max(len(rare & s.told) for s in (a, b)) < MIN_RARE - fewer:
         return None  # two sentences of one speaker share who spoke, not what was said
     words = {w for w in rare if not w.startswith("#")}
