@@ -456,6 +456,14 @@ def test_a_pronoun_opening_a_sentence_continues_the_person_before(body: str, ref
     # one list against another: a name only one gives
     ("The tremor was felt as far away as Uruguay and Costa Rica.",
      "The quake shook Uruguay, Paraguay and Costa Rica as well, emptying office towers.", False),
+    # three names in a long sentence that tells much else: the list is the fact both give
+    ("After a long summer of rumours and two failed bids, the striker was finally sold on Friday, "
+     "with rivals Leeds, Derby and Hull left empty-handed.",
+     "He had been a target for Derby, Hull and Leeds during a difficult spell at his boyhood club up north.", True),
+    # two names in a long sentence: not enough by themselves
+    ("After a long summer of rumours and two failed bids, the striker was finally sold on Friday, "
+     "with rivals Leeds and Derby left empty-handed at the end of a tense week.",
+     "He had been a target for Derby and Leeds during a difficult spell at his boyhood club up north.", False),
 ])  # fmt: skip
 def test_one_list_of_names_in_both(a: str, b: str, agree: bool) -> None:
     assert pair(a, b) is agree
@@ -497,3 +505,19 @@ def test_a_pronoun_read_otherwise_in_each_sets_nothing_apart() -> None:
     assert match(sa, sb, COMMON) is not None
     assert sa.names == {"brandt"}
     assert not sa.named
+
+
+@pytest.mark.parametrize(("a", "b", "agree"), [
+    # three content words in a row in both, two of them rare: one phrase, one fact
+    ("The magistrate gave the skipper the heaviest fine on each count.",
+     "The skipper received heaviest fines on each of his counts, the magistrate ruled.", True),
+    # the same two rare words, not in one phrase of three
+    ("The magistrate said the heaviest storms of the winter cost each count dearly.",
+     "The skipper received a count of fines, the heaviest the magistrate had seen.", False),
+    # one phrase, and a negation only one has
+    ("The magistrate gave the skipper the heaviest fine on each count.",
+     "The magistrate did not give the skipper the heaviest fine on each count.", False),
+])  # fmt: skip
+def test_a_phrase_of_three_words_stands_for_a_third_rare_word(a: str, b: str, agree: bool) -> None:
+    common = COMMON | {"magistrate", "skipper", "fine"}
+    assert (match(read_sentence("a.txt", 0, a), read_sentence("b.txt", 0, b), common) is not None) is agree

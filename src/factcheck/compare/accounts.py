@@ -88,6 +88,7 @@ PRONOUN_REACH = 3
 PLACE_BEFORE = re.compile(r"\b(?:in|at|inside|outside|near|into|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # What stands between two names of one list: a comma, "and", "or", "as well as", an article.
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?", re.IGNORECASE)
+PHRASE_RARE = 2  # rare words a phrase of three content words both sentences give must hold
 LIST_NAMES = 3  # names a list of people or teams must give to be one fact by itself
 NOUN_PHRASE = 3  # words after such a "no" that it denies at most ("with no visible burn marks")
 # Words of telling and of the page: they say who told, not what was told.
@@ -340,6 +341,17 @@ def _runs(a: Said, b: Said) -> set[tuple[str, str]]:
     return {(x.lemma, y.lemma) for x, y in zip(a.tokens, a.tokens[1:], strict=False)} & bigrams
 
 
+def _phrase(a: Said, b: Said, rare: frozenset[str]) -> bool:
+    """Whether both sentences give three content words in a row, two of them rare ('the maximum
+    sentence on each charge', 'maximum sentences on each of his charges'): one phrase, as specific
+    as a third rare word."""
+
+    def trigrams(s: Said) -> set[tuple[str, ...]]:
+        return {(x.lemma, y.lemma, z.lemma) for x, y, z in zip(s.tokens, s.tokens[1:], s.tokens[2:], strict=False)}
+
+    return any(sum(w in rare for w in tri) >= PHRASE_RARE for tri in trigrams(a) & trigrams(b))
+
+
 def _counted(s: Said) -> dict[str, set[str]]:
     """Each number of a sentence by the word right after it, what it counts ('seven rifles': rifle
     {#7}), or by the month right before it ('November 21': november {#21})."""
@@ -514,7 +526,9 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     names = a.names & b.names & rare
     cover = MIN_COVER if len(rare) > MIN_RARE or figures or len(names) > 1 else LOW_COVER
     if len(rare) < MIN_RARE - fewer:
-        return None
+        if len(rare) < MIN_RARE - 1 or not _phrase(a, b, rare):
+            return None
+        fewer = 1  # a phrase of three content words both give stands for a third rare word
     if len(shared) < cover * min(len(la), len(lb)) and (figures or len(_shared_list(a, b, rare)) < LIST_NAMES):
         return None  # a list of three names both give is one fact however much else each tells
     if max(len(rare & s.told) for s in (a, b)) < MIN_RARE - fewer:
