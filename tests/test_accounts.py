@@ -456,14 +456,6 @@ def test_a_pronoun_opening_a_sentence_continues_the_person_before(body: str, ref
     # one list against another: a name only one gives
     ("The tremor was felt as far away as Uruguay and Costa Rica.",
      "The quake shook Uruguay, Paraguay and Costa Rica as well, emptying office towers.", False),
-    # three names in a long sentence that tells much else: the list is the fact both give
-    ("After a long summer of rumours and two failed bids, the striker was finally sold on Friday, "
-     "with rivals Leeds, Derby and Hull left empty-handed.",
-     "He had been a target for Derby, Hull and Leeds during a difficult spell at his boyhood club up north.", True),
-    # two names in a long sentence: not enough by themselves
-    ("After a long summer of rumours and two failed bids, the striker was finally sold on Friday, "
-     "with rivals Leeds and Derby left empty-handed at the end of a tense week.",
-     "He had been a target for Derby and Leeds during a difficult spell at his boyhood club up north.", False),
 ])  # fmt: skip
 def test_one_list_of_names_in_both(a: str, b: str, agree: bool) -> None:
     assert pair(a, b) is agree

@@ -529,8 +529,8 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
         if len(rare) < MIN_RARE - 1 or not _phrase(a, b, rare):
             return None
         fewer = 1  # a phrase of three content words both give stands for a third rare word
-    if len(shared) < cover * min(len(la), len(lb)) and (figures or len(_shared_list(a, b, rare)) < LIST_NAMES):
-        return None  # a list of three names both give is one fact however much else each tells
+    if len(shared) < cover * min(len(la), len(lb)):
+        return None
     if max(len(rare & s.told) for s in (a, b)) < MIN_RARE - fewer:
         return None  # two sentences of one speaker share who spoke, not what was said
     words = {w for w in rare if not w.startswith("#")}
