@@ -260,6 +260,77 @@ def test_one_person_detained_twice_is_two_incidents(second: dt.date) -> None:
     assert found == [["one-b.txt", "one.txt"], ["two.txt"]]
 
 
+SHOOTING_1 = (
+    "A gunman shot dead two shop workers in Calvera on Monday, police said. Officers arrested Marek Dunov, 31, "
+    "near the shop an hour after the shooting. Dunov was held on suspicion of murder, police said."
+)
+SHOOTING_1B = (
+    "Two workers were shot dead at a shop in Calvera on Monday and police arrested a suspect, Marek Dunov. "
+    "Witnesses said Dunov opened fire after an argument in the shop. Police said Dunov knew both workers."
+)
+SHOOTING_TRIAL = (
+    "A jury in Calvera convicted Marek Dunov of murdering two shop workers and a judge sentenced him to life. "
+    "Dunov opened fire in the shop after an argument, prosecutors told the trial. Dunov pleaded not guilty "
+    "to the shooting, and his lawyer said he would appeal the verdict."
+)
+DETENTION_2_TRIAL = (
+    "A court in Dorvik sentenced the blogger Tomas Halvik to ten days in jail over his post about the mayor. "
+    "The judge found Halvik guilty of hooliganism at a short trial. Halvik called the sentence revenge for "
+    "the post, his lawyer said."
+)
+
+
+def test_a_trial_a_year_after_the_shooting_is_the_same_incident() -> None:
+    found = groups(
+        ("shot.txt", SHOOTING_1, dt.date(2021, 5, 3)),
+        ("shot-b.txt", SHOOTING_1B, dt.date(2021, 5, 4)),
+        ("trial.txt", SHOOTING_TRIAL, dt.date(2022, 6, 10)),
+    )
+    assert found == [["shot-b.txt", "shot.txt", "trial.txt"]]
+
+
+def test_a_trial_beyond_the_follow_up_window_is_another_incident() -> None:
+    found = groups(
+        ("shot.txt", SHOOTING_1, dt.date(2021, 5, 3)),
+        ("shot-b.txt", SHOOTING_1B, dt.date(2021, 5, 4)),
+        ("trial.txt", SHOOTING_TRIAL, dt.date(2024, 6, 10)),
+    )
+    assert found == [["shot-b.txt", "shot.txt"], ["trial.txt"]]
+
+
+def test_the_second_detention_s_trial_joins_the_second_detention_not_the_first() -> None:
+    found = groups(
+        ("one.txt", DETENTION_1, dt.date(2022, 6, 7)),
+        ("one-b.txt", DETENTION_1B, dt.date(2022, 6, 8)),
+        ("two.txt", DETENTION_2, dt.date(2023, 6, 15)),
+        ("two-trial.txt", DETENTION_2_TRIAL, dt.date(2023, 6, 17)),
+    )
+    assert found == [["one-b.txt", "one.txt"], ["two-trial.txt", "two.txt"]]
+
+
+def test_a_trial_a_year_on_is_compared_only_with_reports_of_its_own_time() -> None:
+    built = [
+        source("shot.txt", SHOOTING_1, dt.date(2021, 5, 3)),
+        source("shot-b.txt", SHOOTING_1B, dt.date(2021, 5, 4)),
+        source("trial.txt", SHOOTING_TRIAL.replace("Marek Dunov", "Marek Dunov, 32,", 1), dt.date(2022, 6, 10)),
+        source("trial-b.txt", "Marek Dunov, 33, was jailed for life for the shop murders in Calvera. " + SHOOTING_TRIAL,
+               dt.date(2022, 6, 11)),
+    ]  # fmt: skip
+    files = [cf for cf, _ in built]
+    report = build_report("f", files, {cf.source.id: t for cf, t in built})
+    (incident,) = report.incidents
+    assert incident.parts == [["shot-b.txt", "shot.txt"], ["trial-b.txt", "trial.txt"]]
+    # 31 at the shooting is no discrepancy with 32 at the trial; the two trial reports' 32 and 33 are.
+    ages = [f for f in report.discrepancies if f.attribute == "age"]
+    assert [sorted({c.source for c in f.claims}) for f in ages] == [["trial-b.txt", "trial.txt"]]
+
+
+def test_an_incident_of_one_time_has_no_parts() -> None:
+    built = [source("a.txt", SHOOTING_1, dt.date(2021, 5, 3)), source("b.txt", SHOOTING_1B, dt.date(2021, 5, 4))]
+    incidents = group_incidents([cf for cf, _ in built], [t for _, t in built])
+    assert [i.parts for i in incidents] == [[]]
+
+
 def test_an_undated_report_naming_a_later_year_does_not_join_a_dated_one() -> None:
     later = DETENTION_2 + " In 2023 the city council also banned rallies."
     found = groups(("one.txt", DETENTION_1, dt.date(2022, 6, 7)), ("two.txt", later, None))
@@ -296,6 +367,26 @@ def test_times_of_a_group(
     dates: list[dt.date], years: list[int], inferred: list[dt.date], inferred_years: list[int], agree: bool
 ) -> None:
     assert times_agree(dates, years, inferred, inferred_years) is agree
+
+
+@pytest.mark.parametrize(
+    ("dates", "follow", "years", "agree"),
+    [
+        ([D(2021, 5, 3), D(2021, 5, 4)], [D(2022, 6, 10)], [], True),  # the trial a year after the shooting
+        ([D(2021, 5, 3)], [D(2020, 12, 1), D(2022, 6, 10)], [], True),  # charges before, the verdict after
+        ([], [D(2021, 1, 3), D(2022, 9, 26)], [], True),  # a trial opened and its verdict
+        ([D(2021, 5, 3)], [D(2024, 6, 10)], [], False),  # beyond FOLLOW_UP_DAYS
+        ([D(2021, 5, 3), D(2021, 9, 3)], [D(2022, 6, 10)], [], False),  # the event's own reports months apart
+        ([D(2021, 5, 3)], [D(2022, 6, 10)], [2023], False),  # an undated report naming a later year
+        ([D(2021, 5, 3)], [D(2022, 6, 10)], [2022], True),
+    ],
+    ids=["trial-a-year-after", "charges-before-verdict-after", "follow-ups-only", "too-late", "event-months-apart",
+         "later-year", "follow-up-year"],
+)  # fmt: skip
+def test_times_of_a_group_with_follow_ups(
+    dates: list[dt.date], follow: list[dt.date], years: list[int], agree: bool
+) -> None:
+    assert times_agree(dates, years, follow=follow) is agree
 
 
 MARCH_EARLIER = (

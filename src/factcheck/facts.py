@@ -207,26 +207,30 @@ def _speakers_explain(values: list[FactValue], kinds: set[str], claims: Mapping[
     return all(not (a & b) for i, a in enumerate(named) for b in named[i + 1 :])
 
 
-def _fact_id(subject: str, attribute: str, incident: str, clash: bool) -> str:
-    return stable_id("F-", subject, attribute, *([incident] if clash else []))
+def _fact_id(subject: str, attribute: str, incident: str, clash: bool, part: int = 0) -> str:
+    return stable_id("F-", subject, attribute, *([incident] if clash else []), *([part] if part else []))
 
 
 def group_facts(
     findings: Iterable[Finding],
     claims: Mapping[str, ClaimBase],
     label: Mapping[str, str],
+    part_of: Mapping[str, int] | None = None,
 ) -> list[Finding]:
     """One finding per fact: the pairwise findings of one incident, subject and attribute merged,
     every value side by side with its sources, speakers and evidence. `claims` gives the claims
-    by id (for value keys and kinds), `label` the name a source is shown by (its outlet)."""
-    groups: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    by id (for value keys and kinds), `label` the name a source is shown by (its outlet). `part_of`:
+    the part of its incident each source is compared in (Incident.parts): facts of two parts, two
+    times, are two findings."""
+    groups: dict[tuple[str, int, str, str], list[Finding]] = defaultdict(list)
     for f in findings:
-        groups[(f.incident, f.subject, f.attribute)].append(f)
+        part = (part_of or {}).get(f.claims[0].source, 0) if f.claims else 0
+        groups[(f.incident, part, f.subject, f.attribute)].append(f)
     per_fact: dict[tuple[str, str], int] = defaultdict(int)
-    for _incident, subject, attribute in groups:
+    for _incident, _part, subject, attribute in groups:
         per_fact[(subject, attribute)] += 1
     out = []
-    for (incident, subject, attribute), pairs in groups.items():
+    for (incident, part, subject, attribute), pairs in groups.items():
         refs: dict[str, ClaimRef] = {}
         anchors: list[ClaimRef] = []
         pair_models = []
@@ -281,7 +285,7 @@ def group_facts(
             representatives = [ref for p in pairs for ref in p.claims][:MAX_CLAIMS]
         out.append(
             Finding(
-                id=_fact_id(subject, attribute, incident, per_fact[(subject, attribute)] > 1),
+                id=_fact_id(subject, attribute, incident, per_fact[(subject, attribute)] > 1, part),
                 severity=severity,
                 incident=incident,
                 subject=subject,

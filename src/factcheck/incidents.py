@@ -16,7 +16,7 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
@@ -41,7 +41,7 @@ from factcheck.models import (
     stable_id,
 )
 from factcheck.resolve import fold, incident_label
-from factcheck.signature import LOOK_AHEAD, YEAR, event_signature, signature_profile
+from factcheck.signature import FOLLOW_UPS, LOOK_AHEAD, YEAR, event_signature, signature_profile
 from factcheck.text.collector import paused_gc
 
 __all__ = ["event_signature", "group_incidents", "grouping_decision", "other_times_marked", "signature_profile"]
@@ -58,6 +58,7 @@ TOP = 3  # a main person or place among the other source's this many most named 
 CAST = 2  # sources sharing this many named people have the same cast
 CAST_SHARE = 0.5  # a group without time joins a dated one at the usual threshold when this share of pairs share a cast
 MAX_SPAN_DAYS = 60  # dated sources further apart are never one incident (coverage of one runs for weeks)
+FOLLOW_UP_DAYS = 800  # but a follow-up (charges, a trial) may come this long before or after them
 BACKGROUND_MATCH = 0.15  # a source whose background reads this much like another source is not its incident
 IDF_SMOOTH = 1.0  # added inside the log of the IDF: words every source of a small folder uses still count
 MIN_COSINE = 0.04  # pairs sharing fewer words than this are not compared (they count as 0 in the means)
@@ -256,10 +257,12 @@ def _names_person(p: Profile, surname: str, memo: dict[tuple[str, int], bool] | 
     return found
 
 
-def _times_conflict(da: dt.date | None, db: dt.date | None, ya: int | None, yb: int | None) -> bool:
-    """time_conflict on two sources' days and (for those without one) the years they name."""
+def _times_conflict(da: dt.date | None, db: dt.date | None, ya: int | None, yb: int | None,
+                    follow_up: bool = False) -> bool:  # fmt: skip
+    """time_conflict on two sources' days and (for those without one) the years they name;
+    `follow_up` when one of them tells a follow-up (charges, a trial)."""
     if da and db:
-        return abs((da - db).days) > MAX_SPAN_DAYS
+        return abs((da - db).days) > (FOLLOW_UP_DAYS if follow_up else MAX_SPAN_DAYS)
     if da and yb:
         return yb > da.year
     if db and ya:
@@ -277,8 +280,9 @@ def time_conflict(a: EventSignature, b: EventSignature) -> bool:
 
 
 def times_agree(
-    dates: list[dt.date], years: list[int], inferred: Sequence[dt.date] = (), inferred_years: Sequence[int] = ()
-) -> bool:
+    dates: list[dt.date], years: list[int], inferred: Sequence[dt.date] = (), inferred_years: Sequence[int] = (),
+    follow: Sequence[dt.date] = (),
+) -> bool:  # fmt: skip
     """Whether the times of a group's sources fit one event: its dates within MAX_SPAN_DAYS, and no
     undated source naming a year later than the dates (a story is not older than what it names).
     `inferred` are the days of undated sources that recall another story as last year's (a year
@@ -292,6 +296,10 @@ def times_agree(
     years = [*years, *inferred_years]
     if dates and (max(dates) - min(dates)).days > MAX_SPAN_DAYS:
         return False
+    if follow:  # follow-ups (charges, a trial) come months after the event, or a trial before its verdict
+        dates = [*dates, *follow]
+        if (max(dates) - min(dates)).days > FOLLOW_UP_DAYS:
+            return False
     return not (dates and years and max(years) > max(dates).year)
 
 
@@ -326,6 +334,12 @@ def _time_reason(a: EventSignature, b: EventSignature) -> str:
     return f"another time (a year named, {other.year}, after {day.isoformat() if day else 'the date'})"
 
 
+def _follows(p: Profile) -> bool:
+    """Whether a dated source tells a follow-up of an event (its main kind is charges or a trial),
+    which comes months or a year or two after it; a repeat ('detained again') is a new event."""
+    return p.main_predicate in FOLLOW_UPS and not p.repeat and _day(p.signature) is not None
+
+
 def _day(s: EventSignature) -> dt.date | None:
     if s.published:
         return s.published
@@ -352,6 +366,7 @@ class Pairs:
     cast: set[tuple[int, int]]  # pairs that share CAST named people or more, or (one undated) their figures
     inferred: dict[int, dt.date]  # undated sources that recall a dated story as last year's: a year later
     notes: dict[tuple[int, int], tuple[float, list[str]]]  # each candidate pair's cosine and what sets it apart
+    follow_only: set[tuple[int, int]] = field(default_factory=set)  # pairs at two times, a follow-up's and its event's
 
 
 def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
@@ -377,11 +392,15 @@ def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
              (p.signature for p in profiles)]  # fmt: skip
     names: dict[tuple[str, int], bool] = {}  # (surname, source) → whether the source names the person
     facts = [story_facts(p) for p in profiles]
+    follows = [_follows(p) for p in profiles]
+    follow_only: set[tuple[int, int]] = set()
     for (i, j), value in cosines.items():
         a, b = profiles[i], profiles[j]
         if i != j and _times_conflict(days[i], days[j], years[i], years[j]):
-            notes[(i, j)] = (value, [_time_reason(a.signature, b.signature)])
-            continue
+            if _times_conflict(days[i], days[j], years[i], years[j], follows[i] or follows[j]):
+                notes[(i, j)] = (value, [_time_reason(a.signature, b.signature)])
+                continue
+            follow_only.add((i, j))
         for x, y, wy in ((i, j, weights[j]), (j, i, weights[i])):
             day = days[y]
             if year_back[x] and day and days[x] is None and _cosine(year_back[x], wy) > BACKGROUND_MATCH:
@@ -417,7 +436,7 @@ def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
                 day = _day(profiles[other].signature)
                 if x in inferred and day and abs((inferred[x] - day).days) > MAX_SPAN_DAYS:
                     sims.pop(key, None)
-    return Pairs(sims, weights, cast, inferred, notes)
+    return Pairs(sims, weights, cast, inferred, notes, follow_only & sims.keys())
 
 
 # --- grouping ---------------------------------------------------------------------------------
@@ -429,6 +448,7 @@ class _Group:
     dates: list[dt.date]
     years: list[int]  # the latest year each undated member names, but those in `inferred`
     month_days: list[frozenset[MonthDay]]  # the days of the year each member without a date names
+    follow: list[dt.date]  # dates of members that tell a follow-up (charges, a trial): see FOLLOW_UP_DAYS
     inferred: list[dt.date]  # dates of members that recall a dated story as last year's (a year after it)
     inferred_years: list[int]  # the latest year each of those members names (often the recalled story's)
     repeat: bool  # an undated member tells of a repeat ('detained again')
@@ -437,13 +457,17 @@ class _Group:
     @property
     def timed(self) -> bool:
         """Whether some member says when: a date, or a year its text names."""
-        return bool(self.dates or self.inferred)
+        return bool(self.dates or self.inferred or self.follow)
 
 
-def _group_time_conflict(a: _Group, b: _Group) -> bool:
-    return not times_agree(
-        a.dates + b.dates, a.years + b.years, a.inferred + b.inferred, a.inferred_years + b.inferred_years
-    )
+def _group_time_conflict(a: _Group, b: _Group, follow_ups: bool = True) -> bool:
+    """Whether two groups' times cannot be one incident's; without `follow_ups`, a follow-up's date
+    counts as any other (one time)."""
+    dates, follow = a.dates + b.dates, a.follow + b.follow
+    if not follow_ups:
+        dates, follow = dates + follow, []
+    return not times_agree(dates, a.years + b.years, a.inferred + b.inferred, a.inferred_years + b.inferred_years,
+                           follow)  # fmt: skip
 
 
 def group_incidents(
@@ -505,7 +529,8 @@ def _group(
         years = {i: s.year for i, s in sigs.items() if s.year and s.time_basis in ("text-year", "month-day")}
         groups[r] = _Group(
             members=sorted(group),
-            dates=[d for i in group if (d := _day(sigs[i]))],
+            dates=[d for i in group if (d := _day(sigs[i])) and not _follows(profiles[i])],
+            follow=[d for i in group if (d := _day(sigs[i])) and _follows(profiles[i])],
             inferred=[pairs.inferred[i] for i in recalls],
             inferred_years=[years[i] for i in recalls if i in years],
             repeat=any(profiles[i].repeat and not _day(sigs[i]) for i in group),
@@ -513,11 +538,41 @@ def _group(
             month_days=[frozenset(s.month_days) for s in sigs.values() if not _day(s) and s.month_days],
             people={m for i in group if (m := profiles[i].main_person)},
         )
+    # Two passes: the first links reports of one time; the second may join a follow-up (charges, a
+    # trial) to its event's reports months away. Each first-pass group stays a part of its incident,
+    # compared on its own (Incident.parts): the same fact at two times is no discrepancy.
+    _link(groups, {r: [] for r in groups}, sims, pairs, copies, apart, follow_ups=False)
+    parts = {r: [list(g.members)] for r, g in groups.items()}
+    if any(g.follow for g in groups.values()):
+        _link(groups, parts, sims, pairs, copies, apart, follow_ups=True)
+    decided = {i: d for d, chosen in _decision_members(decisions, index) for i in chosen}
+    roots = sorted(groups, key=lambda r: min(files[i].source.id for i in groups[r].members))
+    ordered = [groups[r] for r in roots]
+    incidents = [
+        _incident([files[i] for i in g.members], [profiles[i] for i in g.members], pairs, g.members, decided)
+        for g in ordered
+    ]
+    for incident, r in zip(incidents, roots, strict=True):
+        if len(shares := parts[r]) > 1:  # earliest time first, an undated part last
+            starts = [min((d for i in part if (d := _day(profiles[i].signature))), default=dt.date.max)
+                      for part in shares]  # fmt: skip
+            order = sorted(range(len(shares)), key=lambda k: (starts[k], min(files[i].source.id for i in shares[k])))
+            incident.parts = [sorted(files[i].source.id for i in shares[k]) for k in order]
+    _explain_apart(incidents, ordered, profiles, pairs, apart)
+    return incidents
+
+
+def _link(groups: dict[int, _Group], parts: dict[int, list[list[int]]], sims: dict[tuple[int, int], float],
+          pairs: Pairs, copies: list[int], apart: set[frozenset[int]], follow_ups: bool) -> None:  # fmt: skip
+    """Merge groups (in place) while the mean similarity of their sources is over the threshold, the
+    most similar first. `follow_ups`: a follow-up's dates may lie FOLLOW_UP_DAYS from its event's,
+    and the pairs only that allows count; a merged group's `parts` are its groups' parts."""
+    owner = {i: r for r, g in groups.items() for i in g.members}
     total: dict[int, dict[int, float]] = defaultdict(dict)
     cast: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))  # cross pairs sharing a cast
     for (i, j), value in sims.items():
         ri, rj = owner[i], owner[j]
-        if ri == rj:
+        if ri == rj or (not follow_ups and (i, j) in pairs.follow_only):
             continue
         value *= copies[i] * copies[j]  # every copy of i against every copy of j
         total[ri][rj] = total[ri].get(rj, 0.0) + value
@@ -557,12 +612,13 @@ def _group(
         if a not in groups or b not in groups or version[a] != va or version[b] != vb:
             continue
         ga, gb = groups[a], groups[b]
-        if _group_time_conflict(ga, gb):
+        if _group_time_conflict(ga, gb, follow_ups):
             continue
         if any(_apart(x, y, apart) for x in ga.members for y in gb.members):
             continue
         ga.members = sorted(ga.members + gb.members)
         ga.dates += gb.dates
+        ga.follow += gb.follow
         ga.years += gb.years
         ga.month_days += gb.month_days
         ga.inferred += gb.inferred
@@ -570,6 +626,7 @@ def _group(
         ga.repeat = ga.repeat or gb.repeat
         ga.people |= gb.people
         del groups[b]
+        parts[a] += parts.pop(b)
         for k, n in cast.pop(b, {}).items():
             cast[k].pop(b, None)
             if k != a:
@@ -586,14 +643,6 @@ def _group(
         version[a] += 1
         for k in sorted(total[a]):
             push(a, k)
-    decided = {i: d for d, chosen in _decision_members(decisions, index) for i in chosen}
-    ordered = sorted(groups.values(), key=lambda g: min(files[i].source.id for i in g.members))
-    incidents = [
-        _incident([files[i] for i in g.members], [profiles[i] for i in g.members], pairs, g.members, decided)
-        for g in ordered
-    ]
-    _explain_apart(incidents, ordered, profiles, pairs, apart)
-    return incidents
 
 
 def _explain_apart(incidents: list[Incident], groups: list[_Group], profiles: Sequence[Profile], pairs: Pairs,

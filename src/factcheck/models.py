@@ -1245,6 +1245,11 @@ class Incident(Model):
     apart_because: list[str] = Field(
         default_factory=list, description="What kept it apart from that incident: another time, place, person."
     )
+    parts: list[list[str]] = Field(
+        default_factory=list,
+        description="Sources compared together, when its reports lie at several times (an event and the trial a "
+        "year on): claims of one time are compared only with claims of that time. Empty: all together.",
+    )
 
 
 class SourceSummary(Model):

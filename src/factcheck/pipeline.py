@@ -291,24 +291,31 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     alignments, copied = [], []
     published = {cf.source.id: cf.source.published for cf in files}
     copy_of = copies(texts)
+    part_of: dict[str, int] = {}  # source → the part of its incident it is compared in (Incident.parts)
     for incident in incidents:
-        members = other_times_marked([by_id[s] for s in incident.sources], texts)
         for s in incident.sources:
             incident_of[s] = incident.id
-        alignment = align_sources(members, texts)
-        p, a, emap = compare_incident(incident, members)
-        pending += p
-        accounts = {cf.source.id: account_of(cf.source.id, alignment, copy_of) for cf in members}
-        agreed += a + account_agreements(incident.id, members, texts, cited_together(p, a), accounts)
-        entities += [e for e in emap.entities.values() if len(e.sources) > 1 or e.ages]
-        alignments.append(alignment)
-        copied += copy_findings(alignment, incident.id, published, lines)
+        named: dict[str, Entity] = {}  # one entity of two parts: the first part's
+        for k, part in enumerate(incident.parts or [incident.sources]):  # claims of one time, one part
+            part_of.update(dict.fromkeys(part, k))
+            members = other_times_marked([by_id[s] for s in part], texts)
+            alignment = align_sources(members, texts)
+            p, a, emap = compare_incident(incident, members)
+            pending += p
+            accounts = {cf.source.id: account_of(cf.source.id, alignment, copy_of) for cf in members}
+            agreed += a + account_agreements(incident.id, members, texts, cited_together(p, a), accounts)
+            for e in emap.entities.values():
+                if len(e.sources) > 1 or e.ages:
+                    named.setdefault(e.id, e)
+            alignments.append(alignment)
+            copied += copy_findings(alignment, incident.id, published, lines)
+        entities += named.values()
     pairs, agreements = finalize(pending, agreed, lines)
     label = {cf.source.id: cf.source.outlet or cf.source.id for cf in files}
     claims = {c.id: c for cf in files for c in cf.claims}
     # Shared copy is one account, and a conflict each source prints whole is each one's own.
     pairs = merge_findings(each_tells_both(one_account(pairs, alignments), texts), copied, alignments)
-    findings = group_facts(pairs, claims, label)
+    findings = group_facts(pairs, claims, label, part_of)
     corroborations = count_accounts(independent_corroborations(agreements, findings, copy_of), copy_of, alignments)
     summaries = [
         SourceSummary(

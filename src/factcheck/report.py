@@ -336,6 +336,9 @@ def incident_md(inc: Incident, outlets: dict[str, str | None]) -> list[str]:
             source = md_escape(_source_label(outlets, link.source))
             out.append(f"| {source} | {md_escape(why)} | {link.similarity:.2f} |")
         out.append("")
+    if inc.parts:
+        times = "; ".join(", ".join(md_escape(_source_label(outlets, s)) for s in part) for part in inc.parts)
+        out += [f"Its reports lie at {len(inc.parts)} times, each compared only with its own: {times}.", ""]
     if inc.apart_from:
         out += [f"Kept apart from {inc.apart_from}: {md_escape('; '.join(inc.apart_because))}.", ""]
     return out

@@ -42,6 +42,7 @@ _EVENTS = load_lexicon("events")
 EVENT_CLASS: dict[str, str] = {w: cls for cls, words in _EVENTS["classes"].items() for w in words}
 BACKGROUND = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EVENTS["background"]) + r")\b", re.IGNORECASE)
 PLACE_WORDS = frozenset(_EVENTS["place_words"])
+FOLLOW_UPS = frozenset(_EVENTS["follow_ups"])
 LOCATIVE = frozenset(_EVENTS["locative"])
 # Words that end the name of an organisation; words of events and documents ('Day', 'Cup', 'Act') do not.
 ORG_WORDS = frozenset(ORG_OR_PLACE - PLACE_WORDS - frozenset(_EVENTS["not_organisations"]))
