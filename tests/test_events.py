@@ -260,3 +260,17 @@ def test_one_happening(a: str, b: str, one: bool) -> None:
 )
 def test_dates_of_one_happening(tmp_path: Path, story: object, accounts: list[str], expected: Expected) -> None:
     assert_findings(compare_accounts(tmp_path, story, accounts), expected)  # type: ignore[arg-type]
+
+
+def test_of_equally_alike_events_the_same_kind_aligns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two events of another source alike in every other way (the share of their words is capped):
+    the one of the same kind aligns, whatever order their ids sort in."""
+    monkeypatch.setattr("factcheck.compare.events.event_similarity", lambda *_: 0.8)
+    held = dates("Nadia Voss was detained on 3 March.", published=PUBLISHED)
+    orders = [("released on 4 March", "detained on 5 March"), ("detained on 5 March", "released on 4 March")]
+    for first, second in orders:
+        body = f"Nadia Voss was {first}. Nadia Voss was {second}."
+        other = [c.model_copy(update={"source": "b.txt"}) for c in dates(body, published=PUBLISHED)]
+        alignment = align_events({"story.txt": held, "b.txt": other}, {})
+        detained = next(c for c in other if "5 March" in c.expression)
+        assert alignment.same_event(held[0], detained), body

@@ -335,15 +335,18 @@ def align_events(by_source: dict[str, list[DateClaim]], people: dict[str, str | 
     sources = sorted(per_source)
     for i, sa in enumerate(sources):
         for sb in sources[i + 1 :]:
-            candidates: list[tuple[float, EventKey, EventKey]] = []
+            candidates: list[tuple[float, bool, EventKey, EventKey]] = []
             for ea in per_source[sa]:
                 for eb in per_source[sb]:
                     score = event_similarity(ea, eb, words[ea.key], words[eb.key])
                     if score >= THRESHOLD:
-                        candidates.append((score, ea.key, eb.key))
-            candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+                        candidates.append((score, not _one_kind(ea.kind, eb.kind), ea.key, eb.key))
+            # Of two matches equally alike (their words' share is capped), the one of the same
+            # kind first: 'injured his knee on the 19th' meets 'a knee injury on the 21st', not
+            # 'placed on the injured list Wednesday', which shares as many words.
+            candidates.sort(key=lambda c: (-c[0], c[1], c[2], c[3]))
             used: set[EventKey] = set()
-            for _score, a, b in candidates:
+            for _score, _other_kind, a, b in candidates:
                 if a in used or b in used:
                     continue
                 used |= {a, b}
