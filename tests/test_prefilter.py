@@ -10,7 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import context, dates, frames, quantities, slots, status
-from factcheck.text.prefilter import _ASCII_LOOKALIKES, Caseless, folded, literals, may_match, may_match_piece
+from factcheck.text.dates import PAGE_HINT
+from factcheck.text.prefilter import (
+    _ASCII_LOOKALIKES,
+    Caseless,
+    folded,
+    holds_needed,
+    literals,
+    may_match,
+    may_match_piece,
+    needed_words,
+)
 
 EVENT_PATTERNS = [p for *_, p in dates._date_events()] + list(quantities.EVENTS.values())
 CLAUSE_PATTERNS = [frames.PLACE, frames.CUE, frames.YEAR, frames.TIME]
@@ -51,6 +61,7 @@ def test_a_pattern_found_in_a_window_or_a_piece_is_never_ruled_out(s: str, lo: i
     for pattern in CLAUSE_PATTERNS:
         if pattern.search(s[lo:hi]) is not None:
             assert may_match_piece(pattern, s), pattern.pattern
+            assert holds_needed(pattern, s), pattern.pattern
 
 
 CASELESS = [
@@ -110,3 +121,41 @@ def test_caseless_finds_the_spans_its_pattern_finds(pieces: list[str]) -> None:
 )
 def test_folded_is_none_where_lower_would_hide_a_match(text: str, lower: str | None) -> None:
     assert folded(text) == lower
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "words"),
+    [
+        (r"\b(?:was|is)\s(?:not\s)?(?:sacked|laid\soff)\b", re.IGNORECASE, ("laid", "sacked")),
+        (r"\bAbc(?:de|fgh)", re.IGNORECASE, ("abc",)),  # the longest word a match needs
+        (r"\bAbc(?:de|fgh)", 0, ("Abc",)),  # a case-sensitive pattern keeps its case
+        (r"x(?:abcd)?yz", 0, ("yz",)),  # an optional group needs nothing
+        (r"(?:abc)+d", 0, ("abc",)),  # a repeat done at least once needs its words
+        (r"[ab]cd|efgh", 0, ("cd", "efgh")),  # each alternative needs one
+        (r"ab|[cd]", 0, None),  # an alternative needing no word
+        (r"(?-i:Xy)z", re.IGNORECASE, ("z",)),  # a group with flags of its own is not read
+        (r"n[’']t", 0, ("n",)),  # a class breaks a run of letters
+        (r"’s", 0, ("s",)),  # a letter outside ASCII too
+        (r"(?<=\bto\s)go\b", re.IGNORECASE, ("go",)),  # a look-behind's words are not needed
+        (r"\d+", 0, None),
+    ],
+)
+def test_needed_words(pattern: str, flags: int, words: tuple[str, ...] | None) -> None:
+    assert needed_words(re.compile(pattern, flags)) == words
+
+
+NEEDED_PIECES = [
+    "was", "Were", " not ", "n’t ", "never ", "fired", "SACKED", "ſacked", "laid off", "let go", " ",
+                 "lost his job", "stepped down", "re-hired", "Rehired", "quit his job", "will ", "to resign", "from",
+                 "work", "released", "set free", "freed", "found guilty", "found not guilty", "detained", "İs ",
+                 "\u212aept", "taken into custody", "sentenced", "suspended from work", "stay away", "her job", ".",
+]  # fmt: skip
+GATED = [p for *_, p in status.PATTERNS] + [re.compile(r"(?:abc)+d|e[fg]h", re.IGNORECASE), PAGE_HINT]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NEEDED_PIECES), max_size=14).map("".join))
+def test_a_pattern_is_ruled_out_only_where_it_cannot_match(text: str) -> None:
+    for pattern in GATED:
+        if pattern.search(text) is not None:
+            assert holds_needed(pattern, text), (pattern.pattern, text)

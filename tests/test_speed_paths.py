@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from factcheck.extract.causes import MAY_CAUSE, MAY_CAUSE_LOWER, RULE_WORDS, RULES
 from factcheck.extract.mentions import TOKEN, Token, tokens
 from factcheck.extract.slots import MONTH_PART, month_span
+from factcheck.text.dates import CLOCK_TIME, DATELINE_NOISE, PAGE_LABEL, find_dates, page_time
 from factcheck.text.prefilter import folded
 
 WORDS = st.sampled_from(
@@ -69,3 +70,29 @@ def test_a_cause_rule_matches_only_where_one_of_its_words_is(text: str) -> None:
 
 def test_every_rule_words_entry_names_a_rule() -> None:
     assert set(RULE_WORDS) <= {r.rule for r in RULES}
+
+
+def reference_page_time(sentence: str) -> bool:
+    """page_time as it was written before its quick test (PAGE_HINT)."""
+    if len(sentence) > 100:
+        return False
+    for expr in find_dates(sentence):
+        if expr.kind == "absolute" and expr.day is not None and expr.year is not None:
+            outside = sentence[: expr.start] + " " + sentence[expr.end :]
+            if not (CLOCK_TIME.search(outside) or PAGE_LABEL.search(outside)):
+                return False
+            rest = DATELINE_NOISE.sub(" ", CLOCK_TIME.sub(" ", outside)).split()
+            return len(rest) <= 2 and all(w[:1].isupper() for w in rest)
+    return False
+
+
+STAMP_WORDS = st.sampled_from(
+    ["5", "June", "2019", "Posted", "UPDATED", "last", "14:02", "7.40pm", "BST", "Friday", ",", "|", "Born",
+     "12", "March", "1990", "Oslo", "date", "Dated:", "2022-03-12", "ſ", "\u212a", "at", "a.m."]
+)  # fmt: skip
+
+
+@given(st.lists(STAMP_WORDS, max_size=10).map(" ".join) | st.lists(STAMP_WORDS, max_size=10).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_page_time_answers_as_before_its_quick_test(text: str) -> None:
+    assert page_time(text) is reference_page_time(text)

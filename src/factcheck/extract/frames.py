@@ -19,7 +19,7 @@ from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.nationalities import demonym_words
 from factcheck.models import Frame
 from factcheck.text.dates import WEEKDAYS
-from factcheck.text.prefilter import Caseless, may_match_piece
+from factcheck.text.prefilter import Caseless, holds_needed, may_match_piece
 
 CLAUSE_BREAK = re.compile(
     r"[;:—–]|,\s(?:and|but|while|whereas|although|which|who|after|before|when|as)\s"
@@ -71,6 +71,7 @@ class SentenceView:
         default_factory=dict
     )
     maybe: dict[re.Pattern[str], bool] = field(default_factory=dict)
+    needed: dict[re.Pattern[str], bool] = field(default_factory=dict)  # holds a word each match needs
     cap_starts: list[int] = field(default_factory=list)  # capitalised words, which names begin with
 
     def __post_init__(self) -> None:
@@ -131,10 +132,15 @@ class SentenceView:
         return found
 
     def anywhere(self, pattern: re.Pattern[str]) -> bool:
-        """Whether `pattern` may match in some clause of the sentence: tested once on the whole
-        sentence, and only once it has many clauses (the test costs more than a few clauses do)."""
-        if len(self.features) < PREFILTER_AFTER:
-            return True
+        """Whether `pattern` may match in some clause of the sentence: the sentence holds one of the
+        words every match needs (a search for plain words, once per sentence), and, once it has
+        many clauses, the pattern without its word boundaries matches it (that test costs more
+        than a few clauses do)."""
+        needed = self.needed.get(pattern)
+        if needed is None:
+            needed = self.needed[pattern] = holds_needed(pattern, self.text)
+        if not needed or len(self.features) < PREFILTER_AFTER:
+            return needed
         found = self.maybe.get(pattern)
         if found is None:
             found = self.maybe[pattern] = may_match_piece(pattern, self.text)

@@ -13,7 +13,7 @@ from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.conflicts import STATE_CONFLICTS
 from factcheck.models import Modality, Sentence, StatusClaim, StatusState, Subject
 from factcheck.text.patterns import alternation
-from factcheck.text.prefilter import Caseless
+from factcheck.text.prefilter import Caseless, holds_needed
 
 _LEX = load_lexicon("status")
 NEGATION = r"(?P<neg>not\s|n[’']t\s|never\s|no\slonger\s)?"
@@ -175,6 +175,8 @@ def extract_status(ctx: Context, sentence: Sentence) -> list[StatusClaim]:
     seen: set[tuple[int, str]] = set()
     last_reversal = _last_reversal(s)
     for domain, state, pattern in PATTERNS:
+        if not holds_needed(pattern, s):
+            continue  # none of the words every match of it holds: one substring test, not a search
         for m in pattern.finditer(s):
             if (m.start(), domain) in seen:
                 continue

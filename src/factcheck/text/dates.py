@@ -391,6 +391,9 @@ def find_dateline(lines: list[tuple[int, str]]) -> tuple[int, int, dt.date] | No
 
 CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?", re.IGNORECASE)
 PAGE_LABEL = re.compile(r"(?i)\b(?:updated|published|posted|modified|edited|created|date)\b")
+# What CLOCK_TIME or PAGE_LABEL needs, without its word boundaries: a sentence without it holds
+# neither anywhere, so it is no time stamp (one search instead of finding its dates).
+PAGE_HINT = re.compile(r"(?i)\d[:.]\d\d|updated|published|posted|modified|edited|created|date")
 
 
 def page_time(sentence: str) -> bool:
@@ -399,7 +402,7 @@ def page_time(sentence: str) -> bool:
     short capitalised word around it, and a clock time or a page label ('updated', 'published',
     'posted') beside it. It dates the page, not anything the story tells. A short dated sentence
     without either ('Born 12 March 1990.', 'Oslo, 12 March 2022') is the story's own date."""
-    if len(sentence) > 100:
+    if len(sentence) > 100 or not PAGE_HINT.search(sentence):
         return False
     for expr in find_dates(sentence):
         if expr.kind == "absolute" and expr.day is not None and expr.year is not None:

@@ -7,11 +7,17 @@ in the sentence cannot match in any window of it, and that is one search per sen
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from factcheck.text.patterns import top_level_bar
+
+# The standard library's own parser of patterns (no stubs): needed_words reads a pattern's tree.
+_parser: Any = importlib.import_module("re._parser")
+_c: Any = importlib.import_module("re._constants")
 
 # Constructs whose outcome can depend on text past a window's end, or that are not plain words.
 _NO_LOOSE_FORM = ("(?=", "(?!", "(?<", "$", r"\Z", r"\B", r"[\b")
@@ -171,3 +177,79 @@ class Caseless:
         """The pattern's matches in `text`: the same spans, but their text may be in lower case."""
         lower = folded(text)
         return self.pattern.finditer(text) if lower is None else self._lower.finditer(lower)
+
+
+def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+    """Of several sets of words each of which a match needs one of, the most telling: the one
+    whose shortest word is longest (a longer word is rarer), then the smaller set."""
+    return max(options, key=lambda words: (min(map(len, words)), -len(words)), default=None)
+
+
+def _needed(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Words one of which every match of the parsed sequence `items` holds, or None: runs of ASCII
+    literals, alternatives (every branch must need some word) and repeats done at least once; a
+    class, a look-around, a back-reference or a local change of flags needs none."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL and av < 128:
+            run += chr(av)
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        found: frozenset[str] | None = None
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+            found = _needed(av[3])
+        elif op is _c.ATOMIC_GROUP:
+            found = _needed(av)
+        elif op is _c.BRANCH:
+            branches = [_needed(b) for b in av[1]]
+            found = frozenset().union(*(b for b in branches if b)) if all(branches) else None
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found = _needed(av[2])
+        if found:
+            options.append(found)
+    if run:
+        options.append(frozenset({run}))
+    return _best(options)
+
+
+@lru_cache(maxsize=512)
+def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Words one of which every match of `pattern` holds, in lower case for a case-insensitive
+    pattern (sorted), or None where the pattern needs no word. `holds_needed` asks a text for them."""
+    words = _needed(_parser.parse(pattern.pattern, pattern.flags))
+    if words is None:
+        return None
+    return tuple(sorted({w.lower() for w in words} if pattern.flags & re.IGNORECASE else words))
+
+
+_NEEDLES: dict[re.Pattern[str], tuple[re.Pattern[str] | None, bool]] = {}
+
+
+def _needle(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool]:
+    """The words `pattern` needs as one case-sensitive alternation (for one search in C), and
+    whether they are to be looked for in lower-case text."""
+    if pattern not in _NEEDLES:
+        words = needed_words(pattern)
+        needle = re.compile("|".join(map(re.escape, words))) if words else None
+        _NEEDLES[pattern] = (needle, bool(pattern.flags & re.IGNORECASE))
+    return _NEEDLES[pattern]
+
+
+def holds_needed(pattern: re.Pattern[str], text: str) -> bool:
+    """False only if `pattern` cannot match anywhere in `text` (nor in any window or piece of it):
+    the text holds none of the words every match needs (`needed_words`), one search for plain
+    words, much quicker than the pattern's. A case-insensitive pattern's words are looked for in
+    the lower-case text; text with a letter IGNORECASE matches to an ASCII one ('İ', 'ı', 'ſ' or
+    the Kelvin sign) is never ruled out."""
+    needle, caseless = _NEEDLES[pattern] if pattern in _NEEDLES else _needle(pattern)
+    if needle is None:
+        return True
+    if caseless:
+        lower = folded(text)
+        if lower is None:
+            return True
+        text = lower
+    return needle.search(text) is not None
