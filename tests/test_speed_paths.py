@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.causes import MAY_CAUSE, MAY_CAUSE_LOWER, RULE_WORDS, RULES
-from factcheck.extract.mentions import TOKEN, Token, tokens
+from factcheck.extract.mentions import TOKEN, Token, _parts, tokens
 from factcheck.extract.slots import MONTH_PART, month_span
 from factcheck.text.dates import CLOCK_TIME, DATELINE_NOISE, PAGE_LABEL, find_dates, page_time
 from factcheck.text.prefilter import folded
@@ -96,3 +96,22 @@ STAMP_WORDS = st.sampled_from(
 @settings(max_examples=500, deadline=None)
 def test_page_time_answers_as_before_its_quick_test(text: str) -> None:
     assert page_time(text) is reference_page_time(text)
+
+
+PART_WORDS = st.sampled_from(
+    ["six", "twin", "-", "engine", "planes", "three", "bedroom", "houses", "20", "foot", "wall", "two", "a", "dozen",
+     "four", "wheel", "drive", "cars", "of", "the", "x", "‐", "–", "-year-old", "seat"]
+)  # fmt: skip
+
+
+@given(st.lists(PART_WORDS, max_size=12).map(" ".join) | st.lists(PART_WORDS, max_size=12).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_parts_need_a_hyphen_after_the_number(text: str) -> None:
+    toks = tokens(text)
+    for j in range(len(toks) + 1):
+        if not any(t.text == "-" for t in toks[j + 1 :]):
+            assert _parts(toks, j) is None, (text, j)
+
+
+def test_parts_are_still_read_after_a_hyphen() -> None:
+    assert _parts(tokens("six twin-engine planes"), 1) == (2.0, "engine", "engines", 22)

@@ -8,6 +8,7 @@ package); number words from text2num.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -609,6 +610,9 @@ def _is_label(before: Token, ahead: Token | None = None) -> bool:
 
 def find_numbers(sentence: str, toks: list[Token]) -> list[Number]:
     out: list[Number] = []
+    # Where the hyphens are: a count's parts ("twin-engine planes") need one after the number, so
+    # a number with none after it is not read for them (most are not).
+    hyphens = [k for k, t in enumerate(toks) if t.text == "-"]
     i = 0
     while i < len(toks):
         first = toks[i].low
@@ -664,7 +668,7 @@ def find_numbers(sentence: str, toks: list[Token]) -> list[Number]:
             noun = _noun_of(toks, j) or (_noun_after(toks, j) if dim == "percent" else None)
         else:
             noun = _noun_of(toks, j) or _noun_after(toks, j, plural=value > 1)
-            parts = None if vague else _parts(toks, j)
+            parts = None if vague or bisect.bisect_right(hyphens, j) == len(hyphens) else _parts(toks, j)
             if noun is None and parts is None:
                 i = j
                 continue  # a bare number with nothing counted: a score, a code, a page

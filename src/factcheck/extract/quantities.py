@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import cast, get_args
 
 from factcheck.extract.context import Context, evidence, resolve_pronoun, subject_before
@@ -266,6 +267,13 @@ MAY_COUNT = Caseless(  # asked of the lower-case text: quicker
 AFTERSHOCK = re.compile(r"aftershock", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
+def _counted(event: str, role: FigureRole | None, anchor: str | None, unit: str) -> str:
+    """What a figure's key says it counts ('attack:agents'): asked once per kind of figure, not
+    by building a figure for every number."""
+    return Figure(event=event, role=role, anchor=anchor, unit=unit).counted()
+
+
 def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
     s = sentence.text
     if not MAY_COUNT.search(s):
@@ -299,7 +307,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         anchor: str | None = None,
     ) -> None:
         of: WhoModel | None = None
-        counted = Figure(event=event, role=role, anchor=anchor, unit=unit).counted() if event else None
+        counted = _counted(event, role, anchor, unit) if event else None
         subject_text = f"{unit} ({counted})" if event else unit  # "people (attack:agents)"
         if unit in DURATION_DAYS or unit in SHORT_DURATIONS:
             # A duration belongs to whoever the event happened to: "she was detained for five hours",

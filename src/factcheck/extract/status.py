@@ -6,6 +6,7 @@ changed his mind") are kept, so the comparison can tell a contradiction from a c
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from factcheck.extract.context import Context, evidence, resolve_pronoun, subject_before
 from factcheck.extract.mentions import DETERMINERS, FUNCTION, lemmas, noun_lemma
@@ -159,6 +160,7 @@ def _thing_before(s: str, start: int) -> bool:
     return holds_a_thing(words[::-1])
 
 
+@cache  # a few dozen states; a frozen model is shared, not built again for every match
 def status_state(state: str, negated: bool) -> StatusState | None:
     """The state a status phrase states: its negation where the conflict table makes that a state
     of its own ("was not fired"); None for any other negation ("was not placed on leave")."""
