@@ -325,6 +325,45 @@ def test_a_trial_a_year_on_is_compared_only_with_reports_of_its_own_time() -> No
     assert [sorted({c.source for c in f.claims}) for f in ages] == [["trial-b.txt", "trial.txt"]]
 
 
+def test_a_reviewed_finding_keeps_its_id_and_decision_when_a_trial_report_joins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A follow-up part with the same fact (the defendant's age) gets its own finding; the first
+    part's finding keeps the id its decision was recorded on (the CI case: a new source added)."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "case"
+    folder.mkdir()
+
+    def write(name: str, body: str, published: dt.date) -> None:
+        (folder / name).write_text(f"{published.day} {published:%B %Y}\n\n{body}\n", encoding="utf-8")
+
+    write("shot.txt", SHOOTING_1, dt.date(2021, 5, 3))
+    write("shot-b.txt", SHOOTING_1B.replace("Marek Dunov.", "Marek Dunov, 30.", 1), dt.date(2021, 5, 4))
+    first = Report.model_validate_json(run("compare", "case", "--jobs", "1", "--format", "json", "--quiet").stdout)
+    (finding,) = first.discrepancies
+    assert run("review", "case", finding.id, "--status", "confirmed", "--note", "both outlets checked").exit_code == 0
+    assert run("check", "case").exit_code == 0
+
+    write("trial.txt", SHOOTING_TRIAL.replace("Marek Dunov", "Marek Dunov, 32,", 1), dt.date(2022, 6, 10))
+    write("trial-b.txt", "Marek Dunov, 33, was jailed for life for the shop murders in Calvera. " + SHOOTING_TRIAL,
+          dt.date(2022, 6, 11))  # fmt: skip
+    second = Report.model_validate_json(run("compare", "case", "--jobs", "1", "--format", "json", "--quiet").stdout)
+    (incident,) = second.incidents
+    assert len(incident.parts) == 2
+    kept = {f.id: f for f in second.discrepancies}
+    assert finding.id in kept
+    assert kept[finding.id].review is not None
+    assert kept[finding.id].review.note == "both outlets checked"
+    assert second.orphaned_reviews == []
+    (trial,) = [f for f in second.discrepancies if f.id != finding.id]  # the trial's ages: a finding of its own
+    assert trial.review is None
+    assert {c.source for c in trial.claims} == {"trial.txt", "trial-b.txt"}
+    checked = run("check", "case")
+    assert checked.exit_code == 1
+    assert trial.id in checked.stdout + checked.stderr
+    assert finding.id not in checked.stdout + checked.stderr
+
+
 def test_an_incident_of_one_time_has_no_parts() -> None:
     built = [source("a.txt", SHOOTING_1, dt.date(2021, 5, 3)), source("b.txt", SHOOTING_1B, dt.date(2021, 5, 4))]
     incidents = group_incidents([cf for cf, _ in built], [t for _, t in built])

@@ -226,9 +226,11 @@ def group_facts(
     for f in findings:
         part = (part_of or {}).get(f.claims[0].source, 0) if f.claims else 0
         groups[(f.incident, part, f.subject, f.attribute)].append(f)
-    per_fact: dict[tuple[str, str], int] = defaultdict(int)
-    for _incident, _part, subject, attribute in groups:
-        per_fact[(subject, attribute)] += 1
+    # One fact in two incidents names its incident in its id; in two parts of one incident it does not,
+    # and part 0 keeps the id it had before a follow-up joined (a decision recorded on it still applies).
+    per_fact: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for incident, _part, subject, attribute in groups:
+        per_fact[(subject, attribute)].add(incident)
     out = []
     for (incident, part, subject, attribute), pairs in groups.items():
         refs: dict[str, ClaimRef] = {}
@@ -285,7 +287,7 @@ def group_facts(
             representatives = [ref for p in pairs for ref in p.claims][:MAX_CLAIMS]
         out.append(
             Finding(
-                id=_fact_id(subject, attribute, incident, per_fact[(subject, attribute)] > 1, part),
+                id=_fact_id(subject, attribute, incident, len(per_fact[(subject, attribute)]) > 1, part),
                 severity=severity,
                 incident=incident,
                 subject=subject,
