@@ -342,9 +342,10 @@ def _runs(a: Said, b: Said) -> set[tuple[str, str]]:
 
 
 def _phrase(a: Said, b: Said, rare: frozenset[str]) -> bool:
-    """Whether both sentences give three content words in a row, two of them rare ('the maximum
-    sentence on each charge', 'maximum sentences on each of his charges'): one phrase, as specific
-    as a third rare word."""
+    """Whether both sentences give three content words in a row, two of them rare ('the steepest
+    rise in fares on each route', 'steepest rises in fares on each of its routes'): two rare words
+    may meet in two sentences by chance, but three content words that follow each other in both
+    are one phrase, as specific as a third rare word."""
 
     def trigrams(s: Said) -> set[tuple[str, ...]]:
         return {(x.lemma, y.lemma, z.lemma) for x, y, z in zip(s.tokens, s.tokens[1:], s.tokens[2:], strict=False)}
