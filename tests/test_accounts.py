@@ -503,12 +503,12 @@ def test_a_pronoun_read_otherwise_in_each_sets_nothing_apart() -> None:
     # three content words in a row in both, two of them rare: one phrase, one fact
     ("The magistrate gave the skipper the heaviest fine on each count.",
      "The skipper received heaviest fines on each of his counts, the magistrate ruled.", True),
-    # the same two rare words, not in one phrase of three
-    ("The magistrate said the heaviest storms of the winter cost each count dearly.",
-     "The skipper received a count of fines, the heaviest the magistrate had seen.", False),
-    # one phrase, and a negation only one has
+    # the same words, the two rare ones no longer in one run of three: no phrase, too few rare words
     ("The magistrate gave the skipper the heaviest fine on each count.",
-     "The magistrate did not give the skipper the heaviest fine on each count.", False),
+     "On each count, the skipper received the heaviest of fines, the magistrate ruled.", False),
+    # the same words, a run of three in both that holds one rare word only: no phrase
+    ("The magistrate gave the skipper the heaviest fine on each count.",
+     "The magistrate ruled on each count, and the skipper's heaviest fines were received.", False),
 ])  # fmt: skip
 def test_a_phrase_of_three_words_stands_for_a_third_rare_word(a: str, b: str, agree: bool) -> None:
     common = COMMON | {"magistrate", "skipper", "fine"}
