@@ -154,20 +154,20 @@ def test_figures_of_two_reports(tmp_path: Path, a: str, b: str, expected: list[s
     assert [f.severity for f in compare_texts(tmp_path, a, b).discrepancies] == expected
 
 
-SENTENCED = "A judge sentenced the man to five life sentences and two sentences of ten years on Friday."
+FINED = "A court ordered the bakery to pay three fines of $500 and eight fines of $200 on Tuesday."
 
 
 @pytest.mark.parametrize(("b", "expected"), [
     # each report gives both figures of the list: two facts told alike, no conflict between them
-    ("On Friday the man was sentenced by the judge to five consecutive life sentences and two sentences "
-     "of ten years.", []),
+    ("On Tuesday the bakery was ordered by the court to pay three separate fines of $500 and eight fines "
+     "of $200.", []),
     # one figure of the list told otherwise is still found
-    ("On Friday the man was sentenced by the judge to five consecutive life sentences and three sentences "
-     "of ten years.", ["contradiction"]),
+    ("On Tuesday the bakery was ordered by the court to pay three separate fines of $500 and nine fines "
+     "of $200.", ["contradiction"]),
     # one figure against the other's list still counts
-    ("On Friday the man was sentenced by the judge to two life sentences.", ["contradiction"]),
+    ("On Tuesday the bakery was ordered by the court to pay eight fines.", ["contradiction"]),
 ])  # fmt: skip
 def test_figures_each_report_lists(tmp_path: Path, b: str, expected: list[str]) -> None:
-    head = "3 May 2024\n\nMan sentenced for arson\n\n"
-    report = compare_articles(tmp_path, {"a.txt": f"{head}{SENTENCED}\n", "b.txt": f"{head}{b}\n"})
+    head = "3 May 2024\n\nBakery fined over hygiene\n\n"
+    report = compare_articles(tmp_path, {"a.txt": f"{head}{FINED}\n", "b.txt": f"{head}{b}\n"})
     assert [f.severity for f in report.discrepancies] == expected

@@ -78,10 +78,10 @@ def _told(c: QuantityClaim) -> tuple[float, str]:
 
 def figures_told(claims: list[QuantityClaim]) -> dict[str, set[tuple[float, str]]]:
     """The figures (number, unit) each source gives of one listed fact. Two sources that each give
-    both of two figures ('seven life sentences and four sentences of ...') tell two facts alike;
-    the conflict, if any, lies within each, never between them (as copies.each_tells_both). One
-    source's figure against the other's list still counts ('four life sentences' against 'seven
-    life sentences and four ...')."""
+    both of two figures ('three fines of $500 and eight fines of $200') tell two facts alike; the
+    conflict, if any, lies within each, never between them (as copies.each_tells_both). One
+    source's figure against the other's list still counts ('eight fines' against 'three fines of
+    $500 and eight ...')."""
     told: dict[str, set[tuple[float, str]]] = defaultdict(set)
     for c in claims:
         told[c.source].add(_told(c))
