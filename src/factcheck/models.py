@@ -734,7 +734,7 @@ class DateClaim(ClaimBase):
     def _year_from_month_day(cls, data: Any) -> Any:
         """Claims files before the day of the year was typed kept an end date's year in
         'month_day' ('2029'): it is the year."""
-        if isinstance(data, dict) and isinstance(data.get("month_day"), str) and data["month_day"].isdigit():
+        if isinstance(data, dict) and isinstance(data.get("month_day"), str) and data["month_day"].isdecimal():
             data = {**data, "month_day": None, "year": int(data["month_day"])}
         return data
 

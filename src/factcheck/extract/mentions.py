@@ -331,14 +331,14 @@ def _spaced(toks: list[Token], j: int, mark: str) -> bool:
         and toks[j].text == mark
         and toks[j].start == toks[j - 1].end
         and toks[j + 1].start == toks[j].end + 1
-        and toks[j + 1].low.isdigit()
+        and toks[j + 1].low.isdecimal()
     )
 
 
 def _spaced_amount(toks: list[Token], j: int, value: float) -> tuple[int, float]:
     """An amount whose thousands or decimals a typesetter spaced: "$1, 199" is 1,199 dollars and
     "£1. 7m" 1.7 million pounds, not $1 and £1 (`j` is the token after the first digits)."""
-    if toks[j - 1].low.isdigit() and len(toks[j - 1].low) <= 3:
+    if toks[j - 1].low.isdecimal() and len(toks[j - 1].low) <= 3:
         while _spaced(toks, j, ",") and len(toks[j + 1].low) == 3:
             value, j = value * 1000 + float(toks[j + 1].low), j + 2
     if value.is_integer() and _spaced(toks, j, ".") and j + 2 < len(toks) and toks[j + 2].low in SCALE_FORMS:
@@ -360,7 +360,7 @@ def _number_run(toks: list[Token], i: int) -> tuple[int, float, bool] | None:
             j, value = _spaced_amount(toks, j, value)
         if j < len(toks) and toks[j].text == "/" and toks[j].start == toks[i].end:
             return None  # "1/2", "12/05/2020": a fraction or a date, not a count
-        if j + 2 < len(toks) and toks[j + 1].text == "/" and toks[j].low.isdigit() and toks[j + 2].low.isdigit():
+        if j + 2 < len(toks) and toks[j + 1].text == "/" and toks[j].low.isdecimal() and toks[j + 2].low.isdecimal():
             denominator = float(toks[j + 2].low)
             if denominator:
                 value += float(toks[j].low) / denominator  # "4 1/2 hours"
@@ -565,7 +565,7 @@ def _parts(toks: list[Token], j: int) -> tuple[float, str, str, int] | None:
             first, part = toks[k].low, toks[k + 2].low
             each = (
                 MULTIPLIERS.get(first)
-                or (float(first) if first.isdigit() else None)
+                or (float(first) if first.isdecimal() else None)
                 or (_word_number([first]) if first in WORD_NUMBERS and first != "and" else None)
             )
             lemma = noun_lemma(part)

@@ -132,7 +132,7 @@ def _absolute(m: re.Match[str]) -> DateExpr | None:
         month_raw = g.get(f"m{i}")
         if month_raw is None:
             continue
-        month = int(month_raw) if month_raw.isdigit() else MONTHS[month_raw.lower().rstrip(".")]
+        month = int(month_raw) if month_raw.isdecimal() else MONTHS[month_raw.lower().rstrip(".")]
         day_raw = g.get(f"d{i}")
         day = int(day_raw) if day_raw else None
         year = _year(g.get(f"y{i}"))
