@@ -654,17 +654,26 @@ REPORT_KINDS = ("age", "count", "day of month", "weekday", "place")
 
 
 def _told_elsewhere(texts: dict[Path, str], story: Story, change: Change) -> bool:
-    """Whether a report states a count's old figure of the same noun in another sentence too
+    """Whether a report states a count's old figure of the same fact in another sentence too
     ("twelve days" of a repair told twice): changing one leaves the other telling the old figure, so
-    the changed report would contradict itself, not the other report (as a day told twice in one
-    phrase, above). Such a report is never the one changed; a pair where both are is not drawn."""
+    the changed report would contradict itself as well as the other report (as a day told twice in
+    one phrase, above), and which of the two a checker should name is ambiguous. Such a report is
+    never the one changed; a pair where both are is not drawn, not because silence is right on it but
+    because the pair no longer tests one change. The other sentences are read by count_changes, the
+    reader that keys the change ("9 weeks" is "nine weeks"; "nine more weeks" is another fact), with
+    one describing word before the noun let through ("nine long weeks" states nine weeks)."""
     if change.key[:1] != ("count",):
         return False
     text = texts[story.path]
     rest = text[: story.start] + "\n" + text[story.end :]
     noun = re.escape(change.key[1])
-    figure = rf"(?<![\w$£€.,-]){re.escape(change.old)}\s+(?:more\s+)?(?:other\s+|new\s+)?{noun}\b"
-    return re.search(figure, rest, re.IGNORECASE) is not None
+    rest = re.sub(
+        rf"(?<![\w$£€.,-])({NUMBER})\s+(?!(?:more|other|new|of)\b)(?-i:[a-z]+)\s+(?={noun}\b)",
+        r"\1 ",
+        rest,
+        flags=re.IGNORECASE,
+    )
+    return any(c.key == change.key for c in count_changes(rest))
 
 
 def write_reports(

@@ -132,9 +132,14 @@ def test_bound_or_range_is_not_changed(onechange: ModuleType, sentence: str, cha
         # the figure of the same noun in another sentence: changing one leaves the other
         ("The crew said the road works would take nine weeks. Engineers put the work at nine weeks.", True),
         ("The crew said the road works would take nine weeks. Engineers put the work at Nine weeks.", True),
+        # the same figure in digits, or with a word describing the noun: the same fact again
+        ("The crew said the road works would take nine weeks. Engineers put the work at 9 weeks.", True),
+        ("The crew said the road works would take nine weeks. Residents endured nine long weeks.", True),
         # another figure, another noun, or only the changed sentence itself: free to change
         ("The crew said the road works would take nine weeks. Engineers put the work at seven weeks.", False),
         ("The crew said the road works would take nine weeks. Nine engineers were sent.", False),
+        # "nine more weeks" is an increment, which the generator keys as another fact
+        ("The crew said the road works would take nine weeks. Nine more weeks were then added.", False),
         ("The crew said the road works would take nine weeks.", False),
     ],
 )
