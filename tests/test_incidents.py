@@ -323,6 +323,10 @@ def test_a_trial_a_year_on_is_compared_only_with_reports_of_its_own_time() -> No
     # 31 at the shooting is no discrepancy with 32 at the trial; the two trial reports' 32 and 33 are.
     ages = [f for f in report.discrepancies if f.attribute == "age"]
     assert [sorted({c.source for c in f.claims}) for f in ages] == [["trial-b.txt", "trial.txt"]]
+    # One person, one entity: the sources and ages of both parts, the earlier part's first.
+    (dunov,) = [e for e in report.entities if e.name == "Marek Dunov"]
+    assert dunov.sources == ["shot-b.txt", "shot.txt", "trial-b.txt", "trial.txt"]
+    assert dunov.ages == [31, 32, 33]
 
 
 def test_a_reviewed_finding_keeps_its_id_and_decision_when_a_trial_report_joins(

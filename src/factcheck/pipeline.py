@@ -277,6 +277,18 @@ def load_or_extract(folder: Path, claims_dir: Path, *, jobs: int = 1, write: boo
     return ordered, texts, stats
 
 
+def _merged(first: Entity, later: Entity) -> Entity:
+    """One person in two parts of an incident: the sources and ages of both (the earlier part's first)."""
+    return first.model_copy(
+        update={
+            "sources": sorted({*first.sources, *later.sources}),
+            "ages": first.ages + [a for a in later.ages if a not in first.ages],
+            "roles": first.roles + [r for r in later.roles if r not in first.roles],
+            "mentions": first.mentions + later.mentions,
+        }
+    )
+
+
 def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str],
                  grouping: Sequence[GroupingDecision] = (), profiles: Sequence[SourceProfile] | None = None,
                  ) -> Report:  # fmt: skip
@@ -295,7 +307,7 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
     for incident in incidents:
         for s in incident.sources:
             incident_of[s] = incident.id
-        named: dict[str, Entity] = {}  # one entity of two parts: the first part's
+        named: dict[str, Entity] = {}  # one person of two parts (a crime, its trial): one entity, both parts'
         for k, part in enumerate(incident.parts or [incident.sources]):  # claims of one time, one part
             part_of.update(dict.fromkeys(part, k))
             members = other_times_marked([by_id[s] for s in part], texts)
@@ -305,11 +317,10 @@ def build_report(folder_name: str, files: list[ClaimsFile], texts: dict[str, str
             accounts = {cf.source.id: account_of(cf.source.id, alignment, copy_of) for cf in members}
             agreed += a + account_agreements(incident.id, members, texts, cited_together(p, a), accounts)
             for e in emap.entities.values():
-                if len(e.sources) > 1 or e.ages:
-                    named.setdefault(e.id, e)
+                named[e.id] = _merged(named[e.id], e) if e.id in named else e
             alignments.append(alignment)
             copied += copy_findings(alignment, incident.id, published, lines)
-        entities += named.values()
+        entities += [e for e in named.values() if len(e.sources) > 1 or e.ages]
     pairs, agreements = finalize(pending, agreed, lines)
     label = {cf.source.id: cf.source.outlet or cf.source.id for cf in files}
     claims = {c.id: c for cf in files for c in cf.claims}
