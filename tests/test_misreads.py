@@ -148,6 +148,17 @@ def test_a_day_of_this_year_counts_nothing(body: str) -> None:
     assert values(body) == set()
 
 
+@pytest.mark.parametrize(("body", "number"), [
+    # a month name before a count is no date unless a year follows the number
+    ("In March 30 villagers were killed when the dam gave way.", 30),
+    ("In May 12 students were detained near the checkpoint.", 12),
+    # the verb "may" is no month
+    ("Only after the hearing may 12 prisoners be released.", 12),
+])  # fmt: skip
+def test_a_count_after_a_month_name_is_still_a_count(body: str, number: int) -> None:
+    assert (number, "people") in values(body)
+
+
 def ages_of(body: str) -> set[tuple[str, int]]:
     """(whose, age) of every age read in `body`."""
     return {(who, age) for who, age in ages(body)}

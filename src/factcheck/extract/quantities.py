@@ -100,7 +100,13 @@ SCALE = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
 # Precompiled: these run once per number, and `re.fullmatch(str, ...)` looks its pattern up each time.
 VERB_GAP = re.compile(r"\s(?:\w+\s)?(?:to|for)\s")  # "killing 10", "sentenced him to 30 days"
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
-DAY_OF_MONTH = re.compile(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s$", re.IGNORECASE)
+# "December 15 of this year", "March 3, 2021": a day of a month, not 15 of anything. A month name
+# before a number is not enough ("In March 30 people were killed"), and the month is capitalised
+# (the verb "may" is no month); the words after the number must read as the date's year.
+DAY_OF_MONTH = re.compile(rf"\b(?:{'|'.join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))})\.?\s$")
+DATE_YEAR_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?(?:\sof\s(?:this|last|next)\syear\b|,?\s(?:1[89]|20)\d\d\b)", re.IGNORECASE
+)
 SPACES = re.compile(r"\s+")
 VERB_EVENT = {
     "detained": "detain",
@@ -361,7 +367,9 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         if event is not None:
             add(m, shortest, shortest, longest, "exact", "days", event, at, "quantity.duration")
     for m in COUNT.finditer(s):
-        if m.start() in covered or DAY_OF_MONTH.search(s, max(0, m.start() - 12), m.start()):
+        if m.start() in covered:
+            continue
+        if DATE_YEAR_AFTER.match(s, m.end("num")) and DAY_OF_MONTH.search(s, max(0, m.start() - 12), m.start()):
             continue  # "December 15 of this year": a day of a month, not 15 of anything
         raw = m.group("num")
         unit = UNIT_OF[SPACES.sub(" ", m.group("unit").lower())]
