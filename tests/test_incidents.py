@@ -551,6 +551,9 @@ FIX_BY_WEEKDAY = (
         # Both recall the earlier fix: its two days are still compared with each other.
         ("Jan. 14", "\nThe last one it shipped was the emergency fix issued Jan. 16, Norvane said.",
          {"Tuesday 14 January 2025", "Thursday 16 January 2025"}),
+        # Two days of the earlier fix, one each side of the line 60 days before the story: still compared.
+        ("July 17", "\nThe last one it shipped was the emergency fix issued July 21, Norvane said.",
+         {"Thursday 17 July 2025", "Monday 21 July 2025"}),
     ],
 )  # fmt: skip
 def test_a_day_long_before_the_incident_s_first_is_an_earlier_event(recall: str, extra: str, cited: set[str]) -> None:

@@ -809,7 +809,9 @@ def other_times_marked(files: list[ClaimsFile], texts: dict[str, str]) -> list[C
     sources say which years are the main story's (the hint is the year named). And a calendar day
     more than MAX_SPAN_DAYS before the incident's first day is an earlier event's, as grouping
     reads time ('the last emergency fix, issued on 14 January' in a story of September): the hint
-    is 'earlier'. Claims so marked are compared only with claims of that other time."""
+    is 'earlier'. Claims so marked are compared only with claims of that other time, except that
+    a marked day still meets an unmarked one within 60 days of it (compare/spread.one_time, and
+    events._one_scope): the line is fixed, so two days of one past event can fall either side."""
     days = {f.source.id: _day(signature_profile(f, texts[f.source.id]).signature) for f in files}
     dated = [d for d in days.values() if d]
     if not dated:

@@ -40,6 +40,7 @@ from factcheck.compare.dates import date_value
 from factcheck.compare.groups import Agreement
 from factcheck.compare.open_facts import converted, weekday_of
 from factcheck.compare.slots import INSIDE, one_event
+from factcheck.compare.spread import one_time
 from factcheck.extract.speech import SPEECH_LEMMAS
 from factcheck.models import ClaimBase, ClaimsFile, DateClaim, Figure, PlaceClaim, QuantityClaim
 
@@ -135,7 +136,7 @@ def apart(a: ClaimBase, b: ClaimBase) -> bool:
         return True
     if time_scope(fa) != time_scope(fb) or tally(a) != tally(b) or fa.negated != fb.negated:
         return True
-    if a.incident_hint != b.incident_hint and (
+    if not one_time(a, b) and (
         (a.incident_hint and b.incident_hint) or not {a.incident_hint, b.incident_hint} <= MONTH_HINT
     ):
         return True  # another year, or 'earlier'; a month one side names ("in September") may be the other's day

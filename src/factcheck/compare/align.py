@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from factcheck.compare.figures import same_fact
-from factcheck.compare.spread import days_apart, figures_apart
+from factcheck.compare.spread import days_apart, figures_apart, one_time
 from factcheck.extract.mentions import CURRENCIES, FUNCTION, UNIT_FORMS, noun_lemma, one_happening, verb_lemma
 from factcheck.extract.speech import SPEECH_LEMMAS, said_on
 from factcheck.lexicons import load_lexicon
@@ -260,7 +260,7 @@ def similarity(a: ClaimBase, b: ClaimBase) -> float:
     # A person's age does not move with "last month", "again" or "in 2011" (the year of the event
     # an age is told beside): ages are set apart only by their stories' years (open_facts.py), as
     # the listed rule does (compare/ages.py).
-    if not isinstance(a, AgeClaim) and (time_scope(fa) != time_scope(fb) or a.incident_hint != b.incident_hint):
+    if not isinstance(a, AgeClaim) and (time_scope(fa) != time_scope(fb) or not one_time(a, b)):
         return 0.0  # "detained again", "in 2003": another event of the same kind
     if isinstance(a, QuantityClaim) and tally(a) != tally(b):
         return 0.0  # "seven soldiers so far" against "five soldiers on Wednesday": a tally and one day's

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from factcheck.compare.align import CONTEXT_STOP, around, lemma_of, names_overlap, time_scope, told_on
 from factcheck.compare.groups import Pending, group_findings, keyed
+from factcheck.compare.spread import ONE_TIME_DAYS
 from factcheck.extract.mentions import CLASS_OF, EVENT_NOUNS, STATE_OF, one_happening
 from factcheck.extract.speech import STATEMENT
 from factcheck.lexicons import load_lexicon
@@ -251,13 +252,36 @@ def _same_people(a: Event, b: Event, words_a: Wording, words_b: Wording) -> bool
     return any(w in content for names, content in named for name in names for w in name.split() if len(w) > 3)
 
 
+EARLIER = "hint earlier"
+
+
+def _one_scope(a: Event, b: Event) -> bool:
+    """Whether two events are of one time of the story: the same cues, or cues that differ only by
+    grouping's 'earlier' mark (a fixed line before the incident's first day) on events with days
+    within ONE_TIME_DAYS of each other: two days of one past event can fall either side of it."""
+    if a.scope == b.scope:
+        return True
+    if set(a.scope) - {EARLIER} != set(b.scope) - {EARLIER}:
+        return False
+    return any(_days_near(x, y) for x in a.days for y in b.days)
+
+
+def _days_near(x: dt.date | MonthDay, y: dt.date | MonthDay) -> bool:
+    if isinstance(x, dt.date) and isinstance(y, dt.date):
+        return abs((x - y).days) <= ONE_TIME_DAYS
+    mx = (MonthDay.of(x) if isinstance(x, dt.date) else x).leap_date()
+    my = (MonthDay.of(y) if isinstance(y, dt.date) else y).leap_date()
+    gap = abs((mx - my).days)
+    return min(gap, 366 - gap) <= ONE_TIME_DAYS
+
+
 def event_similarity(a: Event, b: Event, words_a: Wording, words_b: Wording) -> float:
     """How likely two sources' events are one: 0 (surely not) to about 1. One time of the story is
     required, and two listed states that differ are two events ('detained', 'released') unless
     they are one happening done to the same people ('shot', 'killed'); a kind
     the lexicon does not list may be another's synonym ('began', 'started'), so its sentences'
     words must make up for it. People, places, days and words add up."""
-    if a.kind == STATEMENT or b.kind == STATEMENT or a.scope != b.scope:
+    if a.kind == STATEMENT or b.kind == STATEMENT or not _one_scope(a, b):
         return 0.0
     if _one_kind(a.kind, b.kind):
         score = 0.4

@@ -14,10 +14,11 @@ import datetime as dt
 import re
 
 from factcheck.extract.mentions import UNIT_FORMS
-from factcheck.models import DateClaim, MonthDay, QuantityClaim
+from factcheck.models import ClaimBase, DateClaim, MonthDay, QuantityClaim
 
 FAR_APART = 4.0  # an open figure this many times another of its block counts something else
 DAYS_APART = 7  # days further apart than a week date two events, not one told wrong
+ONE_TIME_DAYS = 60  # days this close can be one time whatever grouping marked (incidents.MAX_SPAN_DAYS)
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year as written ('2005'), not one a reader infers
 
 
@@ -53,6 +54,26 @@ def days_apart(a: DateClaim, b: DateClaim) -> bool:
         return False
     gap = abs((da - db).days)
     return min(gap, 366 - gap) > DAYS_APART
+
+
+def one_time(a: ClaimBase, b: ClaimBase) -> bool:
+    """Whether the incident's hints leave two claims at one time: the same hint, or two calendar
+    days within ONE_TIME_DAYS of each other where only one is marked 'earlier' (grouping marks a
+    day by a fixed line before the incident's first day, so two days of one past event can fall
+    either side of it; an undated source's yearless day is never marked)."""
+    if a.incident_hint == b.incident_hint:
+        return True
+    if {a.incident_hint, b.incident_hint} != {None, "earlier"} or not isinstance(a, DateClaim):
+        return False
+    if not isinstance(b, DateClaim) or a.precision != "day" or b.precision != "day":
+        return False
+    if a.date is not None and b.date is not None:
+        return abs((a.date - b.date).days) <= ONE_TIME_DAYS
+    da, db = _month_day(a), _month_day(b)
+    if da is None or db is None:
+        return False
+    gap = abs((da - db).days)
+    return min(gap, 366 - gap) <= ONE_TIME_DAYS
 
 
 def year_written(c: DateClaim) -> bool:
