@@ -530,43 +530,52 @@ def test_a_dated_source_s_claims_are_left_as_extraction_marked_them() -> None:
     assert other_times_marked(files, texts) == files  # no year named: nothing to mark
 
 
-# A dated story recalls an earlier fix in passing; the other source dates this one by its weekday.
-FIX_RECALLING = (
-    "Norvane rushed out an emergency fix for its Quillmail program after attackers exploited a flaw.\n"
-    "The company said the flaw let attackers take over computers that opened a booby-trapped message.\n"
-    "Emergency fixes from Norvane are rare: the last one it shipped was the emergency fix issued {recall} "
-    "that plugged a hole in Quillmail."
+# A dated story mentions, in its last line, when the firm last had to do the same; the other source
+# dates this update by its weekday only.
+UPDATE_RECALLING = (
+    "Intruders were reading stored invoices through a flaw in Ledgerline, Tarnwick Systems said, and an urgent "
+    "update for the accounting software went out to customers.\n"
+    "Customers were told to install it at once.\n"
+    "The previous unplanned update was released {recall}, for a flaw in the same software."
 )
-FIX_BY_WEEKDAY = (
-    "Norvane on Wednesday issued an emergency fix for its Quillmail program, after attackers exploited a flaw.\n"
-    "The flaw let attackers take over computers that opened a booby-trapped message, the company said."
+UPDATE_BY_WEEKDAY = (
+    "Tarnwick Systems on Wednesday released an urgent update for Ledgerline after intruders used a flaw to read "
+    "stored invoices.\nCustomers were told to install it at once."
 )
 
 
 @pytest.mark.parametrize(
     ("recall", "extra", "cited"),
     [
-        ("Jan. 14", "", set()),  # eight months before the story: an earlier fix, not this one's day
-        ("on 15 September", "", {"Monday 15 September 2025"}),  # two days before: this fix's day, compared
-        # Both recall the earlier fix: its two days are still compared with each other.
-        ("Jan. 14", "\nThe last one it shipped was the emergency fix issued Jan. 16, Norvane said.",
-         {"Tuesday 14 January 2025", "Thursday 16 January 2025"}),
-        # Two days of the earlier fix, one each side of the line 60 days before the story: still compared.
-        ("July 17", "\nThe last one it shipped was the emergency fix issued July 21, Norvane said.",
+        ("Feb. 3", "", set()),  # seven months before the story: an earlier update, not this one's day
+        ("on 15 September", "", {"Monday 15 September 2025"}),  # two days before: this update's day, compared
+        # Both recall the earlier update: its two days are still compared with each other.
+        ("Feb. 3", "\nThe previous unplanned update was released Feb. 5, the company said.",
+         {"Monday 3 February 2025", "Wednesday 5 February 2025"}),
+        # Two days of the earlier update, one each side of the line 60 days before the story: still compared.
+        ("July 17", "\nThe previous unplanned update was released July 21, the company said.",
          {"Thursday 17 July 2025", "Monday 21 July 2025"}),
     ],
 )  # fmt: skip
 def test_a_day_long_before_the_incident_s_first_is_an_earlier_event(recall: str, extra: str, cited: set[str]) -> None:
     day = dt.date(2025, 9, 18)
-    built = [source("a.txt", FIX_RECALLING.format(recall=recall), day), source("b.txt", FIX_BY_WEEKDAY + extra, day)]
+    built = [
+        source("a.txt", UPDATE_RECALLING.format(recall=recall), day),
+        source("b.txt", UPDATE_BY_WEEKDAY + extra, day),
+    ]
     files, texts = [cf for cf, _ in built], {cf.source.id: t for cf, t in built}
     report = build_report("folder", files, texts)
     assert [i.sources for i in report.incidents] == [["a.txt", "b.txt"]]
     values = {v.value for f in report.discrepancies for v in f.values}
     assert cited <= values
-    assert ("Tuesday 14 January 2025" in values) == ("Tuesday 14 January 2025" in cited)
-    marked = {c.incident_hint for cf in other_times_marked(files, texts) for c in cf.claims if "Jan. 1" in c.quote}
-    assert marked == ({"earlier"} if recall == "Jan. 14" else set())
+    assert ("Monday 3 February 2025" in values) == ("Monday 3 February 2025" in cited)
+    marked = {
+        c.incident_hint
+        for cf in other_times_marked(files, texts)
+        for c in cf.claims
+        if c.kind == "date" and "Feb. " in c.quote
+    }
+    assert marked == ({"earlier"} if recall == "Feb. 3" else set())
 
 
 # --- people decide ------------------------------------------------------------------------------

@@ -366,8 +366,8 @@ def align_events(by_source: dict[str, list[DateClaim]], people: dict[str, str | 
                     if score >= THRESHOLD:
                         candidates.append((score, not _one_kind(ea.kind, eb.kind), ea.key, eb.key))
             # Of two matches equally alike (their words' share is capped), the one of the same
-            # kind first: 'injured his knee on the 19th' meets 'a knee injury on the 21st', not
-            # 'placed on the injured list Wednesday', which shares as many words.
+            # kind first: 'the ferry sank on the 3rd' meets 'the sinking of the ferry on the 5th', not
+            # 'the ferry was raised Monday', which shares as many words.
             candidates.sort(key=lambda c: (-c[0], c[1], c[2], c[3]))
             used: set[EventKey] = set()
             for _score, _other_kind, a, b in candidates:
