@@ -7,7 +7,9 @@ from importlib import resources
 import pytest
 import yaml
 
+from factcheck.errors import FactcheckError
 from factcheck.lexicons import BASE_LOADER, load_lexicon
+from factcheck.signature import follow_up_classes
 
 LEXICONS = sorted(p.name for p in resources.files("factcheck.lexicons").iterdir() if p.name.endswith(".yaml"))
 
@@ -41,3 +43,11 @@ def test_date_event_nouns_are_their_own_list_of_listed_events() -> None:
     lex = load_lexicon("date_events")
     assert set(lex["nouns"]) <= set(lex["events"])
     assert not [w for words in (*lex["events"].values(), *lex["nouns"].values()) for w in words if w[:1] in "~#"]
+
+
+def test_every_follow_up_is_a_listed_event_class() -> None:
+    events = load_lexicon("events")
+    assert follow_up_classes(events) == frozenset(events["follow_ups"]) <= set(events["classes"])
+    misspelt = {**events, "follow_ups": ["charge", "trail"]}
+    with pytest.raises(FactcheckError, match="trail"):
+        follow_up_classes(misspelt)

@@ -45,7 +45,7 @@ from factcheck.store import atomic_write, newer_version, read_json
 from factcheck.subjects import known_subjects
 from factcheck.text.numbers import interval
 
-CLAIM = TypeAdapter(Claim)
+CLAIM: TypeAdapter[Claim] = TypeAdapter(Claim)
 # What a correction may not change: where the claim is and what made it. To move a claim,
 # reject it and add the right one.
 FIXED_FIELDS = {"id", "kind", "source", "origin", "rule", "start", "end", "quote", "value_start", "value_end"}

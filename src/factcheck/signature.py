@@ -16,7 +16,9 @@ import re
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+from factcheck.errors import FactcheckError
 from factcheck.extract.entities import NOT_NAME, ORG_OR_PLACE
 from factcheck.lexicons import load_lexicon
 from factcheck.models import (
@@ -38,11 +40,23 @@ from factcheck.text.collector import paused_gc
 from factcheck.text.dates import MONTH_NAMES, WEEKDAY_NAMES, find_dates
 from factcheck.text.patterns import alternation
 
+
+def follow_up_classes(events: dict[str, Any]) -> frozenset[str]:
+    """The event classes whose news follows an event by months (the lexicon's `follow_ups`), each
+    checked to be one of its `classes`: a misspelt class would silently match no source. The
+    'charge' class holds 'accused' and 'sued' too, so a report of an accusation or a lawsuit
+    counts as a follow-up when it is the source's main kind."""
+    unknown = sorted(set(events["follow_ups"]) - set(events["classes"]))
+    if unknown:
+        raise FactcheckError(f"lexicon events.yaml: follow_ups {', '.join(unknown)} not among its classes")
+    return frozenset(events["follow_ups"])
+
+
 _EVENTS = load_lexicon("events")
+FOLLOW_UPS = follow_up_classes(_EVENTS)
 EVENT_CLASS: dict[str, str] = {w: cls for cls, words in _EVENTS["classes"].items() for w in words}
 BACKGROUND = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _EVENTS["background"]) + r")\b", re.IGNORECASE)
 PLACE_WORDS = frozenset(_EVENTS["place_words"])
-FOLLOW_UPS = frozenset(_EVENTS["follow_ups"])
 LOCATIVE = frozenset(_EVENTS["locative"])
 # Words that end the name of an organisation; words of events and documents ('Day', 'Cup', 'Act') do not.
 ORG_WORDS = frozenset(ORG_OR_PLACE - PLACE_WORDS - frozenset(_EVENTS["not_organisations"]))
