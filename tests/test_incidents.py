@@ -524,10 +524,10 @@ def test_an_undated_source_s_background_is_not_compared_with_the_incident_s_main
     assert not any("2011" in q for q in cited)
 
 
-def test_a_dated_source_s_claims_are_left_as_extraction_marked_them() -> None:
+def test_claims_are_left_as_extraction_marked_them_when_no_year_or_far_day_is_named() -> None:
     built = [source("a.txt", QUAKE_A1, dt.date(2023, 4, 2)), source("b.txt", QUAKE_A2, None)]
     files, texts = [cf for cf, _ in built], {cf.source.id: t for cf, t in built}
-    assert other_times_marked(files, texts) == files  # no year named: nothing to mark
+    assert other_times_marked(files, texts) == files  # no other year, no day long before: nothing to mark
 
 
 # A dated story mentions, in its last line, when the firm last had to do the same; the other source

@@ -289,7 +289,10 @@ def times_agree(
     after it): they count as dates, and another undated source whose latest year (in `years`) is
     before them tells the earlier story, not theirs. `inferred_years` are the latest years those
     recalling sources name themselves: often the earlier story's year, which they recall, so they
-    only count against the dates as any undated source's year does."""
+    only count against the dates as any undated source's year does. `follow` are the days of
+    follow-up sources (charges, a trial: signature.FOLLOW_UPS) the group would take in: the other
+    dates must still fit MAX_SPAN_DAYS among themselves, and all of them together, follow-ups
+    included, FOLLOW_UP_DAYS, since such news comes months or a year or two from the event."""
     if inferred and years and min(years) < min(inferred).year:
         return False
     dates = [*dates, *inferred]
