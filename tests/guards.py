@@ -53,12 +53,22 @@ def cpu_seconds(work: Callable[[], object]) -> float:
 
 
 def _cpu_ticks(pid: int) -> int | None:
-    """CPU ticks used by a process and the children it has waited for (Linux), else None."""
+    """CPU ticks used by a process, the children it has waited for and those still running, with
+    theirs in turn (Linux), else None: a pool whose workers are busy while the parent waits still
+    counts as working."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except (OSError, IndexError):
         return None
-    return sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
+    ticks = sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+        children = {int(c) for t in tasks for c in (t / "children").read_text().split()}
+    except (OSError, ValueError):
+        return ticks  # no list of running children here: the ones waited for still count
+    for child in sorted(children):
+        ticks += _cpu_ticks(child) or 0  # a child that ended meanwhile is in cutime once waited for
+    return ticks
 
 
 def start_guarded(
