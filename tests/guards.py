@@ -1,6 +1,7 @@
 """Guards against a hang or a runaway that a loaded machine cannot trip: limits on the CPU time a
-process uses (which waiting for a core does not add to) and on a subprocess that stops working,
-never on the wall clock. Speed itself is measured in benchmarks/, never in tests."""
+process uses (which waiting for a core adds little to: cache misses and switches, far inside the
+limits' margins) and on a subprocess that stops working, never on the wall clock. Speed itself is
+measured in benchmarks/, never in tests."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ class OverCpuLimit(BaseException):
 
 
 # Seconds of CPU time. Linear extraction of the tests' inputs takes well under one; a runaway
-# match or a quadratic loop on 50 000 characters takes minutes.
+# match or a quadratic loop on 32 000 characters (the tests' LONG) takes minutes.
 CPU_LIMIT = 60.0
 # Seconds a subprocess may go without using any CPU at all before it counts as stuck (a deadlock
 # or a wait that never ends). A process waiting for a core on a busy machine still gets some CPU
