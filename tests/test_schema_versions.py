@@ -92,8 +92,27 @@ def test_version_1_reviews_and_corrections_load_untouched(workdir: Path) -> None
     assert add.claim.state == StatusState(name="fired", negated=True)
     result = run("compare", "seeds", "-j", "1", "--format", "json")
     assert result.exit_code in (0, 1), result.stderr
-    assert "warning" not in result.stderr  # both edits applied
-    assert [f for f in json.loads(result.stdout)["discrepancies"] if f["review"]]  # decisions attached
+    # The correction names its claim by the id extraction gave it when the version-1 file was
+    # written; extraction today must still give it that id for the correction to apply.
+    assert "warning" not in result.stderr, (
+        "an edit of the version-1 reviews was not applied: has extraction re-identified the claim the "
+        f"correction names ({reviews.edits[0].claim_id})?\n{result.stderr}"
+    )
+    report = json.loads(result.stdout)
+    employment = {f["subject"]: f for f in report["discrepancies"] if f["attribute"] == "employment status"}
+    partner = {v["key"] for v in employment["Alvi Aghabeyov"]["values"]}
+    assert "on_leave" in partner  # corrected: not fired -> on leave
+    assert "not_fired" not in partner
+    added = [v for v in employment["Ravan Nasimi"]["values"] if v["key"] == "not_fired"]
+    assert "h-v1" in [c["claim_id"] for v in added for c in v["claims"]]  # the added claim is compared
+    # Every decision is kept: the two whose findings the edits leave as they were attach to them; the
+    # one on the partner's finding, which the correction changed, is listed as orphaned, not dropped.
+    attached = {f["review"]["finding_id"] for f in report["discrepancies"] if f["review"]}
+    orphaned = {d["finding_id"] for d in report["orphaned_reviews"]}
+    on_partner = {d.finding_id for d in reviews.decisions if d.subject == "Alvi Aghabeyov"}
+    assert len(on_partner) == 1
+    assert orphaned == on_partner
+    assert attached == {d.finding_id for d in reviews.decisions} - on_partner
     assert path.read_bytes() == original  # comparing reads the reviews, never rewrites them
     # The same decisions and edits written in today's shape give the same report.
     path.write_text(reviews.model_copy(update={"schema_version": SCHEMA_VERSION}).model_dump_json(indent=2))
