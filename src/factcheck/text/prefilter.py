@@ -16,8 +16,17 @@ from typing import Any
 from factcheck.text.patterns import top_level_bar
 
 # The standard library's own parser of patterns (no stubs): needed_words reads a pattern's tree.
-_parser: Any = importlib.import_module("re._parser")
-_c: Any = importlib.import_module("re._constants")
+# Python 3.11 moved it from sre_parse/sre_constants (deprecated since) to re._parser/re._constants
+# and added atomic groups and possessive repeats, which older Pythons cannot parse, hence getattr.
+# Checked on CPython 3.10.13, 3.11.7, 3.12.1 and 3.13.0: the same words for every pattern.
+try:
+    _parser: Any = importlib.import_module("re._parser")
+    _c: Any = importlib.import_module("re._constants")
+except ImportError:  # Python 3.10
+    _parser = importlib.import_module("sre_parse")
+    _c = importlib.import_module("sre_constants")
+_ATOMIC_GROUP = getattr(_c, "ATOMIC_GROUP", None)
+_REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op)
 
 # Constructs whose outcome can depend on text past a window's end, or that are not plain words.
 _NO_LOOSE_FORM = ("(?=", "(?!", "(?<", "$", r"\Z", r"\B", r"[\b")
@@ -201,12 +210,12 @@ def _needed(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
         found: frozenset[str] | None = None
         if op is _c.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
             found = _needed(av[3])
-        elif op is _c.ATOMIC_GROUP:
+        elif _ATOMIC_GROUP is not None and op is _ATOMIC_GROUP:
             found = _needed(av)
         elif op is _c.BRANCH:
             branches = [_needed(b) for b in av[1]]
             found = frozenset().union(*(b for b in branches if b)) if all(branches) else None
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        elif op in _REPEATS and av[0] >= 1:
             found = _needed(av[2])
         if found:
             options.append(found)
@@ -215,7 +224,6 @@ def _needed(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
     return _best(options)
 
 
-@lru_cache(maxsize=512)
 def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Words one of which every match of `pattern` holds, in lower case for a case-insensitive
     pattern (sorted), or None where the pattern needs no word. `holds_needed` asks a text for them."""
@@ -225,6 +233,7 @@ def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted({w.lower() for w in words} if pattern.flags & re.IGNORECASE else words))
 
 
+# The one cache of needed_words: one entry per pattern the extractors ask about (module constants).
 _NEEDLES: dict[re.Pattern[str], tuple[re.Pattern[str] | None, bool]] = {}
 
 
