@@ -90,6 +90,27 @@ def test_a_designation_is_no_participant() -> None:
     assert "ivo marsh" in people
 
 
+def participants(body: str) -> set[str]:
+    cf, _ = claims_file(body, published=PUBLISHED)
+    return {p for c in cf.claims if c.frame is not None for p in (*c.frame.agents, *c.frame.patients)}
+
+
+@pytest.mark.parametrize(("body", "kept", "dropped"), [
+    # capitals, one space and a number are a designation only inside a counted phrase
+    ("Customs officers seized nine QZ 90 rifles and arrested Ivo Marsh on 3 May.", {"ivo marsh"}, {"qz"}),
+    ("Customs officers seized 14 QZ 90 rifles and arrested Ivo Marsh on 3 May.", {"ivo marsh"}, {"qz"}),
+    # a score after a team's initials, or a count after an agency's, leaves them participants
+    ("On 3 May Orvale beat KTV 2-1 in Marlow.", {"orvale", "ktv"}, set()),
+    ("The BXA 10 agents arrested Tamsin Wrenfield on 3 May.", {"bxa"}, set()),
+])  # fmt: skip
+def test_spaced_capitals_and_a_number_are_a_designation_only_when_counted(
+    body: str, kept: set[str], dropped: set[str]
+) -> None:
+    people = participants(body)
+    assert kept <= people
+    assert not dropped & people
+
+
 def places(body: str) -> set[str]:
     cf, _ = claims_file(body, published=PUBLISHED)
     return {c.place for c in cf.claims if isinstance(c, PlaceClaim)}

@@ -446,10 +446,22 @@ def _compound(toks: list[Token], k: int) -> int | None:
     return j if j > k + 1 and toks[k].low.isalnum() else None
 
 
-def designation(toks: list[Token], k: int) -> int | None:
+def _counted_spaced(toks: list[Token], k: int, counted: bool) -> bool:
+    """Whether capitals at token k, one space and a number can be a designation: in a counted
+    phrase and with no hyphen joined to the number (the "2-1" of a score)."""
+    before = toks[k - 1].low if k > 0 else ""
+    if not (counted or before.isdecimal() or (before in WORD_NUMBERS and before != "and")):
+        return False
+    j = k + 2
+    return not (j < len(toks) and toks[j].text == "-" and toks[j].start == toks[j - 1].end)
+
+
+def designation(toks: list[Token], k: int, counted: bool = False) -> int | None:
     """Where a model's designation starting at token k ends, or None: capitals joined to a number
     by a hyphen or one space ("XR-7", "XR 7", plural "XR-7s"). It names a kind of thing, not a
-    person, and its number counts nothing."""
+    person, and its number counts nothing. The spaced form is also an organisation before a
+    score or a count ("beat ABC 2-1", "the ABC 10 agents"), so it is read only inside a counted
+    phrase ("nine XR 7 rifles": `counted`, or a count just before) and never before a hyphen."""
     word = toks[k].text
     if not (word.isalpha() and word.isupper() and len(word) <= 4) or k + 1 >= len(toks):
         return None
@@ -458,9 +470,9 @@ def designation(toks: list[Token], k: int) -> int | None:
         j += 1
         if j >= len(toks) or toks[j].start != toks[j - 1].end:
             return None
-    elif toks[j].start != toks[k].end + 1:
+    elif toks[j].start != toks[k].end + 1 or not _counted_spaced(toks, k, counted):
         return None
-    if not (toks[j].low.isdigit() and len(toks[j].low) <= 4):
+    if not (toks[j].low.isdecimal() and len(toks[j].low) <= 4):
         return None
     j += 1
     if j < len(toks) and toks[j].low == "s" and toks[j].start == toks[j - 1].end:
@@ -481,7 +493,7 @@ def _noun_after(
     plain = 0
     kind: str | None = None
     while k < len(toks) and plain < 3 and len(words) < 5:
-        end = designation(toks, k)
+        end = designation(toks, k, counted=True)
         if end is not None:
             # "seven XR-7s" counts the kind; "14 XR-7 rifles" counts rifles of the kind, a part of
             # all the rifles another source may count ("nine rifles"), so the kind heads the noun.
