@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extract_helpers import ages, claims_file, compare_articles
-from factcheck.models import DateClaim, PlaceClaim, QuantityClaim
+from factcheck.models import AgeClaim, DateClaim, PlaceClaim, QuantityClaim
 
 PUBLISHED = dt.date(2024, 5, 3)
 
@@ -190,12 +190,26 @@ def ages_of(body: str) -> set[tuple[str, int]]:
     ("Ivo Marsh, 52, told the court that the man hit him when he was 9 years old.", {("Ivo Marsh", 52)}),
     ("Lawyers said then-16-year-old Ivo Marsh had been at the fair.", set()),
     ("In 1999, at the age of 30, Ivo Marsh opened the bakery.", set()),
+    ("In 2019, 41-year-old Ivo Marsh was charged with theft.", set()),
     # an age now, written the same ways, is read
     ("Ivo Marsh, 52, told the court he was at the fair.", {("Ivo Marsh", 52)}),
     ("Lawyers said 16-year-old Ivo Marsh had been at the fair.", {("Ivo Marsh", 16)}),
 ])  # fmt: skip
 def test_an_age_back_then_is_not_the_age(body: str, expected: set[tuple[str, int]]) -> None:
     assert {(who.title(), n) for who, n in ages_of(body)} == {(w.title(), n) for w, n in expected}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # in a story published in 2024, "in 2024" is the story's own time: the age is the age now
+    ("In 2024, 41-year-old Ivo Marsh was charged with theft.", {41}),
+    ("In 2024, at the age of 41, Ivo Marsh was charged with theft.", {41}),
+    # an earlier year is still another time
+    ("In 2019, 41-year-old Ivo Marsh was charged with theft.", set()),
+    ("In 2019, at the age of 41, Ivo Marsh was charged with theft.", set()),
+])  # fmt: skip
+def test_an_age_in_the_story_year_is_the_age(body: str, expected: set[int]) -> None:
+    cf, _ = claims_file(body, published=PUBLISHED)
+    assert {c.value for c in cf.claims if isinstance(c, AgeClaim)} == expected
 
 
 STORY = (

@@ -36,9 +36,22 @@ AT_AGE = re.compile(rf"\b[Aa]t\s(?:the\sage\sof\s)?(?P<age>\d{{1,3}})(?:\syears\
 # 2005, at the age of 91": the person's age back then, which another source's age now may not equal.
 THEN_BEFORE = re.compile(
     r"(?:\b(?:when|as|since|until|after|before)\s\S+\s(?:is|was|were)\s|\bthen[- ]\s?"
-    r"|\bin\s(?:19|20)\d\d,?\s(?:at\s(?:the\sage\sof\s)?)?)$",
+    r"|\bin\s(?P<year>(?:19|20)\d\d),?\s(?:at\s(?:the\sage\sof\s)?)?)$",
     re.IGNORECASE,
 )
+
+
+def age_then(text: str, start: int, published_year: int | None) -> bool:
+    """Whether the age at text[start] is the person's age at another time than the story's (read
+    in the 30 characters before it). "In 2005, 27-year-old X" is another time unless the story was
+    published in 2005: then it is the story's time, as a year cue is in frames. An undated story's
+    year is only the latest it mentions, which a lone "In 1999," would always be, so there the year
+    still marks another time."""
+    m = THEN_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    year = m.group("year")
+    return year is None or published_year is None or int(year) != published_year
 
 
 def _person_key(ctx: Context, words: str, position: int) -> WhoModel | None:
@@ -123,12 +136,13 @@ def extract_ages(ctx: Context, sentence: Sentence) -> list[AgeClaim]:
     if not MAY_AGE.search(s):
         return []  # every age pattern has a digit or "year(s) old"
     base = sentence.start
+    published_year = ctx.published.year if ctx.published else None
 
     def add(key: WhoModel | None, words: str, m: re.Match[str], a: int, b: int, rule: str) -> None:
         value = parse_number_word(m.group("age"))
         if key is None or value is None or not 0 < value <= 120:
             return
-        if THEN_BEFORE.search(s, max(0, m.start("age") - 30), m.start("age")):
+        if age_then(s, m.start("age"), published_year):
             return  # the person's age at another time
         claims.append(
             AgeClaim(

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from lemminflect import getInflection  # type: ignore[import-untyped]
 
-from factcheck.extract.ages import THEN_BEFORE
+from factcheck.extract.ages import age_then
 from factcheck.extract.context import Context, evidence
 from factcheck.extract.dates import DEADLINE_BEFORE
 from factcheck.extract.frames import SentenceView, build_frame, date_predicate, nearest_predicate
@@ -349,18 +349,18 @@ def _after_year_old(toks: list[Token], k: int) -> tuple[list[str], str | None]:
     return [n for n in names if n], noun
 
 
-def find_ages(text: str, toks: list[Token]) -> list[AgeMention]:
+def find_ages(text: str, toks: list[Token], published_year: int | None = None) -> list[AgeMention]:
     """Every age the sentence gives, with the words that say whose it is."""
     out: list[AgeMention] = []
     starts = [t.start for t in toks]
     for m in YEAR_OLD.finditer(text):
-        if THEN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        if age_then(text, m.start(), published_year):
             continue  # "then-15-year-old X": the age back then
         k = bisect.bisect_left(starts, m.end())
         names, noun = _after_year_old(toks, k)
         out.append(AgeMention(m.start(), m.end(), int(m.group("age")), tuple(names), noun))
     for m in AGE_APPOSITIVE.finditer(text):
-        if THEN_BEFORE.search(text, max(0, m.start("age") - 30), m.start("age")):
+        if age_then(text, m.start("age"), published_year):
             continue
         words = [w for w in m.group("name").split() if len(w.rstrip(".")) > 1]
         while words and words[0].lower() in NOT_NAME_START:
@@ -423,8 +423,9 @@ class Specifics:
     """The numbers and ages of a sentence, found once (on first use) and looked up by span in
     logarithmic time: framing each listed claim must not rescan the sentence."""
 
-    def __init__(self, view: SentenceView) -> None:
+    def __init__(self, view: SentenceView, published_year: int | None = None) -> None:
         self.view = view
+        self.published_year = published_year
         self._numbers: list[Number] | None = None
         self._number_starts: list[int] = []
         self._ages: list[AgeMention] | None = None
@@ -438,7 +439,7 @@ class Specifics:
 
     def ages(self) -> list[AgeMention]:
         if self._ages is None:
-            self._ages = sorted(find_ages(self.view.text, self.view.toks))
+            self._ages = sorted(find_ages(self.view.text, self.view.toks, self.published_year))
             self._age_starts = [a.start for a in self._ages]
         return self._ages
 
@@ -494,7 +495,7 @@ def extract_open(ctx: Context, sentence: Sentence, taken: list[ClaimBase]) -> li
         return taken
     view = ctx.view(sentence, listed_only=not values)
     spans = Taken([(c.value_start - sentence.start, c.value_end - sentence.start) for c in taken])
-    specifics = Specifics(view)
+    specifics = Specifics(view, ctx.published.year if ctx.published else None)
     found = [
         *(_numbers(ctx, sentence, view, spans, specifics) if values else []),
         *_events(ctx, sentence, view, spans),
