@@ -653,6 +653,12 @@ def _best_pair(places: list[tuple[Story, Change]], texts: dict[Path, str],
 REPORT_KINDS = ("age", "count", "day of month", "weekday", "place")
 
 
+def _title_case(line: str) -> bool:
+    """Whether a line is written in title case: most of its words of four letters or more capitalised."""
+    words = re.findall(r"[A-Za-z]{4,}", line)
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _told_elsewhere(texts: dict[Path, str], story: Story, change: Change) -> bool:
     """Whether a report states a count's old figure of the same fact in another sentence too
     ("twelve days" of a repair told twice): changing one leaves the other telling the old figure, so
@@ -666,6 +672,8 @@ def _told_elsewhere(texts: dict[Path, str], story: Story, change: Change) -> boo
         return False
     text = texts[story.path]
     rest = text[: story.start] + "\n" + text[story.end :]
+    # A headline in title case ("Charged With Two Counts Of Murder") states the figure as well.
+    rest += "\n" + "\n".join(line.lower() for line in rest.splitlines() if _title_case(line))
     noun = re.escape(change.key[1])
     rest = re.sub(
         rf"(?<![\w$£€.,-])({NUMBER})\s+(?!(?:more|other|new|of)\b)(?-i:[a-z]+)\s+(?={noun}\b)",

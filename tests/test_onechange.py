@@ -135,6 +135,9 @@ def test_bound_or_range_is_not_changed(onechange: ModuleType, sentence: str, cha
         # the same figure in digits, or with a word describing the noun: the same fact again
         ("The crew said the road works would take nine weeks. Engineers put the work at 9 weeks.", True),
         ("The crew said the road works would take nine weeks. Residents endured nine long weeks.", True),
+        # a headline in title case states it too
+        ("The crew said the road works would take nine weeks.\nRoad Works Will Take Nine Weeks", True),
+        ("The crew said the road works would take nine weeks.\nRoad Works Will Take Seven Weeks", False),
         # another figure, another noun, or only the changed sentence itself: free to change
         ("The crew said the road works would take nine weeks. Engineers put the work at seven weeks.", False),
         ("The crew said the road works would take nine weeks. Nine engineers were sent.", False),
