@@ -82,6 +82,8 @@ def facts(figures: dict[tuple[str, str], set[float]], weekdays: dict[str, set[st
 QUAKE = ("magnitude", "strike")
 DEAD = ("people", "kill")
 HURT = ("villagers", "injure")
+AFTER = ("magnitude", "aftershock")
+OFFER = ("USD", "offer")
 CONFLICTS = [
     # every figure both give differs: another quake
     (facts({QUAKE: {4.4}}), facts({QUAKE: {4.6}}), "figures"),
@@ -93,6 +95,16 @@ CONFLICTS = [
     (facts({QUAKE: {6.1}, DEAD: {3}}), facts({QUAKE: {6.1}, DEAD: {12}}), None),
     # one figure read without its scale word: '$200' and '$200 million'
     (facts({("USD", "offer"): {200.0}}), facts({("USD", "offer"): {200_000_000.0}}), None),
+    # the amount one gives, the other gives too for another verb of its story (beside another
+    # amount, a background theft's): the same figure
+    (facts({("USD", "steal"): {2.6e6}}), facts({("USD", "steal"): {1.9e6}, ("USD", "value"): {2.6e6}}), None),
+    (facts({("USD", "steal"): {2.6e6}}), facts({("USD", "steal"): {1.9e6}, ("EUR", "value"): {2.6e6}}), "figures"),
+    (facts({AFTER: {5.9}}), facts({AFTER: {4.1}, QUAKE: {5.9}}), None),
+    # but a count of people, or a small whole number (yards, points), under another verb is chance
+    (facts({DEAD: {3}, HURT: {20}}), facts({DEAD: {12}, HURT: {45}, ("people", "detain"): {3}}), "figures"),
+    (facts({("yards", "rush"): {32}}), facts({("yards", "rush"): {101}, ("yards", "return"): {32}}), "figures"),
+    # nor an amount among a listed figure's values
+    (facts({OFFER: {1.6e8}}), facts({OFFER: {1.8e8}, ("USD", "bid"): {1.5e8, 1.6e8, 1.7e8}}), "figures"),
     # a source listing several values of one figure (offers of several clubs) states no one fact
     (facts({("USD", "offer"): {140e6, 150e6, 160e6}}), facts({("USD", "offer"): {180e6}}), None),
     # figures of different things do not meet

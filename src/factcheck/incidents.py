@@ -64,6 +64,7 @@ IDF_SMOOTH = 1.0  # added inside the log of the IDF: words every source of a sma
 MIN_COSINE = 0.04  # pairs sharing fewer words than this are not compared (they count as 0 in the means)
 PEOPLE = frozenset({"people", "person", "persons"})  # the plain count of people, beside the person nouns
 LISTED = 2  # a source giving more values than this for one figure lists several things, not one fact
+SMALL_WHOLE = 100  # whole numbers below this recur by chance among one story's figures (yards, points)
 MISREAD_SCALE = (1e3, 1e6, 1e9)  # '$200' against '$200 million': one figure read without its scale word
 REASONS = {
     "person": "another main person",
@@ -165,7 +166,8 @@ def conflicts(a: Profile, b: Profile, memo: dict[tuple[str, int], bool] | None =
     return out
 
 
-Facts = tuple[dict[tuple[str, str, str | None, str | None], frozenset[float]], dict[str, frozenset[str]]]
+FigureKey = tuple[str, str, str | None, str | None]  # SignatureFigure.fact(): unit, event, role, anchor
+Facts = tuple[dict[FigureKey, frozenset[float]], dict[str, frozenset[str]]]
 
 
 def story_facts(p: Profile) -> Facts:
@@ -182,12 +184,15 @@ def facts_conflict(a: Facts, b: Facts) -> str | None:
     event both date falls on another weekday. A source listing many values of one figure (offers
     of several clubs) states no one fact, so such a figure alone is no conflict. Nor is one count of
     people alone: how many were detained, killed or hurt is what reports of one event most often
-    disagree on (the discrepancy the report is for), so it takes a second figure that differs too."""
+    disagree on (the discrepancy the report is for), so it takes a second figure that differs too.
+    An amount one source gives that the other gives too, for another verb of its story ('stealing
+    $2.6 million' against 'valued at $2.6 million' beside a background theft of '$2 million'), is
+    the same figure, not another."""
     (fa, wa), (fb, wb) = a, b
     shared = fa.keys() & fb.keys()
     if (
         _states_a_fact(shared)
-        and not any(_same_figure(x, y) for k in shared for x in fa[k] for y in fb[k])
+        and not any(_given(fa[k], fb, k) or _given(fb[k], fa, k) for k in shared)
         and any(len(fa[k]) <= LISTED and len(fb[k]) <= LISTED for k in shared)
     ):
         return "figures"
@@ -207,6 +212,21 @@ def figures_agree(a: Facts, b: Facts) -> bool:
         and all(len(fa[k]) <= LISTED and len(fb[k]) <= LISTED for k in shared)
         and all(any(_same_figure(x, y) for x in fa[k] for y in fb[k]) for k in shared)
     )
+
+
+def _given(values: frozenset[float], other: dict[FigureKey, frozenset[float]], key: FigureKey) -> bool:
+    """Whether the other source gives one of these values for the figure `key`, or, for an amount
+    that is not a small whole number, for another figure of the same unit: the same amount told
+    with another verb. Small whole numbers (yards, points, a count of people) recur by chance in
+    one story's many figures, and a listed figure (several values) states no one fact."""
+    if any(_same_figure(x, y) for x in values for y in other.get(key, ())):
+        return True
+    unit = key[0]
+    if counts_people(unit) or len(values) > LISTED:
+        return False
+    amounts = [x for x in values if not (float(x).is_integer() and abs(x) < SMALL_WHOLE)]
+    return any(_same_figure(x, y) for k, ys in other.items() if k[0] == unit and len(ys) <= LISTED
+               for x in amounts for y in ys)  # fmt: skip
 
 
 def _states_a_fact(shared: set[tuple[str, str, str | None, str | None]]) -> bool:
