@@ -179,7 +179,6 @@ def split_pairs(corpus: Path, seed: int, per_kind: int = 24) -> dict[str, tuple[
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import onechange  # the suite's own generator, so the pairs are the suite's
 
-
     out = Path(tempfile.mkdtemp(prefix="grouping-pairs-"))
     try:
         suites = onechange.write_reports(onechange.articles(corpus), out / "clusters", per_kind, seed)
