@@ -496,6 +496,29 @@ def test_an_undated_report_without_a_time_is_not_merged_by_default() -> None:
     assert found == [["one.txt"], ["two.txt"]]
 
 
+SHOOTING_UNDATED = (
+    "Shopkeepers in Calvera closed early to mourn two workers shot dead at a shop, and the mayor, in office "
+    "{term}, laid flowers at the door. A vigil drew hundreds of neighbours, who lit candles on the pavement."
+)
+
+
+@pytest.mark.parametrize(
+    ("term", "joins"),
+    [("since 2021", True), ("since 2019", False), ("until 2021", False)],
+    ids=["the-dated-reports-year", "an-earlier-year", "a-year-looked-ahead-to"],
+)
+def test_an_undated_report_set_in_the_dated_reports_year_joins_on_the_usual_evidence(term: str, joins: bool) -> None:
+    # The undated report shares less with the dated ones than an undated report needs (four times the
+    # usual similarity), but a story set in the year of their dates needs only the usual similarity.
+    found = groups(
+        ("shot.txt", SHOOTING_1, dt.date(2021, 5, 3)),
+        ("shot-b.txt", SHOOTING_1B, dt.date(2021, 5, 4)),
+        ("undated.txt", SHOOTING_UNDATED.format(term=term), None),
+    )
+    apart = [["shot-b.txt", "shot.txt"], ["undated.txt"]]
+    assert found == ([["shot-b.txt", "shot.txt", "undated.txt"]] if joins else apart)
+
+
 QUAKE_A_UNDATED_WITH_BACKGROUND = (
     "Quake toll in Velmora rises\nThe death toll from the magnitude 6.1 earthquake in Velmora province rose to 14, "
     "Governor Anton Reyes said. Rescuers searched collapsed homes across Velmora for a second day. "

@@ -336,6 +336,13 @@ def _days_fit(dates: list[dt.date], month_days: list[frozenset[MonthDay]], size:
     return fitting * 2 > size
 
 
+def _years_fit(dated: "_Group", years: list[int], size: int) -> bool:
+    """Whether most members of an undated group (of `size`) are set in a year of a dated group's
+    dates: the year its own text gives its story (a year after the dates cannot be one incident)."""
+    own = {d.year for d in dated.dates + dated.follow + dated.inferred}
+    return bool(own) and sum(1 for y in years if y in own) * 2 > size
+
+
 @cache
 def _near_dates(md: MonthDay, first: dt.date, last: dt.date) -> bool:
     for year in (first.year - 1, first.year, last.year, last.year + 1):
@@ -616,6 +623,8 @@ def _link(groups: dict[int, _Group], parts: dict[int, list[list[int]]], sims: di
         strict = ga.timed != gb.timed and cast[a][b] < CAST_SHARE * size(a) * size(b)
         if strict and (_days_fit(ga.dates, gb.month_days, size(b)) or _days_fit(gb.dates, ga.month_days, size(a))):
             strict = False  # the undated one names a day of the year that fits the other's dates
+        if strict and (_years_fit(ga, gb.years, size(b)) or _years_fit(gb, ga.years, size(a))):
+            strict = False  # the undated one is set in the year of the other's dates
         if strict and (gb if ga.timed else ga).repeat:
             return math.inf  # an undated story of a repeat ('detained again') is not the dated one
         return LINK_THRESHOLD * (UNDATED_FACTOR if strict else 1.0)
