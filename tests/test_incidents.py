@@ -19,7 +19,7 @@ from factcheck.incidents import event_signature, group_incidents, grouping_decis
 from factcheck.ingest import document_from_text
 from factcheck.models import ClaimsFile, GroupingDecision, Report, ReviewsFile, SourceProfile
 from factcheck.pipeline import build_report, source_profiles
-from factcheck.signature import SIGNATURES_FILE, dump_profiles, load_profiles
+from factcheck.signature import SIGNATURES_FILE, dump_profiles, load_profiles, tells_follow_up
 
 
 def source(sid: str, body: str, published: dt.date | None = None) -> tuple[ClaimsFile, str]:
@@ -287,6 +287,58 @@ def test_a_trial_a_year_after_the_shooting_is_the_same_incident() -> None:
         ("trial.txt", SHOOTING_TRIAL, dt.date(2022, 6, 10)),
     )
     assert found == [["shot-b.txt", "shot.txt", "trial.txt"]]
+
+
+SHOOTING_SENTENCE = (
+    "{headline}\n"
+    "Marek Dunov shot dead two shop workers in Calvera after an argument, and fired at a third as he fled the "
+    "shop. Dunov, 32, shot the workers at close range, witnesses said. Police arrested Dunov near the shop "
+    "an hour after the shooting."
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "joins"),
+    [
+        ("Jury recommends life for Calvera shop gunman", True),
+        ("Calvera shop gunman was a loner, neighbours say", False),
+    ],
+    ids=["the-headline-tells-the-verdict", "the-headline-tells-no-follow-up"],
+)
+def test_a_report_a_year_on_whose_headline_tells_the_verdict_is_a_part_of_the_incident(
+    headline: str, joins: bool
+) -> None:
+    # Its words are the shooting's (its main kind of event is the shooting), but its headline
+    # tells the court's news: a follow-up, which may come a year after the event.
+    built = [
+        source("shot.txt", SHOOTING_1, dt.date(2021, 5, 3)),
+        source("shot-b.txt", SHOOTING_1B, dt.date(2021, 5, 4)),
+        source("later.txt", SHOOTING_SENTENCE.format(headline=headline), dt.date(2022, 7, 14)),
+    ]
+    incidents = group_incidents([cf for cf, _ in built], [t for _, t in built])
+    if joins:
+        assert [(i.sources, i.parts) for i in incidents] == [
+            (["later.txt", "shot-b.txt", "shot.txt"], [["shot-b.txt", "shot.txt"], ["later.txt"]])
+        ]
+    else:
+        assert sorted(i.sources for i in incidents) == [["later.txt"], ["shot-b.txt", "shot.txt"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("Jury recommends life for harbour gunman\nThe gunman shot two guards at the harbour.", True),
+        ("Judge jails driver who hit a cyclist\nThe driver had been drinking, the court heard.", True),
+        ("Harbour gunman convicted of two murders\nThe gunman shot two guards.", True),
+        ("Man charged over warehouse fire\nThe blaze gutted the warehouse on Monday.", True),
+        ("Warehouse burns\nPosted 4 May 2021\nA man was charged with arson on Tuesday.", True),
+        ("Gunman kills two guards at harbour\nPolice said the gunman fled in a van.", False),
+        ("Gunman kills two guards\nPolice said he fled.\nHe used a rifle.\nHe will stand trial next year.", False),
+    ],
+    ids=["jury", "judge", "convicted", "charged", "under-a-date-line", "the-event-itself", "a-trial-further-down"],
+)
+def test_a_story_that_tells_a_follow_up_in_its_head(text: str, told: bool) -> None:
+    assert tells_follow_up(text) is told
 
 
 def test_a_trial_beyond_the_follow_up_window_is_another_incident() -> None:

@@ -41,7 +41,7 @@ from factcheck.models import (
     stable_id,
 )
 from factcheck.resolve import fold, incident_label
-from factcheck.signature import FOLLOW_UPS, LOOK_AHEAD, YEAR, event_signature, signature_profile
+from factcheck.signature import FOLLOW_UPS, LOOK_AHEAD, YEAR, event_signature, signature_profile, tells_follow_up
 from factcheck.text.collector import paused_gc
 
 __all__ = ["event_signature", "group_incidents", "grouping_decision", "other_times_marked", "signature_profile"]
@@ -336,7 +336,7 @@ def _days_fit(dates: list[dt.date], month_days: list[frozenset[MonthDay]], size:
     return fitting * 2 > size
 
 
-def _years_fit(dated: "_Group", years: list[int], size: int) -> bool:
+def _years_fit(dated: _Group, years: list[int], size: int) -> bool:
     """Whether most members of an undated group (of `size`) are set in a year of a dated group's
     dates: the year its own text gives its story (a year after the dates cannot be one incident)."""
     own = {d.year for d in dated.dates + dated.follow + dated.inferred}
@@ -364,10 +364,11 @@ def _time_reason(a: EventSignature, b: EventSignature) -> str:
     return f"another time (a year named, {other.year}, after {day.isoformat() if day else 'the date'})"
 
 
-def _follows(p: Profile) -> bool:
-    """Whether a dated source tells a follow-up of an event (its main kind is charges or a trial),
-    which comes months or a year or two after it; a repeat ('detained again') is a new event."""
-    return p.main_predicate in FOLLOW_UPS and not p.repeat and _day(p.signature) is not None
+def _follows(p: Profile, lede: bool = False) -> bool:
+    """Whether a dated source tells a follow-up of an event (its main kind is charges or a trial, or
+    `lede`: its headline and first sentences tell one, signature.tells_follow_up), which comes
+    months or a year or two after it; a repeat ('detained again') is a new event."""
+    return (lede or p.main_predicate in FOLLOW_UPS) and not p.repeat and _day(p.signature) is not None
 
 
 def _day(s: EventSignature) -> dt.date | None:
@@ -399,11 +400,11 @@ class Pairs:
     follow_only: set[tuple[int, int]] = field(default_factory=set)  # pairs at two times, a follow-up's and its event's
 
 
-def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
+def similarities(profiles: Sequence[Profile], copies: list[int], follows: Sequence[bool] | None = None) -> Pairs:
     """Similarity of the pairs worth comparing: TF-IDF cosine of their main story's words, a bonus
     for a named person and the main place they share, a penalty for each conflict. Pairs are found
     through terms they share that are not common in the folder; pairs whose times conflict are left
-    out (they never merge)."""
+    out (they never merge). `follows`: whether each source tells a follow-up (_follows)."""
     weights, extra = _tfidf(
         [p.terms if k else {} for p, k in zip(profiles, copies, strict=True)],
         copies,
@@ -422,7 +423,7 @@ def similarities(profiles: Sequence[Profile], copies: list[int]) -> Pairs:
              (p.signature for p in profiles)]  # fmt: skip
     names: dict[tuple[str, int], bool] = {}  # (surname, source) → whether the source names the person
     facts = [story_facts(p) for p in profiles]
-    follows = [_follows(p) for p in profiles]
+    follows = list(follows) if follows is not None else [_follows(p) for p in profiles]
     follow_only: set[tuple[int, int]] = set()
     for (i, j), value in cosines.items():
         a, b = profiles[i], profiles[j]
@@ -535,7 +536,8 @@ def _group(
     for i, (cf, text) in enumerate(zip(files, texts, strict=True)):
         members.setdefault(first.setdefault((text, cf.source.published), i), []).append(i)
     copies = [len(members.get(i, ())) for i in range(len(files))]
-    pairs = similarities(profiles, copies)
+    follows = [_follows(p, tells_follow_up(text)) for p, text in zip(profiles, texts, strict=True)]
+    pairs = similarities(profiles, copies, follows)
     sims = pairs.sims
     for r in [r for r, group in members.items() if len(group) > 1 and (r, r) not in sims]:
         members.update({i: [i] for i in members[r]})  # copies that were never candidates stay apart
@@ -559,8 +561,8 @@ def _group(
         years = {i: s.year for i, s in sigs.items() if s.year and s.time_basis in ("text-year", "month-day")}
         groups[r] = _Group(
             members=sorted(group),
-            dates=[d for i in group if (d := _day(sigs[i])) and not _follows(profiles[i])],
-            follow=[d for i in group if (d := _day(sigs[i])) and _follows(profiles[i])],
+            dates=[d for i in group if (d := _day(sigs[i])) and not follows[i]],
+            follow=[d for i in group if (d := _day(sigs[i])) and follows[i]],
             inferred=[pairs.inferred[i] for i in recalls],
             inferred_years=[years[i] for i in recalls if i in years],
             repeat=any(profiles[i].repeat and not _day(sigs[i]) for i in group),

@@ -462,6 +462,22 @@ def _main_person(ranked: list[SignatureName]) -> str | None:
     return full[0].key if full and full[0].mentions >= 2 else None
 
 
+# Who hands down a follow-up's news: a report of the court's day names them first ('Jury convicts ...').
+COURT = re.compile(r"\b(?:jury|jurors|judge)\b")
+LEDE_SENTENCES = 3  # the headline, a date line under it, and the first sentence of the story
+LEDE_CHARS = 2000  # where those sentences are looked for: the story's head, not all of it
+
+
+def tells_follow_up(text: str) -> bool:
+    """Whether a story's headline and first sentences tell a follow-up of an event (charges, a
+    trial, a verdict: FOLLOW_UPS, or the court that gives them), whatever kind of event fills the
+    rest of it: a report of the sentence is mostly words of the shooting it was for."""
+    head = text[:LEDE_CHARS]
+    lede = " ".join(head[start:end] for start, end in _sentences(head)[:LEDE_SENTENCES]).lower()
+    return COURT.search(lede) is not None or any(EVENT_CLASS[m.group(0)] in FOLLOW_UPS
+                                                 for m in EVENT_WORD.finditer(lede))  # fmt: skip
+
+
 def event_signature(cf: ClaimsFile, text: str) -> EventSignature:
     """What a source says its main event is: places, time, participants, kind of event."""
     return signature_profile(cf, text).signature
