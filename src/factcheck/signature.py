@@ -126,9 +126,27 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A time a story looks ahead to in the clause before it: 'will take up the role in 2030', 'is
+# scheduled to open in November of 2030', 'has a release date of 2 May 2030'.
+FUTURE = re.compile(r"\b(?:will|scheduled|slated|set\s+(?:to|for)|planned|planning|expected|release\s+date)\b",
+                    re.IGNORECASE)  # fmt: skip
+FUTURE_WORDS = 8  # a cue this many words or fewer before the time, in its clause (no comma between)
+CLAUSE_BREAK = re.compile(r"[,;:.!?\n]")
+
+
+def looks_ahead(before: str) -> bool:
+    """Whether the text before a year or a date says it is a time looked ahead to: 'until', 'by
+    the end of' just before it (LOOK_AHEAD), or a future or scheduling word a few words before it
+    in its clause. A story is not set in such a time."""
+    if LOOK_AHEAD.search(before):
+        return True
+    clause = CLAUSE_BREAK.split(before[-200:])[-1].split()
+    return FUTURE.search(" ".join(clause[-FUTURE_WORDS - 1 :])) is not None
+
+
 def _years(sentence: str) -> list[int]:
     """Years a sentence names for what happened, not those it looks ahead to ('until 2029')."""
-    return [int(m.group(1)) for m in YEAR.finditer(sentence) if not LOOK_AHEAD.search(sentence[: m.start()])]
+    return [int(m.group(1)) for m in YEAR.finditer(sentence) if not looks_ahead(sentence[: m.start()])]
 
 
 def background_spans(text: str, story_year: int | None) -> list[tuple[int, int]]:
@@ -148,8 +166,12 @@ def _story_year(cf: ClaimsFile, text: str) -> int | None:
     """The year an undated story is set in: the latest of the extractor's story year, the years of
     the calendar dates it names and the years its headline and first sentence name."""
     years = [y for start, end in _sentences(text)[:2] for y in _years(text[start:end])]
-    years += [c.date.year for c in cf.claims if isinstance(c, DateClaim) and c.date and c.incident_hint is None]
-    if cf.year:
+    years += [c.date.year for c in cf.claims if isinstance(c, DateClaim) and c.date and c.incident_hint is None
+              and not looks_ahead(c.quote[: c.value_start - c.start])]  # fmt: skip
+    # The extractor's story year is the latest year the text names: not when it is only named as a
+    # time looked ahead to ('the sequel is scheduled to open in 2030').
+    if cf.year and (cf.year in years or any(not looks_ahead(text[max(0, m.start() - 200) : m.start()])
+                                            for m in re.finditer(rf"\b{cf.year}\b", text))):  # fmt: skip
         years.append(cf.year)
     return max(years, default=None)
 
@@ -296,7 +318,14 @@ def _profile(cf: ClaimsFile, text: str, key: str) -> SourceProfile:
             and c.precision == "day"
             and c.incident_hint is None
             and not _inside(c.start, background)
-            and (published is not None or (c.start < lede_end and not _born(main, c.value_start)))
+            and (
+                published is not None
+                or (
+                    c.start < lede_end
+                    and not _born(main, c.value_start)
+                    and not looks_ahead(c.quote[: c.value_start - c.start])
+                )
+            )
         }
     )
     if published is None:  # a date line under the headline ('Tuesday March 4, 2014 @ 9:05am') makes no claim
@@ -404,8 +433,9 @@ def _born(text: str, position: int) -> bool:
 
 def _head_dates(head: str, claimed: list[tuple[int, int]]) -> list[dt.date]:
     """Calendar days the head names in full without a date claim (a page's date line), but a birth
-    ('was born on 2 April 1931'). A date with a claim was weighed as a claim already: one of another
-    incident or of the background stays out."""
+    ('was born on 2 April 1931') or a day looked ahead to ('is scheduled to open on 2 May 2031'). A
+    date with a claim was weighed as a claim already: one of another incident or of the background
+    stays out."""
     return sorted(
         dt.date(e.year, e.month, e.day)
         for e in find_dates(head)
@@ -414,6 +444,7 @@ def _head_dates(head: str, claimed: list[tuple[int, int]]) -> list[dt.date]:
         and e.month
         and e.day
         and not _born(head, e.start)
+        and not looks_ahead(head[max(0, e.start - 200) : e.start])
         and not any(start < e.end and e.start < end for start, end in claimed)
     )
 
