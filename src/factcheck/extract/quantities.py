@@ -118,15 +118,20 @@ VERB_EVENT = {
 }
 
 
+@lru_cache(maxsize=64)
+def _events_in(text: str, kind: str) -> tuple[str, ...]:
+    """The events a unit allows whose words the sentence holds at all, asked once per sentence
+    and kind, not at every number: only these are looked for in a number's window."""
+    return tuple(event for event in UNIT_EVENTS[kind] if may_match(EVENTS[event], text))
+
+
 def _event(text: str, start: int, end: int, unit: str) -> tuple[str | None, int]:
     """The event class nearest to the number in its sentence, among those its unit allows,
     and where the event word is."""
     kind = "money" if unit in CURRENCY.values() else unit if unit in UNIT_EVENTS else "other"
     best: tuple[int, str, int] | None = None
     lo, hi = max(0, start - 70), min(len(text), end + 70)  # a window, so each number costs the same
-    for event in UNIT_EVENTS[kind]:
-        if not may_match(EVENTS[event], text):
-            continue  # not in the sentence at all: no need to look in the window
+    for event in _events_in(text, kind):
         for m in EVENTS[event].finditer(text, lo, hi):
             if m.start() < end and m.end() > start:
                 continue
