@@ -285,6 +285,13 @@ def _counted(event: str, role: FigureRole | None, anchor: str | None, unit: str)
     return Figure(event=event, role=role, anchor=anchor, unit=unit).counted()
 
 
+@lru_cache(maxsize=1024)
+def _figure(event: str | None, role: FigureRole | None, anchor: str | None, unit: str) -> Figure:
+    """A figure of no one in particular: frozen, so one model serves every claim of its kind
+    instead of one validated per number."""
+    return Figure(event=event, role=role, anchor=anchor, unit=unit)
+
+
 def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
     s = sentence.text
     if not MAY_COUNT.search(s):
@@ -333,7 +340,9 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         claims.append(
             QuantityClaim(
                 **evidence(ctx, sentence, sentence.start + m.start(), sentence.start + m.end()),
-                subject=Figure(event=event, role=role, anchor=anchor, unit=unit, of=of),
+                subject=_figure(event, role, anchor, unit)
+                if of is None
+                else Figure(event=event, role=role, anchor=anchor, unit=unit, of=of),
                 subject_text=subject_text,
                 rule=rule,
                 incident_hint=ctx.hint_for(sentence, sentence.start + m.start(), sentence.start + m.end()),
