@@ -14,9 +14,11 @@ from factcheck.text.dates import PAGE_HINT
 from factcheck.text.prefilter import (
     _ASCII_LOOKALIKES,
     Caseless,
+    _tests,
     folded,
     holds_needed,
     literals,
+    loose,
     may_match,
     may_match_piece,
     needed_words,
@@ -62,6 +64,18 @@ def test_a_pattern_found_in_a_window_or_a_piece_is_never_ruled_out(s: str, lo: i
         if pattern.search(s[lo:hi]) is not None:
             assert may_match_piece(pattern, s), pattern.pattern
             assert holds_needed(pattern, s), pattern.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+def test_the_loose_form_asked_of_lower_case_text_answers_as_itself(s: str) -> None:
+    lower = folded(s)
+    for pattern in EVENT_PATTERNS:
+        weaker, lowered = loose(pattern), _tests(pattern).weaker_lower
+        assert weaker is not None, pattern.pattern  # every event pattern has a loose form ...
+        assert lowered is not None, pattern.pattern  # ... asked of lower-case text
+        if lower is not None:
+            assert (lowered.search(lower) is None) == (weaker.search(s) is None), (pattern.pattern, s)
 
 
 CASELESS = [
