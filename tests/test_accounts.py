@@ -513,3 +513,47 @@ def test_a_pronoun_read_otherwise_in_each_sets_nothing_apart() -> None:
 def test_a_phrase_of_three_words_stands_for_a_third_rare_word(a: str, b: str, agree: bool) -> None:
     common = COMMON | {"magistrate", "skipper", "fine"}
     assert (match(read_sentence("a.txt", 0, a), read_sentence("b.txt", 0, b), common) is not None) is agree
+
+
+@pytest.mark.parametrize(("text", "times"), [
+    ("The alarm sounded at 4:17 p.m. on the pier.", ["#16:17"]),
+    ("the alarm sounded at 0417 (2317 GMT) on the pier", ["#04:17", "#23:17"]),
+    ("It sounded at 16:17 local time.", ["#16:17"]),
+    ("shortly after 11.05pm EST", ["#23:05"]),
+    ("at 12:40 a.m.", ["#00:40"]),
+    ("by 9 a.m. the pier was shut", ["#09:00"]),
+    ("at 16:17", ["#16:17"]),
+    # no time of day: a game clock, a decimal, a year before a bracket, an address, an hour past 12
+    ("scored with 4:17 left in the half", []),
+    ("fares rose 4.17 percent", []),
+    ("the pier was built in 2017 (the old one burned)", []),
+    ("the office at 2016 Harbour Road", []),
+    ("at 14 p.m.", []),
+])  # fmt: skip
+def test_times_of_day(text: str, times: list[str]) -> None:
+    assert [t for _, _, t in accounts.clocks(text)] == times
+
+
+@pytest.mark.parametrize(("a", "b", "agree"), [
+    # one time to the minute, in two ways of writing it, the rest of the sentences otherwise
+    ("The fire on the pier was reported at 1647 (1547 GMT), and smoke was seen across the bay.",
+     "Crews were sent out at 4:47 p.m. local time, the coastguard said.", True),
+    ("The fire on the pier was reported at 4:47 p.m. on Friday.",
+     "The blaze was spotted at 4:47 p.m. Friday by a fisherman.", True),
+    # another minute, another weekday, a round hour only, a negation only one has: no one fact
+    ("The fire on the pier was reported at 4:47 p.m.", "Crews were sent out at 4:49 p.m., the coastguard said.", False),
+    ("The fire on the pier was reported at 4:47 p.m. on Friday.",
+     "The blaze was spotted at 4:47 p.m. Saturday by a fisherman.", False),
+    ("The fire on the pier was reported at 5 p.m.", "Crews were sent out at 5 p.m., the coastguard said.", False),
+    ("The pier was evacuated at 4:47 p.m.", "The pier was not evacuated at 4:47 p.m., the owners said.", False),
+])  # fmt: skip
+def test_one_time_of_day_to_the_minute_is_one_fact(a: str, b: str, agree: bool) -> None:
+    assert (match(read_sentence("a.txt", 0, a), read_sentence("b.txt", 0, b), COMMON) is not None) is agree
+
+
+def test_two_people_at_one_time_of_day_are_two_facts() -> None:
+    a = read_sentence("a.txt", 0, "Ana Reyes left the pier at 4:47 p.m. with the keys.")
+    b = read_sentence("b.txt", 0, "Tom Okafor left the pier at 4:47 p.m., police said.")
+    a, b = dataclasses.replace(a, people=frozenset({"reyes"})), dataclasses.replace(b, people=frozenset({"okafor"}))
+    assert match(a, b, COMMON) is None
+    assert match(a, dataclasses.replace(b, people=frozenset({"reyes"})), COMMON) is not None

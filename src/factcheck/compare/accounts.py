@@ -91,8 +91,10 @@ LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|as\s+well\s+as)\s
 PHRASE_RARE = 2  # rare words a phrase of three content words both sentences give must hold
 LIST_NAMES = 3  # names a list of people or teams must give to be one fact by itself
 NOUN_PHRASE = 3  # words after such a "no" that it denies at most ("with no visible burn marks")
-# Words of telling and of the page: they say who told, not what was told.
-TELLING_WORDS = frozenset({"say", "tell", "told", "report", "according", "add", "state", "claim", "note", "write"})
+# Words of telling and of the page ('Updated: …'): they say who told, or when, not what was told.
+TELLING_WORDS = frozenset({
+    "say", "tell", "told", "report", "according", "add", "state", "claim", "note", "write", "update", "publish",
+})  # fmt: skip
 ATTRIBUTE = "told in shared words"
 COMMON_SHARE = 0.12  # a word in more than this share of the incident's sentences is the story's own
 MIN_RARE = 3  # rare words two sentences must share, the specific included
@@ -129,6 +131,22 @@ DEMONYM_ENDINGS = frozenset({"i", "n", "an", "ian", "ese", "ish"})
 FINAL_VOWELS = frozenset("aey")
 MIN_STEM = 4
 FUL = ("fully", "ful")  # endings of an adjective or adverb made of a noun ('successful', 'peacefully')
+# A time of day, read as one figure of 24 hours ('#13:53'): '1:53 p.m.', '11.05am', '13:53 local time',
+# 'at 1353 (1023 GMT)', '7 p.m.'. A bare 'H:MM' ('with 4:43 left') may be a game clock or a score,
+# and four bare digits a year or an address, so each needs a half of the day, a zone or 'at'.
+ZONE = r"(?-i:GMT|UTC|[A-Z]{1,3}[SD]T)"  # 'GMT', 'PST', 'CEST' (capitals only: 'last' is no zone)
+CLOCK = re.compile(
+    r"\b(?:"
+    r"(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)"
+    rf"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s?(?:{ZONE}|hrs|hours|local\s+time)\b|\s\()"
+    r"|(?P<hour>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b))"
+    rf"(?:\s?(?P<half>[ap])\.?\s?m\b\.?)?(?P<zone>\s(?:local\s+time|{ZONE})\b)?",
+    re.IGNORECASE,
+)
+AT_CLOCK = re.compile(r"\bat\s(?:around\s|about\s)?$", re.IGNORECASE)
+# A time told to the minute ('#13:53'): as specific as a full date, one fact by itself; a round
+# hour ('7 p.m.') is when many things are planned, so it needs the shared words of any figure.
+PRECISE_CLOCK = re.compile(r"^#\d\d:(?!00$)\d\d$")
 
 
 Mood = Literal["negated", "modal", "call"]
@@ -161,6 +179,7 @@ class Said:
     places: frozenset[str] = frozenset()  # the named places its place claims give, folded
     classes: frozenset[str] = frozenset()  # its claims' predicate classes ('custody', 'death')
     story_year: int | None = None  # its source's publication year, when the source is dated
+    people: frozenset[str] = frozenset()  # the surnames of the people its source's entities name in it
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -207,6 +226,25 @@ def _lemma(word: str) -> str | None:
         return None
     lemma = _noun_of(low) or lemma_of(low.removesuffix("'s"))
     return None if lemma in TELLING_WORDS else lemma
+
+
+def clocks(text: str) -> list[tuple[int, int, str]]:
+    """The times of day of a text: (start, end, '#HH:MM'), 24 hours, as CLOCK reads them."""
+    out = []
+    for m in CLOCK.finditer(text):
+        half, zone, at = m.group("half"), m.group("zone"), AT_CLOCK.search(text, 0, m.start())
+        if m.group("h") is not None and not (half or zone or at):
+            continue  # 'with 4:43 left', '3.5 percent'
+        if m.group("hh") is not None and not (zone or at):
+            continue  # 'in 2012 (' is a year
+        hour = int(m.group("h") or m.group("hh") or m.group("hour"))
+        minute = int(m.group("m") or m.group("mm") or 0)
+        if half:
+            if hour > 12 or hour == 0:
+                continue
+            hour = hour % 12 + (12 if half.lower() == "p" else 0)
+        out.append((m.start(), m.end(), f"#{hour:02d}:{minute:02d}"))
+    return out
 
 
 def _noun_of(word: str) -> str | None:
@@ -312,9 +350,17 @@ def read_sentence(
     lemmas = [_lemma(m.group()) for m in words]
     moods = _moods(text, words, lemmas)
     opener = PRONOUN_OPENS.match(text)
+    times = clocks(text) if any(c.isdigit() for c in text) else []
     for i, (m, lemma) in enumerate(zip(words, lemmas, strict=True)):
         if i == 0 and opener and referent and (named := _lemma(referent)):
             tokens.append(Token(named, m.group(), start + m.start(), start + m.end(), True, False, moods[i], True))
+            continue
+        clock = next(((a, b, t) for a, b, t in times if a <= m.start() < b), None)
+        if clock is not None:  # a time of day is one figure, its words ('p.m.', 'local time') no others
+            a, b, told = clock
+            if a == m.start():
+                credited = credit <= a < credit_end or a < lead
+                tokens.append(Token(told, text[a:b], start + a, start + b, False, credited, moods[i]))
             continue
         if lemma is None:
             continue
@@ -327,7 +373,11 @@ def read_sentence(
         end=start + len(text),
         text=text,
         tokens=tuple(tokens),
-        years=frozenset(w for w in lowered if YEAR.match(w)),
+        years=frozenset(
+            w
+            for w, m in zip(lowered, words, strict=True)
+            if YEAR.match(w) and not any(a <= m.start() < b for a, b, _ in times)  # 'at 2015 GMT' is no year
+        ),
         other_time=frozenset(cue for cue in OTHER_TIME if re.search(rf"\b{re.escape(cue)}\b", text, re.IGNORECASE)),
         calendar=frozenset(w for w in lowered if w in CALENDAR),
         places=places,
@@ -388,7 +438,7 @@ def _negated(s: Said, shared: frozenset[str] | None) -> frozenset[str]:
     return frozenset(t.lemma for t in at if "negated" in t.mood)
 
 
-def apart(a: Said, b: Said, shared: frozenset[str] | None = None) -> bool:
+def apart(a: Said, b: Said, shared: frozenset[str] | None = None, *, names: bool = True) -> bool:
     """Whether something sets two sentences apart as two facts, however many words they share:
     one noun counted otherwise ('seven rifles', 'nine rifles'), a negation only one has in the
     clauses that tell the shared words, a modal only one has there and in the sentence as a whole
@@ -397,8 +447,8 @@ def apart(a: Said, b: Said, shared: frozenset[str] | None = None) -> bool:
     not reach the port, the crossing was cancelled"), a year or another time only one names ('last
     year', 'again'),
     other weekdays or months, other named places, events of other classes (an arrest, a rescue), a
-    call for something (what someone wants done is no fact), or each naming someone the other does
-    not while sharing no name."""
+    call for something (what someone wants done is no fact), or (unless `names` is false) each
+    naming someone the other does not while sharing no name."""
     ma, mb = mood(a, shared), mood(b, shared)
     if "call" in ma | mb:
         return True
@@ -417,6 +467,8 @@ def apart(a: Said, b: Said, shared: frozenset[str] | None = None) -> bool:
     ca, cb = _counted(a), _counted(b)
     if any(ca[noun] != cb[noun] for noun in ca.keys() & cb.keys()):
         return True
+    if not names:
+        return False
     only_a = {x for x in a.named if not any(kin(x, y) for y in b.names)}
     only_b = {y for y in b.named if not any(kin(x, y) for x in a.names)}
     return bool(only_a and only_b and len(only_a) == len(a.named))
@@ -521,6 +573,8 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
         return None
     shared = la & lb
     rare = shared - common
+    if timed := frozenset(w for w in shared if PRECISE_CLOCK.match(w)):
+        return _one_time_of_day(a, b, rare | timed, timed)
     # Three rare words in common may be one phrase ('anti-piracy patrols'): then, without a figure
     # or a name of two words, half the shorter sentence must be shared, not two fifths.
     figures = {w for w in rare if w.startswith("#") and not YEAR.match(w[1:])}
@@ -545,6 +599,16 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     if not figures and any(_appellation(s, rare) for s in (a, b)) and not (_one_scene(a, b, rare) or listed):
         return None  # 'Harbour Master Lena Brandt' in both: who someone is, said in passing
     return Match(frozenset(shared), frozenset(rare), anchor)
+
+
+def _one_time_of_day(a: Said, b: Said, rare: frozenset[str], timed: frozenset[str]) -> Match | None:
+    """Two sentences that give one time of day to the minute ('struck at 1353 (1023 GMT)', 'hit at
+    1:53 p.m. local time') tell one fact, unless something sets them apart. Names other than
+    people's do not: one sentence may name the places it was felt in, the other the agency that
+    reported it; two sentences naming two people each, and none in common, tell two facts."""
+    if apart(a, b, rare, names=False) or (a.people and b.people and a.people.isdisjoint(b.people)):
+        return None
+    return Match(a.lemmas & b.lemmas, rare, timed)
 
 
 def _appellation(s: Said, rare: frozenset[str]) -> bool:
@@ -656,7 +720,9 @@ def sentences_of(files: list[ClaimsFile], texts: Mapping[str, str]) -> list[Said
             where, what = frozenset(places.get(s.start, ())), frozenset(classes.get(s.start, ()))
             referent = _continued(people, story[max(0, n - PRONOUN_REACH) : n]) if PRONOUN_OPENS.match(s.text) else None
             said = read_sentence(cf.source.id, s.start, s.text, where, what, referent)
-            out.append(replace(said, story_year=cf.source.published.year if cf.source.published else None))
+            named = frozenset(name.lower() for at, name in people if s.start <= at < s.end)
+            year = cf.source.published.year if cf.source.published else None
+            out.append(replace(said, story_year=year, people=named))
     return out
 
 
