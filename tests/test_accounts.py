@@ -557,3 +557,34 @@ def test_two_people_at_one_time_of_day_are_two_facts() -> None:
     a, b = dataclasses.replace(a, people=frozenset({"reyes"})), dataclasses.replace(b, people=frozenset({"okafor"}))
     assert match(a, b, COMMON) is None
     assert match(a, dataclasses.replace(b, people=frozenset({"reyes"})), COMMON) is not None
+
+
+@pytest.mark.parametrize(("a", "b", "agree"), [
+    # one large figure and two more words, however common in the story: one fact
+    ("The storm reached Gannet island, home to 46,000 people, on Sunday night.",
+     "Gannet is the largest island of the chain, with a population of 46,000.", True),
+    # the same figure counting other nouns: two facts
+    ("The storm reached Gannet island, home to 46,000 people, on Sunday night.",
+     "On Gannet island 46,000 homes lost power.", False),
+    # a figure inside a model's name or a code is no figure
+    ("The island's ferry, the GX46000-2, was the largest of the fleet.",
+     "The GX46000 ferry of the island was the largest ever built.", False),
+    # one more word only, or another year: no one fact
+    ("The storm reached Gannet island, home to 46,000 people.", "Officials counted 46,000 in Gannet.", False),
+    ("In 2019, the island was home to 46,000 people.", "The island is home to 46,000 people.", False),
+    # a figure below a thousand needs the shared words of any figure
+    ("The storm reached Gannet island, home to 460 people.", "Gannet is an island with a population of 460.", False),
+])  # fmt: skip
+def test_one_large_figure_and_two_words_is_one_fact(a: str, b: str, agree: bool) -> None:
+    common = COMMON | {"island", "gannet"}
+    assert (match(read_sentence("a.txt", 0, a), read_sentence("b.txt", 0, b), common) is not None) is agree
+
+
+@pytest.mark.parametrize(("text", "opening"), [
+    ("Gannet is the largest island.", {"gannet"}),
+    ("“Gannet is the largest island.”", {"gannet"}),
+    ("the largest island is Gannet.", set()),
+    ("The largest island is Gannet.", set()),  # 'The' is no content word: the first word is no name
+])  # fmt: skip
+def test_a_capitalised_word_opening_a_sentence_may_be_the_name_another_gives(text: str, opening: set[str]) -> None:
+    assert accounts._opening_name(read_sentence("a.txt", 0, text)) == opening

@@ -57,6 +57,11 @@ ORDINALS = {
 }  # fmt: skip
 MONTHS = frozenset(name.lower() for name in MONTH_NAMES)
 # Capitalised words that name a time, not who or what a fact is about.
+# Their short forms ('Tue Jul 2'), read as such only when capitalised (the sun, to mar).
+SHORT_CALENDAR = frozenset({
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})  # fmt: skip
 CALENDAR = MONTHS | frozenset(WEEKDAYS)
 DATED_WORDS = 2  # the content words besides its date a sentence naming a year tells, to date another
 ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -147,6 +152,9 @@ AT_CLOCK = re.compile(r"\bat\s(?:around\s|about\s)?$", re.IGNORECASE)
 # A time told to the minute ('#13:53'): as specific as a full date, one fact by itself; a round
 # hour ('7 p.m.') is when many things are planned, so it needs the shared words of any figure.
 PRECISE_CLOCK = re.compile(r"^#\d\d:(?!00$)\d\d$")
+LARGE = re.compile(r"^#\d+$")
+LARGE_FIGURE = 1000  # a figure from which one in two sentences is one fact's, with two more words
+LARGE_WORDS = 2
 
 
 Mood = Literal["negated", "modal", "call"]
@@ -364,7 +372,10 @@ def read_sentence(
             continue
         if lemma is None:
             continue
-        name = i > 0 and m.group()[:1].isupper() and not lemma.startswith("#") and lemma not in CALENDAR
+        name = (
+            i > 0 and m.group()[:1].isupper() and not lemma.startswith("#")
+            and lemma not in CALENDAR and lowered[i] not in SHORT_CALENDAR
+        )  # fmt: skip
         credited = credit <= m.start() < credit_end or m.start() < lead
         tokens.append(Token(lemma, m.group(), start + m.start(), start + m.end(), name, credited, moods[i]))
     return Said(
@@ -379,7 +390,11 @@ def read_sentence(
             if YEAR.match(w) and not any(a <= m.start() < b for a, b, _ in times)  # 'at 2015 GMT' is no year
         ),
         other_time=frozenset(cue for cue in OTHER_TIME if re.search(rf"\b{re.escape(cue)}\b", text, re.IGNORECASE)),
-        calendar=frozenset(w for w in lowered if w in CALENDAR),
+        calendar=frozenset(
+            w
+            for w, m in zip(lowered, words, strict=True)
+            if w in CALENDAR or (w in SHORT_CALENDAR and m.group()[0].isupper())
+        ),
         places=places,
         classes=classes,
     )
@@ -438,7 +453,7 @@ def _negated(s: Said, shared: frozenset[str] | None) -> frozenset[str]:
     return frozenset(t.lemma for t in at if "negated" in t.mood)
 
 
-def apart(a: Said, b: Said, shared: frozenset[str] | None = None, *, names: bool = True) -> bool:
+def apart(a: Said, b: Said, shared: frozenset[str] | None = None, *, names: bool = True, opening: bool = False) -> bool:
     """Whether something sets two sentences apart as two facts, however many words they share:
     one noun counted otherwise ('seven rifles', 'nine rifles'), a negation only one has in the
     clauses that tell the shared words, a modal only one has there and in the sentence as a whole
@@ -448,7 +463,8 @@ def apart(a: Said, b: Said, shared: frozenset[str] | None = None, *, names: bool
     year', 'again'),
     other weekdays or months, other named places, events of other classes (an arrest, a rescue), a
     call for something (what someone wants done is no fact), or (unless `names` is false) each
-    naming someone the other does not while sharing no name."""
+    naming someone the other does not while sharing no name (`opening`: a capitalised word opening
+    a sentence may be the name the other gives)."""
     ma, mb = mood(a, shared), mood(b, shared)
     if "call" in ma | mb:
         return True
@@ -469,9 +485,20 @@ def apart(a: Said, b: Said, shared: frozenset[str] | None = None, *, names: bool
         return True
     if not names:
         return False
-    only_a = {x for x in a.named if not any(kin(x, y) for y in b.names)}
-    only_b = {y for y in b.named if not any(kin(x, y) for x in a.names)}
+    names_a, names_b = (s.names | _opening_name(s) if opening else s.names for s in (a, b))
+    only_a = {x for x in a.named if not any(kin(x, y) for y in names_b)}
+    only_b = {y for y in b.named if not any(kin(x, y) for x in names_a)}
     return bool(only_a and only_b and len(only_a) == len(a.named))
+
+
+def _opening_name(s: Said) -> frozenset[str]:
+    """The word opening a sentence when it is capitalised ('Qeshm is ...'): maybe a name, which the
+    other sentence names ('struck Qeshm island'). Never a name of the sentence's own (every first
+    word is capitalised), but no name the other gives only."""
+    first = s.tokens[0] if s.tokens else None
+    if first is None or not first.text[:1].isupper() or s.text[: first.start - s.start].strip(" “\"'‘"):
+        return frozenset()
+    return frozenset({first.lemma})
 
 
 def _other_years(a: Said, b: Said) -> bool:
@@ -489,7 +516,7 @@ def _other_years(a: Said, b: Said) -> bool:
 
 def _told_words(s: Said) -> int:
     """How many content words a sentence tells besides its date: no number, month or weekday."""
-    return sum(not t.lemma.startswith("#") and t.lemma not in CALENDAR for t in s.tokens)
+    return sum(not t.lemma.startswith("#") and t.lemma not in CALENDAR and t.lemma not in s.calendar for t in s.tokens)
 
 
 def _one_list(a: Said, b: Said, rare: frozenset[str]) -> bool:
@@ -571,10 +598,14 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     fewer = 1 if counted else 0
     if min(len(la), len(lb)) < MIN_SENTENCE - fewer or reprinted(a, b):
         return None
+    if min(_told_words(a), _told_words(b)) < DATED_WORDS:
+        return None  # a dateline ('Tue Jul 2, 2013 1:28PM GMT', 'Updated 8:13 AM'): the page's time, no fact
     shared = la & lb
     rare = shared - common
     if timed := frozenset(w for w in shared if PRECISE_CLOCK.match(w)):
         return _one_time_of_day(a, b, rare | timed, timed)
+    if (large := frozenset(w for w in shared if _large(w))) and (found := _one_large_figure(a, b, shared, large)):
+        return found
     # Three rare words in common may be one phrase ('anti-piracy patrols'): then, without a figure
     # or a name of two words, half the shorter sentence must be shared, not two fifths.
     figures = {w for w in rare if w.startswith("#") and not YEAR.match(w[1:])}
@@ -609,6 +640,43 @@ def _one_time_of_day(a: Said, b: Said, rare: frozenset[str], timed: frozenset[st
     if apart(a, b, rare, names=False) or (a.people and b.people and a.people.isdisjoint(b.people)):
         return None
     return Match(a.lemmas & b.lemmas, rare, timed)
+
+
+def _large(lemma: str) -> bool:
+    """Whether a figure is large enough to be one fact's ('120,000', '1,500'): a thousand or more,
+    no year."""
+    return bool(LARGE.match(lemma)) and int(lemma[1:]) >= LARGE_FIGURE and not YEAR.match(lemma[1:])
+
+
+def _one_large_figure(a: Said, b: Said, shared: frozenset[str], large: frozenset[str]) -> Match | None:
+    """Two sentences that give one large figure ('home to 120,000 people', 'a population of
+    120,000') and two more words, however common in the incident, tell one fact, unless the figure
+    counts other nouns in each ('120,000 people', '120,000 homes') or something sets them apart."""
+    words = {w for w in shared if not w.startswith("#")}
+    if len(words) < LARGE_WORDS:
+        return None
+    if not all(_standalone(s, figure) for s in (a, b) for figure in large):
+        return None
+    ca, cb = _counted(a), _counted(b)
+    for figure in large:
+        nouns_a, nouns_b = ({n for n, xs in c.items() if figure in xs} for c in (ca, cb))
+        if nouns_a and nouns_b and nouns_a.isdisjoint(nouns_b):
+            return None
+    rare = frozenset(shared - {w for w in shared if w.startswith("#") and w not in large})
+    if apart(a, b, rare, opening=True):
+        return None
+    return Match(shared, rare, large)
+
+
+def _standalone(s: Said, lemma: str) -> bool:
+    """Whether a figure stands as a number wherever a sentence gives it, not inside a code or a
+    model's name ('SM10000-64', 'A320')."""
+
+    def glued(ch: str) -> bool:
+        return bool(ch) and (ch.isalnum() or ch in "-/")
+
+    at = [(t.start - s.start, t.end - s.start) for t in s.tokens if t.lemma == lemma]
+    return not any(glued(s.text[max(0, i - 1) : i]) or glued(s.text[j : j + 1]) for i, j in at)
 
 
 def _appellation(s: Said, rare: frozenset[str]) -> bool:
