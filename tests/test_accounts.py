@@ -588,3 +588,19 @@ def test_one_large_figure_and_two_words_is_one_fact(a: str, b: str, agree: bool)
 ])  # fmt: skip
 def test_a_capitalised_word_opening_a_sentence_may_be_the_name_another_gives(text: str, opening: set[str]) -> None:
     assert accounts._opening_name(read_sentence("a.txt", 0, text)) == opening
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Tue Jun 4, 2024 4:12PM GMT", "Tue Jun 04 2024, 17:40 hrs"),
+    ("Friday June 7, 2024 @ 9:41am EDT", "9:41 AM EDT 6/7/2024"),
+])  # fmt: skip
+def test_a_dateline_pairs_with_nothing(a: str, b: str) -> None:
+    assert not pair(a, b)
+
+
+@pytest.mark.parametrize(("text", "calendar"), [
+    ("The ferry sailed on Tue, Jun 4.", {"tue", "jun"}),
+    ("The ferry sailed under the sun.", set()),
+])  # fmt: skip
+def test_short_weekday_and_month_names_are_the_calendar(text: str, calendar: set[str]) -> None:
+    assert read_sentence("a.txt", 0, text).calendar == calendar
