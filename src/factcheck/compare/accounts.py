@@ -41,7 +41,7 @@ from factcheck.models import (
 )
 from factcheck.resolve import fold
 from factcheck.segment import segment
-from factcheck.text.dates import MONTH_NAMES, WEEKDAYS
+from factcheck.text.dates import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
 from factcheck.text.numbers import parse_number_word
 from factcheck.text.patterns import alternation
 
@@ -57,11 +57,12 @@ ORDINALS = {
 }  # fmt: skip
 MONTHS = frozenset(name.lower() for name in MONTH_NAMES)
 # Capitalised words that name a time, not who or what a fact is about.
-# Their short forms ('Tue Jul 2'), read as such only when capitalised (the sun, to mar).
-SHORT_CALENDAR = frozenset({
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-})  # fmt: skip
+# Their short forms ('Tue Jul 2', 'Feb. 17'), read as the full names when capitalised and followed by
+# a day or a month's short form (the sun, to mar, Jan Koum are none).
+SHORT_CALENDAR = {name.lower()[:3]: name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES) if len(name) > 3} | {
+    "sept": "september", "tues": "tuesday", "thur": "thursday", "thurs": "thursday"
+}  # fmt: skip
+SHORT_CALENDAR_AFTER = re.compile(r"\.?,?\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
 CALENDAR = MONTHS | frozenset(WEEKDAYS)
 DATED_WORDS = 2  # the content words besides its date a sentence naming a year tells, to date another
 ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -355,7 +356,12 @@ def read_sentence(
     lead = speaker.end() if speaker else 0
     words = list(TOKEN.finditer(text))
     lowered = [m.group().lower() for m in words]
-    lemmas = [_lemma(m.group()) for m in words]
+    lemmas = [
+        SHORT_CALENDAR[w]
+        if w in SHORT_CALENDAR and m.group()[0].isupper() and SHORT_CALENDAR_AFTER.match(text, m.end())
+        else _lemma(m.group())
+        for m, w in zip(words, lowered, strict=True)
+    ]
     moods = _moods(text, words, lemmas)
     opener = PRONOUN_OPENS.match(text)
     times = clocks(text) if any(c.isdigit() for c in text) else []
@@ -374,7 +380,7 @@ def read_sentence(
             continue
         name = (
             i > 0 and m.group()[:1].isupper() and not lemma.startswith("#")
-            and lemma not in CALENDAR and lowered[i] not in SHORT_CALENDAR
+            and lemma not in CALENDAR
         )  # fmt: skip
         credited = credit <= m.start() < credit_end or m.start() < lead
         tokens.append(Token(lemma, m.group(), start + m.start(), start + m.end(), name, credited, moods[i]))
@@ -390,11 +396,7 @@ def read_sentence(
             if YEAR.match(w) and not any(a <= m.start() < b for a, b, _ in times)  # 'at 2015 GMT' is no year
         ),
         other_time=frozenset(cue for cue in OTHER_TIME if re.search(rf"\b{re.escape(cue)}\b", text, re.IGNORECASE)),
-        calendar=frozenset(
-            w
-            for w, m in zip(lowered, words, strict=True)
-            if w in CALENDAR or (w in SHORT_CALENDAR and m.group()[0].isupper())
-        ),
+        calendar=frozenset(w for w in lemmas if w in CALENDAR),
         places=places,
         classes=classes,
     )
@@ -516,7 +518,7 @@ def _other_years(a: Said, b: Said) -> bool:
 
 def _told_words(s: Said) -> int:
     """How many content words a sentence tells besides its date: no number, month or weekday."""
-    return sum(not t.lemma.startswith("#") and t.lemma not in CALENDAR and t.lemma not in s.calendar for t in s.tokens)
+    return sum(not t.lemma.startswith("#") and t.lemma not in CALENDAR for t in s.tokens)
 
 
 def _one_list(a: Said, b: Said, rare: frozenset[str]) -> bool:
