@@ -43,11 +43,6 @@ def loose(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b" + body[2:].replace(r"\b", ""), pattern.flags)
 
 
-@lru_cache(maxsize=256)
-def _loose_cached(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    return loose(pattern)
-
-
 # The only letters outside ASCII that IGNORECASE matches to ASCII letters (İ, ı, ſ and the Kelvin
 # sign: Python's `re` documentation); a text without them holds an ASCII word in any case only
 # if its lower-case form holds it in lower case.
@@ -104,11 +99,6 @@ def literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(out)
 
 
-@lru_cache(maxsize=256)
-def _literals_cached(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    return literals(pattern)
-
-
 @lru_cache(maxsize=16)
 def folded(text: str) -> str | None:
     """`text` in lower case for substring tests of lower-case words, or None when it holds a
@@ -127,8 +117,9 @@ class _Tests(NamedTuple):
 
 @lru_cache(maxsize=256)
 def _tests(pattern: re.Pattern[str]) -> _Tests:
-    words = _literals_cached(pattern)
-    weaker = _loose_cached(pattern)
+    """`pattern`'s literals, loose form and lower-case loose form (cached: parsed once per pattern)."""
+    words = literals(pattern)
+    weaker = loose(pattern)
     lower: re.Pattern[str] | None = None
     if weaker is not None and weaker.flags & re.IGNORECASE:
         try:
