@@ -74,8 +74,33 @@ def test_the_loose_form_asked_of_lower_case_text_answers_as_itself(s: str) -> No
         weaker, lowered = loose(pattern), _tests(pattern).weaker_lower
         assert weaker is not None, pattern.pattern  # every event pattern has a loose form ...
         assert lowered is not None, pattern.pattern  # ... asked of lower-case text
+        found = weaker.search(s) is not None
         if lower is not None:
-            assert (lowered.search(lower) is None) == (weaker.search(s) is None), (pattern.pattern, s)
+            assert (lowered.search(lower) is not None) == found, (pattern.pattern, s)
+        # Every example, with or without 'ſ', 'İ', 'ı' or the Kelvin sign (then asked of the text
+        # itself): may_match's word tests and lower-case search answer as the loose form.
+        assert may_match(pattern, s) == found, (pattern.pattern, s)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two men were DETAINED on Monday", True),
+        ("two men were ſhot dead", True),  # long s: the text itself is asked
+        ("\u212aILLED in the blast", True),  # Kelvin sign
+        ("the İnjured were taken home", True),  # dotted capital I
+        ("the dıscovery was made late", True),  # dotless i matches 'i'
+        ("the ıdle crowd went home at \u212a", False),  # the letters, but no event word
+        ("ſſ nothing happened at the market", False),
+        ("nothing happened at the market", False),
+    ],
+)
+def test_may_match_with_the_letters_ignorecase_matches_to_ascii_ones(text: str, expected: bool) -> None:
+    assert any(may_match(p, text) for p in EVENT_PATTERNS) == expected
+    for pattern in EVENT_PATTERNS:
+        weaker = loose(pattern)
+        assert weaker is not None, pattern.pattern
+        assert may_match(pattern, text) == (weaker.search(text) is not None), pattern.pattern
 
 
 CASELESS = [
