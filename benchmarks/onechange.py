@@ -672,7 +672,7 @@ def _told_elsewhere(texts: dict[Path, str], story: Story, change: Change) -> boo
         return False
     text = texts[story.path]
     rest = text[: story.start] + "\n" + text[story.end :]
-    # A headline in title case ("Charged With Two Counts Of Murder") states the figure as well.
+    # A headline in title case ("Road Works Will Take Nine Weeks") states the figure as well.
     rest += "\n" + "\n".join(line.lower() for line in rest.splitlines() if _title_case(line))
     noun = re.escape(change.key[1])
     rest = re.sub(
