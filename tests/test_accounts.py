@@ -529,6 +529,15 @@ def test_a_phrase_of_three_words_stands_for_a_third_rare_word(a: str, b: str, ag
     ("the pier was built in 2017 (the old one burned)", []),
     ("the office at 2016 Harbour Road", []),
     ("at 14 p.m.", []),
+    # after 'at', a decimal or a figure with a unit, a scale or a game's period is no time of day
+    ("Inflation stood at 2.45 percent last month.", []),
+    ("The yard was valued at 1.25 billion dollars.", []),
+    ("Shares closed at 12.50 on Monday.", []),
+    ("The wave was measured at 2.35 metres.", []),
+    ("He scored at 4:17 of the second period.", []),
+    ("The rate was held at 3.15 per cent.", []),
+    ("Oil was sold at 6.40 per barrel.", []),
+    ("The ferry left at 11.05 pm.", ["#23:05"]),
 ])  # fmt: skip
 def test_times_of_day(text: str, times: list[str]) -> None:
     assert [t for _, _, t in accounts.clocks(text)] == times

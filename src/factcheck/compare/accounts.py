@@ -150,6 +150,15 @@ CLOCK = re.compile(
     re.IGNORECASE,
 )
 AT_CLOCK = re.compile(r"\bat\s(?:around\s|about\s)?$", re.IGNORECASE)
+# What follows a figure that is a measure, a price or a game clock, not a time of day ('at 2.45
+# percent', 'valued at 1.25 billion', 'at 4:17 of the second period', 'measured at 2.35 metres').
+MEASURE_AFTER = re.compile(
+    r"\s*(?:%|percent\b|per\s?cent\b|pct\b|points?\b|(?:m|b|tr)illion\b|thousand\b|bn\b|a\s+share\b"
+    r"|per\s+(?:share|barrel|head|capita|unit)\b|(?:kilo|centi|milli)?met(?:re|er)s?\b|km\b|cm\b|mm\b|kg\b|kilo(?:gram)?s?\b|tonnes?\b|tons?\b"
+    r"|miles?\b|feet\b|foot\b|inch(?:es)?\b|lb?s\b|pounds?\b|dollars?\b|euros?\b|degrees?\b|seconds?\b"
+    r"|(?:left|remaining)\b|into\s+the\b|of\s+(?:the\s+)?(?:\w+\s+)?(?:period|quarter|half|round|set|inning|game|match)\b)",
+    re.IGNORECASE,
+)
 # A time told to the minute ('#13:53'): as specific as a full date, one fact by itself; a round
 # hour ('7 p.m.') is when many things are planned, so it needs the shared words of any figure.
 PRECISE_CLOCK = re.compile(r"^#\d\d:(?!00$)\d\d$")
@@ -242,8 +251,11 @@ def clocks(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in CLOCK.finditer(text):
         half, zone, at = m.group("half"), m.group("zone"), AT_CLOCK.search(text, 0, m.start())
-        if m.group("h") is not None and not (half or zone or at):
-            continue  # 'with 4:43 left', '3.5 percent'
+        if MEASURE_AFTER.match(text, m.end()):
+            continue  # 'at 2.45 percent', 'at 4:17 of the second period': a measure or a game clock
+        colon = m.group("h") is not None and text[m.start("m") - 1] == ":"
+        if m.group("h") is not None and not (half or zone or (at and colon)):
+            continue  # 'with 6:12 left', '2.5 percent', 'closed at 12.50': 'at' licenses 'H:MM' only
         if m.group("hh") is not None and not (zone or at):
             continue  # 'in 2012 (' is a year
         hour = int(m.group("h") or m.group("hh") or m.group("hour"))
