@@ -611,6 +611,17 @@ def test_a_dateline_pairs_with_nothing(a: str, b: str) -> None:
     ("The ferry sailed on Tue, Jun 4.", {"tuesday", "june"}),
     ("Jan Morrow sailed on the ferry.", set()),
     ("The ferry sailed under the sun.", set()),
+    # "May" inside a sentence is the month; the modal, lower-case or opening it, is none
+    ("On 3 May the ferry sailed.", {"may"}),
+    ("The ferry may sail on Friday.", {"friday"}),
+    ("May the ferry sail on Friday?", {"friday"}),
 ])  # fmt: skip
 def test_short_weekday_and_month_names_are_the_calendar(text: str, calendar: set[str]) -> None:
     assert read_sentence("a.txt", 0, text).calendar == calendar
+
+
+def test_another_day_of_may_is_another_fact() -> None:
+    a = read_sentence("a.txt", 0, "Police arrested Ana Reyes in Dunmore on 3 May, charging her with smuggling pistols.")
+    told = "Ana Reyes, who was arrested in Dunmore on 3 {}, is charged with smuggling pistols across the border."
+    assert match(a, read_sentence("b.txt", 0, told.format("March")), COMMON) is None
+    assert match(a, read_sentence("b.txt", 0, told.format("May")), COMMON) is not None

@@ -408,10 +408,19 @@ def read_sentence(
             if YEAR.match(w) and not any(a <= m.start() < b for a, b, _ in times)  # 'at 2015 GMT' is no year
         ),
         other_time=frozenset(cue for cue in OTHER_TIME if re.search(rf"\b{re.escape(cue)}\b", text, re.IGNORECASE)),
-        calendar=frozenset(w for w in lemmas if w in CALENDAR),
+        calendar=_calendar(words, lemmas),
         places=places,
         classes=classes,
     )
+
+
+def _calendar(words: list[re.Match[str]], lemmas: list[str | None]) -> frozenset[str]:
+    """The weekday and month names of a sentence, short forms read as full ones. "May" is the
+    month when capitalised inside the sentence (its lemma is none: the modal is a stop word)."""
+    out = {lemma for lemma in lemmas if lemma in CALENDAR}
+    if any(i and m.group() == "May" for i, m in enumerate(words)):
+        out.add("may")
+    return frozenset(out)
 
 
 def _runs(a: Said, b: Said) -> set[tuple[str, str]]:
