@@ -544,9 +544,13 @@ def test_times_of_day(text: str, times: list[str]) -> None:
 
 
 @pytest.mark.parametrize(("a", "b", "agree"), [
-    # one time to the minute, in two ways of writing it, the rest of the sentences otherwise
+    # one time to the minute, in two ways of writing it, and one word besides
     ("The fire on the pier was reported at 1647 (1547 GMT), and smoke was seen across the bay.",
-     "Crews were sent out at 4:47 p.m. local time, the coastguard said.", True),
+     "Crews reached the pier at 4:47 p.m. local time, the coastguard said.", True),
+    # one minute and nothing else in common: two things that happened at one time
+    ("The first train left the station at 4:47 p.m.", "Polls closed across the region at 4:47 p.m.", False),
+    ("The fire on the pier was reported at 1647 (1547 GMT), and smoke was seen across the bay.",
+     "Crews were sent out at 4:47 p.m. local time, the coastguard said.", False),
     ("The fire on the pier was reported at 4:47 p.m. on Friday.",
      "The blaze was spotted at 4:47 p.m. Friday by a fisherman.", True),
     # another minute, another weekday, a round hour only, a negation only one has: no one fact

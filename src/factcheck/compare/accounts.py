@@ -662,7 +662,10 @@ def _one_time_of_day(a: Said, b: Said, rare: frozenset[str], timed: frozenset[st
     reported it; two sentences naming two people each, and none in common, tell two facts."""
     if apart(a, b, rare, names=False) or (a.people and b.people and a.people.isdisjoint(b.people)):
         return None
-    return Match(a.lemmas & b.lemmas, rare, timed)
+    shared = a.lemmas & b.lemmas
+    if not any(not w.startswith("#") for w in shared) and not a.classes & b.classes:
+        return None  # several things happen at given minutes of one incident: a word must tie them too
+    return Match(shared, rare, timed)
 
 
 def _large(lemma: str) -> bool:
