@@ -197,7 +197,7 @@ class Said:
     places: frozenset[str] = frozenset()  # the named places its place claims give, folded
     classes: frozenset[str] = frozenset()  # its claims' predicate classes ('custody', 'death')
     story_year: int | None = None  # its source's publication year, when the source is dated
-    people: frozenset[str] = frozenset()  # the surnames of the people its source's entities name in it
+    people: frozenset[str] = frozenset()  # the surnames of the people its source's entities name in it, folded
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -660,7 +660,9 @@ def _one_time_of_day(a: Said, b: Said, rare: frozenset[str], timed: frozenset[st
     1:53 p.m. local time') tell one fact, unless something sets them apart. Names other than
     people's do not: one sentence may name the places it was felt in, the other the agency that
     reported it; two sentences naming two people each, and none in common, tell two facts."""
-    if apart(a, b, rare, names=False) or (a.people and b.people and a.people.isdisjoint(b.people)):
+    if apart(a, b, rare, names=False) or (
+        a.people and b.people and not any(kin(x, y) for x in a.people for y in b.people)
+    ):
         return None
     shared = a.lemmas & b.lemmas
     if not any(not w.startswith("#") for w in shared) and not a.classes & b.classes:
@@ -814,7 +816,7 @@ def sentences_of(files: list[ClaimsFile], texts: Mapping[str, str]) -> list[Said
             where, what = frozenset(places.get(s.start, ())), frozenset(classes.get(s.start, ()))
             referent = _continued(people, story[max(0, n - PRONOUN_REACH) : n]) if PRONOUN_OPENS.match(s.text) else None
             said = read_sentence(cf.source.id, s.start, s.text, where, what, referent)
-            named = frozenset(name.lower() for at, name in people if s.start <= at < s.end)
+            named = frozenset(fold(name) for at, name in people if s.start <= at < s.end)
             year = cf.source.published.year if cf.source.published else None
             out.append(replace(said, story_year=year, people=named))
     return out
