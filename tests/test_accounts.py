@@ -619,9 +619,16 @@ def test_a_capitalised_word_opening_a_sentence_may_be_the_name_another_gives(tex
 @pytest.mark.parametrize(("a", "b"), [
     ("Tue Jun 4, 2024 4:12PM GMT", "Tue Jun 04 2024, 17:40 hrs"),
     ("Friday June 7, 2024 @ 9:41am EDT", "9:41 AM EDT 6/7/2024"),
+    ("Updated 4:12 PM EDT", "Published: 4:12 PM EDT, June 4"),
 ])  # fmt: skip
 def test_a_dateline_pairs_with_nothing(a: str, b: str) -> None:
     assert not pair(a, b)
+
+
+def test_updating_and_publishing_are_told_words() -> None:
+    # page lines pair with nothing (above), but in a sentence the verbs are what it tells
+    assert {"update", "publish"} <= read_sentence("c.txt", 0, "The office updated and published the toll.").lemmas
+    assert not {"say", "tell"} & read_sentence("c.txt", 0, "The office said it told the crew.").lemmas
 
 
 @pytest.mark.parametrize(("text", "calendar"), [
