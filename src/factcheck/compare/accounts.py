@@ -57,8 +57,8 @@ ORDINALS = {
 }  # fmt: skip
 MONTHS = frozenset(name.lower() for name in MONTH_NAMES)
 # Capitalised words that name a time, not who or what a fact is about.
-# Their short forms ('Tue Jul 2', 'Feb. 17'), read as the full names when capitalised and followed by
-# a day or a month's short form (the sun, to mar, Jan Koum are none).
+# Their short forms ('Wed Aug 9', 'Oct. 27'), read as the full names when capitalised and followed by
+# a day or a month's short form (the sun, to mar, Jan Morrow are none).
 SHORT_CALENDAR = {name.lower()[:3]: name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES) if len(name) > 3} | {
     "sept": "september", "tues": "tuesday", "thur": "thursday", "thurs": "thursday"
 }  # fmt: skip
@@ -136,8 +136,8 @@ DEMONYM_ENDINGS = frozenset({"i", "n", "an", "ian", "ese", "ish"})
 FINAL_VOWELS = frozenset("aey")
 MIN_STEM = 4
 FUL = ("fully", "ful")  # endings of an adjective or adverb made of a noun ('successful', 'peacefully')
-# A time of day, read as one figure of 24 hours ('#13:53'): '1:53 p.m.', '11.05am', '13:53 local time',
-# 'at 1353 (1023 GMT)', '7 p.m.'. A bare 'H:MM' ('with 4:43 left') may be a game clock or a score,
+# A time of day, read as one figure of 24 hours ('#16:47'): '4:47 p.m.', '11.05am', '16:47 local time',
+# 'at 1647 (1547 GMT)', '7 p.m.'. A bare 'H:MM' ('with 6:12 left') may be a game clock or a score,
 # and four bare digits a year or an address, so each needs a half of the day, a zone or 'at'.
 ZONE = r"(?-i:GMT|UTC|[A-Z]{1,3}[SD]T)"  # 'GMT', 'PST', 'CEST' (capitals only: 'last' is no zone)
 CLOCK = re.compile(
@@ -514,8 +514,8 @@ def apart(a: Said, b: Said, shared: frozenset[str] | None = None, *, names: bool
 
 
 def _opening_name(s: Said) -> frozenset[str]:
-    """The word opening a sentence when it is capitalised ('Qeshm is ...'): maybe a name, which the
-    other sentence names ('struck Qeshm island'). Never a name of the sentence's own (every first
+    """The word opening a sentence when it is capitalised ('Gannet is ...'): maybe a name, which the
+    other sentence names ('reached Gannet island'). Never a name of the sentence's own (every first
     word is capitalised), but no name the other gives only."""
     first = s.tokens[0] if s.tokens else None
     if first is None or not first.text[:1].isupper() or s.text[: first.start - s.start].strip(" “\"'‘"):
@@ -621,7 +621,7 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     if min(len(la), len(lb)) < MIN_SENTENCE - fewer or reprinted(a, b):
         return None
     if min(_told_words(a), _told_words(b)) < DATED_WORDS:
-        return None  # a dateline ('Tue Jul 2, 2013 1:28PM GMT', 'Updated 8:13 AM'): the page's time, no fact
+        return None  # a dateline ('Wed Aug 9, 2023 4:12PM GMT', 'Updated 9:41 AM'): the page's time, no fact
     shared = la & lb
     rare = shared - common
     if timed := frozenset(w for w in shared if PRECISE_CLOCK.match(w)):
@@ -655,10 +655,11 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
 
 
 def _one_time_of_day(a: Said, b: Said, rare: frozenset[str], timed: frozenset[str]) -> Match | None:
-    """Two sentences that give one time of day to the minute ('struck at 1353 (1023 GMT)', 'hit at
-    1:53 p.m. local time') tell one fact, unless something sets them apart. Names other than
-    people's do not: one sentence may name the places it was felt in, the other the agency that
-    reported it; two sentences naming two people each, and none in common, tell two facts."""
+    """Two sentences that give one time of day to the minute ('was reported at 1647 (1547 GMT)',
+    'reached the pier at 4:47 p.m. local time') and one word or predicate class besides it tell one
+    fact, unless something sets them apart. Names other than people's do not: one sentence may name
+    the places it was felt in, the other the agency that reported it; two sentences naming two
+    people each, and none in common (surnames folded, as kin reads names), tell two facts."""
     if apart(a, b, rare, names=False) or (
         a.people and b.people and not any(kin(x, y) for x in a.people for y in b.people)
     ):
@@ -670,15 +671,15 @@ def _one_time_of_day(a: Said, b: Said, rare: frozenset[str], timed: frozenset[st
 
 
 def _large(lemma: str) -> bool:
-    """Whether a figure is large enough to be one fact's ('120,000', '1,500'): a thousand or more,
+    """Whether a figure is large enough to be one fact's ('46,000', '7,300'): a thousand or more,
     no year."""
     return bool(LARGE.match(lemma)) and int(lemma[1:]) >= LARGE_FIGURE and not YEAR.match(lemma[1:])
 
 
 def _one_large_figure(a: Said, b: Said, shared: frozenset[str], large: frozenset[str]) -> Match | None:
-    """Two sentences that give one large figure ('home to 120,000 people', 'a population of
-    120,000') and two more words, however common in the incident, tell one fact, unless the figure
-    counts other nouns in each ('120,000 people', '120,000 homes') or something sets them apart."""
+    """Two sentences that give one large figure ('home to 46,000 people', 'a population of
+    46,000') and two more words, however common in the incident, tell one fact, unless the figure
+    counts other nouns in each ('46,000 people', '46,000 homes') or something sets them apart."""
     words = {w for w in shared if not w.startswith("#")}
     if len(words) < LARGE_WORDS:
         return None
@@ -697,7 +698,7 @@ def _one_large_figure(a: Said, b: Said, shared: frozenset[str], large: frozenset
 
 def _standalone(s: Said, lemma: str) -> bool:
     """Whether a figure stands as a number wherever a sentence gives it, not inside a code or a
-    model's name ('SM10000-64', 'A320')."""
+    model's name ('GX46000-2', 'K900')."""
 
     def glued(ch: str) -> bool:
         return bool(ch) and (ch.isalnum() or ch in "-/")
