@@ -119,6 +119,12 @@ STORY_TIME = [
     ("Police will hold a press conference on Monday about the unsolved double murder of 2004.", None, "text-year",
      2004),
     ("The singer, who will tour next spring, won the prize in 2028.", None, "text-year", 2028),
+    # ... and not a time in a clause of its own after the cue: a participle or a relative word opens one.
+    ("Police will question the two men arrested in 2029 over the shooting.", None, "text-year", 2029),
+    ("A funeral will be held for the two guards killed on 14 May 2029 at the depot.", None, "text-date", 2029),
+    ("The town will honour the divers who died in 2029 with a plaque.", None, "text-year", 2029),
+    ("The memorial will be unveiled in 2031, the council said.", None, "none", None),
+    ("The museum will reopen the restored hall in 2031.", None, "none", None),
 ]  # fmt: skip
 
 

@@ -132,6 +132,24 @@ FUTURE = re.compile(r"\b(?:will|scheduled|slated|set\s+(?:to|for)|planned|planni
                     re.IGNORECASE)  # fmt: skip
 FUTURE_WORDS = 8  # a cue this many words or fewer before the time, in its clause (no comma between)
 CLAUSE_BREAK = re.compile(r"[,;:.!?\n]")
+# Where the cue's clause ends before the time: a relative word or a past participle after a noun
+# ('the two guards killed on ...', 'the men who fled in ...') opens a clause with its own time.
+RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
+NOT_BEFORE_PARTICIPLE = frozenset(
+    {"be", "been", "being", "is", "are", "was", "were", "has", "have", "had", "to", "the", "a", "an", "its", "their"}
+)
+
+
+def _clause_opens(words: list[str], k: int) -> bool:
+    """Whether words[k] opens a clause of its own: a relative word, or an '-ed' participle that is
+    not a future cue and follows neither an auxiliary nor an article ('will be held', 'the renovated')."""
+    word = words[k].lower()
+    if word in RELATIVE:
+        return True
+    if not word.endswith("ed") or len(word) < 5 or FUTURE.fullmatch(word) or k == 0:
+        return False
+    before = [w.lower() for w in words[:k] if not w.lower().endswith("ly")]
+    return bool(before) and before[-1] not in NOT_BEFORE_PARTICIPLE
 
 
 def looks_ahead(before: str) -> bool:
@@ -140,8 +158,9 @@ def looks_ahead(before: str) -> bool:
     in its clause. A story is not set in such a time."""
     if LOOK_AHEAD.search(before):
         return True
-    clause = CLAUSE_BREAK.split(before[-200:])[-1].split()
-    return FUTURE.search(" ".join(clause[-FUTURE_WORDS - 1 :])) is not None
+    clause = CLAUSE_BREAK.split(before[-200:])[-1].split()[-FUTURE_WORDS - 1 :]
+    opens = [k for k in range(len(clause)) if _clause_opens(clause, k)]
+    return FUTURE.search(" ".join(clause[opens[-1] + 1 :] if opens else clause)) is not None
 
 
 def _years(sentence: str) -> list[int]:
