@@ -343,13 +343,26 @@ def test_a_report_a_year_on_whose_headline_tells_the_verdict_is_a_part_of_the_in
     [
         ("Jury recommends life for harbour gunman\nThe gunman shot two guards at the harbour.", True),
         ("Judge jails driver who hit a cyclist\nThe driver had been drinking, the court heard.", True),
+        # A judge who is the event's victim is no court.
+        ("Judge shot dead outside his home\nA gunman fired from a passing car, police said.", False),
+        ("A gunman shot a judge at a petrol station\nThe gunman fled on foot.", False),
         ("Harbour gunman convicted of two murders\nThe gunman shot two guards.", True),
         ("Man charged over warehouse fire\nThe blaze gutted the warehouse on Monday.", True),
         ("Warehouse burns\nPosted 4 May 2021\nA man was charged with arson on Tuesday.", True),
         ("Gunman kills two guards at harbour\nPolice said the gunman fled in a van.", False),
         ("Gunman kills two guards\nPolice said he fled.\nHe used a rifle.\nHe will stand trial next year.", False),
     ],
-    ids=["jury", "judge", "convicted", "charged", "under-a-date-line", "the-event-itself", "a-trial-further-down"],
+    ids=[
+        "jury",
+        "judge",
+        "a-judge-shot",
+        "a-judge-shot-at",
+        "convicted",
+        "charged",
+        "under-a-date-line",
+        "the-event-itself",
+        "a-trial-further-down",
+    ],
 )
 def test_a_story_that_tells_a_follow_up_in_its_head(text: str, told: bool) -> None:
     assert tells_follow_up(text) is told

@@ -524,8 +524,20 @@ def tells_follow_up(text: str) -> bool:
     rest of it: a report of the sentence is mostly words of the shooting it was for."""
     head = text[:LEDE_CHARS]
     lede = " ".join(head[start:end] for start, end in _sentences(head)[:LEDE_SENTENCES]).lower()
-    return COURT.search(lede) is not None or any(EVENT_CLASS[m.group(0)] in FOLLOW_UPS
-                                                 for m in EVENT_WORD.finditer(lede))  # fmt: skip
+    if any(_hands_down(lede, m) for m in COURT.finditer(lede)):
+        return True
+    return any(EVENT_CLASS[m.group(0)] in FOLLOW_UPS for m in EVENT_WORD.finditer(lede))
+
+
+def _hands_down(lede: str, court: re.Match[str]) -> bool:
+    """Whether a court word is the court, not the victim of the event beside it ('Judge shot dead',
+    'kills a judge'): no word of another kind of event just after or two words before it."""
+    near = lede[court.end() : court.end() + 20].split()[:1] + lede[: court.start()].split()[-2:]
+    for word in near:
+        m = EVENT_WORD.fullmatch(word.strip(",.;:'\"()"))
+        if m and EVENT_CLASS[m.group(0)] not in FOLLOW_UPS:
+            return False
+    return True
 
 
 def event_signature(cf: ClaimsFile, text: str) -> EventSignature:
