@@ -364,11 +364,14 @@ def _time_reason(a: EventSignature, b: EventSignature) -> str:
     return f"another time (a year named, {other.year}, after {day.isoformat() if day else 'the date'})"
 
 
-def _follows(p: Profile, lede: bool = False) -> bool:
+def _follows(p: Profile, text: str) -> bool:
     """Whether a dated source tells a follow-up of an event (its main kind is charges or a trial, or
-    `lede`: its headline and first sentences tell one, signature.tells_follow_up), which comes
-    months or a year or two after it; a repeat ('detained again') is a new event."""
-    return (lede or p.main_predicate in FOLLOW_UPS) and not p.repeat and _day(p.signature) is not None
+    its headline and first sentences tell one, signature.tells_follow_up), which comes months or a
+    year or two after it; a repeat ('detained again') is a new event. The text is read last, and
+    only for a dated source that is no repeat: most sources are settled by their stored profile."""
+    if p.repeat or _day(p.signature) is None:
+        return False
+    return p.main_predicate in FOLLOW_UPS or tells_follow_up(text)
 
 
 def _day(s: EventSignature) -> dt.date | None:
@@ -400,7 +403,7 @@ class Pairs:
     follow_only: set[tuple[int, int]] = field(default_factory=set)  # pairs at two times, a follow-up's and its event's
 
 
-def similarities(profiles: Sequence[Profile], copies: list[int], follows: Sequence[bool] | None = None) -> Pairs:
+def similarities(profiles: Sequence[Profile], copies: list[int], follows: Sequence[bool]) -> Pairs:
     """Similarity of the pairs worth comparing: TF-IDF cosine of their main story's words, a bonus
     for a named person and the main place they share, a penalty for each conflict. Pairs are found
     through terms they share that are not common in the folder; pairs whose times conflict are left
@@ -423,7 +426,6 @@ def similarities(profiles: Sequence[Profile], copies: list[int], follows: Sequen
              (p.signature for p in profiles)]  # fmt: skip
     names: dict[tuple[str, int], bool] = {}  # (surname, source) → whether the source names the person
     facts = [story_facts(p) for p in profiles]
-    follows = list(follows) if follows is not None else [_follows(p) for p in profiles]
     follow_only: set[tuple[int, int]] = set()
     for (i, j), value in cosines.items():
         a, b = profiles[i], profiles[j]
@@ -536,7 +538,7 @@ def _group(
     for i, (cf, text) in enumerate(zip(files, texts, strict=True)):
         members.setdefault(first.setdefault((text, cf.source.published), i), []).append(i)
     copies = [len(members.get(i, ())) for i in range(len(files))]
-    follows = [_follows(p, tells_follow_up(text)) for p, text in zip(profiles, texts, strict=True)]
+    follows = [_follows(p, text) for p, text in zip(profiles, texts, strict=True)]
     pairs = similarities(profiles, copies, follows)
     sims = pairs.sims
     for r in [r for r, group in members.items() if len(group) > 1 and (r, r) not in sims]:
