@@ -576,15 +576,21 @@ def test_an_undated_report_without_a_time_is_not_merged_by_default() -> None:
 
 
 SHOOTING_UNDATED = (
-    "Shopkeepers in Calvera closed early to mourn two workers shot dead at a shop, and the mayor, in office "
-    "{term}, laid flowers at the door. A vigil drew hundreds of neighbours, who lit candles on the pavement."
+    "Shopkeepers in Calvera closed early to mourn two workers shot dead at a shop{term}, and the mayor "
+    "laid flowers at the door. A vigil drew hundreds of neighbours, who lit candles on the pavement."
 )
 
 
 @pytest.mark.parametrize(
     ("term", "joins"),
-    [("since 2021", True), ("since 2019", False), ("until 2021", False)],
-    ids=["the-dated-reports-year", "an-earlier-year", "a-year-looked-ahead-to"],
+    [
+        (" in May 2021", True),
+        (" in May 2019", False),
+        (", and the mayor, in office until 2021,", False),
+        # A year a state has lasted since is background: the story is told later.
+        (", and the mayor, in office since 2021,", False),
+    ],
+    ids=["the-dated-reports-year", "an-earlier-year", "a-year-looked-ahead-to", "a-term-since-that-year"],
 )
 def test_an_undated_report_set_in_the_dated_reports_year_joins_on_the_usual_evidence(term: str, joins: bool) -> None:
     # The undated report shares less with the dated ones than an undated report needs (four times the

@@ -163,9 +163,22 @@ def looks_ahead(before: str) -> bool:
     return FUTURE.search(" ".join(clause[opens[-1] + 1 :] if opens else clause)) is not None
 
 
-def _years(sentence: str) -> list[int]:
-    """Years a sentence names for what happened, not those it looks ahead to ('until 2029')."""
-    return [int(m.group(1)) for m in YEAR.finditer(sentence) if not looks_ahead(sentence[: m.start()])]
+# A time a state has lasted since ('the mayor, in office since 2021', 'closed since May 2021'): the
+# story is told later than it, so it is not the year the story is set in.
+SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|middle)\s+of)\s+)?(?:[a-z]+\s+)?$",
+                   re.IGNORECASE)  # fmt: skip
+
+
+def _not_set_in(before: str) -> bool:
+    """Whether the text before a year says the story is not set in it: looked ahead to, or since."""
+    return looks_ahead(before) or SINCE.search(before[-40:]) is not None
+
+
+def _years(sentence: str, since: bool = True) -> list[int]:
+    """Years a sentence names for what happened, not those it looks ahead to ('until 2029') nor,
+    unless `since`, those a state has lasted since ('since 2021': background, not the story's)."""
+    ahead = looks_ahead if since else _not_set_in
+    return [int(m.group(1)) for m in YEAR.finditer(sentence) if not ahead(sentence[: m.start()])]
 
 
 def background_spans(text: str, story_year: int | None) -> list[tuple[int, int]]:
@@ -184,12 +197,12 @@ def background_spans(text: str, story_year: int | None) -> list[tuple[int, int]]
 def _story_year(cf: ClaimsFile, text: str) -> int | None:
     """The year an undated story is set in: the latest of the extractor's story year, the years of
     the calendar dates it names and the years its headline and first sentence name."""
-    years = [y for start, end in _sentences(text)[:2] for y in _years(text[start:end])]
+    years = [y for start, end in _sentences(text)[:2] for y in _years(text[start:end], since=False)]
     years += [c.date.year for c in cf.claims if isinstance(c, DateClaim) and c.date and c.incident_hint is None
-              and not looks_ahead(c.quote[: c.value_start - c.start])]  # fmt: skip
+              and not _not_set_in(c.quote[: c.value_start - c.start])]  # fmt: skip
     # The extractor's story year is the latest year the text names: not when it is only named as a
     # time looked ahead to ('the sequel is scheduled to open in 2030').
-    if cf.year and (cf.year in years or any(not looks_ahead(text[max(0, m.start() - 200) : m.start()])
+    if cf.year and (cf.year in years or any(not _not_set_in(text[max(0, m.start() - 200) : m.start()])
                                             for m in re.finditer(rf"\b{cf.year}\b", text))):  # fmt: skip
         years.append(cf.year)
     return max(years, default=None)
