@@ -633,6 +633,9 @@ def test_updating_and_publishing_are_told_words() -> None:
 
 @pytest.mark.parametrize(("text", "calendar"), [
     ("The ferry sailed on Tue, Jun 4.", {"tuesday", "june"}),
+    ("The ferry sailed on Thurs. Sept 5.", {"thursday", "september"}),
+    ("The ferry sailed on Wed May 8.", {"wednesday", "may"}),
+    ("The ferry sailed on Sat with Sept crews.", set()),  # a short form before no day nor month
     ("Jan Morrow sailed on the ferry.", set()),
     ("The ferry sailed under the sun.", set()),
     # "May" inside a sentence is the month; the modal, lower-case or opening it, is none

@@ -41,7 +41,7 @@ from factcheck.models import (
 )
 from factcheck.resolve import fold
 from factcheck.segment import segment
-from factcheck.text.dates import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
+from factcheck.text.dates import MONTH_NAMES, SHORT_MONTHS, SHORT_WEEKDAYS, WEEKDAYS
 from factcheck.text.numbers import parse_number_word
 from factcheck.text.patterns import alternation
 
@@ -58,13 +58,14 @@ ORDINALS = {
 MONTHS = frozenset(name.lower() for name in MONTH_NAMES)
 # Capitalised words that name a time, not who or what a fact is about.
 # Their short forms ('Wed Aug 9', 'Oct. 27'), read as the full names when capitalised and followed by
-# a day or a month's short form (the sun, to mar, Jan Morrow are none).
-SHORT_CALENDAR = {name.lower()[:3]: name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES) if len(name) > 3} | {
-    "sept": "september", "tues": "tuesday", "thur": "thursday", "thurs": "thursday"
-}  # fmt: skip
-SHORT_CALENDAR_AFTER = re.compile(r"\.?,?\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
+# a day or a month's short form (the sun, to mar, Jan Morrow are none; "May" is its own short form).
+SHORT_CALENDAR = SHORT_MONTHS | SHORT_WEEKDAYS
+SHORT_CALENDAR_AFTER = re.compile(
+    r"\.?,?\s*(?:\d|" + alternation(short.capitalize() for short in (*SHORT_MONTHS, "may")) + r"\b)"
+)
 CALENDAR = MONTHS | frozenset(WEEKDAYS)
 DATED_WORDS = 2  # the content words besides its date a sentence naming a year tells, to date another
+DATELINE_WORDS = 2  # content words besides its date and time below which a sentence is a page's dateline
 ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # Words that say a clause is not a fact told as done: it may, will or could happen.
@@ -620,7 +621,7 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
     fewer = 1 if counted else 0
     if min(len(la), len(lb)) < MIN_SENTENCE - fewer or reprinted(a, b):
         return None
-    if min(_told_words(a), _told_words(b)) < DATED_WORDS:
+    if min(_told_words(a), _told_words(b)) < DATELINE_WORDS:
         return None  # a dateline ('Wed Aug 9, 2023 4:12PM GMT', 'Updated 9:41 AM'): the page's time, no fact
     shared = la & lb
     rare = shared - common

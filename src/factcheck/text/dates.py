@@ -22,12 +22,14 @@ from factcheck.text.prefilter import folded
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")  # fmt: skip
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# The short forms of the names ('Jan', 'Sept'; 'Wed', 'Thurs'), lower-case -> the full name.
+SHORT_MONTHS = {name.lower()[:3]: name.lower() for name in MONTH_NAMES if len(name) > 3} | {"sept": "september"}
+SHORT_WEEKDAYS = {name.lower()[:3]: name.lower() for name in WEEKDAY_NAMES} | {
+    "tues": "tuesday", "thur": "thursday", "thurs": "thursday"
+}  # fmt: skip
 # Lower-case name or abbreviation -> month number; lower-case name -> weekday number (Monday 0).
-MONTHS = (
-    {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
-    | {name.lower()[:3]: i for i, name in enumerate(MONTH_NAMES, 1) if len(name) > 3}
-    | {"sept": 9}
-)
+_MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
+MONTHS = _MONTH_NUMBERS | {short: _MONTH_NUMBERS[name] for short, name in SHORT_MONTHS.items()}
 WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
 
 _MONTH = (
