@@ -114,6 +114,8 @@ STORY_TIME = [
     # A time the story looks ahead to is not when it is set: a plan, a schedule, 'will'.
     ("The new bridge is scheduled to open in November of 2031, the council said.", None, "none", None),
     ("The ferry has a release date of 22 November 2031, its builder said.", None, "none", None),
+    ("The ferry is set  for launch in 2031, its builder said.", None, "none", None),  # any space inside the cue
+    ("The hall is slated to reopen in 2031.", None, "none", None),
     ("The actor will take up the role in 2031. He was cast in 2029 after a long search.", None, "text-year", 2029),
     # ... but only a cue in the year's own clause, a few words before it.
     ("Police will hold a press conference on Monday about the unsolved double murder of 2004.", None, "text-year",

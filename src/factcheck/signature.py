@@ -126,10 +126,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# A time a story looks ahead to in the clause before it: 'will take up the role in 2030', 'is
-# scheduled to open in November of 2030', 'has a release date of 2 May 2030'.
-FUTURE = re.compile(r"\b(?:will|scheduled|slated|set\s+(?:to|for)|planned|planning|expected|release\s+date)\b",
-                    re.IGNORECASE)  # fmt: skip
+# A time a story looks ahead to in the clause before it, told by a word of the lexicon's `future`:
+# 'will take up the role in 2030', 'is scheduled to open in November of 2030', 'has a release date
+# of 2 May 2030'.
+FUTURE = re.compile(r"\b" + alternation(_EVENTS["future"], space=r"\s+") + r"\b", re.IGNORECASE)
 FUTURE_WORDS = 8  # a cue this many words or fewer before the time, in its clause (no comma between)
 CLAUSE_BREAK = re.compile(r"[,;:.!?\n]")
 # Where the cue's clause ends before the time: a relative word or a past participle after a noun
@@ -525,8 +525,8 @@ def _main_person(ranked: list[SignatureName]) -> str | None:
     return full[0].key if full and full[0].mentions >= 2 else None
 
 
-# Who hands down a follow-up's news: a report of the court's day names them first ('Jury convicts ...').
-COURT = re.compile(r"\b(?:jury|jurors|judge)\b")
+# Who hands down a follow-up's news (the lexicon's `court`): a report of the court's day names them first.
+COURT = re.compile(r"\b" + alternation(_EVENTS["court"]) + r"\b")
 LEDE_SENTENCES = 3  # the headline, a date line under it, and the first sentence of the story
 LEDE_CHARS = 2000  # where those sentences are looked for: the story's head, not all of it
 
