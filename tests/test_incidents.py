@@ -126,6 +126,10 @@ STORY_TIME = [
     ("A funeral will be held for the two guards killed on 14 May 2029 at the depot.", None, "text-date", 2029),
     ("The town will honour the divers who died in 2029 with a plaque.", None, "text-year", 2029),
     ("The memorial will be unveiled in 2031, the council said.", None, "none", None),
+    ("The man who will stand trial for the shooting in 2029 was named.", None, "text-year", 2029),  # the shooting's
+    ("The man will stand trial in 2031, the court said.", None, "none", None),
+    ("The union will hold a strike in 2031.", None, "none", None),
+    ("The firm will pay for the trial in 2031.", None, "none", None),  # a follow-up's own time is looked ahead to
     ("The museum will reopen the restored hall in 2031.", None, "none", None),
 ]  # fmt: skip
 
@@ -632,6 +636,25 @@ def test_an_undated_source_s_background_is_not_compared_with_the_incident_s_main
     assert {c.incident_hint for c in marked.claims if "2011" not in c.quote} == {None}
     cited = {c.quote for f in report.discrepancies for v in f.values for c in v.claims}
     assert not any("2011" in q for q in cited)
+
+
+@pytest.mark.parametrize(("last", "hints"), [
+    ("In 2011 a stronger quake hit the province, killing 300 people.", {"2011"}),
+    # A year looked ahead to (signature.looks_ahead) is no other time's ...
+    ("The province will rehouse 300 families in 2031.", {None}),
+    ("A man will stand trial in 2031 over the 300 homes lost.", {None}),
+    # ... but a year after the past event a follow-up is for is that event's.
+    ("The man who will stand trial for the shooting in 2011 wounded 300 people.", {"2011"}),
+])  # fmt: skip
+def test_an_undated_source_s_other_year_is_no_year_looked_ahead_to(last: str, hints: set[str | None]) -> None:
+    head = QUAKE_A_UNDATED_WITH_BACKGROUND.rsplit("In 2011", 1)[0]
+    day = dt.date(2023, 4, 2)
+    built = [source("a.txt", QUAKE_A1, day), source("b.txt", QUAKE_A2, day), source("c.txt", head + last, None)]
+    files, texts = [cf for cf, _ in built], {cf.source.id: t for cf, t in built}
+    year = "2011" if "2011" in last else "2031"
+    marked = [c for c in other_times_marked(files, texts)[2].claims if year in c.quote]
+    assert marked
+    assert {c.incident_hint for c in marked} == hints
 
 
 def test_claims_are_left_as_extraction_marked_them_when_no_year_or_far_day_is_named() -> None:

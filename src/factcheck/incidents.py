@@ -41,7 +41,7 @@ from factcheck.models import (
     stable_id,
 )
 from factcheck.resolve import fold, incident_label
-from factcheck.signature import FOLLOW_UPS, LOOK_AHEAD, YEAR, event_signature, signature_profile, tells_follow_up
+from factcheck.signature import FOLLOW_UPS, YEAR, event_signature, looks_ahead, signature_profile, tells_follow_up
 from factcheck.text.collector import paused_gc
 
 __all__ = ["event_signature", "group_incidents", "grouping_decision", "other_times_marked", "signature_profile"]
@@ -875,10 +875,10 @@ def _other_time(claim: ClaimBase, years: set[int], first: dt.date, undated: bool
 
 def _other_year(claim: ClaimBase, years: set[int]) -> int | None:
     """The year of another time a claim is about: one that opens its sentence ('In 2004, ...') or
-    one in the value's own clause, as extraction reads it, when the sentence names none of `years`."""
+    one in the value's own clause, as extraction reads it, when the sentence names none of `years`.
+    A year looked ahead to ('will reopen in 2031', signature.looks_ahead) is no other time's."""
     quote = claim.quote
-    named = [(int(m.group(1)), m.start(), m.end()) for m in YEAR.finditer(quote)
-             if not LOOK_AHEAD.search(quote[: m.start()])]  # fmt: skip
+    named = [(int(m.group(1)), m.start(), m.end()) for m in YEAR.finditer(quote) if not looks_ahead(quote[: m.start()])]
     if not named or any(y in years for y, _, _ in named):
         return None
     start, end = claim.value_start - claim.start, claim.value_end - claim.start
