@@ -46,6 +46,27 @@ def test_ages_with_whom_they_are_said_of(text: str, expected: list[tuple[int, tu
     # ... unless it opens its clause
     ("On May 9, the frigate sank a raider.", "May 9", "sink"),
     ("The guard was injured on Friday.", "Friday", "injure"),
+    # ... or stands right before the clause's verb; a participle after its noun stays its own
+    ("The council on Monday approved the budget.", "Monday", "approve"),
+    ("Coast guards patrolling the strait on Sunday intercepted a smuggling boat.", "Sunday", "intercept"),
+    ("A man arrested in Lisbon on Monday appeared before a judge.", "Monday", "arrest"),
+    ("The fatal stabbing of a cook on Sunday shocked the town.", "Sunday", "stab"),
+    # the clause's finite verb, not a participle that modifies a noun, an adjective or a noun
+    ("A former guard jailed for fraud punched a reporter outside the court on Monday.", "Monday", "punch"),
+    ("The storm battered a sparsely inhabited coast on Tuesday.", "Tuesday", "batter"),
+    ("Crowds opposing the new security measures threw stones at the embassy on Friday.", "Friday", "throw"),
+    ("Video of the deadly shooting was revealed on Friday.", "Friday", "reveal"),
+    ("Two officers involved in Saturday's shooting were suspended.", "Saturday", "shoot"),
+    # a verb past a comma or 'and' after the date is the next act's
+    ("The singer checked into a private clinic high in the hills above the city late Friday, dodging arrest.",
+     "late Friday", "check"),
+    ("The gunman walked into the crowded bank on the main square with a rifle on Tuesday and shot two clerks.",
+     "Tuesday", "walk"),
+    # a time's colon is no clause break
+    ("The ferry was attacked around 3:40 a.m. on May 2 near the port.", "May 2", "attack"),
+    # a clause without an event verb lends its date to the 'when' clause after it
+    ("The guard was off duty on Sunday when he stopped the robbers.", "Sunday", "stop"),
+    ("The ferry was attacked on May 2 when the storm began.", "May 2", "attack"),
 ])  # fmt: skip
 def test_a_date_takes_its_own_predicate(text: str, date: str, lemma: str) -> None:
     toks = tokens(text)
@@ -54,6 +75,17 @@ def test_a_date_takes_its_own_predicate(text: str, date: str, lemma: str) -> Non
     pred = date_predicate(view, start, start + len(date))
     assert pred is not None
     assert pred.lemma == lemma
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("The guard was off duty on Sunday.", "Sunday"),  # no event, and no 'when' clause to lend it to
+    ("After she left the clinic on Thursday, the actress was arrested.", "Thursday"),  # the main clause's verb
+])  # fmt: skip
+def test_a_date_of_no_predicate_in_its_clause(text: str, date: str) -> None:
+    toks = tokens(text)
+    view = SentenceView(text, toks, find_predicates(toks))
+    start = text.index(date)
+    assert date_predicate(view, start, start + len(date)) is None
 
 
 @pytest.mark.parametrize(("text", "expected"), [

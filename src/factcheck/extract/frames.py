@@ -12,8 +12,9 @@ import bisect
 import copy
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
-from factcheck.extract.mentions import MONTHS, Predicate, Token, designation
+from factcheck.extract.mentions import MONTHS, Predicate, Token, designation, lemmas
 from factcheck.extract.speech import TELLING_FORMS
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.nationalities import demonym_words
@@ -22,7 +23,7 @@ from factcheck.text.dates import WEEKDAYS
 from factcheck.text.prefilter import Caseless, holds_needed, may_match_piece
 
 CLAUSE_BREAK = re.compile(
-    r"[;:—–]|,\s(?:and|but|while|whereas|although|which|who|after|before|when|as)\s"
+    r"[;—–]|(?<!\d):(?!\d)|,\s(?:and|but|while|whereas|although|which|who|after|before|when|as)\s"
     r"|\s(?:but|while|whereas|after|before|when|because|although)\s"
     r"|\s(?:and|or)\s(?:also|then|later)\s"
     r"|\b(?:said|says|told\s(?:[\w’'-]+\s){1,3}|added|stated|announced|reported)\s(?:that\s)?",
@@ -292,26 +293,188 @@ def _accusation(view: SentenceView, p: Predicate) -> bool:
     return m is not None and (p.noun or DETERMINER.search(m.group(0)) is not None)
 
 
+# The words before a verb that make it part of a finite verb group ('was revealed', 'were
+# protesting', 'has signed', 'will resume'): with one, a participle is no modifier of a noun.
+AUXILIARIES = frozenset(
+    {"am", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will"}
+    | {"would", "shall", "should", "can", "could", "may", "might", "must", "get", "gets", "got"}
+)
+# Words after which a participle is an adjective of the noun that follows ('a sparsely populated area').
+ADJECTIVE_BEFORE = frozenset(
+    ["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"]
+)
+# A participle right after a noun and followed by one of these, with the clause's finite verb still to
+# come, is a reduced relative clause ('an offender sentenced to life ... pulled a gun').
+RELATIVE_AFTER = frozenset(["to", "in", "at", "by", "for", "from", "on", "after", "over", "into", "with", "of"])
+PRONOUNS = frozenset(
+    ["i", "you", "he", "she", "it", "we", "they", "who", "which", "that", "there", "this", "these", "those"]
+)
+SKIPPED_BEFORE = frozenset({"not", "never", "also", "again", "still", "just", "already", "then", "n't"})
+# A clause opening with one of these ends at its comma: what follows is the main clause's.
+SUBORDINATE_OPENING = re.compile(
+    r"^\W*(?:after|before|since|until|when|while|as|once|although|though|because|if)\s", re.IGNORECASE
+)
+WHEN_AFTER = re.compile(r"\s*when\s", re.IGNORECASE)
+POSSESSIVE_DATE = re.compile(r"^[’']s\s(?:[\w-]+\s)?$")
+COORDINATION = re.compile(r",|\b(?:and|or|but|then)\b", re.IGNORECASE)
+NONFINITE = 40  # characters: a participle or gerund is that much weaker a guess than a finite verb
+VERB_NEXT = 20  # ... the finite verb right after a date ('police on Friday arrested') only that much
+AFTER_COORDINATION = 100  # ... and a verb past a comma or 'and' after the date more than any verb before it
+
+
+def _token_at(view: SentenceView, start: int) -> int | None:
+    """The index of the token starting at `start`, if any."""
+    k = bisect.bisect_left(view.tok_starts, start)
+    return k if k < len(view.toks) and view.toks[k].start == start else None
+
+
+def _word_before(view: SentenceView, k: int) -> tuple[str, int]:
+    """The word before token k, adverbs in -ly and 'not', 'also' skipped, and its index (or '', -1)."""
+    j = k - 1
+    while j >= 0 and (view.toks[j].low in SKIPPED_BEFORE or view.toks[j].low.endswith("ly")):
+        j -= 1
+    return (view.toks[j].low, j) if j >= 0 else ("", -1)
+
+
+VerbForm = Literal["finite", "nonfinite", "adjective", "noun"]
+
+
+def _pred_at(view: SentenceView, start: int) -> Predicate | None:
+    """The predicate starting at `start`, if any."""
+    i = bisect.bisect_left(view.pred_starts, start)
+    return view.preds[i] if i < len(view.preds) and view.preds[i].start == start else None
+
+
+def _verb_form(view: SentenceView, p: Predicate, hi: int) -> VerbForm:
+    """How an event verb stands in its clause: 'finite' (the clause's verb, or in a verb group:
+    'was revealed', 'were protesting'), 'nonfinite' (a gerund or participle on its own: 'patrolling
+    the gulf', 'an offender sentenced to life' with the clause's verb still to come), 'adjective'
+    ('a sparsely populated area') or 'noun' (an event noun, or a plural read as a verb: 'austerity
+    measures threw', where two finite verbs cannot stand side by side)."""
+    if p.noun:
+        return "noun"
+    k = _token_at(view, p.start)
+    if k is None:
+        return "finite"
+    before, j = _word_before(view, k)
+    if before in AUXILIARIES:
+        return "finite"
+    if before in ADJECTIVE_BEFORE:
+        return "adjective"
+    word = p.word.lower()
+    nxt = view.toks[k + 1] if k + 1 < len(view.toks) else None
+    if word.endswith("s") and "NOUN" in lemmas(word) and nxt is not None:
+        follower = _pred_at(view, nxt.start)
+        if follower is not None and not follower.noun and not follower.word.lower().endswith("ing"):
+            return "noun"
+    if word.endswith("ing"):
+        # 'the fatal shooting of a boy', 'a shooting': after a determiner and adjectives, or before
+        # 'of', a form in -ing is a noun; 'the navy patrolling the gulf' is a participle.
+        if (nxt is not None and nxt.low == "of") or _after_determiner(view, k):
+            return "noun"
+        return "nonfinite"
+    if (
+        word != p.lemma
+        and nxt is not None
+        and nxt.low in RELATIVE_AFTER
+        and j >= 0
+        and view.toks[j].text.isalpha()
+        and before not in PRONOUNS
+        and "NOUN" in lemmas(before)
+    ):
+        later = next((q for q in view.preds_in(p.end, hi) if not q.noun), None)
+        if later is not None and not COORDINATION.search(view.text[p.end : later.start]):
+            return "nonfinite"
+    return "finite"
+
+
+def _after_determiner(view: SentenceView, k: int) -> bool:
+    """Whether token k follows a determiner with only adjectives between ('the fatal ...')."""
+    j = k - 1
+    while j >= 0 and view.toks[j].text.isalpha() and view.toks[j].text.islower():
+        low = view.toks[j].low
+        if low in ADJECTIVE_BEFORE:
+            return True
+        found = lemmas(low)
+        if "ADJ" not in found or "NOUN" in found or "VERB" in found:
+            return False
+        j -= 1
+    return False
+
+
+def _when_predicate(view: SentenceView, start: int, end: int, lo: int, hi: int) -> Predicate | None:
+    """A date closing a clause without an event verb ('was in a wheelchair Monday when he pulled a
+    gun', 'was at home on Friday when the fire broke out'): the 'when' clause tells what happened
+    on that day, so its first verb is the date's."""
+    when = WHEN_AFTER.match(view.text, hi)
+    if when is None or view.text[end:hi].strip(" ,"):
+        return None
+    if not any(t.low in AUXILIARIES for t in view.tokens_in(lo, start)):
+        return None  # no verb at all before the date: not a clause
+    _, next_hi = view.clause_span(when.end(), when.end())
+    return next((p for p in view.preds_in(when.end(), next_hi) if not p.noun and p.end <= next_hi), None)
+
+
 def date_predicate(view: SentenceView, start: int, end: int) -> Predicate | None:
     """The predicate a date belongs to. A date follows what it dates ('rescued a ship on the 11th
     and sank another on the 19th': the 11th is the rescue's), unless it opens its clause ('On the
-    19th, it sank ...'): then the verb after it is its own. The crime a charge names is no act of
-    the clause ('charged with murder Saturday': the charge's day)."""
+    19th, it sank ...') or stands right before the clause's verb ('police on Friday arrested'): then
+    the verb after it is its own. Of the words before it, the clause's finite verb is its own
+    rather than a gerund or a participle that modifies a noun ('an offender sentenced to life
+    pulled a gun Tuesday': the day of pulling), and a noun or a participle past the finite verb
+    nearer the date is another's ('in a gang shooting was revealed Friday'). A verb past a comma or
+    'and' after the date is the next act's ('checked in late Friday, dodging arrest'). The crime a
+    charge names is no act of the clause ('charged with murder Saturday': the charge's day). A
+    clause without an event verb lends the date to a 'when' clause after it (_when_predicate)."""
     lo, hi = view.clause_span(start, end)
     opens = OPENS_CLAUSE.match(view.text[lo:start]) is not None
+    candidates = [
+        (p, _verb_form(view, p, hi))
+        for p in view.preds_in(lo, hi)
+        if not (p.end > hi or (p.start < end and p.end > start) or _accusation(view, p))
+    ]
+    candidates = [(p, form) for p, form in candidates if form != "adjective"]
+    # The finite verb nearest before the date: what stands before it is another verb's.
+    finite_before = max((p.end for p, form in candidates if form == "finite" and p.end <= start), default=-1)
+    k = bisect.bisect_left(view.tok_starts, end)
+    right_after = None
+    if k < len(view.toks):
+        nxt = view.toks[k]
+        while nxt.low.endswith("ly") and k + 1 < len(view.toks):
+            k += 1
+            nxt = view.toks[k]
+        right_after = nxt.start
+    relative_before = any(
+        form == "nonfinite" and not p.word.lower().endswith("ing") and p.end <= start and p.end > finite_before
+        for p, form in candidates
+    )
+    subordinate = SUBORDINATE_OPENING.match(view.text[lo:start]) is not None
     best: tuple[float, Predicate] | None = None
-    for p in view.preds_in(lo, hi):
-        if p.end > hi or (p.start < end and p.end > start) or _accusation(view, p):
-            continue
+    for p, form in candidates:
         after = p.start >= end
+        if after and POSSESSIVE_DATE.match(view.text[end : p.start]):
+            return p  # "Saturday's shooting": the day of the noun it is said of
+        if after and subordinate and "," in view.text[end : p.start]:
+            continue  # 'After she left the clinic on Thursday, she checked into ...': the leaving's day
+        if not after and form != "finite" and p.end < finite_before:
+            continue  # 'a gang shooting was revealed Friday': the noun is the revealing's subject
         distance = float(p.start - end if after else start - p.end)
-        if after and not opens:
+        verb_next = after and p.start == right_after and form == "finite" and not relative_before
+        if verb_next and not opens:
+            distance += VERB_NEXT
+        elif after and not opens:
             distance += AFTER_BEFORE_DATE
+            if COORDINATION.search(view.text[end : p.start]):
+                distance += AFTER_COORDINATION
+        if form == "nonfinite":
+            distance += NONFINITE
         if p.cls is None:
             distance += 30  # an unlisted verb is a weaker guess than a listed one
         if best is None or distance < best[0]:
             best = (distance, p)
-    return best[1] if best else None
+    if best is None:
+        return _when_predicate(view, start, end, lo, hi)
+    return best[1]
 
 
 def build_frame(
