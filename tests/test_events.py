@@ -55,6 +55,15 @@ PUBLISHED = dt.date(2022, 7, 20)  # a Wednesday, the stories' dateline
         pytest.param("The reporter was convicted on Monday of fraud.", "Monday", "convicted", id="convicted"),
         pytest.param("The reporter was sentenced on Monday to two years.", "Monday", "sentenced", id="sentenced"),
         pytest.param("The reporter was sentenced for the 2 May assault.", "2 May", "attacked", id="date-modifies-noun"),
+        pytest.param(
+            "A reporter sentenced to ten years in prison pulled a knife on two guards during a transfer on Monday.",
+            "Monday",
+            "pull",
+            id="listed-word-of-another-clause",
+        ),
+        pytest.param(
+            "The reporter sentenced to ten years pulled a knife on Monday.", "Monday", "sentenced", id="listed-near"
+        ),
     ],
 )
 def test_event_kind(sentence: str, words: str, kind: str) -> None:
