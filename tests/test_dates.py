@@ -13,7 +13,16 @@ from pydantic import ValidationError
 from extract_helpers import claims_file, dates, make_document
 from factcheck.extract import extract_claims
 from factcheck.models import DateClaim, MonthDay
-from factcheck.text.dates import ABSOLUTE, UNTIL_YEAR, YEAR_ALONE, _may_be_absolute, find_dates, page_time, resolve
+from factcheck.text.dates import (
+    ABSOLUTE,
+    UNTIL_YEAR,
+    YEAR_ALONE,
+    _may_be_absolute,
+    find_dateline,
+    find_dates,
+    page_time,
+    resolve,
+)
 
 WED_10_MARCH_2021 = dt.date(2021, 3, 10)
 
@@ -356,10 +365,51 @@ def test_a_day_after_an_event_counts_from_the_event(body: str, expression: str, 
         ("Protests on 5 May 2024", False),
         ("Kyiv, 12 March 2022", False),
         ("Posted 7.40pm, Friday 5 June 2019", True),
+        # the day a copy was saved, beside how long ago the page was posted
+        ("Posted 3 days ago [downloaded on 9 June 2021]", True),
+        ("[Retrieved 9 June 2021]", True),
+        ("Accessed on 9 June 2021.", True),
+        ("The files were downloaded on 9 June 2021 by the police.", False),
+        ("The tanker was captured on 9 June 2021.", False),
     ],
 )
 def test_a_page_time_stamp_is_told_apart_from_a_sentence(sentence: str, page: bool) -> None:
     assert page_time(sentence) is page
+
+
+@pytest.mark.parametrize(
+    ("lines", "published"),
+    [
+        (["Posted: 14 March 2019, 09:12"], dt.date(2019, 3, 14)),
+        (["Updated: 2 May 2019, 11:40"], dt.date(2019, 5, 2)),  # only an edit's stamp: the best there is
+        (["Friday, 4 March 2022 | Updated 10:15 GMT"], dt.date(2022, 3, 4)),
+        # a first publication beats a later edit, on one line in either order
+        (["First Posted: 03/14/19 09:12 AM ET Updated: 05/02/19 11:40 AM ET"], dt.date(2019, 3, 14)),
+        (["Updated: 05/02/19 11:40 AM ET First Posted: 03/14/19 09:12 AM ET"], dt.date(2019, 3, 14)),
+        (["Last Updated: 2 May 2019 | Published: 14 March 2019"], dt.date(2019, 3, 14)),
+        # a place before the date, then the end, a dash, a slash or a time
+        (["Velmora, 4 March 2019 — The strike began at dawn."], dt.date(2019, 3, 4)),
+        (["Velmora, 4 March 2019/10:15 am"], dt.date(2019, 3, 4)),
+        # a copy's saved date is no publication; a stamp after it still is
+        (["Posted 3 days ago [downloaded on 9 June 2021]"], None),
+        (["[Retrieved 9 June 2021] Posted 8 June 2021"], dt.date(2021, 6, 8)),
+        # a date inside a story's sentence is no dateline
+        (["On Monday, March 4, 1968, the town woke to the news:"], None),
+        (["Velmora, 4 March 2019, the strike began at dawn and spread to the port."], None),
+        (["In Velmora, 4 March 2019 — the strike began."], None),
+        (["Strike closes the port", "On Monday, March 4, 1968, the town woke to the news:"], None),
+    ],
+)
+def test_the_dateline_is_the_page_s_first_publication(lines: list[str], published: dt.date | None) -> None:
+    numbered, offset = [], 0
+    for line in lines:
+        numbered.append((offset, line))
+        offset += len(line) + 1
+    found = find_dateline(numbered)
+    assert (found[2] if found else None) == published
+    if found is not None:
+        text = "\n".join(lines)
+        assert find_dates(text[found[0] : found[1]])[0].text == text[found[0] : found[1]]
 
 
 def test_a_short_dated_sentence_of_the_story_keeps_its_claim() -> None:

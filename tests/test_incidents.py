@@ -926,3 +926,15 @@ def test_head_dates_are_only_dates_without_a_date_claim() -> None:
     fire = head.index("2 March")
     assert signature_module._head_dates(head, []) == [dt.date(2023, 3, 2), dt.date(2023, 4, 4)]
     assert signature_module._head_dates(head, [(fire, fire + len("2 March 2023"))]) == [dt.date(2023, 4, 4)]
+
+
+@pytest.mark.parametrize(
+    ("head", "dates"),
+    [
+        ("Dock blaze\nPosted 2 days ago [downloaded on 9 April 2023]\nThe dock burned.", []),
+        ("Dock blaze\n[Retrieved 9 April 2023] Posted 7 April 2023\nThe dock burned.", [dt.date(2023, 4, 7)]),
+        ("Dock blaze\nFiles downloaded by the crew: 9 April 2023\nThe dock burned.", [dt.date(2023, 4, 9)]),
+    ],
+)
+def test_a_copy_s_saved_date_is_no_head_date(head: str, dates: list[dt.date]) -> None:
+    assert signature_module._head_dates(head, []) == dates

@@ -8,7 +8,16 @@ from hypothesis import strategies as st
 from factcheck.extract.causes import MAY_CAUSE, MAY_CAUSE_LOWER, RULE_WORDS, RULES
 from factcheck.extract.mentions import TOKEN, Token, _parts, tokens
 from factcheck.extract.slots import MONTH_PART, month_span
-from factcheck.text.dates import CLOCK_TIME, DATELINE_NOISE, PAGE_LABEL, find_dates, page_time
+from factcheck.text.dates import (
+    CLOCK_TIME,
+    DATELINE_NOISE,
+    PAGE_LABEL,
+    POSTED_AGO,
+    RETRIEVAL_WORD,
+    find_dates,
+    page_time,
+    retrieval_stamp,
+)
 from factcheck.text.prefilter import folded
 
 WORDS = st.sampled_from(
@@ -79,6 +88,9 @@ def reference_page_time(sentence: str) -> bool:
     for expr in find_dates(sentence):
         if expr.kind == "absolute" and expr.day is not None and expr.year is not None:
             outside = sentence[: expr.start] + " " + sentence[expr.end :]
+            if retrieval_stamp(sentence, expr.start):
+                rest = DATELINE_NOISE.sub(" ", POSTED_AGO.sub(" ", RETRIEVAL_WORD.sub(" ", outside))).split()
+                return len(rest) <= 2 and all(w[:1].isupper() for w in rest)
             if not (CLOCK_TIME.search(outside) or PAGE_LABEL.search(outside)):
                 return False
             rest = DATELINE_NOISE.sub(" ", CLOCK_TIME.sub(" ", outside)).split()
@@ -88,7 +100,8 @@ def reference_page_time(sentence: str) -> bool:
 
 STAMP_WORDS = st.sampled_from(
     ["5", "June", "2019", "Posted", "UPDATED", "last", "14:02", "7.40pm", "BST", "Friday", ",", "|", "Born",
-     "12", "March", "1990", "Oslo", "date", "Dated:", "2022-03-12", "ſ", "\u212a", "at", "a.m."]
+     "12", "March", "1990", "Oslo", "date", "Dated:", "2022-03-12", "ſ", "\u212a", "at", "a.m.", "[downloaded",
+     "on", "Retrieved", "3", "days", "ago", "]"]
 )  # fmt: skip
 
 

@@ -450,7 +450,7 @@ def find_outlet(lines: list[tuple[int, str]]) -> tuple[int, int, str] | None:
     line) pairs; returns (start, end, name) of the name.
 
     >>> find_outlet([(0, "By Anna Berg, The Daily Planet")])
-    (15, 30, 'The Daily Planet')
+    (14, 30, 'The Daily Planet')
     >>> find_outlet([(0, "By Anna Berg, Staff Writer")]) is None
     True
     """

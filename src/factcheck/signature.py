@@ -37,7 +37,7 @@ from factcheck.models import (
 from factcheck.resolve import STOPWORDS, fold
 from factcheck.revisions import SIGNATURE_REVISION
 from factcheck.text.collector import paused_gc
-from factcheck.text.dates import MONTH_NAMES, WEEKDAY_NAMES, find_dates
+from factcheck.text.dates import MONTH_NAMES, WEEKDAY_NAMES, find_dates, retrieval_stamp
 from factcheck.text.patterns import alternation
 
 
@@ -470,9 +470,9 @@ def _born(text: str, position: int) -> bool:
 
 def _head_dates(head: str, claimed: list[tuple[int, int]]) -> list[dt.date]:
     """Calendar days the head names in full without a date claim (a page's date line), but a birth
-    ('was born on 2 April 1931') or a day looked ahead to ('is scheduled to open on 2 May 2031'). A
-    date with a claim was weighed as a claim already: one of another incident or of the background
-    stays out."""
+    ('was born on 2 April 1931'), a day looked ahead to ('is scheduled to open on 2 May 2031') or the
+    day a copy was saved ('[downloaded on 2 May 2024]'). A date with a claim was weighed as a claim
+    already: one of another incident or of the background stays out."""
     return sorted(
         dt.date(e.year, e.month, e.day)
         for e in find_dates(head)
@@ -481,6 +481,7 @@ def _head_dates(head: str, claimed: list[tuple[int, int]]) -> list[dt.date]:
         and e.month
         and e.day
         and not _born(head, e.start)
+        and not retrieval_stamp(head, e.start)
         and not looks_ahead(head[max(0, e.start - 200) : e.start])
         and not any(start < e.end and e.start < end for start, end in claimed)
     )

@@ -10,6 +10,7 @@ unresolved, with the reason.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -366,28 +367,100 @@ DATELINE_NOISE = re.compile(
 )
 
 
+# Where a page labels its own time stamps ('First Posted: ...', 'Last Updated: ...', 'Published'):
+# the label a stamp's date stands under says whether it is the story's first publication or a
+# later edit.
+STAMP_LABEL = re.compile(
+    r"(?i)\b(?:(?P<first>first|originally)\s+|last\s+)?"
+    r"(?:(?P<update>updated|modified|edited|revised)|published|posted|released)\b"
+)
+# A copy's own date: when the page was saved, not when it was published ('[downloaded on 2 May
+# 2024]', 'Retrieved 5 June 2019', 'accessed on 3 March 2021').
+RETRIEVAL_WORD = re.compile(r"(?i)\b(?:downloaded|retrieved|accessed|archived|crawled)\b(?:\s+(?:on|at)\b)?")
+RETRIEVAL = re.compile(RETRIEVAL_WORD.pattern + r"\W*$")
+# How long ago a page says it was posted ('Posted 1 year, 160 days ago', '3 hours ago'): page words.
+POSTED_AGO = re.compile(r"(?i)\b(?:an?|\d+)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\b,?|\bago\b")
+# A story sentence's opening ('On Tuesday, Oct. 10, 1972, Washington awoke ...') is no place
+# before a dateline's date.
+NOT_PLACE = re.compile(r"(?i)^\W*(?:on|in|at|by|since|from|until|before|after|early|late|last|this|next)\b")
+# What follows the date of a place dateline ('Stockholm, 21 November 2023 — The ...', 'Washington,
+# 13 July 2009/02:00 pm'): the end of the line, a dash, a slash, a bracket or a time; a comma and a
+# clause make it a sentence of the story.
+AFTER_PLACE_DATE = re.compile(r"\s*(?:$|[—–/(-]|\d)")
+
+
+def retrieval_stamp(text: str, start: int) -> bool:
+    """Whether the date at `start` is the day a copy of the page was saved ('[downloaded on 2 May
+    2024]', 'Retrieved 5 June 2019'): it dates the copy, neither the publication nor the story."""
+    return RETRIEVAL.search(text, max(0, start - 30), start) is not None
+
+
+def _stamps(line: str) -> list[tuple[str, bool]]:
+    """A line cut at each of its stamp labels after the first ('First Posted: 10/25/11 06:44 PM
+    Updated: 12/25/11 05:12 AM'): each piece with whether its label marks a later edit. A piece
+    before any label is the page's date as it stands, no edit."""
+    labels = [m for m in STAMP_LABEL.finditer(line) if line[: m.start()].strip()]
+    cuts = [0, *(m.start() for m in labels), len(line)]
+    first = STAMP_LABEL.match(line.lstrip())
+    kinds = [bool(first and first.group("update") and not first.group("first"))]
+    kinds += [bool(m.group("update")) for m in labels]
+    return [(line[a:b], update) for (a, b), update in zip(itertools.pairwise(cuts), kinds, strict=True)]
+
+
 def find_dateline(lines: list[tuple[int, str]]) -> tuple[int, int, dt.date] | None:
     """The publication date in the first lines of an article: a line that is a full date with
     only labels ('Published:', 'Updated'), times or a place name around it.
 
+    A stamp of first publication beats one of a later edit ('First Posted: 10/25/11 ... Updated:
+    12/25/11' is 25 October); a day the copy was saved ('[downloaded on 2 May 2024]') and a date
+    inside a story's sentence ('On Tuesday, 10 October 1972, the city awoke ...') are none.
+
     `lines` are (offset, line) pairs. Returns (start, end, date) of the date words.
+
+    >>> find_dateline([(0, "First Posted: 10/25/11 06:44 PM ET Updated: 12/25/11 05:12 AM ET")])
+    (14, 22, datetime.date(2011, 10, 25))
     """
+    edited: tuple[int, int, dt.date] | None = None
     for offset, full_line in lines:
         line = re.split(r"\s[Bb]y\s(?=[A-Z])", full_line, maxsplit=1)[0]  # "date 2024-05-27 By A. Writer"
-        for expr in find_dates(line[:160]):
-            if expr.kind != "absolute" or expr.day is None or expr.year is None or expr.month is None:
-                continue
-            rest = line[: expr.start] + " " + line[expr.end :]
-            rest_words = DATELINE_NOISE.sub(" ", rest).split()
-            # A place before the date ("Stockholm, November 21, 2023—The ...") makes a dateline too.
-            place_prefix = bool(
-                re.match(r"^\s*[A-Z][A-Za-z .]{1,30},(?:\s*[A-Z][a-z]+\.?)?\s*[—–-]?\s*$", line[: expr.start])
-            )
-            short_label = len(rest_words) <= 2 and all(w[:1].isupper() for w in rest_words) and len(line) < 80
-            labelled = bool(re.match(r"^\W*(?:date|published|updated|posted)\W*$", line[: expr.start], re.IGNORECASE))
-            if (len(rest_words) <= 1 and len(line) < 120) or short_label or place_prefix or labelled:
-                return offset + expr.start, offset + expr.end, dt.date(expr.year, expr.month, expr.day)
-            break
+        at = offset
+        for piece, update in _stamps(line[:160]):
+            found = _stamp_date(piece)
+            if found is not None:
+                start, end, day = found
+                if not update:
+                    return at + start, at + end, day
+                edited = edited or (at + start, at + end, day)
+            at += len(piece)
+        if edited is not None:
+            return edited
+    return None
+
+
+def _stamp_date(line: str) -> tuple[int, int, dt.date] | None:
+    """The date of one line, or one labelled piece of it, that is a page's date stamp."""
+    for expr in find_dates(line):
+        if expr.kind != "absolute" or expr.day is None or expr.year is None or expr.month is None:
+            continue
+        if retrieval_stamp(line, expr.start):
+            continue  # the copy's date: a stamp of the page may still follow
+        rest = line[: expr.start] + " " + line[expr.end :]
+        rest_words = DATELINE_NOISE.sub(" ", rest).split()
+        # A place before the date ("Stockholm, November 21, 2023—The ...") makes a dateline too.
+        before = line[: expr.start]
+        place_prefix = (
+            bool(re.match(r"^\s*[A-Z][A-Za-z .]{1,30},(?:\s*[A-Z][a-z]+\.?)?\s*[—–-]?\s*$", before))
+            and not NOT_PLACE.match(before)
+            and not any(w.lower() in WEEKDAYS for w in re.findall(r"[A-Za-z]+", before))
+            and AFTER_PLACE_DATE.match(line, expr.end) is not None
+        )
+        short_label = len(rest_words) <= 2 and all(w[:1].isupper() for w in rest_words) and len(line) < 80
+        labelled = bool(
+            re.match(r"^\W*(?:(?:first|last)\s+)?(?:date|published|updated|posted)\W*$", before, re.IGNORECASE)
+        )
+        if (len(rest_words) <= 1 and len(line) < 120) or short_label or place_prefix or labelled:
+            return expr.start, expr.end, dt.date(expr.year, expr.month, expr.day)
+        break
     return None
 
 
@@ -395,7 +468,9 @@ CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?", re.IGNORECASE)
 PAGE_LABEL = re.compile(r"(?i)\b(?:updated|published|posted|modified|edited|created|date)\b")
 # What CLOCK_TIME or PAGE_LABEL needs, without its word boundaries: a sentence without it holds
 # neither anywhere, so it is no time stamp (one search instead of finding its dates).
-PAGE_HINT = re.compile(r"(?i)\d[:.]\d\d|updated|published|posted|modified|edited|created|date")
+PAGE_HINT = re.compile(
+    r"(?i)\d[:.]\d\d|updated|published|posted|modified|edited|created|date|downloaded|retrieved|accessed|archived|crawled"
+)
 
 
 def page_time(sentence: str) -> bool:
@@ -403,12 +478,17 @@ def page_time(sentence: str) -> bool:
     'Posted 7.40pm, Friday 5 June 2019'): a full date with nothing but labels, times, a zone or a
     short capitalised word around it, and a clock time or a page label ('updated', 'published',
     'posted') beside it. It dates the page, not anything the story tells. A short dated sentence
-    without either ('Born 12 March 1990.', 'Oslo, 12 March 2022') is the story's own date."""
+    without either ('Born 12 March 1990.', 'Oslo, 12 March 2022') is the story's own date. So is
+    a copy's stamp of when it was saved, with how long ago the page was posted ('Posted 2 days ago
+    [downloaded on 5 June 2019]')."""
     if len(sentence) > 100 or not PAGE_HINT.search(sentence):
         return False
     for expr in find_dates(sentence):
         if expr.kind == "absolute" and expr.day is not None and expr.year is not None:
             outside = sentence[: expr.start] + " " + sentence[expr.end :]
+            if retrieval_stamp(sentence, expr.start):  # 'Posted 2 days ago [downloaded on 5 June 2019]'
+                rest = DATELINE_NOISE.sub(" ", POSTED_AGO.sub(" ", RETRIEVAL_WORD.sub(" ", outside))).split()
+                return len(rest) <= 2 and all(w[:1].isupper() for w in rest)
             if not (CLOCK_TIME.search(outside) or PAGE_LABEL.search(outside)):
                 return False
             rest = DATELINE_NOISE.sub(" ", CLOCK_TIME.sub(" ", outside)).split()
