@@ -581,6 +581,43 @@ def test_an_undated_report_without_a_time_is_not_merged_by_default() -> None:
     assert found == [["one.txt"], ["two.txt"]]
 
 
+BRIDGE_FALLS = (
+    "A footbridge over the canal collapsed on Saturday evening and two cyclists fell into the water. "
+    "Firefighters pulled both riders out and took them to hospital with broken ribs."
+)
+BRIDGE_INSPECTED = (
+    "Engineers inspected rusted supports of the fallen footbridge on Monday. The towpath stays shut, "
+    "and a ferry will carry walkers across until a new crossing is built next spring."
+)
+MAYOR_CHOSEN = (
+    "Voters in the northern district chose a mayor on Sunday. Turnout was higher than at the last ballot, "
+    "officials said, and counting went on past midnight."
+)
+CHESS_FINAL = (
+    "A chess grandmaster won the open tournament in the capital after a tense final game. "
+    "She beat the defending champion with the black pieces in forty moves."
+)
+
+
+@pytest.mark.parametrize(
+    ("later", "joins"),
+    [(dt.date(2023, 4, 3), True), (dt.date(2023, 4, 4), True), (dt.date(2023, 4, 5), False),
+     (dt.date(2023, 4, 11), False), (None, False)],
+    ids=["two-days", "three-days", "four-days", "ten-days", "undated"],
+)  # fmt: skip
+def test_reports_of_one_news_cycle_join_on_less_shared_wording(later: dt.date | None, joins: bool) -> None:
+    # The two bridge reports share one word of note (similarity about 0.058, under the usual 0.06):
+    # dated within three days of each other, their time agrees too, and half the evidence will do.
+    found = groups(
+        ("falls.txt", BRIDGE_FALLS, dt.date(2023, 4, 1)),
+        ("inspected.txt", BRIDGE_INSPECTED, later),
+        ("mayor.txt", MAYOR_CHOSEN, dt.date(2023, 9, 10)),
+        ("chess.txt", CHESS_FINAL, dt.date(2023, 11, 20)),
+    )
+    bridge = [["falls.txt", "inspected.txt"]] if joins else [["falls.txt"], ["inspected.txt"]]
+    assert found == sorted([*bridge, ["chess.txt"], ["mayor.txt"]])
+
+
 SHOOTING_UNDATED = (
     "Shopkeepers in Calvera closed early to mourn two workers shot dead at a shop{term}, and the mayor "
     "laid flowers at the door. A vigil drew hundreds of neighbours, who lit candles on the pavement."

@@ -57,6 +57,8 @@ CONFLICT = 0.15  # each conflict: the main person, the main place or the event c
 TOP = 3  # a main person or place among the other source's this many most named is no conflict
 CAST = 2  # sources sharing this many named people have the same cast
 CAST_SHARE = 0.5  # a group without time joins a dated one at the usual threshold when this share of pairs share a cast
+NEWS_CYCLE_DAYS = 3  # dated groups whose dates all lie this close are reports of one news cycle ...
+NEWS_CYCLE_FACTOR = 0.5  # ... and join on this share of the usual evidence: the time agrees as well as words
 MAX_SPAN_DAYS = 60  # dated sources further apart are never one incident (coverage of one runs for weeks)
 FOLLOW_UP_DAYS = 800  # but a follow-up (charges, a trial) may come this long before or after them
 BACKGROUND_MATCH = 0.15  # a source whose background reads this much like another source is not its incident
@@ -326,6 +328,11 @@ def times_agree(
     return not (dates and years and max(years) > max(dates).year)
 
 
+def _one_news_cycle(dates: list[dt.date]) -> bool:
+    """Whether dates all lie within NEWS_CYCLE_DAYS: reports of one news cycle."""
+    return bool(dates) and (max(dates) - min(dates)).days <= NEWS_CYCLE_DAYS
+
+
 def _days_fit(dates: list[dt.date], month_days: list[frozenset[MonthDay]], size: int) -> bool:
     """Whether most members of an undated group (of `size`) name a day of the year near
     the dates of a dated group: one such member may be a coincidence of seasons."""
@@ -512,7 +519,8 @@ def group_incidents(
     """Average-linkage clustering of sources into incidents, with people's merge and split decisions.
 
     Two groups merge while the mean similarity of their sources is above LINK_THRESHOLD (times
-    UNDATED_FACTOR when one has a time and the other none) and their times do not conflict. Average
+    UNDATED_FACTOR when one has a time and the other none, times NEWS_CYCLE_FACTOR when both are
+    dated within NEWS_CYCLE_DAYS) and their times do not conflict. Average
     linkage, unlike connected components, does not chain two similar events through one article.
     `profiles` are the sources' profiles when the caller has them (`signature_profile`).
     """
@@ -631,12 +639,14 @@ def _link(groups: dict[int, _Group], parts: dict[int, list[list[int]]], sims: di
             strict = False  # the undated one is set in the year of the other's dates
         if strict and (gb if ga.timed else ga).repeat:
             return math.inf  # an undated story of a repeat ('detained again') is not the dated one
+        if ga.dates and gb.dates and _one_news_cycle(ga.dates + gb.dates):
+            return LINK_THRESHOLD * NEWS_CYCLE_FACTOR  # two dated groups of the same few days
         return LINK_THRESHOLD * (UNDATED_FACTOR if strict else 1.0)
 
     def push(a: int, b: int) -> None:
         a, b = min(a, b), max(a, b)
         mean = total[a][b] / (len(groups[a].members) * len(groups[b].members))
-        if mean >= LINK_THRESHOLD and mean >= threshold(a, b):  # no threshold is below LINK_THRESHOLD
+        if mean >= LINK_THRESHOLD * NEWS_CYCLE_FACTOR and mean >= threshold(a, b):  # none is lower
             heapq.heappush(heap, (-mean, a, b, version[a], version[b]))
 
     for a in sorted(total):
