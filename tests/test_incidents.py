@@ -618,6 +618,48 @@ def test_reports_of_one_news_cycle_join_on_less_shared_wording(later: dt.date | 
     assert found == sorted([*bridge, ["chess.txt"], ["mayor.txt"]])
 
 
+YARD_FIRE = (
+    "A warehouse fire{day} destroyed a lumber yard beside the river harbour, and smoke closed the ring road "
+    "for hours. Crews fought the blaze from fireboats until dawn."
+)
+YARD_SMOKE = (
+    "Smoke from the lumber yard fire{day} beside the river harbour closed the ring road, and fireboats "
+    "sprayed the burning warehouse until dawn. The owner said the stock was insured."
+)
+YARD_AFTER = (
+    "The burned warehouse at the lumber yard was still smouldering, and the ring road reopened. "
+    "Insurers sent assessors to the river harbour to count the lost stock."
+)
+YARD_REBUILD = (
+    "Assessors said the lumber yard owner would rebuild the warehouse. Dockers at the harbour "
+    "cleared fallen planks, and the stock had been insured."
+)
+
+
+@pytest.mark.parametrize(
+    ("smoke_day", "joins"),
+    [("", True), (" of 6 March 2021", False)],
+    ids=["one-of-three-names-a-day", "two-of-three-name-a-day"],
+)
+def test_a_day_one_of_many_undated_stories_names_does_not_date_their_group(smoke_day: str, joins: bool) -> None:
+    # No source has a publication date; the fire report names its day. The rebuilding report shares
+    # less with the three others (about 0.18) than an undated report needs to join a dated group
+    # (0.24): when one of three names the day, the group is no better dated than the rebuilding
+    # report, and the usual evidence will do; when two of three do, the day is the group's.
+    day = " on 6 March 2021"
+    found = groups(
+        ("fire.txt", YARD_FIRE.format(day=day), None),
+        ("smoke.txt", YARD_SMOKE.format(day=smoke_day), None),
+        ("after.txt", YARD_AFTER, None),
+        ("rebuild.txt", YARD_REBUILD, None),
+        ("mayor.txt", MAYOR_CHOSEN, None),
+        ("chess.txt", CHESS_FINAL, None),
+    )
+    yard = ["after.txt", "fire.txt", "smoke.txt"]
+    expected = [sorted([*yard, "rebuild.txt"])] if joins else [yard, ["rebuild.txt"]]
+    assert found == sorted([*expected, ["chess.txt"], ["mayor.txt"]])
+
+
 SHOOTING_UNDATED = (
     "Shopkeepers in Calvera closed early to mourn two workers shot dead at a shop{term}, and the mayor "
     "laid flowers at the door. A vigil drew hundreds of neighbours, who lit candles on the pavement."

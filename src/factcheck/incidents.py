@@ -493,11 +493,21 @@ class _Group:
     inferred_years: list[int]  # the latest year each of those members names (often the recalled story's)
     repeat: bool  # an undated member tells of a repeat ('detained again')
     people: set[str]  # the main people of its members (folded surnames)
+    published: int  # how many members have a publication date
 
     @property
     def timed(self) -> bool:
         """Whether some member says when: a date, or a year its text names."""
         return bool(self.dates or self.inferred or self.follow)
+
+    @property
+    def says_when(self) -> bool:
+        """Whether the group's time is its own: a member's publication date, or a day told by at least
+        half of its members. A day one of many undated stories names in its text ('on 6 December',
+        in one of eight) dates the group no better than none: an undated group is weighed against it
+        as against any undated group."""
+        return self.timed and (self.published > 0 or 2 * (len(self.dates) + len(self.follow) + len(self.inferred))
+                               >= len(self.members))  # fmt: skip
 
 
 def _group_time_conflict(a: _Group, b: _Group, follow_ups: bool = True) -> bool:
@@ -579,6 +589,7 @@ def _group(
             years=[y for i, y in years.items() if i not in recalls],
             month_days=[frozenset(s.month_days) for s in sigs.values() if not _day(s) and s.month_days],
             people={m for i in group if (m := profiles[i].main_person)},
+            published=sum(1 for s in sigs.values() if s.published),
         )
     # Two passes: the first links reports of one time; the second may join a follow-up (charges, a
     # trial) to its event's reports months away. Each first-pass group stays a part of its incident,
@@ -630,9 +641,10 @@ def _link(groups: dict[int, _Group], parts: dict[int, list[list[int]]], sims: di
 
     def threshold(a: int, b: int) -> float:
         ga, gb = groups[a], groups[b]
-        # A group that does not say when joins one that does only on more evidence, unless the two
-        # are about the same main person.
-        strict = ga.timed != gb.timed and cast[a][b] < CAST_SHARE * size(a) * size(b)
+        # A group that does not say when joins one whose time is its own only on more evidence,
+        # unless the two are about the same main person.
+        strict = (ga.says_when and not gb.timed) or (gb.says_when and not ga.timed)
+        strict = strict and cast[a][b] < CAST_SHARE * size(a) * size(b)
         if strict and (_days_fit(ga.dates, gb.month_days, size(b)) or _days_fit(gb.dates, ga.month_days, size(a))):
             strict = False  # the undated one names a day of the year that fits the other's dates
         if strict and (_years_fit(ga, gb.years, size(b)) or _years_fit(gb, ga.years, size(a))):
@@ -671,6 +683,7 @@ def _link(groups: dict[int, _Group], parts: dict[int, list[list[int]]], sims: di
         ga.inferred_years += gb.inferred_years
         ga.repeat = ga.repeat or gb.repeat
         ga.people |= gb.people
+        ga.published += gb.published
         del groups[b]
         parts[a] += parts.pop(b)
         for k, n in cast.pop(b, {}).items():
