@@ -22,6 +22,11 @@ QUANTITIES = [
     ("The club paid almost €5m for the defender in the summer.", 4.5e6, 5e6, "about", "EUR", "pay"),
     ("The club paid $161-million for the defender in the summer.", 161e6, 161e6, "exact", "USD", "pay"),
     ("The club paid $1.5-billion for the stadium in the summer.", 1.5e9, 1.5e9, "exact", "USD", "pay"),
+    # every scale of text.numbers.SCALES after a currency sign
+    ("The club paid $5mn for the defender in the summer.", 5e6, 5e6, "exact", "USD", "pay"),
+    ("The state paid $1.2 trillion for the bonds last year.", 1.2e12, 1.2e12, "exact", "USD", "pay"),
+    ("The state paid €2tn for the bonds last year.", 2e12, 2e12, "exact", "EUR", "pay"),
+    ("The club paid £40k for the defender in the summer.", 40e3, 40e3, "exact", "GBP", "pay"),
     ("Twenty-five villagers were killed in the flood.", 25, 25, "exact", "people", "kill"),
     ("About 2,500 workers gathered outside the factory gates.", 2250, 2750, "about", "people", "gather"),
     ("Fewer than ten people attended the hearing on Monday.", 0, 9, "fewer than", "people", "gather"),

@@ -37,7 +37,7 @@ from factcheck.models import (
 from factcheck.segment import segment
 from factcheck.text.dates import MONTHS as DATE_MONTHS
 from factcheck.text.dates import WEEKDAYS as DATE_WEEKDAYS
-from factcheck.text.numbers import SCALES, TENS, UNITS
+from factcheck.text.numbers import MULTIPLES, TENS, UNITS
 
 _LEXICON = load_lexicon("copies")
 PREDICATES: dict[str, frozenset[str]] = {}
@@ -54,7 +54,7 @@ def predicate_classes(norm: str) -> frozenset[str]:
 AUXILIARIES = frozenset({"to", "do", "does", "did"})
 NEGATORS = frozenset(_LEXICON["negators"])
 # The values of number words, weekdays and months are the text layer's own tables.
-NUMBER_WORDS = UNITS | TENS | {"dozen": 12} | {w: v for w, v in SCALES.items() if len(w) > 2}
+NUMBER_WORDS = UNITS | TENS | {"dozen": 12} | {w: v for w, v in MULTIPLES.items() if len(w) > 2}
 NUMBERISH = frozenset(_LEXICON["number_words"])
 WEEKDAYS = frozenset(DATE_WEEKDAYS)
 MONTHS = frozenset(DATE_MONTHS)

@@ -11,7 +11,8 @@ import re
 from factcheck.lexicons import load_lexicon
 from factcheck.models import Document, Sentence
 from factcheck.text.frontmatter import FRONT_MATTER
-from factcheck.text.patterns import AnyOf
+from factcheck.text.numbers import SCALES
+from factcheck.text.patterns import AnyOf, alternation
 
 # End punctuation before a capital; also with no space after it when a lower-case word ends
 # there ("resignation.The"), as pages glued together from paragraphs often are.
@@ -24,7 +25,7 @@ LAST_WORD = re.compile(r"[A-Za-z][A-Za-z.]*$")
 NUMBER_AFTER = re.compile(r"\s*\d")
 # "worth £1. 7m": a decimal point a typesetter spaced inside an amount, not a sentence's end
 AMOUNT_BEFORE = re.compile(r"[$€£¥]\d{1,3}$")
-SCALED_AFTER = re.compile(r"\s\d{1,2}\s?(?:m|mn|bn|million|billion)\b", re.IGNORECASE)
+SCALED_AFTER = re.compile(rf"\s\d{{1,2}}\s?{alternation(SCALES)}\b", re.IGNORECASE)
 ABBREVIATIONS = frozenset(load_lexicon("abbreviations")["abbreviations"])
 _FURNITURE = load_lexicon("furniture")
 # Tried on every line: as `AnyOf`, not one alternation of some thirty patterns (4x faster).

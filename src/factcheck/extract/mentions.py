@@ -22,7 +22,7 @@ from factcheck.lexicons import load_lexicon
 from factcheck.models import Modality, Qualifier
 from factcheck.text.dates import MONTHS as DATE_MONTHS
 from factcheck.text.lemmas import all_lemmas
-from factcheck.text.numbers import QUALIFIERS, interval
+from factcheck.text.numbers import QUALIFIERS, SCALES, interval
 from factcheck.text.patterns import alternation
 
 _PRED = load_lexicon("predicates")
@@ -59,7 +59,7 @@ for _dim, _table in _UNITS["units"].items():
             UNIT_FORMS.setdefault(_w, (_dim, _name, float(_factor)))
 CURRENCY_FORMS: dict[str, str] = {w: code for code, forms in _UNITS["currencies"].items() for w in forms}
 CURRENCIES = frozenset(CURRENCY_FORMS.values())  # the currency codes a money figure can have
-SCALE_FORMS: dict[str, float] = {w: float(n) for n, forms in _UNITS["scales"].items() for w in forms}
+SCALE_FORMS: dict[str, float] = {w: float(n) for w, n in SCALES.items()}
 MULTIPLIERS: dict[str, float] = {w: float(n) for n, forms in _UNITS["multipliers"].items() for w in forms}
 NOT_PARTS = frozenset(_UNITS["not_parts"])
 MODALS: dict[str, Modality] = {

@@ -16,6 +16,7 @@ from factcheck.text.numbers import (
     NUMBER,
     QUALIFIER,
     QUALIFIERS,
+    SCALES,
     WORD_NUMBER,
     interval,
     nearly_interval,
@@ -69,11 +70,15 @@ COMPOUND_DURATION = re.compile(
 )
 # After a currency sign a typesetter may space the thousands or the decimals ("$1, 199", "£1. 7m"):
 # still one amount. The digits run whole ("$1199" is not $119 and a 9).
+SCALE = alternation(SCALES)  # '$2bn', '£1.7m', '€20k' (text.numbers)
+# Before the currency's word: a scale word of a million or more ('20 million euros'; '40 thousand
+# euros' is left to the mentions' money reading, as it was before the scales were one table).
+SCALE_WORD = alternation(w for w, n in SCALES.items() if len(w) > 2 and n >= 1_000_000)
 MONEY = re.compile(
     rf"(?<![\w.])(?P<qual>{QUALIFIER}\s)?(?P<cur>US\$|\$|€|£)\s?"
-    rf"(?P<num>(?:\d{{1,3}}(?:,\s?\d{{3}})+(?!\d)|\d+)(?:\.\d+|\.\s\d{{1,2}}(?=\s?(?:m|bn|million|billion)\b))?)"
-    rf"(?:\s?[-–]\s?(?P<upto>\d{{1,3}}(?:\.\d+)?))?(?:[\s-]?(?P<scale>m|bn|k|million|billion)\b)?"
-    rf"|(?<![\w.])(?P<qual2>{QUALIFIER}\s)?(?P<num2>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)(?:\s(?P<scale2>million|billion))?"
+    rf"(?P<num>(?:\d{{1,3}}(?:,\s?\d{{3}})+(?!\d)|\d+)(?:\.\d+|\.\s\d{{1,2}}(?=\s?{SCALE}\b))?)"
+    rf"(?:\s?[-–]\s?(?P<upto>\d{{1,3}}(?:\.\d+)?))?(?:[\s-]?(?P<scale>{SCALE})\b)?"
+    rf"|(?<![\w.])(?P<qual2>{QUALIFIER}\s)?(?P<num2>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)(?:\s(?P<scale2>{SCALE_WORD}))?"
     rf"\s(?P<cur2>euros?|dollars?|pounds?|manats?)\b",
     re.IGNORECASE,
 )
@@ -96,7 +101,6 @@ CURRENCY = {
     "manat": "AZN",
     "manats": "AZN",
 }
-SCALE = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
 # Precompiled: these run once per number, and `re.fullmatch(str, ...)` looks its pattern up each time.
 VERB_GAP = re.compile(r"\s(?:\w+\s)?(?:to|for)\s")  # "killing 10", "sentenced him to 30 days"
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
@@ -173,7 +177,7 @@ PASSIVE_BETWEEN = re.compile(
 AGENT_AT = re.compile(AGENT_AFTER.pattern.removeprefix("^"), AGENT_AFTER.flags)
 ROLE_CLAUSE = re.compile(r",?\s(?:with|and|plus|while|which)\s", re.IGNORECASE)
 LATEST = re.compile(r"\b(?:most\srecently|latest|recent|last|new|first|second|third)\b", re.IGNORECASE)
-ANY_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:m|bn|million|billion|euros?|dollars?|pounds?)\b", re.IGNORECASE)
+ANY_AMOUNT = re.compile(rf"[$€£]\s?\d|\d[\d,.]*\s?(?:{SCALE}|euros?|dollars?|pounds?)\b", re.IGNORECASE)
 DISTANCE_ANCHOR = re.compile(
     r"^[\s,(]*(?:\(?(?:about\s)?[\d,.]+\s?(?:km|kilometres|kilometers|miles)\)?\s)?(?:(?!of\b|from\b|off\b|north|south|east|west)\w+\s)?"
     r"(?:(?P<dir>(?:south|north)(?:-?(?:east|west))?|east|west)\s)?(?:of|from|off|away\sfrom|outside|to)\s(?:the\s)?"
@@ -440,7 +444,7 @@ def extract_quantities(ctx: Context, sentence: Sentence) -> list[QuantityClaim]:
         number = parse_number_word(raw.replace(" ", ""))
         if number is None:
             continue
-        scale = SCALE.get((m.group("scale") or m.group("scale2") or "").lower(), 1)
+        scale = SCALES.get((m.group("scale") or m.group("scale2") or "").lower(), 1)
         currency = CURRENCY[(m.group("cur") or m.group("cur2")).lower()]
         qualifier, words = _qualifier(m.group("qual") or m.group("qual2"))
         if m.group("upto"):  # "€10–12 million": a range

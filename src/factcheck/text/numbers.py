@@ -42,15 +42,16 @@ TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+# Scale words after a number ('4 million', '$2bn', '£1.7m', '20k'), lower-case -> the factor: the
+# one table that figures, amounts of money and sentence ends read them by.
 SCALES = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "m": 1_000_000,
-    "bn": 1_000_000_000,
-    "k": 1_000,
-}
+    "thousand": 1_000, "k": 1_000,
+    "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
+    "billion": 1_000_000_000, "bn": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000,
+}  # fmt: skip
+# Words that multiply the number before them ('two hundred', 'a thousand', '5 million').
+MULTIPLES = {"hundred": 100} | SCALES
 FRACTIONS = {"half": 0.5, "a half": 0.5, "1/2": 0.5, "½": 0.5, "quarter": 0.25}
 
 WORD_NUMBER = (
@@ -92,11 +93,11 @@ def parse_number_word(raw: str) -> float | None:
             frac = 0.5
             text = text[: -len(mark)].rstrip(" -")
     if text in ("a hundred", "a thousand", "a million"):
-        return float(SCALES[text.split()[1]]) + frac
+        return float(MULTIPLES[text.split()[1]]) + frac
     scale = 1
     parts = text.split()
-    if len(parts) > 1 and parts[-1] in SCALES:
-        scale = SCALES[parts[-1]]
+    if len(parts) > 1 and parts[-1] in MULTIPLES:
+        scale = MULTIPLES[parts[-1]]
         text = " ".join(parts[:-1])
     if text in VAGUE:
         return None
