@@ -42,7 +42,7 @@ from factcheck.models import (
 from factcheck.resolve import fold
 from factcheck.segment import segment
 from factcheck.text.dates import MONTH_NAMES, SHORT_MONTHS, SHORT_WEEKDAYS, WEEKDAYS
-from factcheck.text.numbers import parse_number_word
+from factcheck.text.numbers import SCALES, parse_number_word
 from factcheck.text.patterns import alternation
 
 # Counted nouns too general to tie two counts to one fact by themselves ("two people", "three times").
@@ -151,11 +151,18 @@ CLOCK = re.compile(
 )
 AT_CLOCK = re.compile(r"\bat\s(?:around\s|about\s)?$", re.IGNORECASE)
 # What follows a figure that is a measure, a price or a game clock, not a time of day ('at 2.45
-# percent', 'valued at 1.25 billion', 'at 4:17 of the second period', 'measured at 2.35 metres').
+# percent', 'valued at 1.25 billion', 'at 4:17 of the second period', 'measured at 2.35 metres'):
+# the units lexicon's units but durations ('at 1647 hours' is a time), its currencies, its other
+# measures and the scales.
+_UNITS = load_lexicon("units")
+MEASURE_WORDS = sorted(
+    {w for dim, table in _UNITS["units"].items() if dim != "duration" for name, forms in table.items()
+     for w in (name, *forms[:-1])}
+    | {w for forms in _UNITS["currencies"].values() for w in forms}
+    | set(_UNITS["other_measures"]) | set(SCALES)
+)  # fmt: skip
 MEASURE_AFTER = re.compile(
-    r"\s*(?:%|percent\b|per\s?cent\b|pct\b|points?\b|(?:m|b|tr)illion\b|thousand\b|bn\b|a\s+share\b"
-    r"|per\s+(?:share|barrel|head|capita|unit)\b|(?:kilo|centi|milli)?met(?:re|er)s?\b|km\b|cm\b|mm\b|kg\b|kilo(?:gram)?s?\b|tonnes?\b|tons?\b"
-    r"|miles?\b|feet\b|foot\b|inch(?:es)?\b|lb?s\b|pounds?\b|dollars?\b|euros?\b|degrees?\b|seconds?\b"
+    r"\s*(?:" + alternation(MEASURE_WORDS, space=r"\s+") + r"(?!\w)"
     r"|(?:left|remaining)\b|into\s+the\b|of\s+(?:the\s+)?(?:\w+\s+)?(?:period|quarter|half|round|set|inning|game|match)\b)",
     re.IGNORECASE,
 )
