@@ -372,6 +372,8 @@ def test_a_report_a_year_on_whose_headline_tells_the_verdict_is_a_part_of_the_in
 )
 def test_a_story_that_tells_a_follow_up_in_its_head(text: str, told: bool) -> None:
     assert tells_follow_up(text) is told
+    cf, body = source("s.txt", text)
+    assert signature_module.signature_profile(cf, body).tells_follow_up is told  # kept in the stored profile
 
 
 def test_a_trial_beyond_the_follow_up_window_is_another_incident() -> None:
@@ -982,6 +984,13 @@ def test_old_rules_and_broken_stores_are_not_used(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(signature_module, "_PROFILES", {})
     assert source_profiles(tmp_path, [cf], {"a.txt": text}) == [good]
     assert load_profiles(tmp_path / SIGNATURES_FILE) == {"a.txt": good}  # rewritten whole
+    # A store written before profiles kept whether the head tells a follow-up: worked out again.
+    before = json.loads(dump_profiles([good]))
+    del before["profiles"][0]["tells_follow_up"]
+    (tmp_path / SIGNATURES_FILE).write_text(json.dumps(before), encoding="utf-8")
+    monkeypatch.setattr(signature_module, "_PROFILES", {})
+    assert load_profiles(tmp_path / SIGNATURES_FILE) == {}
+    assert source_profiles(tmp_path, [cf], {"a.txt": text}) == [good]
 
 
 def test_a_re_run_reuses_the_rendered_markdown_and_a_broken_one_is_rendered_again(

@@ -41,7 +41,7 @@ from factcheck.models import (
     stable_id,
 )
 from factcheck.resolve import fold, incident_label
-from factcheck.signature import FOLLOW_UPS, YEAR, event_signature, looks_ahead, signature_profile, tells_follow_up
+from factcheck.signature import FOLLOW_UPS, YEAR, event_signature, looks_ahead, signature_profile
 from factcheck.text.collector import paused_gc
 
 __all__ = ["event_signature", "group_incidents", "grouping_decision", "other_times_marked", "signature_profile"]
@@ -371,14 +371,13 @@ def _time_reason(a: EventSignature, b: EventSignature) -> str:
     return f"another time (a year named, {other.year}, after {day.isoformat() if day else 'the date'})"
 
 
-def _follows(p: Profile, text: str) -> bool:
+def _follows(p: Profile) -> bool:
     """Whether a dated source tells a follow-up of an event (its main kind is charges or a trial, or
-    its headline and first sentences tell one, signature.tells_follow_up), which comes months or a
-    year or two after it; a repeat ('detained again') is a new event. The text is read last, and
-    only for a dated source that is no repeat: most sources are settled by their stored profile."""
+    its headline and first sentences tell one: the profile's `tells_follow_up`), which comes months
+    or a year or two after it; a repeat ('detained again') is a new event."""
     if p.repeat or _day(p.signature) is None:
         return False
-    return p.main_predicate in FOLLOW_UPS or tells_follow_up(text)
+    return p.main_predicate in FOLLOW_UPS or p.tells_follow_up
 
 
 def _day(s: EventSignature) -> dt.date | None:
@@ -556,7 +555,7 @@ def _group(
     for i, (cf, text) in enumerate(zip(files, texts, strict=True)):
         members.setdefault(first.setdefault((text, cf.source.published), i), []).append(i)
     copies = [len(members.get(i, ())) for i in range(len(files))]
-    follows = [_follows(p, text) for p, text in zip(profiles, texts, strict=True)]
+    follows = [_follows(p) for p in profiles]
     pairs = similarities(profiles, copies, follows)
     sims = pairs.sims
     for r in [r for r, group in members.items() if len(group) > 1 and (r, r) not in sims]:

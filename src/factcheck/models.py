@@ -1196,6 +1196,10 @@ class SourceProfile(Model):
     year_back_terms: dict[str, int] = Field(description="Content words of its sentences about 'last year'.")
     vocabulary: WordSet = Field(description="Every folded word of the text, background included.")
     repeat: bool = Field(description="Its headline or first sentence tells of a repeat ('detained again').")
+    tells_follow_up: bool = Field(
+        description="Its headline, a date line and first sentence tell a follow-up of an event (charges, a trial, "
+        "the court that gives them), whatever kind of event fills the rest of it."
+    )
     main_person: str | None = Field(description="Folded surname of the main person, if named twice in full.")
     main_place: str | None = Field(description="Folded last word of the main place.")
     main_place_countries: WordSet = Field(description="Country codes the main place may be in.")

@@ -429,6 +429,7 @@ def _profile(cf: ClaimsFile, text: str, key: str) -> SourceProfile:
         terms=terms,
         background_terms=background_terms,
         repeat=bool(REPEAT.search(main[:lede_end])),
+        tells_follow_up=tells_follow_up(text),
         year_back_terms=term_vector(" ".join(text[s:e] for s, e in background if LAST_YEAR.search(text[s:e]))),
         vocabulary=frozenset(fold(w) for w in terms.keys() | background_terms.keys()),
         main_person=_main_person(ranked_people),
