@@ -17,8 +17,9 @@ EXTRACTION_FLOORS = ("text", "extract", "lexicons")
 # them, since display values and their keys feed claim ids.
 EXTRACTION_MODULES = ("errors.py", "ingest.py", "models.py", "resolve.py", "segment.py")
 # Word lists that only comparison reads: changing them changes no claim.
-# events.yaml: grouping only; population.yaml: compare/population.py
-COMPARISON_ONLY = frozenset({"copies.yaml", "events.yaml", "figures.yaml", "population.yaml"})
+# events.yaml: grouping and compare/accounts.py; population.yaml: compare/population.py; wordings.yaml:
+# compare/accounts.py
+COMPARISON_ONLY = frozenset({"copies.yaml", "events.yaml", "figures.yaml", "population.yaml", "wordings.yaml"})
 # What signature profiles are made of besides the claims (and extraction's revision, which they
 # include).
 SIGNATURE_PARTS = ("signature.py", "lexicons/events.yaml")

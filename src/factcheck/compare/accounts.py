@@ -25,7 +25,7 @@ from typing import Literal
 
 from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, dimension, lemma_of
 from factcheck.compare.groups import Agreement, Pending
-from factcheck.extract.mentions import NEGATIONS, lemmas, verb_lemma
+from factcheck.extract.mentions import NEGATIONS, STATE_OF, lemmas, verb_lemma
 from factcheck.extract.places import gazetteer
 from factcheck.lexicons import load_lexicon
 from factcheck.models import (
@@ -172,6 +172,20 @@ PRECISE_CLOCK = re.compile(r"^#\d\d:(?!00$)\d\d$")
 LARGE = re.compile(r"^#\d+$")
 LARGE_FIGURE = 1000  # a figure from which one in two sentences is one fact's, with two more words
 LARGE_WORDS = 2
+_WORDINGS = load_lexicon("wordings")
+# One act told with two verbs, by lemma: 'struck' and 'hit' (wordings.yaml), 'arrested' and
+# 'detained' (the state a listed predicate puts its participant in).
+ACT_OF: dict[str, str] = {**STATE_OF, **{verb: act for act, verbs in _WORDINGS["acts"].items() for verb in verbs}}
+# The kind of event a word names ('quake', 'tremor': earthquake), as grouping reads it.
+EVENT_OF: dict[str, str] = {
+    word: kind for kind, words in load_lexicon("events")["classes"].items() for word in words if " " not in word
+}
+# A pronoun opening a sentence as the subject of a verb ('It struck at dawn', 'It had hit'): the
+# verb's lemma says whether it tells an act, and the pronoun then stands for the event told before.
+EVENT_PRONOUN = re.compile(
+    r"[\W_]*(?:" + alternation(_WORDINGS["event_pronouns"]) + r")\s+(?:(?:has|had)\s+)?(?P<verb>[^\W\d_]+)\b",
+    re.IGNORECASE,
+)
 
 
 Mood = Literal["negated", "modal", "call"]
@@ -205,6 +219,8 @@ class Said:
     classes: frozenset[str] = frozenset()  # its claims' predicate classes ('custody', 'death')
     story_year: int | None = None  # its source's publication year, when the source is dated
     people: frozenset[str] = frozenset()  # the surnames of the people its source's entities name in it, folded
+    acts: frozenset[str] = frozenset()  # the acts its verbs tell ('struck' for 'hit' and 'struck')
+    events: frozenset[str] = frozenset()  # the kinds of event its words name, an event pronoun's included
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -362,9 +378,12 @@ def read_sentence(
     places: frozenset[str] = frozenset(),
     classes: frozenset[str] = frozenset(),
     referent: str | None = None,
+    event: str | None = None,
 ) -> Said:
     """A sentence read for comparison. `referent`: the name of the person a pronoun that opens the
-    sentence continues ('He was freed …' after a sentence about Jane Roe), read as that name."""
+    sentence continues ('He was freed …' after a sentence about Jane Roe), read as that name.
+    `event`: the kind of event a pronoun that opens it stands for ('It struck at dawn' after a
+    sentence about a storm)."""
     tokens: list[Token] = []
     said = ATTRIBUTION.search(text)
     credit = said.start() if said else len(text)
@@ -418,7 +437,15 @@ def read_sentence(
         calendar=_calendar(words, lemmas),
         places=places,
         classes=classes,
+        acts=frozenset(ACT_OF[t.lemma] for t in tokens if t.lemma in ACT_OF),
+        events=frozenset(kind for t in tokens if (kind := _event_of(t))) | ({event} if event else frozenset()),
     )
+
+
+def _event_of(t: Token) -> str | None:
+    """The kind of event a word names ('quakes', 'tremor': earthquake), by its form as the table
+    lists it: by lemma, 'struck' would be a strike."""
+    return None if t.referred else EVENT_OF.get(t.text.lower())
 
 
 def _calendar(words: list[re.Match[str]], lemmas: list[str | None]) -> frozenset[str]:
@@ -664,16 +691,20 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
 
 def _one_time_of_day(a: Said, b: Said, rare: frozenset[str], timed: frozenset[str]) -> Match | None:
     """Two sentences that give one time of day to the minute ('was reported at 1647 (1547 GMT)',
-    'reached the pier at 4:47 p.m. local time') and one word or predicate class besides it tell one
-    fact, unless something sets them apart. Names other than people's do not: one sentence may name
-    the places it was felt in, the other the agency that reported it; two sentences naming two
-    people each, and none in common (surnames folded, as kin reads names), tell two facts."""
+    'reached the pier at 4:47 p.m. local time') and one word besides it tell one fact, unless
+    something sets them apart. The word may be told in two wordings: one predicate class of their
+    claims, one act ('the storm struck', 'it hit') or one kind of event ('the quake', 'the
+    earthquake'; 'it' standing for the event the sentences before name). Names other than
+    people's do not set them apart: one sentence may name the places it was felt in, the other the
+    agency that reported it; two sentences naming two people each, and none in common (surnames
+    folded, as kin reads names), tell two facts."""
     if apart(a, b, rare, names=False) or (
         a.people and b.people and not any(kin(x, y) for x in a.people for y in b.people)
     ):
         return None
     shared = a.lemmas & b.lemmas
-    if not any(not w.startswith("#") for w in shared) and not a.classes & b.classes:
+    tied = any(not w.startswith("#") for w in shared) or a.classes & b.classes or a.acts & b.acts or a.events & b.events
+    if not tied:
         return None  # several things happen at given minutes of one incident: a word must tie them too
     return Match(shared, rare, timed)
 
@@ -820,14 +851,31 @@ def sentences_of(files: list[ClaimsFile], texts: Mapping[str, str]) -> list[Said
             if m.kind in ("name", "surname") and not POSSESSIVE.match(text, m.end)
         )
         story = [s for s in segment(Document(source=cf.source, text=text)) if not s.furniture]
+        told: list[Said] = []
         for n, s in enumerate(story):
             where, what = frozenset(places.get(s.start, ())), frozenset(classes.get(s.start, ()))
             referent = _continued(people, story[max(0, n - PRONOUN_REACH) : n]) if PRONOUN_OPENS.match(s.text) else None
-            said = read_sentence(cf.source.id, s.start, s.text, where, what, referent)
+            event = _event_continued(s.text, told[max(0, n - PRONOUN_REACH) : n])
+            said = read_sentence(cf.source.id, s.start, s.text, where, what, referent, event)
             named = frozenset(fold(name) for at, name in people if s.start <= at < s.end)
             year = cf.source.published.year if cf.source.published else None
-            out.append(replace(said, story_year=year, people=named))
+            told.append(replace(said, story_year=year, people=named))
+        out += told
     return out
+
+
+def _event_continued(text: str, before: list[Said]) -> str | None:
+    """The kind of event a pronoun opening a sentence as the subject of an act stands for ('It hit
+    at noon'): the one kind the nearest of the sentences before that names one names; none when it
+    names two ('the blast caused a fire': which one "it" is, is a guess), nor for a pronoun before
+    any other verb ('It said', 'It is unclear')."""
+    opener = EVENT_PRONOUN.match(text)
+    if opener is None or _lemma(opener.group("verb")) not in ACT_OF:
+        return None
+    for s in reversed(before):
+        if s.events:
+            return next(iter(s.events)) if len(s.events) == 1 else None
+    return None
 
 
 def _continued(people: list[tuple[int, str]], before: list[Sentence]) -> str | None:
