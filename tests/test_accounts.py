@@ -608,26 +608,6 @@ def test_an_event_pronoun_ties_one_time_of_day() -> None:
     assert match(read_sentence("a.txt", 0, said.text), other, COMMON) is None  # the pronoun unread: no tie
 
 
-@pytest.mark.parametrize(("a", "b", "agree"), [
-    # one list of three names in two orders: one fact, however long the sentences around it
-    ("The chase for the young striker ended on Monday with the champions winning out over the league giants "
-     "Eastfold United, Redvale and Lowmoor.",
-     "It took only days to agree terms for the forward, who had also been linked with Lowmoor, Redvale and "
-     "Eastfold United.", True),
-    # two names only, or one name of the three another: no one list
-    ("The chase for the young striker ended on Monday with the champions winning out over the league giants "
-     "Eastfold United and Redvale.",
-     "It took only days to agree terms for the forward, who had also been linked with Redvale and "
-     "Eastfold United.", False),
-    ("The chase for the young striker ended on Monday with the champions winning out over the league giants "
-     "Eastfold United, Redvale and Lowmoor.",
-     "It took only days to agree terms for the forward, who had also been linked with Brackwater, Redvale and "
-     "Eastfold United.", False),
-])  # fmt: skip
-def test_one_list_of_names_is_one_fact(a: str, b: str, agree: bool) -> None:
-    assert (match(read_sentence("a.txt", 0, a), read_sentence("b.txt", 0, b), COMMON) is not None) is agree
-
-
 def test_two_people_at_one_time_of_day_are_two_facts() -> None:
     a = read_sentence("a.txt", 0, "Ana Reyes left the pier at 4:47 p.m. with the keys.")
     b = read_sentence("b.txt", 0, "Tom Okafor left the pier at 4:47 p.m., police said.")

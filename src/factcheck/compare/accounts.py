@@ -588,13 +588,6 @@ def _one_list(a: Said, b: Said, rare: frozenset[str]) -> bool:
     return len(listed) >= LIST_NAMES or places
 
 
-def _one_long_list(a: Said, b: Said, rare: frozenset[str]) -> bool:
-    """Whether the shared words are one list of three names or more, in any order ('linked with
-    Eastfold, Redvale and Lowmoor', 'rivals Lowmoor, Eastfold and Redvale'): one fact, however
-    little else of the two sentences is shared."""
-    return len(_shared_list(a, b, rare)) >= LIST_NAMES
-
-
 def _shared_list(a: Said, b: Said, rare: frozenset[str]) -> list[str]:
     """The names of the one list both sentences give, when the shared words are that list (in any
     order), else none."""
@@ -679,7 +672,7 @@ def match(a: Said, b: Said, common: frozenset[str]) -> Match | None:
         if len(rare) < MIN_RARE - 1 or not _phrase(a, b, rare):
             return None
         fewer = 1  # a phrase of three content words both give stands for a third rare word
-    if len(shared) < cover * min(len(la), len(lb)) and not _one_long_list(a, b, rare):
+    if len(shared) < cover * min(len(la), len(lb)):
         return None
     if max(len(rare & s.told) for s in (a, b)) < MIN_RARE - fewer:
         return None  # two sentences of one speaker share who spoke, not what was said
