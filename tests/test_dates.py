@@ -64,6 +64,30 @@ def test_weekdays(text: str, weekday: int, direction: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "weekdays"),
+    [
+        # a habit or a schedule is no day of an event
+        ("The market opens every Tuesday.", []),
+        ("The ferry sails each Friday in summer.", []),
+        ("The council meets on the second Tuesday of each month.", []),
+        ("The council meets on the second on Tuesday of every month.", []),
+        ("Bills are paid on the last Friday of the month.", []),
+        ("The vote is held on the first Monday in March.", []),
+        ("The club is shut on Tuesday nights.", []),
+        ("Trains run on Sundays and holidays.", []),
+        # negatives: the day itself, with an ordinal, a place or a month after it
+        ("Protesters marched for the second Friday running.", ["Friday"]),
+        ("The ferry sank on Friday in the bay.", ["on Friday"]),
+        ("The ferry sank last Friday in the bay.", ["last Friday"]),
+        ("The council met on Tuesday night.", ["on Tuesday night"]),
+        ("It opened on Monday of this week.", ["on Monday"]),
+    ],
+)
+def test_a_recurring_weekday_is_no_date(text: str, weekdays: list[str]) -> None:
+    assert [e.text for e in find_dates(text) if e.kind == "weekday"] == weekdays
+
+
+@pytest.mark.parametrize(
     ("text", "offset_days"),
     [
         ("yesterday", -1),

@@ -188,6 +188,8 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
     for m in YEAR_ALONE.finditer(text) if has_digit and ("19" in text or "20" in text) else ():
         found.append(DateExpr(m.start("y"), m.end("y"), m.group("y"), "absolute", year=int(m.group("y"))))
     for m in WEEKDAY.finditer(text) if "day" in lower else ():
+        if _recurring(text, m):
+            continue
         pre = (m.group("pre") or "").lower()
         direction = pre if pre in ("last", "next") else None
         found.append(
@@ -228,6 +230,32 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
             continue
         result.append(expr)
     return tuple(e for i, e in enumerate(result) if not _named_by_next(e, result[i + 1 : i + 2], text))
+
+
+# A weekday that recurs is no day of an event: 'every Tuesday', 'each Friday', 'on Tuesday
+# nights' (WEEKDAY does not match 'on Tuesdays' at all), and a weekday counted within a month
+# ('the second Tuesday of each month', 'the last Friday in March'), which is no "most recent
+# Tuesday" either. 'For the second Friday running' is this Friday: an ordinal alone is kept.
+EVERY_BEFORE = re.compile(r"\b(?:every|each)\s(?:other\s|single\s)?$", re.IGNORECASE)
+ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)\s(?:on\s)?$",
+                            re.IGNORECASE)  # fmt: skip
+WITHIN = re.compile(
+    r"\s(?:of|in)\s(?:(?:each|every|the|a|this|that|next)\s(?:month|year)\b"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+)
+RECURRING_AFTER = re.compile(
+    r"\s(?:mornings|afternoons|evenings|nights)\b|\s(?:of|in)\s(?:each|every)\s(?:month|week|year)\b",
+    re.IGNORECASE,
+)
+
+
+def _recurring(text: str, m: re.Match[str]) -> bool:
+    """Whether the weekday matched at `m` (WEEKDAY) recurs or is counted within a month."""
+    before = text[max(0, m.start() - 16) : m.start()]
+    if EVERY_BEFORE.search(before) or RECURRING_AFTER.match(text, m.end("wd")):
+        return True
+    ordinal = ORDINAL_BEFORE.search(before) is not None or (m.group("pre") or "").lower() == "last"
+    return ordinal and WITHIN.match(text, m.end("wd")) is not None
 
 
 def _counted_from_date(rel: DateExpr, date: DateExpr, text: str) -> DateExpr | None:
