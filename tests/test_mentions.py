@@ -39,6 +39,10 @@ def numbers(text: str) -> list[tuple[str, float, str, str | None]]:
     ("He was charged under Article 296.", []),
     ("It was one of the worst.", []),
     ("The 8Bit band played.", []),
+    # 'zero' before a singular unit is a compound name, not nothing counted
+    ("The flaw was a zero-day bug.", []),
+    ("It was zero hour for the crew.", []),
+    ("There were zero days of rain.", [("zero days", 0, "duration", "rain")]),
 ])  # fmt: skip
 def test_numbers_with_what_they_count(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert numbers(text) == expected

@@ -675,6 +675,9 @@ def find_numbers(sentence: str, toks: list[Token]) -> list[Number]:
             dim, name, factor = "money", currency, 1.0
             noun = _noun_of(toks, j)
         elif unit is not None:
+            if toks[i].low == "zero" and not toks[unit[0] - 1].low.endswith("s"):
+                i = unit[0]
+                continue  # "a zero-day flaw", "zero hour": a compound name, not nothing counted ("zero days")
             j, dim, name, factor = unit
             end = toks[j - 1].end
             noun = _noun_of(toks, j) or (_noun_after(toks, j) if dim == "percent" else None)
