@@ -78,6 +78,23 @@ def test_a_negation_is_the_verbs_own(text: str, negated: bool) -> None:
     assert found.negated is negated
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a participle before a noun right after another past form is the object's adjective
+        ("The board issued revised safety rules on Monday.", ["issued"]),
+        ("Rescuers freed injured climbers on Sunday.", ["freed"]),
+        # negatives: two verbs apart, a passive, a verb before a name or a function word
+        ("He was arrested, charged and jailed.", ["arrested", "charged", "jailed"]),
+        ("The man was arrested charged with theft.", ["arrested", "charged"]),
+        ("Guards stopped Tove Berg at the gate.", ["stopped"]),
+        ("Police arrested protesters on Monday.", ["arrested"]),
+    ],
+)
+def test_an_attributive_participle_is_no_predicate(text: str, words: list[str]) -> None:
+    assert [p.word for p in find_predicates(tokens(text)) if not p.noun] == words
+
+
 @pytest.mark.parametrize("text", ["He faces the death penalty.", "An arrest warrant was issued."])
 def test_an_event_noun_modifying_another_noun_is_no_event(text: str) -> None:
     assert [p for p in find_predicates(tokens(text)) if p.noun] == []

@@ -229,6 +229,20 @@ def listed_predicates(preds: list[Predicate]) -> list[Predicate]:
     return [p for p in preds if p.word.lower() in LISTED_FORMS]
 
 
+def _attributive(toks: list[Token], i: int) -> bool:
+    """Whether the form in -ed at token i is a participle before a noun right after another verb
+    in -ed ('issued revised rules', 'rescued injured climbers'): the object's adjective, since two
+    past forms in a row are no two acts. A verb after an auxiliary ('was injured', 'had died') or
+    before a mark, a function word or a capitalised word ('was arrested, charged', 'freed Anna')
+    is not one."""
+    if i == 0 or i + 1 >= len(toks) or not toks[i].low.endswith("ed"):
+        return False
+    prev, nxt = toks[i - 1], toks[i + 1]
+    if not (prev.low.endswith("ed") and prev.low.isalpha() and verb_lemma(prev.low) is not None):
+        return False
+    return nxt.text.isalpha() and nxt.text.islower() and nxt.low not in FUNCTION
+
+
 def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predicate]:
     """Event predicates among `toks`; with `listed_only`, only the predicates lexicon's (a sentence
     with no number or date needs no other: nothing would attach to them)."""
@@ -247,6 +261,8 @@ def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predic
         before = [t.low for t in toks[max(0, i - 4) : i]]
         if not is_noun and before and before[-1] in DETERMINERS and before[-1] != "of":
             continue  # "an injured person", "the wounded man": an adjective, not an event
+        if not is_noun and _attributive(toks, i):
+            continue  # "issued revised rules", "freed injured hostages": the object's adjective
         if low == "last" and not (before and before[-1] in LAST_BEFORE):
             continue  # "last week", "the last time": a verb only in "can last", "will last"
         if is_noun:
