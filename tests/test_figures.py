@@ -111,6 +111,29 @@ def test_one_fact_or_two(a: tuple[str, str, str], b: tuple[str, str, str], one_f
     assert same_fact(figure(*a), figure(*b)) is one_fact
 
 
+@pytest.mark.parametrize(("text", "words", "unit", "listed"), [
+    # several bidders' offers, a range's two ends: each figure is one of a list
+    ("The first bidder offered $160 million over eight years, the second $150 million over seven years.",
+     "$160 million", "USD", True),
+    ("The first bidder offered $160 million over eight years, the second $150 million over seven years.",
+     "$150 million", "USD", True),
+    ("The first bidder offered $160 million over eight years, the second $150 million over seven years.",
+     "eight years", "years", True),
+    ("The red team (six years, $40 million) and the blue team (five years, $30 million) made offers.",
+     "$30 million", "USD", True),
+    ("The offers were in the $140 million to $160 million range.", "$140 million", "USD", True),
+    # negatives: each figure told by its own verb, other units, other currencies, one figure, counts
+    ("The firm raised $35m in two rounds and also got $9m in grants.", "$35m", "USD", False),
+    ("He was sentenced to 2 years, with 9 months to serve.", "2 years", "years", False),
+    ("The jury deliberated for 40 hours over four days.", "40 hours", "hours", False),
+    ("The hall was valued at 2 million euros ($2.6 million).", "$2.6 million", "USD", False),
+    ("The hall was sold for $50 million.", "$50 million", "USD", False),
+    ("Ten people were killed and 20 injured in the blast.", "Ten people", "people", False),
+])  # fmt: skip
+def test_a_figure_one_of_a_list(text: str, words: str, unit: str, listed: bool) -> None:
+    assert scope(figure(text, words, unit)).listed is listed
+
+
 def test_a_part_never_contradicts_a_total_it_fits_in() -> None:
     whole = figure("Three people died in the fire.", "Three people", number=3)
     part = figure("Two women and a man died in the fire.", "Two women", number=2)
@@ -149,6 +172,11 @@ def compare_texts(tmp_path: Path, a: str, b: str) -> Report:
     # the same fact with different figures is still found
     ("Police said three people died when the market hall burned.",
      "Police said five people died when the market hall burned.", ["contradiction"]),
+    # several bidders' offers against one bidder's: facts of their own bidders
+    ("Before the fire, the first bidder offered $16 million for the market hall, the second $15 million.",
+     "Before the fire, a bidder offered $18 million for the market hall.", []),
+    ("Before the fire, a bidder offered $16 million for the market hall.",
+     "Before the fire, a bidder offered $18 million for the market hall.", ["contradiction"]),
 ])  # fmt: skip
 def test_figures_of_two_reports(tmp_path: Path, a: str, b: str, expected: list[str]) -> None:
     assert [f.severity for f in compare_texts(tmp_path, a, b).discrepancies] == expected

@@ -11,10 +11,24 @@ with another source but never contradicts a total.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from factcheck.extract.mentions import CURRENCIES, FUNCTION, UNIT_FORMS, lemmas, noun_lemma, verb_lemma
+from lemminflect import getAllInflections  # type: ignore[import-untyped]
+
+from factcheck.extract.mentions import (
+    CURRENCIES,
+    FUNCTION,
+    UNIT_FORMS,
+    find_numbers,
+    find_predicates,
+    lemmas,
+    noun_lemma,
+    tokens,
+    verb_lemma,
+)
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, QuantityClaim
 
@@ -108,6 +122,7 @@ class Scope:
     owner: str | None = None  # an explicit possessor ('intel', 'office'), folded
     measured: str | None = None  # what a measure describes: the noun of 'a 17-inch notebook', 'thick'
     joint: str | None = None  # a second noun counted with the first: the crew of '420 passengers and crew'
+    listed: bool = False  # the sentence gives other amounts or durations of this unit: one of a list
 
 
 def _around(claim: ClaimBase) -> tuple[str, str, str]:
@@ -253,6 +268,45 @@ def _read_scope(claim: QuantityClaim) -> Scope:
         owner=_owner(before),
         measured=_measured(value, after),
         joint=_joint(claim, after),
+        listed=_listed(claim),
+    )
+
+
+def _listed(claim: QuantityClaim) -> bool:
+    """Whether the figure is one of a list its sentence gives: another amount of its currency, or
+    another duration in its unit, with no verb of its own between the two ('the first club bid $160
+    million over eight years, the second $150 million over seven'; 'A (seven years, $140 million)
+    and B (eight years, $160 million)'; a range's two ends). Each is a fact of its own bidder,
+    model or part, so neither is the one figure another source gives. Figures each told by its
+    own verb ('raised $35m ... and also got $9m') and counts ('ten were killed and 20 injured',
+    told apart by their verbs) are not read so."""
+    if claim.unit not in CURRENCIES and not (claim.unit in UNIT_FORMS and UNIT_FORMS[claim.unit][0] == "duration"):
+        return False
+    at, end = claim.value_start - claim.start, claim.value_end - claim.start
+    toks = tokens(claim.quote)
+    found = find_numbers(claim.quote, toks)
+    own = next((n for n in found if n.start < end and at < n.end), None)
+    if own is None or own.dimension not in ("money", "duration"):
+        return False
+    verbs = [p.start for p in find_predicates(toks) if not p.noun] + [t.start for t in toks if _past_form(t.low)]
+    for n in found:
+        if n is own or n.unit != own.unit or math.isclose(n.value, own.value, rel_tol=1e-9):
+            continue
+        lo, hi = (own.end, n.start) if n.start >= own.end else (n.end, own.start)
+        if not any(lo <= v < hi for v in verbs):
+            return True
+    return False
+
+
+@cache
+def _past_form(word: str) -> bool:
+    """Whether a lower-case word is a verb's past form ('got', 'raised', 'held'): a verb of its own
+    clause, which the predicates may not list."""
+    return word.isalpha() and any(
+        word in forms
+        for lemma in lemmas(word).get("VERB", ())
+        for tag, forms in getAllInflections(lemma, upos="VERB").items()
+        if tag in ("VBD", "VBN")
     )
 
 
@@ -299,6 +353,8 @@ def part_of_whole(a: QuantityClaim, b: QuantityClaim) -> bool:
     them', 'would pay') contradicts nothing."""
     if {"quantity.partial", "quantity.money-hedged"} & {a.rule, b.rule}:
         return True
+    if scope(a).listed or scope(b).listed:
+        return True  # one of several bidders' offers, models' prices, parts' sums
     pa, pb = scope(a).part, scope(b).part
     if (pa is None) == (pb is None):
         return False
