@@ -228,3 +228,17 @@ def test_custody_is_read_from_the_head_noun(text: str, states: list[str]) -> Non
 def test_a_score_is_no_count(text: str, counts: list[str]) -> None:
     cf, _ = claims_file(f"3 May 2024\n\nGulls report\n\n{text}\n")
     assert [c.expression for c in cf.claims if isinstance(c, QuantityClaim) and c.rule == "mention.count"] == counts
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    # one kind of act by other named doers is two acts, each on its own day
+    ("Port owner Tove Berg flew to the capital on Tuesday to meet the minister.",
+     "Port owner Jon Lind and his deputy Per Dahl flew to the capital on Thursday to meet the minister.", []),
+    # the same doer, or a doer one report leaves out, is one act dated two ways
+    ("Port owner Tove Berg flew to the capital on Tuesday to meet the minister.",
+     "Tove Berg flew to the capital on Thursday to meet the minister.", ["contradiction"]),
+    ("Port owner Tove Berg flew to the capital on Tuesday to meet the minister.",
+     "The port's owner flew to the capital on Thursday to meet the minister.", ["contradiction"]),
+])  # fmt: skip
+def test_acts_of_other_doers_are_two_acts(tmp_path: Path, a: str, b: str, expected: list[str]) -> None:
+    assert severities(tmp_path, a, b) == expected

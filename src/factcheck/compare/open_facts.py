@@ -188,6 +188,17 @@ def _weekday(expression: str) -> str | None:
     return m.group(0).lower() if m else None
 
 
+def _other_doers(a: ClaimBase, b: ClaimBase) -> bool:
+    """Whether two frames name who acts and share nobody ('owner A flew ... on Tuesday', 'owner B
+    and manager C flew ... on Thursday'): two acts of one kind, each on its own day, not one act
+    dated two ways. Names meet by their last word ('Tove Berg', 'owner Tove Berg')."""
+    assert a.frame is not None
+    assert b.frame is not None
+    if not a.frame.agents or not b.frame.agents:
+        return False
+    return not {n.split()[-1] for n in a.frame.agents} & {n.split()[-1] for n in b.frame.agents}
+
+
 def _open_value(c: ClaimBase) -> str:
     if isinstance(c, QuantityClaim):
         return f"{c.number:g} {c.unit}"
@@ -278,7 +289,7 @@ def compare_open_facts(
             isinstance(a, DateClaim)
             and isinstance(b, DateClaim)
             and verdict[0] != "agree"
-            and (not events.same_event(a, b) or events.in_order(a, b))
+            and (not events.same_event(a, b) or events.in_order(a, b) or _other_doers(a, b))
         ):
             continue
         assert a.frame is not None
