@@ -239,6 +239,9 @@ def test_a_score_is_no_count(text: str, counts: list[str]) -> None:
      "Tove Berg flew to the capital on Thursday to meet the minister.", ["contradiction"]),
     ("Port owner Tove Berg flew to the capital on Tuesday to meet the minister.",
      "The port's owner flew to the capital on Thursday to meet the minister.", ["contradiction"]),
+    # a doer against one the other report names in another role: one act
+    ("The port is still awaiting the case of its pilot Tove Berg, arrested 6 April on Kvarn Harbour Road.",
+     "Another pilot, Tove Berg, was arrested early 8 April on Kvarn Harbour Road.", ["contradiction"]),
 ])  # fmt: skip
 def test_acts_of_other_doers_are_two_acts(tmp_path: Path, a: str, b: str, expected: list[str]) -> None:
     assert severities(tmp_path, a, b) == expected

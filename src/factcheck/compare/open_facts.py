@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from factcheck.compare.accounts import agreement_title
 from factcheck.compare.ages import story_years, told_in, years_apart
@@ -189,14 +190,20 @@ def _weekday(expression: str) -> str | None:
 
 
 def _other_doers(a: ClaimBase, b: ClaimBase) -> bool:
-    """Whether two frames name who acts and share nobody ('owner A flew ... on Tuesday', 'owner B
-    and manager C flew ... on Thursday'): two acts of one kind, each on its own day, not one act
-    dated two ways. Names meet by their last word ('Tove Berg', 'owner Tove Berg')."""
+    """Whether two frames name who acts and neither's doer takes part in the other's act ('owner A
+    flew ... on Tuesday', 'owner B and manager C flew ... on Thursday'): two acts of one kind, each
+    on its own day, not one act dated two ways. Names meet by their last word ('Tove Berg', 'owner
+    Tove Berg'), a doer against anyone the other frame names, since a frame may take a passive's
+    place for its doer ('X was arrested on Route 9')."""
     assert a.frame is not None
     assert b.frame is not None
     if not a.frame.agents or not b.frame.agents:
         return False
-    return not {n.split()[-1] for n in a.frame.agents} & {n.split()[-1] for n in b.frame.agents}
+
+    def last(names: Iterable[str]) -> set[str]:
+        return {n.split()[-1] for n in names}
+
+    return not (last(a.frame.agents) & last(b.frame.participants) or last(b.frame.agents) & last(a.frame.participants))
 
 
 def _open_value(c: ClaimBase) -> str:
