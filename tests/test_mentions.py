@@ -126,6 +126,25 @@ def test_frames_active_and_passive_alike(
     assert (frame.predicate, frame.patients, frame.time, frame.cues) == ("detain", patients, time, cues)
 
 
+@pytest.mark.parametrize(("text", "value", "cues"), [
+    # a relative clause's time is its noun's, not the figure's
+    ("She was one of four daughters and worked at the bank founded in 1921 by her uncle.", "four", ()),
+    ("The three agencies will review the rules that are once again in force.", "three", ()),
+    ("The man who was jailed again in 2011 owns two shops.", "two", ()),
+    # negatives: the clause's own verb, the value inside the relative clause, no relative clause
+    ("Two hundred workers protested in 2009.", "Two hundred", ("in 2009",)),
+    ("The firm that again cut three jobs was sold.", "three", ("again",)),
+    ("Police detained four men again.", "four", ("again",)),
+    ("The man who was jailed in 2011 was detained again with two friends.", "two", ("again",)),
+    ("The bank founded in 1921 by her uncle lent four million dollars.", "four", ()),
+])  # fmt: skip
+def test_a_relative_clause_keeps_its_time_to_itself(text: str, value: str, cues: tuple[str, ...]) -> None:
+    toks = tokens(text)
+    view = SentenceView(text, toks, find_predicates(toks))
+    start = text.index(value)
+    assert build_frame(view, start, start + len(value), attribute="test", story_year=2024).cues == cues
+
+
 def test_a_count_attaches_to_its_own_clause_predicate() -> None:
     text = "Ten people were killed, and twenty people were injured."
     toks = tokens(text)

@@ -104,6 +104,55 @@ class SentenceView:
             right = min(right, self.breaks[j][0])
         return left, right
 
+    def relatives(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The relative clauses of the clause text[lo:hi] (RELATIVE_OPENING after a noun: 'the
+        rules that are once again in force', 'the family founded in 1931 by'), each up to its
+        comma, the main clause's verb or the clause's end: what they say is of their noun."""
+        found: list[tuple[int, int]] = []
+        for m in RELATIVE_OPENING.finditer(self.text, lo, hi):
+            if m.start() < (found[-1][1] if found else lo):
+                continue
+            k = _token_at(self, m.start())
+            if k is None or k == 0:
+                continue
+            before = self.toks[k - 1]
+            if before.low in PRONOUNS or not before.text.isalpha() or "NOUN" not in lemmas(before.low):
+                continue
+            if m.group("pp") is not None and not self._other_verb(lo, m.start(), m.end(), hi):
+                continue  # 'two hundred workers protested in 2009': the clause's own verb
+            comma = self.text.find(",", m.end(), hi)
+            found.append((m.start(), self._relative_end(m.start(), m.end(), comma if comma >= 0 else hi)))
+        return found
+
+    def _relative_end(self, start: int, end: int, hi: int) -> int:
+        """Where a relative clause opened at text[start:end] ends: at the verb after its own ('the
+        man who was jailed again owns two shops'), the main clause's, or at `hi`."""
+        verbs = [q for q in self.preds_in(start, hi) if not q.noun and not q.word.lower().endswith("ing")]
+        own = next((q for q in verbs if q.start >= start), None)
+        later = next((q for q in verbs if own is not None and q.start > own.end), None)
+        return later.start if later is not None else hi
+
+    def _other_verb(self, lo: int, start: int, end: int, hi: int) -> bool:
+        """Whether the clause has a verb besides the participle at text[start:end], with no comma or
+        'and' between them: the clause's own, so the participle modifies the noun before it."""
+        before = next((q for q in reversed(self.preds_in(lo, start)) if not q.noun), None)
+        if before is not None and not COORDINATION.search(self.text[before.end : start]):
+            return True
+        later = next((q for q in self.preds_in(end, hi) if not q.noun), None)
+        return later is not None and not COORDINATION.search(self.text[end : later.start])
+
+    def cues_outside(self, lo: int, hi: int, start: int, story_year: int | None) -> set[str]:
+        """The clause's cues less those only a relative clause without the value at `start` says
+        ('one of five sons ... drifted into the family founded in 1931': no time of the sons)."""
+        clause = self.text[lo:hi]
+        for r_lo, r_hi in self.relatives(lo, hi):
+            if not r_lo <= start < r_hi:
+                clause = clause[: r_lo - lo] + " " * (r_hi - r_lo) + clause[r_hi - lo :]
+        cues = {m.group(0).lower() for m in CUES_LOWER.finditer(clause) if not _offset_word(clause, m)}
+        return cues | {
+            f"in {m.group('y')}" for m in YEAR.finditer(clause) if story_year is None or int(m.group("y")) != story_year
+        }
+
     def clause_features(
         self, lo: int, hi: int, story_year: int | None
     ) -> tuple[set[str], list[tuple[int, str]], set[str], str | None]:
@@ -306,6 +355,11 @@ ADJECTIVE_BEFORE = frozenset(
 # A participle right after a noun and followed by one of these, with the clause's finite verb still to
 # come, is a reduced relative clause ('an offender sentenced to life ... pulled a gun').
 RELATIVE_AFTER = frozenset(["to", "in", "at", "by", "for", "from", "on", "after", "over", "into", "with", "of"])
+# What opens a relative clause after a noun: a relative pronoun, or a participle in -ed before one of
+# RELATIVE_AFTER ('the family founded in 1931'); SentenceView.relatives checks the noun.
+RELATIVE_OPENING = re.compile(
+    r"\b(?:that|which|who|whom|whose)\s|\b(?P<pp>[a-z]+ed)\s(?=(?:" + "|".join(sorted(RELATIVE_AFTER)) + r")\s)"
+)
 PRONOUNS = frozenset(
     ["i", "you", "he", "she", "it", "we", "they", "who", "which", "that", "there", "this", "these", "those"]
 )
@@ -492,6 +546,8 @@ def build_frame(
     lo, hi = view.clause_span(start, end)
     pred = predicate or nearest_predicate(view, start, end)
     places, names, cues, time = view.clause_features(lo, hi, story_year)
+    if cues:
+        cues = view.cues_outside(lo, hi, start, story_year)
     agents: list[str] = []
     patients: list[str] = []
     if pred is not None:
