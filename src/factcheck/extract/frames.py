@@ -382,10 +382,15 @@ def _token_at(view: SentenceView, start: int) -> int | None:
     return k if k < len(view.toks) and view.toks[k].start == start else None
 
 
+def _adverb_ly(tok: Token) -> bool:
+    """Whether a token is an adverb in -ly: lower-case, with no noun reading ('family', 'ally' are nouns)."""
+    return tok.low.endswith("ly") and tok.text.islower() and "NOUN" not in lemmas(tok.low)
+
+
 def _word_before(view: SentenceView, k: int) -> tuple[str, int]:
     """The word before token k, adverbs in -ly and 'not', 'also' skipped, and its index (or '', -1)."""
     j = k - 1
-    while j >= 0 and (view.toks[j].low in SKIPPED_BEFORE or view.toks[j].low.endswith("ly")):
+    while j >= 0 and (view.toks[j].low in SKIPPED_BEFORE or _adverb_ly(view.toks[j])):
         j -= 1
     return (view.toks[j].low, j) if j >= 0 else ("", -1)
 
@@ -494,7 +499,7 @@ def date_predicate(view: SentenceView, start: int, end: int) -> Predicate | None
     right_after = None
     if k < len(view.toks):
         nxt = view.toks[k]
-        while nxt.low.endswith("ly") and k + 1 < len(view.toks):
+        while _adverb_ly(nxt) and k + 1 < len(view.toks):
             k += 1
             nxt = view.toks[k]
         right_after = nxt.start
