@@ -61,6 +61,9 @@ def test_ages_with_whom_they_are_said_of(text: str, expected: list[tuple[int, tu
     ("The family sued the clinic on Monday.", "Monday", "sue"),
     ("An ally resigned from the council on Friday.", "Friday", "resign"),
     ("The assembly approved the new budget on Tuesday.", "Tuesday", "approve"),
+    # a verb after a relative 'that' is the relative clause's verb, not an adjective
+    ("The storm that flooded the valley on Monday moved east.", "Monday", "flood"),
+    ("Rebels that seized the bridge on Sunday freed the hostages.", "Sunday", "seize"),
     # a verb past a comma or 'and' after the date is the next act's
     ("The singer checked into a private clinic high in the hills above the city late Friday, dodging arrest.",
      "late Friday", "check"),

@@ -14,7 +14,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from factcheck.extract.mentions import MONTHS, Predicate, Token, designation, lemmas
+from factcheck.extract.mentions import (
+    DETERMINERS,
+    MODALS,
+    MONTHS,
+    PASSIVE_AUX,
+    Predicate,
+    Token,
+    designation,
+    lemmas,
+)
 from factcheck.extract.speech import TELLING_FORMS
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.nationalities import demonym_words
@@ -344,14 +353,14 @@ def _accusation(view: SentenceView, p: Predicate) -> bool:
 
 # The words before a verb that make it part of a finite verb group ('was revealed', 'were
 # protesting', 'has signed', 'will resume'): with one, a participle is no modifier of a noun.
-AUXILIARIES = frozenset(
-    {"am", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will"}
-    | {"would", "shall", "should", "can", "could", "may", "might", "must", "get", "gets", "got"}
+AUXILIARIES = (
+    PASSIVE_AUX
+    | {"am", "has", "have", "had", "do", "does", "did"}
+    | {w for w in MODALS if " " not in w and "AUX" in lemmas(w)}
 )
 # Words after which a participle is an adjective of the noun that follows ('a sparsely populated area').
-ADJECTIVE_BEFORE = frozenset(
-    ["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"]
-)
+# Not 'that': a verb after it opens a relative clause ('the storm that flooded the valley').
+ADJECTIVE_BEFORE = DETERMINERS - {"of", "all"}
 # A participle right after a noun and followed by one of these, with the clause's finite verb still to
 # come, is a reduced relative clause ('an offender sentenced to life ... pulled a gun').
 RELATIVE_AFTER = frozenset(["to", "in", "at", "by", "for", "from", "on", "after", "over", "into", "with", "of"])
