@@ -64,6 +64,7 @@ def test_ages_with_whom_they_are_said_of(text: str, expected: list[tuple[int, tu
     # a verb after a relative 'that' is the relative clause's verb, not an adjective
     ("The storm that flooded the valley on Monday moved east.", "Monday", "flood"),
     ("Rebels that seized the bridge on Sunday freed the hostages.", "Sunday", "seize"),
+    ("Guards who rebelled surrendered quietly on Sunday.", "Sunday", "surrender"),
     # a verb past a comma or 'and' after the date is the next act's
     ("The singer checked into a private clinic high in the hills above the city late Friday, dodging arrest.",
      "late Friday", "check"),

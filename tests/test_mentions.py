@@ -89,6 +89,9 @@ def test_a_negation_is_the_verbs_own(text: str, negated: bool) -> None:
         ("The man was arrested charged with theft.", ["arrested", "charged"]),
         ("Guards stopped Tove Berg at the gate.", ["stopped"]),
         ("Police arrested protesters on Monday.", ["arrested"]),
+        # a relative clause's verb, then the main verb: before an adverb, or after 'who'
+        ("Guards who rebelled surrendered quietly on Sunday.", ["rebelled", "surrendered"]),
+        ("Guards who rebelled seized weapons on Sunday.", ["rebelled", "seized"]),
     ],
 )
 def test_an_attributive_participle_is_no_predicate(text: str, words: list[str]) -> None:

@@ -229,18 +229,27 @@ def listed_predicates(preds: list[Predicate]) -> list[Predicate]:
     return [p for p in preds if p.word.lower() in LISTED_FORMS]
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
 def _attributive(toks: list[Token], i: int) -> bool:
     """Whether the form in -ed at token i is a participle before a noun right after another verb
     in -ed ('issued revised rules', 'rescued injured climbers'): the object's adjective, since two
     past forms in a row are no two acts. A verb after an auxiliary ('was injured', 'had died') or
     before a mark, a function word or a capitalised word ('was arrested, charged', 'freed Anna')
-    is not one."""
+    is not one. Nor is the main verb after a relative clause's ('troops who rebelled surrendered
+    quietly'): the first form follows 'who', 'that' or 'which', or the next word is an adverb."""
     if i == 0 or i + 1 >= len(toks) or not toks[i].low.endswith("ed"):
         return False
     prev, nxt = toks[i - 1], toks[i + 1]
     if not (prev.low.endswith("ed") and prev.low.isalpha() and verb_lemma(prev.low) is not None):
         return False
-    return nxt.text.isalpha() and nxt.text.islower() and nxt.low not in FUNCTION
+    if i >= 2 and toks[i - 2].low in RELATIVE_PRONOUNS:
+        return False
+    if not (nxt.text.isalpha() and nxt.text.islower() and nxt.low not in FUNCTION):
+        return False
+    found = lemmas(nxt.low)
+    return "ADV" not in found and ("NOUN" in found or "ADJ" in found or nxt.low.endswith("ed"))
 
 
 def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predicate]:
