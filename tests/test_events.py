@@ -62,7 +62,15 @@ PUBLISHED = dt.date(2022, 7, 20)  # a Wednesday, the stories' dateline
             id="listed-word-of-another-clause",
         ),
         pytest.param(
-            "The reporter sentenced to ten years pulled a knife on Monday.", "Monday", "sentenced", id="listed-near"
+            "The reporter sentenced to ten years pulled a knife on Monday.",
+            "Monday",
+            "pull",
+            id="listed-near",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="known error: the listed rule's 'sentenced' is near enough to the date "
+                "(_listed_word_near) to override the frame's 'pull'; the day is the pulling's",
+            ),
         ),
     ],
 )
