@@ -66,8 +66,7 @@ def test_ages_with_whom_they_are_said_of(text: str, expected: list[tuple[int, tu
     ("Rebels that seized the bridge on Sunday freed the hostages.", "Sunday", "seize"),
     ("Guards who rebelled surrendered quietly on Sunday.", "Sunday", "surrender"),
     # a verb past a comma or 'and' after the date is the next act's
-    ("The singer checked into a private clinic high in the hills above the city late Friday, dodging arrest.",
-     "late Friday", "check"),
+    ("The boxer flew out of the capital on a private jet late Friday, dodging reporters.", "late Friday", "fly"),
     ("The gunman walked into the crowded bank on the main square with a rifle on Tuesday and shot two clerks.",
      "Tuesday", "walk"),
     # a time's colon is no clause break

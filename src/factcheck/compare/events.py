@@ -83,7 +83,7 @@ def event_kind(claim: DateClaim) -> tuple[str, str | None]:
     if lemma is not None and lemma in CLASS_OF:
         return STATE_OF[lemma], CLASS_OF[lemma]
     if listed and lemma is not None and not _listed_word_near(claim):
-        return _state(lemma), None  # the listed rule's word is another clause's ('sentenced ... pulled a gun Monday')
+        return _state(lemma), None  # the listed rule's word is another clause's ('sentenced ... pulled a knife Monday')
     if listed or lemma is None:
         kind = _state(claim.event)
         if kind == STATE_OF.get("die") and FOUND_BEFORE.search(before):

@@ -358,11 +358,11 @@ AUXILIARIES = (
     | {"am", "has", "have", "had", "do", "does", "did"}
     | {w for w in MODALS if " " not in w and "AUX" in lemmas(w)}
 )
-# Words after which a participle is an adjective of the noun that follows ('a sparsely populated area').
+# Words after which a participle is an adjective of the noun that follows ('a sparsely inhabited coast').
 # Not 'that': a verb after it opens a relative clause ('the storm that flooded the valley').
 ADJECTIVE_BEFORE = DETERMINERS - {"of", "all"}
 # A participle right after a noun and followed by one of these, with the clause's finite verb still to
-# come, is a reduced relative clause ('an offender sentenced to life ... pulled a gun').
+# come, is a reduced relative clause ('a former guard jailed for fraud punched a reporter').
 RELATIVE_AFTER = frozenset(["to", "in", "at", "by", "for", "from", "on", "after", "over", "into", "with", "of"])
 # What opens a relative clause after a noun: a relative pronoun, or a participle in -ed before one of
 # RELATIVE_AFTER ('the family founded in 1931'); SentenceView.relatives checks the noun.
@@ -416,8 +416,8 @@ def _pred_at(view: SentenceView, start: int) -> Predicate | None:
 def _verb_form(view: SentenceView, p: Predicate, hi: int) -> VerbForm:
     """How an event verb stands in its clause: 'finite' (the clause's verb, or in a verb group:
     'was revealed', 'were protesting'), 'nonfinite' (a gerund or participle on its own: 'patrolling
-    the gulf', 'an offender sentenced to life' with the clause's verb still to come), 'adjective'
-    ('a sparsely populated area') or 'noun' (an event noun, or a plural read as a verb: 'austerity
+    the strait', 'a former guard jailed for fraud' with the clause's verb still to come), 'adjective'
+    ('a sparsely inhabited coast') or 'noun' (an event noun, or a plural read as a verb: 'security
     measures threw', where two finite verbs cannot stand side by side)."""
     if p.noun:
         return "noun"
@@ -437,7 +437,7 @@ def _verb_form(view: SentenceView, p: Predicate, hi: int) -> VerbForm:
             return "noun"
     if word.endswith("ing"):
         # 'the fatal shooting of a boy', 'a shooting': after a determiner and adjectives, or before
-        # 'of', a form in -ing is a noun; 'the navy patrolling the gulf' is a participle.
+        # 'of', a form in -ing is a noun; 'coast guards patrolling the strait' is a participle.
         if (nxt is not None and nxt.low == "of") or _after_determiner(view, k):
             return "noun"
         return "nonfinite"
@@ -471,9 +471,9 @@ def _after_determiner(view: SentenceView, k: int) -> bool:
 
 
 def _when_predicate(view: SentenceView, start: int, end: int, lo: int, hi: int) -> Predicate | None:
-    """A date closing a clause without an event verb ('was in a wheelchair Monday when he pulled a
-    gun', 'was at home on Friday when the fire broke out'): the 'when' clause tells what happened
-    on that day, so its first verb is the date's."""
+    """A date closing a clause without an event verb ('was off duty on Sunday when he stopped the
+    robbers', 'was at home on Friday when the fire broke out'): the 'when' clause tells what
+    happened on that day, so its first verb is the date's."""
     when = WHEN_AFTER.match(view.text, hi)
     if when is None or view.text[end:hi].strip(" ,"):
         return None
@@ -488,10 +488,11 @@ def date_predicate(view: SentenceView, start: int, end: int) -> Predicate | None
     and sank another on the 19th': the 11th is the rescue's), unless it opens its clause ('On the
     19th, it sank ...') or stands right before the clause's verb ('police on Friday arrested'): then
     the verb after it is its own. Of the words before it, the clause's finite verb is its own
-    rather than a gerund or a participle that modifies a noun ('an offender sentenced to life
-    pulled a gun Tuesday': the day of pulling), and a noun or a participle past the finite verb
-    nearer the date is another's ('in a gang shooting was revealed Friday'). A verb past a comma or
-    'and' after the date is the next act's ('checked in late Friday, dodging arrest'). The crime a
+    rather than a gerund or a participle that modifies a noun ('a former guard jailed for fraud
+    punched a reporter on Monday': the day of punching), and a noun or a participle past the
+    finite verb nearer the date is another's ('video of the deadly shooting was revealed on
+    Friday'). A verb past a comma or 'and' after the date is the next act's ('flew out late
+    Friday, dodging reporters'). The crime a
     charge names is no act of the clause ('charged with murder Saturday': the charge's day). A
     clause without an event verb lends the date to a 'when' clause after it (_when_predicate)."""
     lo, hi = view.clause_span(start, end)
@@ -525,7 +526,7 @@ def date_predicate(view: SentenceView, start: int, end: int) -> Predicate | None
         if after and subordinate and "," in view.text[end : p.start]:
             continue  # 'After she left the clinic on Thursday, she checked into ...': the leaving's day
         if not after and form != "finite" and p.end < finite_before:
-            continue  # 'a gang shooting was revealed Friday': the noun is the revealing's subject
+            continue  # 'the deadly shooting was revealed on Friday': the noun is the revealing's subject
         distance = float(p.start - end if after else start - p.end)
         verb_next = after and p.start == right_after and form == "finite" and not relative_before
         if verb_next and not opens:
