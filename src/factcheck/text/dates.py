@@ -406,13 +406,13 @@ STAMP_LABEL = re.compile(
 # 2024]', 'Retrieved 5 June 2019', 'accessed on 3 March 2021').
 RETRIEVAL_WORD = re.compile(r"(?i)\b(?:downloaded|retrieved|accessed|archived|crawled)\b(?:\s+(?:on|at)\b)?")
 RETRIEVAL = re.compile(RETRIEVAL_WORD.pattern + r"\W*$")
-# How long ago a page says it was posted ('Posted 1 year, 160 days ago', '3 hours ago'): page words.
+# How long ago a page says it was posted ('Posted 2 years, 41 days ago', '3 hours ago'): page words.
 POSTED_AGO = re.compile(r"(?i)\b(?:an?|\d+)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\b,?|\bago\b")
-# A story sentence's opening ('On Tuesday, Oct. 10, 1972, Washington awoke ...') is no place
-# before a dateline's date.
+# A story sentence's opening ('On Monday, March 4, 1968, the town woke ...') is no place before a
+# dateline's date.
 NOT_PLACE = re.compile(r"(?i)^\W*(?:on|in|at|by|since|from|until|before|after|early|late|last|this|next)\b")
-# What follows the date of a place dateline ('Stockholm, 21 November 2023 — The ...', 'Washington,
-# 13 July 2009/02:00 pm'): the end of the line, a dash, a slash, a bracket or a time; a comma and a
+# What follows the date of a place dateline ('Velmora, 4 March 2019 — The strike ...', 'Velmora,
+# 4 March 2019/10:15 am'): the end of the line, a dash, a slash, a bracket or a time; a comma and a
 # clause make it a sentence of the story.
 AFTER_PLACE_DATE = re.compile(r"\s*(?:$|[—–/(-]|\d)")
 
@@ -424,8 +424,8 @@ def retrieval_stamp(text: str, start: int) -> bool:
 
 
 def _stamps(line: str) -> list[tuple[str, bool]]:
-    """A line cut at each of its stamp labels after the first ('First Posted: 10/25/11 06:44 PM
-    Updated: 12/25/11 05:12 AM'): each piece with whether its label marks a later edit. A piece
+    """A line cut at each of its stamp labels after the first ('First Posted: 03/14/19 09:12 AM
+    Updated: 05/02/19 11:40 AM'): each piece with whether its label marks a later edit. A piece
     before any label is the page's date as it stands, no edit."""
     labels = [m for m in STAMP_LABEL.finditer(line) if line[: m.start()].strip()]
     cuts = [0, *(m.start() for m in labels), len(line)]
@@ -439,14 +439,14 @@ def find_dateline(lines: list[tuple[int, str]]) -> tuple[int, int, dt.date] | No
     """The publication date in the first lines of an article: a line that is a full date with
     only labels ('Published:', 'Updated'), times or a place name around it.
 
-    A stamp of first publication beats one of a later edit ('First Posted: 10/25/11 ... Updated:
-    12/25/11' is 25 October); a day the copy was saved ('[downloaded on 2 May 2024]') and a date
-    inside a story's sentence ('On Tuesday, 10 October 1972, the city awoke ...') are none.
+    A stamp of first publication beats one of a later edit ('First Posted: 03/14/19 ... Updated:
+    05/02/19' is 14 March); a day the copy was saved ('[downloaded on 2 May 2024]') and a date
+    inside a story's sentence ('On Monday, March 4, 1968, the town woke ...') are none.
 
     `lines` are (offset, line) pairs. Returns (start, end, date) of the date words.
 
-    >>> find_dateline([(0, "First Posted: 10/25/11 06:44 PM ET Updated: 12/25/11 05:12 AM ET")])
-    (14, 22, datetime.date(2011, 10, 25))
+    >>> find_dateline([(0, "First Posted: 03/14/19 09:12 AM ET Updated: 05/02/19 11:40 AM ET")])
+    (14, 22, datetime.date(2019, 3, 14))
     """
     edited: tuple[int, int, dt.date] | None = None
     for offset, full_line in lines:
@@ -474,7 +474,7 @@ def _stamp_date(line: str) -> tuple[int, int, dt.date] | None:
             continue  # the copy's date: a stamp of the page may still follow
         rest = line[: expr.start] + " " + line[expr.end :]
         rest_words = DATELINE_NOISE.sub(" ", rest).split()
-        # A place before the date ("Stockholm, November 21, 2023—The ...") makes a dateline too.
+        # A place before the date ("Velmora, 4 March 2019 — The strike ...") makes a dateline too.
         before = line[: expr.start]
         place_prefix = (
             bool(re.match(r"^\s*[A-Z][A-Za-z .]{1,30},(?:\s*[A-Z][a-z]+\.?)?\s*[—–-]?\s*$", before))
