@@ -422,6 +422,10 @@ def test_a_page_time_stamp_is_told_apart_from_a_sentence(sentence: str, page: bo
         (["Velmora, 4 March 2019, the strike began at dawn and spread to the port."], None),
         (["In Velmora, 4 March 2019 — the strike began."], None),
         (["Strike closes the port", "On Monday, March 4, 1968, the town woke to the news:"], None),
+        # a headline's 'released' or 'posted' is the story's word, no stamp label: its date is the event's
+        (["Hostages released on 12 March 2023"], None),
+        (["Album released 3 May 2022"], None),
+        (["Photos posted on 9 June 2021 show the flooded port"], None),
     ],
 )
 def test_the_dateline_is_the_page_s_first_publication(lines: list[str], published: dt.date | None) -> None:

@@ -426,8 +426,10 @@ def retrieval_stamp(text: str, start: int) -> bool:
 def _stamps(line: str) -> list[tuple[str, bool]]:
     """A line cut at each of its stamp labels after the first ('First Posted: 03/14/19 09:12 AM
     Updated: 05/02/19 11:40 AM'): each piece with whether its label marks a later edit. A piece
-    before any label is the page's date as it stands, no edit."""
-    labels = [m for m in STAMP_LABEL.finditer(line) if line[: m.start()].strip()]
+    before any label is the page's date as it stands, no edit. A label cuts only after a piece
+    that already holds a date: in a headline ('Hostages released on 12 March 2023') the word is
+    the story's, not a stamp's."""
+    labels = [m for m in STAMP_LABEL.finditer(line) if line[: m.start()].strip() and find_dates(line[: m.start()])]
     cuts = [0, *(m.start() for m in labels), len(line)]
     first = STAMP_LABEL.match(line.lstrip())
     kinds = [bool(first and first.group("update") and not first.group("first"))]
