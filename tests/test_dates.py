@@ -414,6 +414,11 @@ def test_a_page_time_stamp_is_told_apart_from_a_sentence(sentence: str, page: bo
         # a place before the date, then the end, a dash, a slash or a time
         (["Velmora, 4 March 2019 — The strike began at dawn."], dt.date(2019, 3, 4)),
         (["Velmora, 4 March 2019/10:15 am"], dt.date(2019, 3, 4)),
+        # ... or a full stop, a colon, a bracket, a middle dot: anything but a comma and a lower-case clause
+        (["VELMORA, March 4, 2019. Police said the strike had ended."], dt.date(2019, 3, 4)),
+        (["VELMORA, March 4, 2019: Police said the strike had ended."], dt.date(2019, 3, 4)),
+        (["VELMORA, March 4, 2019, (Wire) Police said the strike had ended."], dt.date(2019, 3, 4)),
+        (["Velmora, 4 March 2019 · Police said the strike had ended."], dt.date(2019, 3, 4)),
         # a copy's saved date is no publication; a stamp after it still is
         (["Posted 3 days ago [downloaded on 9 June 2021]"], None),
         (["[Retrieved 9 June 2021] Posted 8 June 2021"], dt.date(2021, 6, 8)),

@@ -411,10 +411,10 @@ POSTED_AGO = re.compile(r"(?i)\b(?:an?|\d+)\s+(?:years?|months?|weeks?|days?|hou
 # A story sentence's opening ('On Monday, March 4, 1968, the town woke ...') is no place before a
 # dateline's date.
 NOT_PLACE = re.compile(r"(?i)^\W*(?:on|in|at|by|since|from|until|before|after|early|late|last|this|next)\b")
-# What follows the date of a place dateline ('Velmora, 4 March 2019 — The strike ...', 'Velmora,
-# 4 March 2019/10:15 am'): the end of the line, a dash, a slash, a bracket or a time; a comma and a
-# clause make it a sentence of the story.
-AFTER_PLACE_DATE = re.compile(r"\s*(?:$|[—–/(-]|\d)")
+# What may not follow the date of a place dateline: a comma and a lower-case clause make it a
+# sentence of the story ('Velmora, 4 March 2019, the strike began ...'). Anything else ends the
+# dateline: the end of the line, a dash, a slash, a time, a full stop, a colon, a bracket.
+AFTER_PLACE_DATE = re.compile(r"(?!\s*,\s*[a-z])")
 
 
 def retrieval_stamp(text: str, start: int) -> bool:
