@@ -130,6 +130,10 @@ STORY_TIME = [
     ("The man will stand trial in 2031, the court said.", None, "none", None),
     ("The union will hold a strike in 2031.", None, "none", None),
     ("The firm will pay for the trial in 2031.", None, "none", None),  # a follow-up's own time is looked ahead to
+    # ... and 'for the <event>' opens no clause without a follow-up word before it: the event is looked ahead to.
+    ("The party will campaign hard for the election in 2031.", None, "none", None),
+    ("Fans will travel for the match in 2031.", None, "none", None),
+    ("The league will bid for the championship in 2031.", None, "none", None),
     ("The museum will reopen the restored hall in 2031.", None, "none", None),
 ]  # fmt: skip
 

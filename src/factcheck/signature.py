@@ -143,14 +143,17 @@ FOLLOWED_FOR = frozenset(_EVENTS["followed_for"])
 
 def _clause_opens(words: list[str], k: int) -> bool:
     """Whether words[k] opens a clause of its own: a relative word, the past event a follow-up is
-    for ('trial for the shooting': FOLLOWED_FOR), or an '-ed' participle that is not a future cue
-    and follows neither an auxiliary nor an article ('will be held', 'the renovated')."""
+    for ('trial for the shooting': FOLLOWED_FOR, with a follow-up word such as 'trial' in the few
+    words before 'for'; 'campaign for the election' looks ahead to the election itself), or an
+    '-ed' participle that is not a future cue and follows neither an auxiliary nor an article
+    ('will be held', 'the renovated')."""
     word = words[k].lower()
     if word in RELATIVE:
         return True
     if k >= 2 and words[k - 1].lower() == "the" and words[k - 2].lower() in FOLLOWED_FOR:
         cls = EVENT_CLASS.get(word)
-        return cls is not None and cls not in FOLLOW_UPS
+        followed = any(EVENT_CLASS.get(w.lower()) in FOLLOW_UPS for w in words[max(0, k - 5) : k - 2])
+        return followed and cls is not None and cls not in FOLLOW_UPS
     if not word.endswith("ed") or len(word) < 5 or FUTURE.fullmatch(word) or k == 0:
         return False
     before = [w.lower() for w in words[:k] if not w.lower().endswith("ly")]
