@@ -129,6 +129,11 @@ def test_one_fact_or_two(a: tuple[str, str, str], b: tuple[str, str, str], one_f
     ("The hall was valued at 2 million euros ($2.6 million).", "$2.6 million", "USD", False),
     ("The hall was sold for $50 million.", "$50 million", "USD", False),
     ("Ten people were killed and 20 injured in the blast.", "Ten people", "people", False),
+    # negatives: the other figure is set against this one (a former figure, a restatement), no list
+    ("The group paid $90 million for the mill, up from $70 million a year earlier.", "$90 million", "USD", False),
+    ("The group bought the rival for $3 billion, or $25 a share.", "$3 billion", "USD", False),
+    ("The bank lost $6 million in the quarter, against $2 million a year before.", "$6 million", "USD", False),
+    ("The bank made $8 million, more than the $5 million it forecast.", "$8 million", "USD", False),
 ])  # fmt: skip
 def test_a_figure_one_of_a_list(text: str, words: str, unit: str, listed: bool) -> None:
     assert scope(figure(text, words, unit)).listed is listed

@@ -272,14 +272,19 @@ def _read_scope(claim: QuantityClaim) -> Scope:
     )
 
 
+# Words between two figures that set one against the other (a former figure, a restatement), not list them.
+COMPARED = re.compile(r"\b(?:from|than|against|compared|versus|vs|or)\b", re.IGNORECASE)
+
+
 def _listed(claim: QuantityClaim) -> bool:
     """Whether the figure is one of a list its sentence gives: another amount of its currency, or
     another duration in its unit, with no verb of its own between the two ('the first club bid $160
     million over eight years, the second $150 million over seven'; 'A (seven years, $140 million)
     and B (eight years, $160 million)'; a range's two ends). Each is a fact of its own bidder,
     model or part, so neither is the one figure another source gives. Figures each told by its
-    own verb ('raised $35m ... and also got $9m') and counts ('ten were killed and 20 injured',
-    told apart by their verbs) are not read so."""
+    own verb ('raised $35m ... and also got $9m'), a figure set against another ('up from $70
+    million', 'or $25 a share': COMPARED) and counts ('ten were killed and 20 injured', told apart
+    by their verbs) are not read so."""
     if claim.unit not in CURRENCIES and not (claim.unit in UNIT_FORMS and UNIT_FORMS[claim.unit][0] == "duration"):
         return False
     at, end = claim.value_start - claim.start, claim.value_end - claim.start
@@ -293,6 +298,8 @@ def _listed(claim: QuantityClaim) -> bool:
         if n is own or n.unit != own.unit or math.isclose(n.value, own.value, rel_tol=1e-9):
             continue
         lo, hi = (own.end, n.start) if n.start >= own.end else (n.end, own.start)
+        if COMPARED.search(claim.quote[lo:hi]):
+            continue  # 'up from $70 million', 'or $25 a share': the other figure is set against this one
         if not any(lo <= v < hi for v in verbs):
             return True
     return False
