@@ -25,7 +25,7 @@ from typing import Literal
 
 from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, dimension, lemma_of
 from factcheck.compare.groups import Agreement, Pending
-from factcheck.extract.mentions import NEGATIONS, STATE_OF, lemmas, verb_lemma
+from factcheck.extract.mentions import CURRENCY_FORMS, NEGATIONS, STATE_OF, UNIT_FORMS, lemmas, verb_lemma
 from factcheck.extract.places import gazetteer
 from factcheck.lexicons import load_lexicon
 from factcheck.models import (
@@ -154,13 +154,12 @@ AT_CLOCK = re.compile(r"\bat\s(?:around\s|about\s)?$", re.IGNORECASE)
 # percent', 'valued at 1.25 billion', 'at 4:17 of the second period', 'measured at 2.35 metres'):
 # the units lexicon's units but durations ('at 1647 hours' is a time), its currencies, its other
 # measures and the scales.
-_UNITS = load_lexicon("units")
 MEASURE_WORDS = sorted(
-    {w for dim, table in _UNITS["units"].items() if dim != "duration" for name, forms in table.items()
-     for w in (name, *forms[:-1])}
-    | {w for forms in _UNITS["currencies"].values() for w in forms}
-    | set(_UNITS["other_measures"]) | set(SCALES)
-)  # fmt: skip
+    {w for w, (dim, _, _) in UNIT_FORMS.items() if dim != "duration"}
+    | set(CURRENCY_FORMS)
+    | set(load_lexicon("units")["other_measures"])
+    | set(SCALES)
+)
 MEASURE_AFTER = re.compile(
     r"\s*(?:" + alternation(MEASURE_WORDS, space=r"\s+") + r"(?!\w)"
     r"|(?:left|remaining)\b|into\s+the\b|of\s+(?:the\s+)?(?:\w+\s+)?(?:period|quarter|half|round|set|inning|game|match)\b)",
