@@ -113,15 +113,15 @@ def test_one_fact_or_two(a: tuple[str, str, str], b: tuple[str, str, str], one_f
 
 @pytest.mark.parametrize(("text", "words", "unit", "listed"), [
     # several bidders' offers, a range's two ends: each figure is one of a list
-    ("The first bidder offered $160 million over eight years, the second $150 million over seven years.",
-     "$160 million", "USD", True),
-    ("The first bidder offered $160 million over eight years, the second $150 million over seven years.",
-     "$150 million", "USD", True),
-    ("The first bidder offered $160 million over eight years, the second $150 million over seven years.",
-     "eight years", "years", True),
+    ("The first bidder offered $90 million over six years, the second $80 million over five years.",
+     "$90 million", "USD", True),
+    ("The first bidder offered $90 million over six years, the second $80 million over five years.",
+     "$80 million", "USD", True),
+    ("The first bidder offered $90 million over six years, the second $80 million over five years.",
+     "six years", "years", True),
     ("The red team (six years, $40 million) and the blue team (five years, $30 million) made offers.",
      "$30 million", "USD", True),
-    ("The offers were in the $140 million to $160 million range.", "$140 million", "USD", True),
+    ("The offers were in the $70 million to $90 million range.", "$70 million", "USD", True),
     # negatives: each figure told by its own verb, other units, other currencies, one figure, counts
     ("The firm raised $35m in two rounds and also got $9m in grants.", "$35m", "USD", False),
     ("He was sentenced to 2 years, with 9 months to serve.", "2 years", "years", False),

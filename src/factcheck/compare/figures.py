@@ -278,9 +278,9 @@ COMPARED = re.compile(r"\b(?:from|than|against|compared|versus|vs|or)\b", re.IGN
 
 def _listed(claim: QuantityClaim) -> bool:
     """Whether the figure is one of a list its sentence gives: another amount of its currency, or
-    another duration in its unit, with no verb of its own between the two ('the first club bid $160
-    million over eight years, the second $150 million over seven'; 'A (seven years, $140 million)
-    and B (eight years, $160 million)'; a range's two ends). Each is a fact of its own bidder,
+    another duration in its unit, with no verb of its own between the two ('the first bidder offered
+    $90 million over six years, the second $80 million over five'; 'A (six years, $40 million) and
+    B (five years, $30 million)'; a range's two ends). Each is a fact of its own bidder,
     model or part, so neither is the one figure another source gives. Figures each told by its
     own verb ('raised $35m ... and also got $9m'), a figure set against another ('up from $70
     million', 'or $25 a share': COMPARED) and counts ('ten were killed and 20 injured', told apart
