@@ -570,6 +570,19 @@ def test_one_time_of_day_to_the_minute_is_one_fact(a: str, b: str, agree: bool) 
     ("The storm struck the coast at 4:47 p.m. local time.", "Winds hit at 1647 (1547 GMT), the weather office said.",
      True),
     ("The tower was razed at 4:47 p.m. on Friday.", "Crews demolished what was left at 4:47 p.m. Friday.", True),
+    # an adverb before the verb leaves it the act
+    ("The storm first hit the coast at 4:47 p.m. local time.",
+     "Winds struck at 1647 (1547 GMT), the weather office said.", True),
+    ("The storm later struck the coast at 4:47 p.m. local time.",
+     "Winds hit at 1647 (1547 GMT), the weather office said.", True),
+    # a verb's form where a noun stands (after a determiner, a preposition, an adjective) tells no act
+    ("A fire broke out in the depot at 4:47 p.m.", "The club sacked its coach at 4:47 p.m.", False),
+    ("Nurses went on strike at 4:47 p.m.", "The storm hit the coast at 4:47 p.m.", False),
+    ("The band played its first hit at 4:47 p.m.", "A tremor rocked the town at 4:47 p.m.", False),
+    # one act by two unrelated subjects is two facts (review9 item 4, left open)
+    pytest.param("Voting started across the county at 4:47 p.m.",
+                 "The last ferry began its crossing at 4:47 p.m.", False,
+                 marks=pytest.mark.xfail(strict=True, reason="an act alone ties one minute, whoever does it")),
     # one kind of event in two nouns
     ("The quake was felt at 4:47 p.m. along the valley.", "An earthquake was recorded at 1647 (1547 GMT).", True),
     # an act and its opposite are one class of decision, two acts

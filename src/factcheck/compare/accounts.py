@@ -25,7 +25,7 @@ from typing import Literal
 
 from factcheck.compare.align import CONTEXT_STOP, OTHER_TIME, dimension, lemma_of
 from factcheck.compare.groups import Agreement, Pending
-from factcheck.extract.mentions import CURRENCY_FORMS, NEGATIONS, STATE_OF, UNIT_FORMS, lemmas, verb_lemma
+from factcheck.extract.mentions import CURRENCY_FORMS, DETERMINERS, NEGATIONS, STATE_OF, UNIT_FORMS, lemmas, verb_lemma
 from factcheck.extract.places import gazetteer
 from factcheck.lexicons import load_lexicon
 from factcheck.models import (
@@ -175,6 +175,12 @@ _WORDINGS = load_lexicon("wordings")
 # One act told with two verbs, by lemma: 'struck' and 'hit' (wordings.yaml), 'arrested' and
 # 'detained' (the state a listed predicate puts its participant in).
 ACT_OF: dict[str, str] = {**STATE_OF, **{verb: act for act, verbs in _WORDINGS["acts"].items() for verb in verbs}}
+# The words after which a verb's form is a noun, no act ('a fire', 'on strike'): not 'all' ('they
+# all fled') nor 'to' ('ordered to fire').
+ACT_DETERMINERS = DETERMINERS - {"all"}
+ACT_PREPOSITIONS = frozenset(
+    {"on", "in", "at", "for", "by", "with", "from", "into", "onto", "after", "before", "over", "under", "during"}
+)
 # The kind of event a word names ('quake', 'tremor': earthquake), as grouping reads it.
 EVENT_OF: dict[str, str] = {
     word: kind for kind, words in load_lexicon("events")["classes"].items() for word in words if " " not in word
@@ -384,6 +390,7 @@ def read_sentence(
     `event`: the kind of event a pronoun that opens it stands for ('It struck at dawn' after a
     sentence about a storm)."""
     tokens: list[Token] = []
+    acts: set[str] = set()
     said = ATTRIBUTION.search(text)
     credit = said.start() if said else len(text)
     # A relative clause after the speaker tells a fact of its own (', who will head the unit').
@@ -421,6 +428,8 @@ def read_sentence(
         )  # fmt: skip
         credited = credit <= m.start() < credit_end or m.start() < lead
         tokens.append(Token(lemma, m.group(), start + m.start(), start + m.end(), name, credited, moods[i]))
+        if lemma in ACT_OF and not _noun_place(lowered, i):
+            acts.add(ACT_OF[lemma])
     return Said(
         source=source,
         start=start,
@@ -436,9 +445,22 @@ def read_sentence(
         calendar=_calendar(words, lemmas),
         places=places,
         classes=classes,
-        acts=frozenset(ACT_OF[t.lemma] for t in tokens if t.lemma in ACT_OF),
+        acts=frozenset(acts),
         events=frozenset(kind for t in tokens if (kind := _event_of(t))) | ({event} if event else frozenset()),
     )
+
+
+def _noun_place(lowered: list[str], i: int) -> bool:
+    """Whether the i-th word stands where a noun does, so it tells no act: after a determiner ('a
+    fire'), a preposition ('on strike'; 'after striking' is still the verb's) or an adjective that
+    is no verb ('a huge blast', 'her first hit'; 'The storm first hit' is the verb's)."""
+    prev = lowered[i - 1] if i > 0 else ""
+    if prev in ACT_DETERMINERS or (prev in ACT_PREPOSITIONS and not lowered[i].endswith("ing")):
+        return True
+    read = lemmas(prev) if prev.isalpha() else {}
+    if "ADJ" not in read or "VERB" in read:
+        return False
+    return "ADV" not in read or (i > 1 and lowered[i - 2] in ACT_DETERMINERS)
 
 
 def _event_of(t: Token) -> str | None:
