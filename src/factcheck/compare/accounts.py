@@ -41,6 +41,7 @@ from factcheck.models import (
 )
 from factcheck.resolve import fold
 from factcheck.segment import segment
+from factcheck.signature import EVENT_CLASS
 from factcheck.text.dates import MONTH_NAMES, SHORT_MONTHS, SHORT_WEEKDAYS, WEEKDAYS
 from factcheck.text.numbers import SCALES, parse_number_word
 from factcheck.text.patterns import alternation
@@ -181,10 +182,8 @@ ACT_DETERMINERS = DETERMINERS - {"all"}
 ACT_PREPOSITIONS = frozenset(
     {"on", "in", "at", "for", "by", "with", "from", "into", "onto", "after", "before", "over", "under", "during"}
 )
-# The kind of event a word names ('quake', 'tremor': earthquake), as grouping reads it.
-EVENT_OF: dict[str, str] = {
-    word: kind for kind, words in load_lexicon("events")["classes"].items() for word in words if " " not in word
-}
+# The kind of event a word names ('quake', 'tremor': earthquake): grouping's table, its one-word entries.
+EVENT_OF: dict[str, str] = {word: kind for word, kind in EVENT_CLASS.items() if " " not in word}
 # A pronoun opening a sentence as the subject of a verb ('It struck at dawn', 'It had hit'): the
 # verb's lemma says whether it tells an act, and the pronoun then stands for the event told before.
 EVENT_PRONOUN = re.compile(
