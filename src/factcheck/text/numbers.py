@@ -160,10 +160,13 @@ QUALIFIER = alternation(QUALIFIERS, space=r"\s")
 
 
 def interval(number: float, qualifier: str) -> tuple[float | None, float | None]:
-    """The values `qualifier number` allows: 'at least 20' is [20, ∞), 'nearly 300' is [270, 300].
+    """The values `qualifier number` allows: 'at least 20' is [20, ∞), 'about 300' is [270, 330].
 
-    >>> interval(20, "at least"), interval(300, "nearly")
-    ((20, None), (270.0, 300))
+    `qualifier` is one of QUALIFIERS' values, not the words of the text ('nearly' is 'about' here;
+    nearly_interval keeps it below the number).
+
+    >>> interval(20, "at least"), interval(300, "about"), interval(20, "more than")
+    ((20, None), (270.0, 330.0), (21, None))
     """
     if qualifier == "exact":
         return number, number
@@ -181,7 +184,11 @@ def interval(number: float, qualifier: str) -> tuple[float | None, float | None]
 
 
 def nearly_interval(number: float, word: str) -> tuple[float, float]:
-    """'nearly'/'almost' sit just below the number: [0.9 n, n]."""
+    """'nearly'/'almost' sit just below the number: [0.9 n, n].
+
+    >>> nearly_interval(300, "nearly"), nearly_interval(300, "around")
+    ((270.0, 300), (270.0, 330.0))
+    """
     if word.lower() in ("nearly", "almost", "just under", "close to"):
         return number * 0.9, number
     low, high = interval(number, "about")
