@@ -74,6 +74,16 @@ def test_ages_with_whom_they_are_said_of(text: str, expected: list[tuple[int, tu
     # a clause without an event verb lends its date to the 'when' clause after it
     ("The guard was off duty on Sunday when he stopped the robbers.", "Sunday", "stop"),
     ("The ferry was attacked on May 2 when the storm began.", "May 2", "attack"),
+    # a relative clause set off by commas is a unit: a date past its closing comma is the clause's around it
+    ("The clerk posted the letter, which accuses two ministers of lying, to a news site on Friday.",
+     "Friday", "post"),
+    ("The mayor, who resigned last spring, testified at the inquiry on Monday.", "Monday", "testify"),
+    ("Rescuers reached the village, which the flood had cut off, on Sunday.", "Sunday", "reach"),
+    ("The singer, whose tour was cancelled, sued the promoter on Friday.", "Friday", "sue"),
+    # negatives: a date inside the relative clause is the relative's verb; one not closed by a comma is no aside
+    ("The clerk posted the letter, which was signed on Tuesday, to a news site.", "Tuesday", "sign"),
+    ("The mayor, who resigned on Monday, testified at the inquiry.", "Monday", "resign"),
+    ("The clerk posted the letter, which was signed on Tuesday.", "Tuesday", "sign"),
 ])  # fmt: skip
 def test_a_date_takes_its_own_predicate(text: str, date: str, lemma: str) -> None:
     toks = tokens(text)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract_helpers import dates
+from extract_helpers import claims_file, dates
 from factcheck.compare.events import (
     STATEMENT,
     Wording,
@@ -18,6 +18,7 @@ from factcheck.compare.events import (
     source_events,
 )
 from factcheck.extract.mentions import one_happening
+from factcheck.models import DateClaim
 from test_quality_causes import EDITOR, NEWSROOM, NO_FINDING, QUIET, Expected, assert_findings, compare_accounts
 
 PUBLISHED = dt.date(2022, 7, 20)  # a Wednesday, the stories' dateline
@@ -62,22 +63,40 @@ PUBLISHED = dt.date(2022, 7, 20)  # a Wednesday, the stories' dateline
             id="listed-word-of-another-clause",
         ),
         pytest.param(
-            "The reporter sentenced to ten years pulled a knife on Monday.",
-            "Monday",
-            "pull",
-            id="listed-near",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known error: the listed rule's 'sentenced' is near enough to the date "
-                "(_listed_word_near) to override the frame's 'pull'; the day is the pulling's",
-            ),
+            "The reporter sentenced to ten years pulled a knife on Monday.", "Monday", "pull", id="listed-near"
         ),
     ],
 )
 def test_event_kind(sentence: str, words: str, kind: str) -> None:
-    claims = [c for c in dates(sentence, published=PUBLISHED) if words in c.expression]
+    claims = [c for c in all_dates(sentence) if words in c.expression]
     assert claims, sentence
     assert event_kind(claims[0])[0] == kind
+
+
+def all_dates(body: str) -> list[DateClaim]:
+    """The date claims of `body`, the listed rules' and the open ones'."""
+    cf, _ = claims_file(body, published=PUBLISHED)
+    return [c for c in cf.claims if isinstance(c, DateClaim)]
+
+
+@pytest.mark.parametrize(("sentence", "words", "rule", "event"), [
+    # a listed word of another verb's phrase: the date is its clause's predicate's, dated by the open rule
+    ("A guard convicted of fraud punched a reporter on Friday.", "Friday", "mention", "punch"),
+    ("The journalist released on Friday thanked her lawyers on Saturday.", "Saturday", "mention", "thank"),
+    # ... or the listed event that predicate names, not the nearest listed word
+    ("The reporter, who was arrested on Monday, was released on Friday.", "Friday", "date", "release"),
+    ("The activist freed on Tuesday was detained again on Thursday.", "Thursday", "date", "detain"),
+    # negatives: the listed word is the date's predicate, is no predicate, or names a state's end
+    ("The reporter, who was arrested on Monday, was released on Friday.", "Monday", "date", "detain"),
+    ("The journalist released on Friday thanked her lawyers on Saturday.", "Friday", "date", "release"),
+    ("The reporter was sentenced on Monday to two years.", "Monday", "date", "sentence"),
+    ("The striker signed a contract with the club until 2031.", "2031", "date", "contract"),
+])  # fmt: skip
+def test_listed_date_takes_its_clause_predicate(sentence: str, words: str, rule: str, event: str) -> None:
+    """The listed date rule dates the event its clause's predicate names (frames.date_predicate),
+    not the nearest listed word when that word is another verb's."""
+    found = [(c.rule_family, c.event) for c in all_dates(sentence) if words in c.expression]
+    assert found == [(rule, event)]
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,8 @@ def _state(lemma: str) -> str:
 def event_kind(claim: DateClaim) -> tuple[str, str | None]:
     """What a date dates and the class of its predicate: the state a listed predicate names, an
     unlisted predicate's lemma, a statement ('telling'), or the noun a date modifies. A listed
-    rule's event stands where its clause's predicate is unlisted or missing."""
+    rule's event stands where its clause's predicate is unlisted or missing: extraction dated it
+    by that predicate's word already (extract/dates: another verb's date is no listed claim)."""
     end = claim.value_end - claim.start
     before, after = around(claim)
     told = told_on(claim)
@@ -82,33 +83,12 @@ def event_kind(claim: DateClaim) -> tuple[str, str | None]:
     lemma = frame.predicate if frame is not None else None
     if lemma is not None and lemma in CLASS_OF:
         return STATE_OF[lemma], CLASS_OF[lemma]
-    if listed and lemma is not None and not _listed_word_near(claim):
-        return _state(lemma), None  # the listed rule's word is another clause's ('sentenced ... pulled a knife Monday')
     if listed or lemma is None:
         kind = _state(claim.event)
         if kind == STATE_OF.get("die") and FOUND_BEFORE.search(before):
             return FOUND_DEAD, CLASS_OF.get("die")
         return kind, CLASS_OF.get(claim.event)
     return _state(lemma), None
-
-
-_LEX = load_lexicon("date_events")
-EVENT_WORDS: dict[str, re.Pattern[str]] = {
-    event: re.compile(
-        r"\b(?:" + "|".join([*verbs, *_LEX["nouns"].get(event, []), re.escape(event)]) + r")", re.IGNORECASE
-    )
-    for event, verbs in _LEX["events"].items()
-}
-
-
-def _listed_word_near(claim: DateClaim) -> bool:
-    """Whether the word a listed rule dated stands in the date's own phrase (BEFORE_DATE, AFTER_DATE
-    around it): one further off is another clause's, and the frame's predicate is the date's."""
-    pattern = EVENT_WORDS.get(claim.event)
-    if pattern is None:
-        return True
-    before, after = around(claim)
-    return pattern.search(before) is not None or pattern.search(after) is not None
 
 
 def _day(claim: DateClaim) -> dt.date | MonthDay | None:

@@ -17,7 +17,7 @@ from factcheck.extract.entities import (
     norm,
 )
 from factcheck.extract.frames import SentenceView
-from factcheck.extract.mentions import Token, find_predicates, listed_predicates, tokens
+from factcheck.extract.mentions import Token, find_predicates, listed_predicates, may_hold, tokens
 from factcheck.extract.speech import SPEAKING_FORMS
 from factcheck.models import Document, Evidence, Group, MonthDay, Organisation, Person, Relative, Sentence, WhoModel
 from factcheck.text.dates import MONTH_NAMES
@@ -130,6 +130,13 @@ class Context:
             else:
                 views[False] = SentenceView(sentence.text, toks, find_predicates(toks))
         return views[listed_only]
+
+    def frame_view(self, sentence: Sentence) -> SentenceView | None:
+        """The view frames are read from (every predicate where the sentence may hold a value, the
+        listed ones otherwise), or None where it can hold no listed predicate: the listed rules and
+        the open ones read a date's predicate from the same view."""
+        values, predicates = may_hold(sentence.text)
+        return self.view(sentence, listed_only=not values) if predicates else None
 
     def _slot(self, sentence: Sentence) -> tuple[int, list[Token], dict[bool, SentenceView]]:
         if self._current is None or self._current[0] != sentence.index:

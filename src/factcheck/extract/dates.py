@@ -11,6 +11,7 @@ import itertools
 import re
 
 from factcheck.extract.context import Context, evidence, subject_before
+from factcheck.extract.frames import date_predicate
 from factcheck.lexicons import load_lexicon
 from factcheck.models import DateClaim, Dated, Evidence, MonthDay, Sentence
 from factcheck.text.dates import DateExpr, Resolved, counted_from, find_dates, resolve
@@ -43,6 +44,35 @@ SCENE_TIME = r"(?:later\s)?that\s(?:same\s)?(?:night|evening|afternoon|morning|d
 CONTEXT_RELATIVE = re.compile(
     r"\b(?:shortly\safter(?:wards)?|soon\safter(?:wards)?|the\ssame\sday|" + SCENE_TIME + r")\b", re.IGNORECASE
 )
+
+
+def _predicate_reading(
+    ctx: Context,
+    sentence: Sentence,
+    expr: DateExpr,
+    events: list[tuple[str, bool, re.Pattern[str]]],
+    nearest: tuple[str, int],
+) -> tuple[str, int] | None:
+    """The event a date dates, and where its word starts, as its clause reads it
+    (`frames.date_predicate`) when the nearest listed word is one of the clause's predicates too:
+    the listed event the predicate names, or None where it names none (the open rules date it by
+    its own verb). The nearest listed word stands where it is the predicate, where the clause has
+    none ('Sunday's quake'), where the word is no predicate ('a contract with the club'), and for
+    the end of a state ('tying him to the club until 2030'): the predicate is an act's, not a
+    state's."""
+    if expr.kind == "until":
+        return nearest
+    view = ctx.frame_view(sentence)
+    if view is None:
+        return nearest
+    i = bisect.bisect_right(view.pred_starts, nearest[1]) - 1
+    if i < 0 or view.preds[i].end <= nearest[1]:
+        return nearest  # the listed word is no predicate of the clause
+    pred = date_predicate(view, expr.start, expr.end)
+    if pred is None or pred.start <= nearest[1] < pred.end:
+        return nearest
+    found = next((event for event, _, pattern in events if pattern.match(sentence.text, pred.start)), None)
+    return (found, pred.start) if found is not None else None
 
 
 def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
@@ -132,6 +162,10 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
         if best is None:
             continue
         _, event, event_pos = best
+        reading = _predicate_reading(ctx, sentence, expr, events, (event, event_pos))
+        if reading is None:
+            continue  # the date is another verb's ('sentenced to ten years pulled a knife on Monday')
+        event, event_pos = reading
         for sub in _SUB_EVENTS.get(event, []):
             if sub not in sub_found:
                 sub_found[sub] = re.search(rf"\b{sub}", s, re.IGNORECASE) is not None

@@ -62,6 +62,11 @@ NOT_PARTICIPANT = MONTHS | WEEKDAY_WORDS | frozenset(load_lexicon("names")["not_
 
 
 CLAUSE_REACH = 200  # characters either side: a clause past this is a run-on line, not a clause
+# A relative clause set off by commas (", which ... ,", ", who ... ,") is an aside: a unit that ends
+# at its closing comma, before any mark that ends a clause for good.
+ASIDE_OPENING = re.compile(r",\s(?:which|who)\s$", re.IGNORECASE)
+# A quotation's end (',"', '" she said') closes the clause, not an aside.
+ASIDE_CLOSING = re.compile(r",(?!\s*[\"”’])|[;—–()]|[\"”](?=\s)|(?<!\d):(?!\d)")
 PREFILTER_AFTER = 8  # clauses of one sentence read before its patterns are first tested on all of it
 
 
@@ -83,9 +88,16 @@ class SentenceView:
     maybe: dict[re.Pattern[str], bool] = field(default_factory=dict)
     needed: dict[re.Pattern[str], bool] = field(default_factory=dict)  # holds a word each match needs
     cap_starts: list[int] = field(default_factory=list)  # capitalised words, which names begin with
+    # Relative clauses set off by commas: (their opening comma, where their words start, their
+    # closing comma). Outside one, its words and breaks are skipped as a unit.
+    asides: list[tuple[int, int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.breaks = [m.span() for m in CLAUSE_BREAKS.finditer(self.text)]
+        breaks = [m.span() for m in CLAUSE_BREAKS.finditer(self.text)]
+        self.asides = _asides(self.text, breaks)
+        if self.asides:  # the breaks an aside opens or holds are no breaks of the clause around it
+            breaks = [b for b in breaks if not any(a <= b[0] < c for a, _, c in self.asides)]
+        self.breaks = breaks
         self.tok_starts = [t.start for t in self.toks]
         self.pred_starts = [p.start for p in self.preds]
         self.break_starts = [b[0] for b in self.breaks]
@@ -100,7 +112,11 @@ class SentenceView:
         return view
 
     def clause_span(self, start: int, end: int) -> tuple[int, int]:
-        """The clause around text[start:end]: between the nearest breaks either side."""
+        """The clause around text[start:end]: between the nearest breaks either side; inside an
+        aside, the aside's own words ('the reporter, who was detained on Monday, ...')."""
+        for a, words, c in self.asides:
+            if a <= start < c:
+                return words, c
         k = bisect.bisect_left(self.break_starts, start)
         left = max(0, start - CLAUSE_REACH)
         for _, b_end in reversed(self.breaks[max(0, k - 3) : k]):
@@ -153,7 +169,7 @@ class SentenceView:
     def cues_outside(self, lo: int, hi: int, start: int, story_year: int | None) -> set[str]:
         """The clause's cues less those only a relative clause without the value at `start` says
         ('one of five sons ... drifted into the family founded in 1931': no time of the sons)."""
-        clause = self.text[lo:hi]
+        clause = self.clause_text(lo, hi)
         for r_lo, r_hi in self.relatives(lo, hi):
             if not r_lo <= start < r_hi:
                 clause = clause[: r_lo - lo] + " " * (r_hi - r_lo) + clause[r_hi - lo :]
@@ -169,7 +185,7 @@ class SentenceView:
         cached = self.features.get((lo, hi))
         if cached is not None:
             return cached
-        clause = self.text[lo:hi]
+        clause = self.clause_text(lo, hi)
         # A pattern found nowhere in the sentence (word boundaries aside) is in none of its clauses.
         places = {m.group("p").lower() for m in PLACE.finditer(clause)} if self.anywhere(PLACE) else set()
         capitals = bisect.bisect_left(self.cap_starts, hi) > bisect.bisect_left(self.cap_starts, lo)
@@ -205,11 +221,43 @@ class SentenceView:
             found = self.maybe[pattern] = may_match_piece(pattern, self.text)
         return found
 
+    def inner_asides(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The asides wholly inside text[lo:hi] (opening comma to closing comma): not its words."""
+        return [(a, c) for a, _, c in self.asides if lo <= a and c <= hi] if self.asides else []
+
+    def clause_text(self, lo: int, hi: int) -> str:
+        """text[lo:hi] with its inner asides blanked (offsets kept)."""
+        clause = self.text[lo:hi]
+        for a, c in self.inner_asides(lo, hi):
+            clause = clause[: a - lo] + " " * (c - a) + clause[c - lo :]
+        return clause
+
     def tokens_in(self, lo: int, hi: int) -> list[Token]:
-        return self.toks[bisect.bisect_left(self.tok_starts, lo) : bisect.bisect_left(self.tok_starts, hi)]
+        """The tokens of text[lo:hi], less those of its inner asides."""
+        found = self.toks[bisect.bisect_left(self.tok_starts, lo) : bisect.bisect_left(self.tok_starts, hi)]
+        inner = self.inner_asides(lo, hi)
+        return [t for t in found if not any(a <= t.start < c for a, c in inner)] if inner else found
 
     def preds_in(self, lo: int, hi: int) -> list[Predicate]:
-        return self.preds[bisect.bisect_left(self.pred_starts, lo) : bisect.bisect_left(self.pred_starts, hi)]
+        """The predicates of text[lo:hi], less those of its inner asides ('shared the video, which
+        shows a fight, on Friday': the sharing's day)."""
+        found = self.preds[bisect.bisect_left(self.pred_starts, lo) : bisect.bisect_left(self.pred_starts, hi)]
+        inner = self.inner_asides(lo, hi)
+        return [p for p in found if not any(a <= p.start < c for a, c in inner)] if inner else found
+
+
+def _asides(text: str, breaks: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """The relative clauses set off by commas among a sentence's breaks (ASIDE_OPENING to the
+    next comma, ASIDE_CLOSING): one closed by another mark, by the end of a quotation or by
+    nothing runs to the end of its clause and is no aside."""
+    out: list[tuple[int, int, int]] = []
+    for a, b in breaks:
+        if text[a] != "," or (out and a < out[-1][2]) or not ASIDE_OPENING.search(text, a, b):
+            continue
+        closing = ASIDE_CLOSING.search(text, b, min(len(text), b + CLAUSE_REACH))
+        if closing is not None and closing.group(0) == ",":
+            out.append((a, b, closing.start()))
+    return out
 
 
 def _names(text: str, toks: list[Token], places: set[str]) -> list[tuple[int, str]]:

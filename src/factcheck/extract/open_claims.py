@@ -490,10 +490,10 @@ def _framed(ctx: Context, view: SentenceView, sentence: Sentence, claim: ClaimBa
 def extract_open(ctx: Context, sentence: Sentence, taken: list[ClaimBase]) -> list[ClaimBase]:
     """The listed rules' claims of a sentence (`taken`), dates and statuses given frames, then
     claims with frames for the specifics of the sentence they leave unclaimed."""
-    values, predicates = may_hold(sentence.text)
-    if not predicates:
+    view = ctx.frame_view(sentence)
+    if view is None:
         return taken
-    view = ctx.view(sentence, listed_only=not values)
+    values, _ = may_hold(sentence.text)
     spans = Taken([(c.value_start - sentence.start, c.value_end - sentence.start) for c in taken])
     specifics = Specifics(view, ctx.published.year if ctx.published else None)
     found = [
