@@ -41,7 +41,7 @@ from factcheck.models import (
     stable_id,
 )
 from factcheck.resolve import fold, incident_label
-from factcheck.signature import FOLLOW_UPS, YEAR, event_signature, looks_ahead, signature_profile
+from factcheck.signature import CLASS_WORDS, FOLLOW_UPS, YEAR, event_signature, looks_ahead, signature_profile
 from factcheck.text.collector import paused_gc
 
 __all__ = ["event_signature", "group_incidents", "grouping_decision", "other_times_marked", "signature_profile"]
@@ -163,9 +163,17 @@ def conflicts(a: Profile, b: Profile, memo: dict[tuple[str, int], bool] | None =
     if a.main_place and b.main_place and a.main_place != b.main_place and _place_apart(a, b):
         out.append("place")
     x, y = a.main_predicate, b.main_predicate
-    if x and y and x != y and x not in b.signature.predicates[:3] and y not in a.signature.predicates[:3]:
+    if x and y and x != y and not (names_class(b, x) or names_class(a, y)):
         out.append("event")
     return out
+
+
+def names_class(p: Profile, cls: str) -> bool:
+    """Whether a source names a kind of event at all: a word of the class anywhere in its text, not
+    only among its main kinds. A short report's main kind hangs on one or two words ('the title
+    role' reads as sport, 'named as the new coach' as an appointment), so the other report's main
+    kind is set against everything a source says, not against its own main kinds."""
+    return cls in p.signature.predicates or not CLASS_WORDS[cls].isdisjoint(p.vocabulary)
 
 
 FigureKey = tuple[str, str, str | None, str | None]  # SignatureFigure.fact(): unit, event, role, anchor

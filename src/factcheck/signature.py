@@ -61,6 +61,11 @@ LOCATIVE = frozenset(_EVENTS["locative"])
 # Words that end the name of an organisation; words of events and documents ('Day', 'Cup', 'Act') do not.
 ORG_WORDS = frozenset(ORG_OR_PLACE - PLACE_WORDS - frozenset(_EVENTS["not_organisations"]))
 EVENT_WORD = re.compile(r"\b" + alternation(EVENT_CLASS) + r"\b")
+# The folded one-word entries of each event class, as a profile's `vocabulary` holds its words: whether a
+# source names a kind of event at all, once or in its background (multi-word entries have one-word kin).
+CLASS_WORDS: dict[str, frozenset[str]] = {
+    cls: frozenset(fold(w) for w in words if " " not in w) for cls, words in _EVENTS["classes"].items()
+}
 
 SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n")
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
