@@ -15,11 +15,18 @@ from click.testing import CliRunner, Result
 from factcheck import signature as signature_module
 from factcheck.cli import main
 from factcheck.extract import extract_claims
-from factcheck.incidents import event_signature, group_incidents, grouping_decision, other_times_marked, times_agree
+from factcheck.incidents import (
+    conflicts,
+    event_signature,
+    group_incidents,
+    grouping_decision,
+    other_times_marked,
+    times_agree,
+)
 from factcheck.ingest import document_from_text
 from factcheck.models import ClaimsFile, GroupingDecision, Report, ReviewsFile, SourceProfile
 from factcheck.pipeline import build_report, source_profiles
-from factcheck.signature import SIGNATURES_FILE, dump_profiles, load_profiles, tells_follow_up
+from factcheck.signature import SIGNATURES_FILE, dump_profiles, load_profiles, signature_profile, tells_follow_up
 
 
 def source(sid: str, body: str, published: dt.date | None = None) -> tuple[ClaimsFile, str]:
@@ -255,6 +262,34 @@ def test_same_place_another_year_is_another_incident() -> None:
         ("d.txt", QUAKE_OTHER_YEAR, dt.date(2024, 9, 16)),
     )
     assert found == [["a.txt", "b.txt"], ["d.txt"]]
+
+
+FIRING = (
+    "The board of Varnholt sacked coach Emil Strand on Monday after five straight defeats. "
+    "Strand was fired two years into his contract, the board said. The board said the dismissal was needed."
+)
+LAST_MATCH = (
+    "Varnholt won the championship match on Sunday, the last game of the season for coach Emil Strand. "
+    "Strand led the side to the title in the final match. "
+)
+
+
+@pytest.mark.parametrize(
+    ("ending", "apart"),
+    [
+        ("Strand, who was sacked last week, thanked the fans.", []),  # names the firing once: no other event
+        ("Strand thanked the fans.", ["event"]),  # never names a dismissal: another kind of event
+    ],
+    ids=["names-the-other-kind-once", "never-names-it"],
+)
+def test_another_main_kind_of_event_sets_apart_only_a_source_that_never_names_it(ending: str, apart: list[str]) -> None:
+    # A short report's main kind hangs on a word or two; the other report's main kind is set
+    # against everything it says, not against its own main kinds.
+    day = dt.date(2023, 4, 3)
+    firing = signature_profile(*source("a.txt", FIRING, day))
+    match = signature_profile(*source("b.txt", LAST_MATCH + ending, day))
+    assert (firing.main_predicate, match.main_predicate) == ("dismissal", "sport")
+    assert conflicts(firing, match) == apart
 
 
 QUAKE_A_WEEKS_LATER = (
