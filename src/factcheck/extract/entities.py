@@ -12,7 +12,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.nationalities import demonym_words
@@ -84,13 +84,14 @@ _ASCII_CAPITAL = re.compile(r"[A-Z]")
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def capitalised_words(text: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=4096)
+def capitalised_words(text: str) -> tuple[re.Match[str], ...]:
     """The matches of WORD in `text` that start with a capital, as `WORD.finditer` gives them,
     found from the capitals instead of from every word. A word starts at the first letter of a
     run of word characters, apostrophes and hyphens; a text with a capital outside ASCII is read
-    word by word."""
+    word by word. Cached: the people, their roles and the proper names each read every sentence."""
     if any(c.isupper() for c in _NOT_ASCII.findall(text)):
-        return [m for m in WORD.finditer(text) if m.group(0)[:1].isupper()]
+        return tuple(m for m in WORD.finditer(text) if m.group(0)[:1].isupper())
     out: list[re.Match[str]] = []
     for capital in _ASCII_CAPITAL.finditer(text):
         i = capital.start()
@@ -102,7 +103,7 @@ def capitalised_words(text: str) -> list[re.Match[str]]:
         word = WORD.match(text, i)
         if word is not None:
             out.append(word)
-    return out
+    return tuple(out)
 
 
 @dataclass

@@ -623,7 +623,8 @@ def build_frame(
                 (agents if before else patients).append(name)
     else:
         patients = [name for _, name in names]
-    return Frame(
+    # Every field given, of its schema type (Frame has no validator): validating again would only cost.
+    return Frame.model_construct(
         predicate=pred.lemma if pred else None,
         predicate_class=pred.cls if pred else None,
         negated=pred.negated if pred else False,
