@@ -89,14 +89,12 @@ def _tfidf(vectors: list[dict[str, int]], copies: list[int], extra: Sequence[dic
         for term in v:
             df[term] += k
 
-    # Each term's IDF and each count's log once, not once per vector that holds them: the same
-    # products, so the same weights, in a fraction of the logarithms.
+    # Each term's IDF once, not once per vector that holds it: the same products, so the same weights.
     idf = {t: math.log(IDF_SMOOTH + (n + 1) / (k + 1)) for t, k in df.items()}
     unseen = math.log(IDF_SMOOTH + (n + 1) / 1)  # a background term no main story holds
-    tf: dict[int, float] = {}
 
     def weigh(v: dict[str, int]) -> dict[str, float]:
-        w = {t: (tf.get(c) or tf.setdefault(c, 1 + math.log(c))) * idf.get(t, unseen) for t, c in v.items()}
+        w = {t: (1 + math.log(c)) * idf.get(t, unseen) for t, c in v.items()}
         norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
         return {t: x / norm for t, x in w.items() if x > 0}
 
