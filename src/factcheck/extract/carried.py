@@ -20,7 +20,7 @@ from factcheck.extract.dates import CONTEXT_RELATIVE
 from factcheck.extract.dates import SCENE_TIME as SCENE_WORDS
 from factcheck.extract.frames import build_frame
 from factcheck.extract.window import narrow
-from factcheck.models import DateClaim, Sentence, Topic
+from factcheck.models import DateClaim, Sentence, topic
 from factcheck.text.dates import find_dates
 
 CARRIED = "mention.carried"  # the rule of a lent time's claim
@@ -67,7 +67,7 @@ def extract_carried(ctx: Context, sentence: Sentence, dated_before: list[DateCla
             value_start=at,
             value_end=before.start + scene.end(),
             speaker=ctx.speakers.get(sentence.index),
-            subject=Topic(facet="date", word=pred.lemma),
+            subject=topic("date", pred.lemma),
             subject_text=", ".join(sorted(frame.participants)) or pred.word,
             rule=CARRIED,
             event=pred.lemma,

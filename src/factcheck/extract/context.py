@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from factcheck.extract.entities import (
@@ -94,6 +95,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 @dataclass
+class _Slot:
+    """The sentence being read: its tokens, its views (every predicate, listed ones only) and
+    `may_hold`'s answer, each made on first use."""
+
+    index: int
+    toks: list[Token]
+    views: dict[bool, SentenceView] = field(default_factory=dict)
+    holds: tuple[bool, bool] | None = None
+
+
+@dataclass
 class Context:
     """One source being read: the state extractors share."""
 
@@ -113,16 +125,17 @@ class Context:
     story_year: int | None = None
     # The sentence being read: its tokens and views (every predicate, listed ones only), made once
     # for the open and the place extractors; only the current sentence's, so memory stays flat.
-    _current: tuple[int, list[Token], dict[bool, SentenceView]] | None = field(default=None, init=False, repr=False)
+    _current: _Slot | None = field(default=None, init=False, repr=False)
 
     def tokens(self, sentence: Sentence) -> list[Token]:
         """The sentence's tokens (a list of its own for each caller)."""
-        return list(self._slot(sentence)[1])
+        return list(self._slot(sentence).toks)
 
     def view(self, sentence: Sentence, listed_only: bool = False) -> SentenceView:
         """The sentence's tokens and predicates (with `listed_only`, the predicates lexicon's only),
         indexed for frames: one view for every extractor that asks."""
-        _, toks, views = self._slot(sentence)
+        slot = self._slot(sentence)
+        toks, views = slot.toks, slot.views
         if listed_only not in views:
             if listed_only:  # the full view's listed predicates, its clauses and features shared
                 full = self.view(sentence)
@@ -135,12 +148,12 @@ class Context:
         """The view frames are read from (every predicate where the sentence may hold a value, the
         listed ones otherwise), or None where it can hold no listed predicate: the listed rules and
         the open ones read a date's predicate from the same view."""
-        values, predicates = may_hold(sentence.text)
+        values, predicates = self.may_hold(sentence)
         return self.view(sentence, listed_only=not values) if predicates else None
 
-    def _slot(self, sentence: Sentence) -> tuple[int, list[Token], dict[bool, SentenceView]]:
-        if self._current is None or self._current[0] != sentence.index:
-            self._current = (sentence.index, tokens(sentence.text), {})
+    def _slot(self, sentence: Sentence) -> _Slot:
+        if self._current is None or self._current.index != sentence.index:
+            self._current = _Slot(sentence.index, tokens(sentence.text))
         return self._current
 
     @property
@@ -154,6 +167,20 @@ class Context:
     @property
     def published(self) -> dt.date | None:
         return self.document.source.published
+
+    @cached_property
+    def publication_label(self) -> str:
+        """What a date resolved against the publication date cites ('the 3 May 2024 publication
+        date'), or '' without one: made once per source, not once per sentence."""
+        published = self.published
+        return f"the {published.day} {published.strftime('%B %Y')} publication date" if published else ""
+
+    def may_hold(self, sentence: Sentence) -> tuple[bool, bool]:
+        """`mentions.may_hold` of the sentence being read, asked once for its readers."""
+        slot = self._slot(sentence)
+        if slot.holds is None:
+            slot.holds = may_hold(sentence.text)
+        return slot.holds
 
     def hint_for(self, sentence: Sentence, start: int, end: int) -> str | None:
         """The other time a claim at [start, end) is about: the sentence's, or a time mentioned in

@@ -83,7 +83,7 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
         _SUB_EVENTS = load_lexicon("date_events")["sub_events"]
     s = sentence.text
     published = ctx.published
-    anchor_label = f"the {published.day} {published.strftime('%B %Y')} publication date" if published else ""
+    anchor_label = ctx.publication_label
     exprs = list(find_dates(s))
     # "Is this position inside a date already found?" by bisection over the dates' starts and the
     # furthest end so far, not by a scan of every date (many dates in one sentence made it quadratic).

@@ -27,7 +27,7 @@ from factcheck.extract.mentions import (
 from factcheck.extract.speech import TELLING_FORMS
 from factcheck.lexicons import load_lexicon
 from factcheck.lexicons.nationalities import demonym_words
-from factcheck.models import Frame
+from factcheck.models import Frame, trusted
 from factcheck.text.dates import WEEKDAYS
 from factcheck.text.prefilter import Caseless, holds_needed, may_match_piece
 
@@ -87,7 +87,7 @@ class SentenceView:
     )
     maybe: dict[re.Pattern[str], bool] = field(default_factory=dict)
     needed: dict[re.Pattern[str], bool] = field(default_factory=dict)  # holds a word each match needs
-    cap_starts: list[int] = field(default_factory=list)  # capitalised words, which names begin with
+    _cap_starts: list[int] | None = None  # capitalised words, which names begin with (on first use)
     # Relative clauses set off by commas: (their opening comma, where their words start, their
     # closing comma). Outside one, its words and breaks are skipped as a unit.
     asides: list[tuple[int, int, int]] = field(default_factory=list)
@@ -101,7 +101,13 @@ class SentenceView:
         self.tok_starts = [t.start for t in self.toks]
         self.pred_starts = [p.start for p in self.preds]
         self.break_starts = [b[0] for b in self.breaks]
-        self.cap_starts = [t.start for t in self.toks if t.text[:1].isupper() and t.text.isalpha()]
+
+    @property
+    def cap_starts(self) -> list[int]:
+        """Where the capitalised words start: found once a clause's features are first asked for."""
+        if self._cap_starts is None:
+            self._cap_starts = [t.start for t in self.toks if t.text[:1].isupper() and t.text.isalpha()]
+        return self._cap_starts
 
     def restricted(self, preds: list[Predicate]) -> SentenceView:
         """The same sentence with only `preds` (some of its own): clause breaks, token index and
@@ -623,17 +629,21 @@ def build_frame(
                 (agents if before else patients).append(name)
     else:
         patients = [name for _, name in names]
-    # Every field given, of its schema type (Frame has no validator): validating again would only cost.
-    return Frame.model_construct(
-        predicate=pred.lemma if pred else None,
-        predicate_class=pred.cls if pred else None,
-        negated=pred.negated if pred else False,
-        modality=pred.modality if pred else "asserted",
-        noun=noun,
-        attribute=attribute,
-        agents=tuple(sorted(set(agents))),
-        patients=tuple(sorted(set(patients))),
-        place=min(places) if places else None,
-        time=time,
-        cues=tuple(sorted(cues)),
+    # Every field given, of its schema type and in its order (Frame has no validator): validating
+    # again would only cost.
+    return trusted(
+        Frame,
+        {
+            "predicate": pred.lemma if pred else None,
+            "predicate_class": pred.cls if pred else None,
+            "negated": pred.negated if pred else False,
+            "modality": pred.modality if pred else "asserted",
+            "noun": noun,
+            "attribute": attribute,
+            "agents": tuple(sorted(set(agents))),
+            "patients": tuple(sorted(set(patients))),
+            "place": min(places) if places else None,
+            "time": time,
+            "cues": tuple(sorted(cues)),
+        },
     )

@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from lemminflect import getAllInflections, getAllLemmasOOV  # type: ignore[import-untyped]
 from text_to_num import text2num  # type: ignore[import-untyped]
@@ -148,18 +148,28 @@ def tokens(text: str) -> list[Token]:
     >>> [t.text for t in tokens("Police detained 12 men on Monday.")]
     ['Police', 'detained', '12', 'men', 'on', 'Monday', '.']
     """
+    lower = text.lower()
+    if len(lower) != len(text) or "Σ" in text:
+        return _tokens_one_by_one(text)
+    # Each character lower-cased on its own (the same length), and none whose lower case depends on
+    # its neighbours (a final sigma): each token's lower case is the lower-case text's slice.
+    if "’" in lower:
+        lower = lower.replace("’", "'")
+    # tuple.__new__ builds the named tuple without its Python-level __new__ (quicker)
+    return [_NEW(Token, (text[a:b], a, b, lower[a:b])) for a, b in map(_SPAN, TOKEN.finditer(text))]
+
+
+def _tokens_one_by_one(text: str) -> list[Token]:
+    """`tokens` for a text whose lower case is not its characters' own: each token lower-cased."""
     out: list[Token] = []
-    append = out.append
-    curly = "’" in text
     for m in TOKEN.finditer(text):
         word = m.group()
         low = word.lower()
-        start, end = m.span()
-        # tuple.__new__ builds the named tuple without its Python-level __new__ (quicker)
-        append(_NEW(Token, (word, start, end, low.replace("’", "'") if curly and "’" in low else low)))
+        out.append(_NEW(Token, (word, m.start(), m.end(), low.replace("’", "'"))))
     return out
 
 
+_SPAN = re.Match.span
 _NEW = tuple.__new__
 
 
@@ -252,22 +262,33 @@ def _attributive(toks: list[Token], i: int) -> bool:
     return "ADV" not in found and ("NOUN" in found or "ADJ" in found or nxt.low.endswith("ed"))
 
 
+# Each word's reading by _is_predicate (None too for a word too short or not all letters), looked
+# up once per token: most words of a sentence are none.
+_PREDICATE_OF: dict[str, tuple[str, bool] | None] = {}
+_UNSEEN: Any = object()
+
+
 def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predicate]:
     """Event predicates among `toks`; with `listed_only`, only the predicates lexicon's (a sentence
     with no number or date needs no other: nothing would attach to them)."""
     out: list[Predicate] = []
-    opinion = any(t.low in OPINION_FORMS and t.text.islower() for t in toks)  # "Felt" may be a name
-    for i, tok in enumerate(toks):
-        low = tok.low
-        if len(low) < 3 or (listed_only and low not in LISTED_FORMS) or not low.isalpha():
+    lows = [t.low for t in toks]
+    opinion = not OPINION_FORMS.isdisjoint(lows) and any(
+        t.low in OPINION_FORMS and t.text.islower() for t in toks
+    )  # "Felt" may be a name
+    for i, low in enumerate(lows):
+        if listed_only and low not in LISTED_FORMS:
             continue
-        found = _is_predicate(low)
+        found = _PREDICATE_OF.get(low, _UNSEEN)
+        if found is _UNSEEN:
+            found = _PREDICATE_OF[low] = _is_predicate(low) if len(low) >= 3 and low.isalpha() else None
         if found is None:
             continue
+        tok = toks[i]
         lemma, is_noun = found
         if is_noun and i + 1 < len(toks) and _modifies_noun(toks[i + 1].low):
             continue  # "the death penalty", "an arrest warrant": the noun names another thing
-        before = [t.low for t in toks[max(0, i - 4) : i]]
+        before = lows[max(0, i - 4) : i]
         if not is_noun and before and before[-1] in DETERMINERS and before[-1] != "of":
             continue  # "an injured person", "the wounded man": an adjective, not an event
         if not is_noun and _attributive(toks, i):
@@ -645,21 +666,28 @@ def _is_label(before: Token, ahead: Token | None = None) -> bool:
     return before.start > 0 and before.text[:1].isupper() and before.low not in MONTHS and before.low not in QUALIFIERS
 
 
+NUMBER_FIRSTS = frozenset(VAGUE) | WORD_NUMBERS | {"a"}  # besides digits: words a number may start with
+
+
 def find_numbers(sentence: str, toks: list[Token]) -> list[Number]:
     out: list[Number] = []
     # Where the hyphens are: a count's parts ("twin-engine planes") need one after the number, so
     # a number with none after it is not read for them (most are not).
     hyphens = [k for k, t in enumerate(toks) if t.text == "-"]
+    # The tokens a number may start at, found in one pass; each is read unless the last number
+    # read ran past it (`i`: where the next may start).
+    firsts = [
+        k
+        for k, t in enumerate(toks)
+        if t.low[0].isdigit() or t.low in NUMBER_FIRSTS or ("-" in t.low and t.low.split("-")[0] in WORD_NUMBERS)
+    ]
     i = 0
-    while i < len(toks):
-        first = toks[i].low
-        run = (
-            _number_run(toks, i)
-            if first[0].isdigit() or first in VAGUE or first == "a" or first.split("-")[0] in WORD_NUMBERS
-            else None
-        )
+    for k in firsts:
+        if k < i:
+            continue
+        i = k
+        run = _number_run(toks, i)
         if run is None:
-            i += 1
             continue
         j, value, vague = run
         if (

@@ -27,7 +27,6 @@ from factcheck.extract.mentions import (
     Token,
     find_numbers,
     lemmas,
-    may_hold,
     noun_lemma,
 )
 from factcheck.extract.speech import TELLING_FORMS
@@ -46,7 +45,8 @@ from factcheck.models import (
     StatusClaim,
     StatusState,
     SubjectType,
-    Topic,
+    topic,
+    trusted,
 )
 from factcheck.text.dates import DateExpr, find_dates, resolve
 from factcheck.text.patterns import alternation
@@ -164,7 +164,7 @@ def _numbers(
         out.append(
             QuantityClaim(
                 **evidence(ctx, sentence, position, sentence.start + n.end),
-                subject=Topic(facet="thing", word=n.noun or n.unit),
+                subject=topic("thing", n.noun or n.unit),
                 subject_text=n.noun_words or n.unit,
                 rule="mention.parts" if n.each is not None else f"mention.{n.dimension}",
                 incident_hint=ctx.hint_for(sentence, position, sentence.start + n.end),
@@ -210,7 +210,7 @@ def _holds_a_thing(view: SentenceView, p: Predicate) -> bool:
 def _events(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -> list[ClaimBase]:
     out: list[ClaimBase] = []
     for p in view.preds[:MAX_PER_SENTENCE]:
-        if p.state is None or _covered(taken, p.start, p.end) or _holds_a_thing(view, p):
+        if p.state is None or p.cls is None or _covered(taken, p.start, p.end) or _holds_a_thing(view, p):
             continue
         attribute = f"{p.cls} ({p.lemma})"
         frame = build_frame(view, p.start, p.end, attribute=attribute, predicate=p, story_year=ctx.story_year)
@@ -218,12 +218,13 @@ def _events(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) 
         out.append(
             StatusClaim(
                 **evidence(ctx, sentence, sentence.start + p.start, sentence.start + p.end),
-                subject=Topic(facet="event", word=p.cls),
+                subject=topic("event", p.cls),
                 subject_text=who,
                 rule=f"mention.event-noun.{p.cls}" if p.noun else f"mention.event.{p.cls}",
                 incident_hint=ctx.hint_for(sentence, sentence.start + p.start, sentence.start + p.end),
                 domain="event",
-                state=StatusState(name=p.state, negated=p.negated),
+                # A listed state (never empty) and a bool: trusted, as StatusState would read them.
+                state=trusted(StatusState, {"name": p.state, "negated": p.negated}),
                 modality=p.modality,
                 expression=p.word,
                 frame=frame,
@@ -268,11 +269,10 @@ def _undated_story(ctx: Context, view: SentenceView, expr: DateExpr) -> bool:
 
 def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -> list[ClaimBase]:
     text = sentence.text
-    published = ctx.published
-    label = f"the {published.day} {published.strftime('%B %Y')} publication date" if published else ""
     out: list[ClaimBase] = []
     if not MAY_DATE.search(text):
         return out
+    published, label = ctx.published, ctx.publication_label
     for expr in find_dates(text):
         if expr.kind not in ("weekday", "absolute") or (expr.day is None and expr.kind == "absolute"):
             continue
@@ -294,7 +294,7 @@ def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -
         out.append(
             DateClaim(
                 **evidence(ctx, sentence, sentence.start + expr.start, sentence.start + expr.end),
-                subject=Topic(facet="date", word=pred.lemma),
+                subject=topic("date", pred.lemma),
                 subject_text=", ".join(sorted(frame.participants)) or pred.word,
                 rule=f"mention.{expr.kind}",
                 event=pred.lemma,
@@ -408,7 +408,7 @@ def _ages(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken, sp
         out.append(
             AgeClaim(
                 **evidence(ctx, sentence, sentence.start + age.start, sentence.start + age.end),
-                subject=Person(name=who) if age.names else Topic(facet="thing", word=who),
+                subject=Person(name=who) if age.names else topic("thing", who),
                 subject_text=", ".join(age.names) or who,
                 rule="mention.age",
                 incident_hint=ctx.hint_for(sentence, sentence.start + age.start, sentence.start + age.end),
@@ -493,7 +493,7 @@ def extract_open(ctx: Context, sentence: Sentence, taken: list[ClaimBase]) -> li
     view = ctx.frame_view(sentence)
     if view is None:
         return taken
-    values, _ = may_hold(sentence.text)
+    values, _ = ctx.may_hold(sentence)
     spans = Taken([(c.value_start - sentence.start, c.value_end - sentence.start) for c in taken])
     specifics = Specifics(view, ctx.published.year if ctx.published else None)
     found = [

@@ -18,7 +18,7 @@ from factcheck.extract.context import Context, evidence
 from factcheck.extract.mentions import Token, lemmas
 from factcheck.extract.places import capitalised, gazetteer
 from factcheck.lexicons import load_lexicon
-from factcheck.models import ClaimBase, PlaceClaim, Sentence, Topic
+from factcheck.models import ClaimBase, PlaceClaim, Sentence, topic
 from factcheck.resolve import fold
 
 _LEX = load_lexicon("regions")
@@ -172,7 +172,7 @@ def extract_placements(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
         out.append(
             PlaceClaim(
                 **evidence(ctx, sentence, start, end),
-                subject=Topic(facet="place", word="lies in"),
+                subject=topic("place", "lies in"),
                 subject_text=name,
                 rule=RULE,
                 incident_hint=ctx.hint_for(sentence, start, end),

@@ -23,7 +23,7 @@ from factcheck.extract.context import Context, evidence
 from factcheck.extract.frames import SentenceView, build_frame
 from factcheck.extract.mentions import FUNCTION, Predicate, Token, tokens
 from factcheck.lexicons import load_lexicon
-from factcheck.models import ClaimBase, PlaceClaim, PlaceLevel, PlaceRelation, Sentence, Topic
+from factcheck.models import ClaimBase, PlaceClaim, PlaceLevel, PlaceRelation, Sentence, topic
 from factcheck.resolve import fold
 from factcheck.text.collector import paused_gc
 from factcheck.text.prefilter import Caseless
@@ -473,7 +473,7 @@ def extract_places(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
         out.append(
             PlaceClaim(
                 **evidence(ctx, sentence, start, end),
-                subject=Topic(facet="place", word=pred.lemma),
+                subject=topic("place", pred.lemma),
                 subject_text=", ".join(sorted(frame.participants)) or pred.word,
                 rule=f"place.{place.relation}",
                 incident_hint=ctx.hint_for(sentence, start, end),

@@ -32,7 +32,7 @@ from factcheck.extract.mentions import (
     verb_lemma,
 )
 from factcheck.lexicons import load_lexicon
-from factcheck.models import ClaimBase, EventClaim, Frame, Modality, MonthSpan, Sentence, Topic
+from factcheck.models import ClaimBase, EventClaim, Frame, Modality, MonthSpan, Sentence, topic
 from factcheck.text.dates import MONTH_NAMES
 from factcheck.text.prefilter import Caseless
 
@@ -522,7 +522,7 @@ def extract_events(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
         out.append(
             EventClaim(
                 **evidence(ctx, sentence, sentence.start + start, sentence.start + end),
-                subject=Topic(facet="event", word=SAME_EVENT.get(lemma, lemma)),
+                subject=topic("event", SAME_EVENT.get(lemma, lemma)),
                 subject_text=name,
                 rule="slot.noun",
                 incident_hint=ctx.hint_for(sentence, sentence.start + start, sentence.start + end),
@@ -538,7 +538,7 @@ def extract_events(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
         out.append(
             EventClaim(
                 **evidence(ctx, sentence, sentence.start + start, sentence.start + end),
-                subject=Topic(facet="event", word="disclose"),
+                subject=topic("event", "disclose"),
                 subject_text=noun,
                 rule="slot.undisclosed",
                 incident_hint=ctx.hint_for(sentence, sentence.start + start, sentence.start + end),
@@ -652,7 +652,7 @@ def _claim(
     event = _event_name(pred, slots)
     return EventClaim(
         **evidence(ctx, sentence, sentence.start + start, sentence.start + pred.end),
-        subject=Topic(facet="event", word=event),
+        subject=topic("event", event),
         subject_text=slots.patient.text if slots.patient else pred.word,
         rule="slot.passive" if passive_voice else "slot.active",
         incident_hint=ctx.hint_for(sentence, sentence.start + pred.start, sentence.start + pred.end),
