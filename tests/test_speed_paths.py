@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.causes import MAY_CAUSE, MAY_CAUSE_LOWER, RULE_WORDS, RULES
 from factcheck.extract.mentions import TOKEN, Token, _parts, tokens
 from factcheck.extract.slots import MONTH_PART, month_span
+from factcheck.models import Frame, Sentence, StatusState, Topic, topic, trusted
 from factcheck.text.dates import (
     CLOCK_TIME,
     DATELINE_NOISE,
     PAGE_LABEL,
     POSTED_AGO,
+    RELATIVE,
     RETRIEVAL_WORD,
     find_dates,
     page_time,
@@ -22,7 +25,8 @@ from factcheck.text.prefilter import folded
 
 WORDS = st.sampled_from(
     ["in", "early", "late", "mid", "the", "end", "of", "March", "MAY", "ſhot", "İn", "Dead", "died", "it’s",
-     "O’Neil", "a", "12", "3,5", "-", ".", "KILLED", "beginning", "december-end", "\u212aill", "ı", "—"]
+     "O’Neil", "a", "12", "3,5", "-", ".", "KILLED", "beginning", "december-end", "\u212aill", "ı", "—",
+     "ΟΔΟΣ", "ΟΔΟΣ.Α", "two", "days", "Later", "Yesterday", "TODAY", "Two Weeks Ago"]
 )  # fmt: skip
 SENTENCES = st.lists(WORDS, max_size=12).map(" ".join) | st.text(max_size=40)
 
@@ -128,3 +132,51 @@ def test_parts_need_a_hyphen_after_the_number(text: str) -> None:
 
 def test_parts_are_still_read_after_a_hyphen() -> None:
     assert _parts(tokens("six twin-engine planes"), 1) == (2.0, "engine", "engines", 22)
+
+
+@given(SENTENCES)
+@settings(max_examples=300, deadline=None)
+def test_relative_dates_keep_the_words_as_written(text: str) -> None:
+    spans = {(m.start(), m.end()): m.group(0) for m in RELATIVE.finditer(text)}
+    for expr in find_dates(text):
+        if expr.kind == "relative" and (expr.start, expr.end) in spans:
+            assert expr.text == spans[(expr.start, expr.end)]
+
+
+FRAME = {
+    "predicate": "detain",
+    "predicate_class": "custody",
+    "negated": False,
+    "modality": "asserted",
+    "noun": "man",
+    "attribute": "men (detained)",
+    "agents": ("police",),
+    "patients": (),
+    "place": None,
+    "time": "on monday",
+    "cues": ("again",),
+}
+
+
+@pytest.mark.parametrize(
+    ("made", "validated"),
+    [
+        (trusted(Frame, dict(FRAME)), Frame(**FRAME)),
+        (topic("event", "custody"), Topic(facet="event", word="custody")),
+        (trusted(StatusState, {"name": "detained", "negated": True}), StatusState(name="detained", negated=True)),
+        (
+            trusted(Sentence, {"index": 0, "start": 0, "end": 4, "text": "Left", "paragraph": 0, "furniture": False}),
+            Sentence(index=0, start=0, end=4, text="Left", paragraph=0, furniture=False),
+        ),
+    ],
+)
+def test_trusted_models_are_the_validated_ones(made: object, validated: object) -> None:
+    assert made == validated
+    assert made.model_dump_json() == validated.model_dump_json()  # type: ignore[attr-defined]
+    assert made.model_fields_set == validated.model_fields_set  # type: ignore[attr-defined]
+
+
+def test_trusted_frames_stay_frozen() -> None:
+    frame = trusted(Frame, dict(FRAME))
+    with pytest.raises(ValueError, match="frozen"):
+        frame.noun = "woman"  # type: ignore[misc]

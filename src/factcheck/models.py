@@ -40,14 +40,14 @@ M = TypeVar("M", bound=BaseModel)
 _set_attribute = object.__setattr__
 
 
-def trusted(cls: type[M], fields: dict[str, Any]) -> M:
+def trusted(cls: type[M], fields: dict[str, Any], named: set[str] | None = None) -> M:
     """A model made from values its maker holds to the schema, for a class whose validators would
     take them as they are: every field given, of its type, in the schema's order (the order it is
     written out in). What `model_construct` makes, without its walk over the fields (a frame or a
-    topic per claim)."""
+    topic per claim). `named`: the fields the validated call would name (all, unless told)."""
     model = cls.__new__(cls)
     _set_attribute(model, "__dict__", fields)
-    _set_attribute(model, "__pydantic_fields_set__", set(fields))
+    _set_attribute(model, "__pydantic_fields_set__", set(fields) if named is None else named)
     _set_attribute(model, "__pydantic_extra__", None)
     _set_attribute(model, "__pydantic_private__", None)
     return model
@@ -351,7 +351,7 @@ class Topic(SubjectModel):
 
 def topic(facet: TopicFacet, word: str) -> Topic:
     """Topic(facet=facet, word=word), made as a trusted model (Topic has no validator)."""
-    return trusted(Topic, {"kind": "topic", "facet": facet, "word": word})
+    return trusted(Topic, {"kind": "topic", "facet": facet, "word": word}, {"facet", "word"})
 
 
 Subject = Annotated[Person | Relative | Group | Organisation | Figure | Dated | Topic, Field(discriminator="kind")]

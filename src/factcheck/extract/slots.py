@@ -34,7 +34,7 @@ from factcheck.extract.mentions import (
 from factcheck.lexicons import load_lexicon
 from factcheck.models import ClaimBase, EventClaim, Frame, Modality, MonthSpan, Sentence, topic
 from factcheck.text.dates import MONTH_NAMES
-from factcheck.text.prefilter import Caseless
+from factcheck.text.prefilter import Caseless, folded
 
 _LEX = load_lexicon("slots")
 # Modal auxiliaries before a bare verb ("will replace", "might leave"): the verb is an event the
@@ -105,6 +105,9 @@ def month_span(text: str) -> tuple[str, MonthSpan] | None:
     >>> month_span("replaced it in November-end")[1].first
     21
     """
+    lower = folded(text)
+    if lower is not None and not any(month in lower for month in MONTH_NUMBERS):
+        return None  # every match names a month: most clauses name none (twelve substring tests)
     m = MONTH_PART.search(text) if MONTH_PART_LOWER.search(text) else None
     if m is None:
         return None
@@ -219,9 +222,8 @@ def _bare_verbs(toks: list[Token], taken: set[int]) -> list[Predicate]:
     the verb happened only after an implicative verb ('managed to'), not after a negative one
     ('failed to'); else it was intended or attempted."""
     out: list[Predicate] = []
-    for i, tok in enumerate(toks[:-1]):
-        if tok.low not in MODAL_WORDS and tok.low != "to":
-            continue
+    for i in [i for i, tok in enumerate(toks[:-1]) if tok.low in MODAL_WORDS or tok.low == "to"]:
+        tok = toks[i]
         k = i + 1
         negated = False
         while k < len(toks) and (toks[k].low in ("not", "n't", "never") or toks[k].low.endswith("ly")):
@@ -466,7 +468,7 @@ def extract_events(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
         and p.word.lower() not in MODAL_WORDS
         and verb_lemma(p.word.lower()) not in MODAL_WORDS
     ]
-    index_of = {t.start: k for k, t in enumerate(toks)}
+    index_of = dict(zip(view.tok_starts, range(len(toks)), strict=True))
     listed = []
     for p in preds:
         k = index_of[p.start]
@@ -479,7 +481,13 @@ def extract_events(ctx: Context, sentence: Sentence) -> list[ClaimBase]:
     taken = {p.start for p in preds}
     lower = text.lower()
     departs = any(mark in lower for mark in DEPART_MARKS)  # most sentences name no departure
-    found = [*listed, *_bare_verbs(toks, taken), *_find_verbs(toks), *(_departures(toks, taken) if departs else ())]
+    finds = "fi" in lower or "fo" in lower  # what every form of 'find' starts with: most sentences have none
+    found = [
+        *listed,
+        *_bare_verbs(toks, taken),
+        *(_find_verbs(toks) if finds else ()),
+        *(_departures(toks, taken) if departs else ()),
+    ]
     preds = sorted(found, key=lambda p: p.start)
     out: list[ClaimBase] = []
     subject: Phrase | None = None  # the last verb's subject, for a verb that shares it

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.text.numbers import parse_number_word
-from factcheck.text.prefilter import folded
+from factcheck.text.prefilter import Caseless, folded
 
 # English names, never the locale's (`strftime("%B")` follows LC_TIME): a month's name is
 # MONTH_NAMES[month - 1], a weekday's WEEKDAY_NAMES[date.weekday()].
@@ -84,6 +84,7 @@ RELATIVE = re.compile(
 
 
 # A word every relative expression has: one scan spares the large pattern on most sentences.
+RELATIVE_LOWER = Caseless(RELATIVE)
 MAY_BE_RELATIVE = re.compile(
     r"today|tonight|this\s|yesterday|last\s|tomorrow|following|next|day|previous|preceding|weeks?\s"
 )
@@ -197,9 +198,12 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
                 m.start(), m.end(), m.group(0), "weekday", weekday=WEEKDAYS[m.group("wd").lower()], direction=direction
             )
         )
-    for m in RELATIVE.finditer(text) if MAY_BE_RELATIVE.search(lower) else ():
+    # Asked of the lower-case text (quicker; the same spans): what is read of a match is read
+    # from `text` by its spans.
+    for m in RELATIVE_LOWER.finditer(text) if MAY_BE_RELATIVE.search(lower) else ():
         offset: int | None
         vague = False
+        words = text[m.start() : m.end()]
         if m.group("today"):
             offset = 0
         elif m.group("yesterday"):
@@ -209,16 +213,17 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
         elif m.group("prevday"):
             offset = -1
         elif m.group("n"):
-            n = 1.0 if m.group("n").lower() == "a" else parse_number_word(m.group("n"))
+            number = text[m.start("n") : m.end("n")]
+            n = 1.0 if number.lower() == "a" else parse_number_word(number)
             if n is None:
                 continue
             days = int(n) * (7 if m.group("unit").lower().startswith("week") else 1)
             offset = days if m.group("dir").lower() in ("later", "after") else -days
         else:
             offset, vague = None, True
-        from_event = m.group(0).lower().endswith(("after", "before")) and OBJECT_AFTER.match(text, m.end()) is not None
+        from_event = words.lower().endswith(("after", "before")) and OBJECT_AFTER.match(text, m.end()) is not None
         found.append(
-            DateExpr(m.start(), m.end(), m.group(0), "relative", offset_days=offset, vague=vague, from_event=from_event)
+            DateExpr(m.start(), m.end(), words, "relative", offset_days=offset, vague=vague, from_event=from_event)
         )
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
     result: list[DateExpr] = []
