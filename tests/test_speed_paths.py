@@ -8,15 +8,17 @@ from hypothesis import strategies as st
 
 from factcheck.extract.causes import MAY_CAUSE, MAY_CAUSE_LOWER, RULE_WORDS, RULES
 from factcheck.extract.mentions import TOKEN, Token, _parts, tokens
-from factcheck.extract.slots import MONTH_PART, month_span
+from factcheck.extract.slots import MAY_UNDISCLOSE, MONTH_PART, UNDISCLOSE_WORDS, month_span
 from factcheck.models import Frame, Sentence, StatusState, Topic, topic, trusted
 from factcheck.text.dates import (
     CLOCK_TIME,
     DATELINE_NOISE,
+    PAGE_HINT,
     PAGE_LABEL,
     POSTED_AGO,
     RELATIVE,
     RETRIEVAL_WORD,
+    _page_hint,
     find_dates,
     page_time,
     retrieval_stamp,
@@ -26,7 +28,8 @@ from factcheck.text.prefilter import folded
 WORDS = st.sampled_from(
     ["in", "early", "late", "mid", "the", "end", "of", "March", "MAY", "ſhot", "İn", "Dead", "died", "it’s",
      "O’Neil", "a", "12", "3,5", "-", ".", "KILLED", "beginning", "december-end", "\u212aill", "ı", "—",
-     "ΟΔΟΣ", "ΟΔΟΣ.Α", "two", "days", "Later", "Yesterday", "TODAY", "Two Weeks Ago"]
+     "ΟΔΟΣ", "ΟΔΟΣ.Α", "two", "days", "Later", "Yesterday", "TODAY", "Two Weeks Ago", "UPDATED", "poſted",
+     "12:05", "Unreleased", "DISCLOSED", "gaVe"]
 )  # fmt: skip
 SENTENCES = st.lists(WORDS, max_size=12).map(" ".join) | st.text(max_size=40)
 
@@ -180,3 +183,17 @@ def test_trusted_frames_stay_frozen() -> None:
     frame = trusted(Frame, dict(FRAME))
     with pytest.raises(ValueError, match="frozen"):
         frame.noun = "woman"  # type: ignore[misc]
+
+
+@given(SENTENCES)
+@settings(max_examples=300, deadline=None)
+def test_the_page_hint_answers_as_its_pattern(text: str) -> None:
+    assert _page_hint(text) == (PAGE_HINT.search(text) is not None)
+
+
+@given(SENTENCES)
+@settings(max_examples=300, deadline=None)
+def test_a_disclosing_word_is_there_wherever_its_pattern_matches(text: str) -> None:
+    lower = folded(text)
+    if MAY_UNDISCLOSE.search(text) is not None and lower is not None:
+        assert any(w in lower for w in UNDISCLOSE_WORDS)

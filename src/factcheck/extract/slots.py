@@ -51,9 +51,8 @@ UNDISCLOSED = frozenset(_LEX["undisclosed_words"])
 PRICE_NOUNS = frozenset(_LEX["price_nouns"])
 # The first letters every form of a disclosing word starts with ("disclos", "reveal", "gave"):
 # a sentence holding none states no undisclosed figure.
-MAY_UNDISCLOSE = Caseless(  # asked of the lower-case text: quicker
-    re.compile("|".join(sorted({w[:4] for w in (*DISCLOSE, *UNDISCLOSED)} | {"gave", "made"})), re.IGNORECASE)
-)
+UNDISCLOSE_WORDS = tuple(sorted({w[:4] for w in (*DISCLOSE, *UNDISCLOSED)} | {"gave", "made"}))
+MAY_UNDISCLOSE = Caseless(re.compile("|".join(UNDISCLOSE_WORDS), re.IGNORECASE))  # asked of the lower-case text
 ATTEMPT = frozenset(_LEX["attempt_words"])
 DEPARTURE = frozenset(_LEX["departure_verbs"])
 # What every form of a departure verb holds, for a sentence prefilter: its first three letters,
@@ -427,8 +426,11 @@ def _undisclosed(text: str, toks: list[Token]) -> list[tuple[int, int, str, str]
     """'an undisclosed sum', 'no fee was revealed', 'terms were not disclosed', 'did not disclose
     the price': (start, end, expression, price noun) of each figure said not to be known."""
     out: list[tuple[int, int, str, str]] = []
+    lower = folded(text)
+    if lower is not None and not any(w in lower for w in UNDISCLOSE_WORDS):
+        return out  # no word of disclosing: most sentences, ruled out by substring tests
     if not MAY_UNDISCLOSE.search(text):
-        return out  # no word of disclosing: most sentences, ruled out by one search
+        return out
     for i, tok in enumerate(toks):
         if tok.low in UNDISCLOSED and i + 1 < len(toks):
             noun = noun_lemma(toks[i + 1].low)

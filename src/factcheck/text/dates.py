@@ -503,9 +503,21 @@ CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?", re.IGNORECASE)
 PAGE_LABEL = re.compile(r"(?i)\b(?:updated|published|posted|modified|edited|created|date)\b")
 # What CLOCK_TIME or PAGE_LABEL needs, without its word boundaries: a sentence without it holds
 # neither anywhere, so it is no time stamp (one search instead of finding its dates).
-PAGE_HINT = re.compile(
-    r"(?i)\d[:.]\d\d|updated|published|posted|modified|edited|created|date|downloaded|retrieved|accessed|archived|crawled"
-)
+PAGE_HINT_WORDS = (
+    "updated", "published", "posted", "modified", "edited", "created", "date", "downloaded", "retrieved", "accessed",
+    "archived", "crawled",
+)  # fmt: skip
+PAGE_HINT_CLOCK = re.compile(r"\d[:.]\d\d")
+PAGE_HINT = re.compile(rf"(?i){PAGE_HINT_CLOCK.pattern}|{'|'.join(PAGE_HINT_WORDS)}")
+
+
+def _page_hint(sentence: str) -> bool:
+    """Whether PAGE_HINT matches: substring tests of its words in the lower-case text (text with a
+    letter IGNORECASE matches to an ASCII one is searched), then the clock's digits."""
+    lower = folded(sentence)
+    if lower is None:
+        return PAGE_HINT.search(sentence) is not None
+    return any(w in lower for w in PAGE_HINT_WORDS) or PAGE_HINT_CLOCK.search(sentence) is not None
 
 
 def page_time(sentence: str) -> bool:
@@ -516,7 +528,7 @@ def page_time(sentence: str) -> bool:
     without either ('Born 12 March 1990.', 'Oslo, 12 March 2022') is the story's own date. So is
     a copy's stamp of when it was saved, with how long ago the page was posted ('Posted 2 days ago
     [downloaded on 5 June 2019]')."""
-    if len(sentence) > 100 or not PAGE_HINT.search(sentence):
+    if len(sentence) > 100 or not _page_hint(sentence):
         return False
     for expr in find_dates(sentence):
         if expr.kind == "absolute" and expr.day is not None and expr.year is not None:
