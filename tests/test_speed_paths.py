@@ -7,10 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.causes import MAY_CAUSE, MAY_CAUSE_LOWER, RULE_WORDS, RULES
+from factcheck.extract.dates import CONTEXT_RELATIVE, CONTEXT_RELATIVE_WORDS
 from factcheck.extract.mentions import TOKEN, Token, _parts, tokens
 from factcheck.extract.slots import MAY_UNDISCLOSE, MONTH_PART, UNDISCLOSE_WORDS, month_span
 from factcheck.models import Frame, Sentence, StatusState, Topic, topic, trusted
 from factcheck.text.dates import (
+    ABSOLUTE,
+    ABSOLUTE_LOWER,
     CLOCK_TIME,
     DATELINE_NOISE,
     PAGE_HINT,
@@ -29,7 +32,8 @@ WORDS = st.sampled_from(
     ["in", "early", "late", "mid", "the", "end", "of", "March", "MAY", "ſhot", "İn", "Dead", "died", "it’s",
      "O’Neil", "a", "12", "3,5", "-", ".", "KILLED", "beginning", "december-end", "\u212aill", "ı", "—",
      "ΟΔΟΣ", "ΟΔΟΣ.Α", "two", "days", "Later", "Yesterday", "TODAY", "Two Weeks Ago", "UPDATED", "poſted",
-     "12:05", "Unreleased", "DISCLOSED", "gaVe"]
+     "12:05", "Unreleased", "DISCLOSED", "gaVe", "Shortly", "AFTER", "That", "same\tday", "night", "14", "JUNE",
+     "Feb.", "29th", "2012", "2024-05-27", "11/27/2005", "Sept", "ſept", "of this year"]
 )  # fmt: skip
 SENTENCES = st.lists(WORDS, max_size=12).map(" ".join) | st.text(max_size=40)
 
@@ -197,3 +201,20 @@ def test_a_disclosing_word_is_there_wherever_its_pattern_matches(text: str) -> N
     lower = folded(text)
     if MAY_UNDISCLOSE.search(text) is not None and lower is not None:
         assert any(w in lower for w in UNDISCLOSE_WORDS)
+
+
+@given(SENTENCES)
+@settings(max_examples=300, deadline=None)
+def test_a_context_word_is_there_wherever_its_pattern_matches(text: str) -> None:
+    lower = folded(text)
+    if CONTEXT_RELATIVE.search(text) is not None and lower is not None:
+        assert any(w in lower for w in CONTEXT_RELATIVE_WORDS)
+
+
+@given(SENTENCES)
+@settings(max_examples=300, deadline=None)
+def test_absolute_dates_asked_of_the_lower_case_text_are_the_same(text: str) -> None:
+    assert [m.span() for m in ABSOLUTE_LOWER.finditer(text)] == [m.span() for m in ABSOLUTE.finditer(text)]
+    expressions = [e for e in find_dates(text) if e.kind == "absolute"]
+    spans = {m.span(): m.group(0) for m in ABSOLUTE.finditer(text)}
+    assert all(spans.get((e.start, e.end), e.text) == e.text for e in expressions)

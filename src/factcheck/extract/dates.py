@@ -15,7 +15,7 @@ from factcheck.extract.frames import date_predicate
 from factcheck.lexicons import load_lexicon
 from factcheck.models import DateClaim, Dated, Evidence, MonthDay, Sentence
 from factcheck.text.dates import DateExpr, Resolved, counted_from, find_dates, resolve
-from factcheck.text.prefilter import may_match
+from factcheck.text.prefilter import folded, may_match
 
 
 def _date_events() -> list[tuple[str, bool, re.Pattern[str]]]:
@@ -41,6 +41,8 @@ OBJECT_AFTER = re.compile(r"\w+\s(?:again\s)?(?P<who>him|her|them|[A-Z][\w’'-]
 # A time of the story's scene ("that night", "later that same day"): it counts from the text's
 # last date, and extract/carried lends it to the next sentence's event.
 SCENE_TIME = r"(?:later\s)?that\s(?:same\s)?(?:night|evening|afternoon|morning|day)"
+# Each match holds one of these (in lower case): a sentence with none is not searched.
+CONTEXT_RELATIVE_WORDS = ("after", "same", "that")
 CONTEXT_RELATIVE = re.compile(
     r"\b(?:shortly\safter(?:wards)?|soon\safter(?:wards)?|the\ssame\sday|" + SCENE_TIME + r")\b", re.IGNORECASE
 )
@@ -91,7 +93,9 @@ def extract_dates(ctx: Context, sentence: Sentence) -> list[DateClaim]:
     spans = sorted((e.start, e.end) for e in exprs)
     span_starts = [a for a, _ in spans]
     reach = list(itertools.accumulate((b for _, b in spans), max))
-    for m in CONTEXT_RELATIVE.finditer(s):
+    lower = folded(s)
+    relative = lower is None or any(w in lower for w in CONTEXT_RELATIVE_WORDS)
+    for m in CONTEXT_RELATIVE.finditer(s) if relative else ():
         i = bisect.bisect_right(span_starts, m.start())
         if not (i and reach[i - 1] > m.start()):
             exprs.append(DateExpr(m.start(), m.end(), m.group(0), "relative", offset_days=0))

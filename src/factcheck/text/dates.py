@@ -40,26 +40,32 @@ _MONTH = (
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{n}>(?:1[89]|20)\d\d)"
 
-# Each alternative is a flat sequence: no nested quantifiers, so matching is linear.
-ABSOLUTE = re.compile(
-    "|".join(
+
+def _absolute_pattern(month: str) -> str:
+    """ABSOLUTE's alternatives with `month` for the month names (_MONTH, or it in lower case)."""
+    return "|".join(
         [
             # 14 February 2020 / 14 February / 29th February, 2012 / 12.Jul.2021
-            rf"\b{_DAY.format(n='d1')}[ .](?:of\s)?{_MONTH.format(n='m1')}"
+            rf"\b{_DAY.format(n='d1')}[ .](?:of\s)?{month.format(n='m1')}"
             rf"(?:(?:,\s?|\s?\.\s?|\s){_YEAR.format(n='y1')}|(?P<this1>\sof\sthis\syear))?\b",
             # February 14, 2020 / February 14 / Feb. 29, 2012 / February 14 of this year
-            rf"\b{_MONTH.format(n='m2')}\s{_DAY.format(n='d2')}\b"
+            rf"\b{month.format(n='m2')}\s{_DAY.format(n='d2')}\b"
             rf"(?:,?\s{_YEAR.format(n='y2')}\b|(?P<this2>\sof\sthis\syear\b))?",
             # 2024-05-27
             rf"\b{_YEAR.format(n='y3')}-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b",
             # 11/27/2005, 2/29/2012, 2 / 29/2012, 11/28/05 (US order, as English-language wires use)
             r"\b(?P<m4>[01]?\d)\s?/\s?(?P<d4>[0-3]?\d)\s?/\s?(?P<y4>(?:19|20)?\d\d)\b",
             # March 2005 / in September 2017
-            rf"\b{_MONTH.format(n='m5')}\s{_YEAR.format(n='y5')}\b",
+            rf"\b{month.format(n='m5')}\s{_YEAR.format(n='y5')}\b",
         ]
-    ),
-    re.IGNORECASE,
-)
+    )
+
+
+# Each alternative is a flat sequence: no nested quantifiers, so matching is linear.
+ABSOLUTE = re.compile(_absolute_pattern(_MONTH), re.IGNORECASE)
+# The same pattern asked of the lower-case text (quicker; the same spans): the month names are its
+# only capitals. _MONTH's group name is the one thing of it lower-casing must keep.
+ABSOLUTE_LOWER = Caseless(re.compile(_absolute_pattern(_MONTH.lower().replace("(?p<", "(?P<")), re.IGNORECASE))
 UNTIL_YEAR = re.compile(
     r"\b(?:until|till|through|to)\s(?:the\s(?:summer|end|start|beginning|spring|autumn|fall|winter)\sof\s)?"
     r"(?P<y>20\d\d)\b(?!-)"
@@ -130,7 +136,8 @@ def _year(raw: str | None) -> int | None:
     return y + 2000 if y < 100 and len(raw) == 2 else y
 
 
-def _absolute(m: re.Match[str]) -> DateExpr | None:
+def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
+    """The date a match of ABSOLUTE in `text` names (the match may be of the lower-case text)."""
     g = m.groupdict()
     for i in "12345":
         month_raw = g.get(f"m{i}")
@@ -148,7 +155,7 @@ def _absolute(m: re.Match[str]) -> DateExpr | None:
             except ValueError:
                 return None
         this_year = g.get(f"this{i}") is not None
-        return DateExpr(m.start(), m.end(), m.group(0), "absolute", year=year, month=month, day=day,
+        return DateExpr(m.start(), m.end(), text[m.start() : m.end()], "absolute", year=year, month=month, day=day,
                         this_year=this_year)  # fmt: skip
     return None
 
@@ -180,8 +187,8 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
     found: list[DateExpr] = []
     has_digit = any(map(str.isdigit, text))  # no generator: this runs on every sentence
     lower = text.lower()
-    for m in ABSOLUTE.finditer(text) if has_digit and _may_be_absolute(text) else ():
-        expr = _absolute(m)
+    for m in ABSOLUTE_LOWER.finditer(text) if has_digit and _may_be_absolute(text) else ():
+        expr = _absolute(m, text)
         if expr is not None:
             found.append(expr)
     for m in UNTIL_YEAR.finditer(text) if has_digit and "20" in text else ():
