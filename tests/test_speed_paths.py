@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from factcheck.extract.causes import MAY_CAUSE, MAY_CAUSE_LOWER, RULE_WORDS, RULES
 from factcheck.extract.dates import CONTEXT_RELATIVE, CONTEXT_RELATIVE_WORDS
-from factcheck.extract.mentions import TOKEN, Token, _parts, tokens
+from factcheck.extract.mentions import MODAL_BEFORE, MODAL_FIRST_WORDS, MODALS, TOKEN, Token, _parts, tokens
 from factcheck.extract.slots import MAY_UNDISCLOSE, MONTH_PART, UNDISCLOSE_WORDS, month_span
 from factcheck.models import Frame, Sentence, StatusState, Topic, topic, trusted
 from factcheck.text.dates import (
@@ -218,3 +218,13 @@ def test_absolute_dates_asked_of_the_lower_case_text_are_the_same(text: str) -> 
     expressions = [e for e in find_dates(text) if e.kind == "absolute"]
     spans = {m.span(): m.group(0) for m in ABSOLUTE.finditer(text)}
     assert all(spans.get((e.start, e.end), e.text) == e.text for e in expressions)
+
+
+MODAL_WORDS = st.sampled_from(sorted({w for m in MODALS for w in m.split()} | {"the", "police", "not", "going"}))
+
+
+@given(st.lists(MODAL_WORDS, max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_a_modal_starts_at_one_of_its_first_words(words: list[str]) -> None:
+    if MODAL_FIRST_WORDS.isdisjoint(words):
+        assert MODAL_BEFORE.search(" ".join(words)) is None

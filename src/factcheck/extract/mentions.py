@@ -73,6 +73,8 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 MODAL_BEFORE = re.compile(r"(?:^|\s)(?P<m>" + alternation(MODALS) + r")(?:\s|$)")
+# A match of MODAL_BEFORE in words joined by spaces starts at one of these words: without one, no search.
+MODAL_FIRST_WORDS = frozenset(m.split()[0] for m in MODALS)
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[’'][^\W\d_]+)*|\S")
 WORD_NUMBERS = _wordset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -304,7 +306,7 @@ def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predic
             near = near[marks[-1] + 1 :] if marks else near
             negated = any(w in NEGATIONS or w.endswith("n't") for w in near)
         modality: Modality = "asserted"
-        modal = MODAL_BEFORE.search(" ".join(before))
+        modal = MODAL_BEFORE.search(" ".join(before)) if not MODAL_FIRST_WORDS.isdisjoint(before) else None
         if modal:
             modality = MODALS[modal.group("m")]
         if opinion and any(t.low in OPINION_FORMS and t.text.islower() for t in toks[max(0, i - 6) : i]):
@@ -320,20 +322,8 @@ def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predic
             modality = "negated" if modality in ("asserted", "future") else modality
         prev = [w for w in before if not w.endswith("ly") and w not in NEGATIONS and w != "again"]
         passive = bool(prev) and prev[-1] in PASSIVE_AUX and not is_noun
-        out.append(
-            Predicate(
-                tok.start,
-                tok.end,
-                tok.text,
-                lemma,
-                CLASS_OF.get(lemma),
-                STATE_OF.get(lemma),
-                negated,
-                modality,
-                passive,
-                is_noun,
-            )
-        )
+        fields = (tok.start, tok.end, tok.text, lemma, CLASS_OF.get(lemma), STATE_OF.get(lemma), negated, modality)
+        out.append(_NEW(Predicate, (*fields, passive, is_noun)))  # Predicate(...) without its Python __new__
     return out
 
 
