@@ -143,7 +143,10 @@ def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
         month_raw = g.get(f"m{i}")
         if month_raw is None:
             continue
-        month = int(month_raw) if month_raw.isdecimal() else MONTHS[month_raw.lower().rstrip(".")]
+        month_name = month_raw.lower().rstrip(".")
+        if not month_raw.isdecimal() and month_name not in MONTHS:
+            return None  # 'ſept': a letter IGNORECASE takes for an ASCII one, no month this table knows
+        month = int(month_raw) if month_raw.isdecimal() else MONTHS[month_name]
         day_raw = g.get(f"d{i}")
         day = int(day_raw) if day_raw else None
         year = _year(g.get(f"y{i}"))
