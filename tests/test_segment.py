@@ -69,6 +69,16 @@ FURNITURE = [
     # a caption printed twice, as galleries do
     ("The mayor greets fans\nThe mayor greets fans\nThe mayor spoke.",
      [("The mayor greets fans", False), ("The mayor greets fans", True), ("The mayor spoke.", False)]),
+    # ... also when a quote mark or spacing sets one of the two off
+    ("The mayor greets fans.\n\u201cThe mayor greets  fans.\nThe mayor spoke.",
+     [("The mayor greets fans.", False), ("\u201cThe mayor greets  fans.", True), ("The mayor spoke.", False)]),
+    # negatives: the same words in another order, or one word more, are another line
+    ("Fans greet the mayor\nThe mayor greets fans\nThe mayor spoke.",
+     [("Fans greet the mayor", False), ("The mayor greets fans", False), ("The mayor spoke.", False)]),
+    ("The mayor greets fans\nThe mayor greets 12 fans\nThe mayor spoke.",
+     [("The mayor greets fans", False), ("The mayor greets 12 fans", False), ("The mayor spoke.", False)]),
+    ("\u2014\n\u2014\nThe mayor spoke.",
+     [("\u2014", False), ("\u2014", True), ("The mayor spoke.", False)]),
     # everything after a list-of-stories marker is not the article
     ("The mayor spoke.\nRelated Articles\nFive people were detained in another city on Sunday.",
      [("The mayor spoke.", False), ("Related Articles", True),

@@ -77,12 +77,19 @@ def _is_teaser(headline: str, summary: str) -> bool:
     )
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line.lower())
+
+
 def _is_furniture(line: str, previous: str, following: str) -> bool:
     stripped = line.strip()
     if FURNITURE_LINE.search(stripped):
         return True
-    # A caption printed twice, as galleries do.
-    if stripped and stripped == previous.strip():
+    # A caption printed twice, as galleries do, whatever quote marks or spacing set either off.
+    if stripped and (stripped == previous.strip() or _words(stripped) == _words(previous) != []):
         return True
     # A teaser of another story: its headline and its summary.
     return _is_teaser(line, following) or _is_teaser(previous, line)
