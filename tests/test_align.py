@@ -242,6 +242,14 @@ def story(body: str) -> str:
          "The port said 11 workers have so far been injured at the harbour.", ["divergence"]),
         ("The union said 4 workers were injured when the crane fell.",
          "The port said 9 workers were injured when the crane fell.", ["divergence"]),
+        # a figure its clause denies is no one's figure: a negative subject denies the verb group
+        ("None of the insurers has been reported to have offered $2 million for the crane.",
+         "The port said its insurer had offered $5 million for the crane.", []),
+        ("The port said nobody had offered $2 million for the crane.",
+         "The port said its insurer had offered $5 million for the crane.", []),
+        # ... but a figure the clause asserts is compared
+        ("The port said its insurer had offered $2 million for the crane.",
+         "The port said its insurer had offered $5 million for the crane.", ["contradiction"]),
     ],
 )  # fmt: skip
 def test_facts_of_two_reports(tmp_path: Path, a: str, b: str, expected: list[str]) -> None:

@@ -79,6 +79,24 @@ def test_a_negation_is_the_verbs_own(text: str, negated: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("None of the clerks -- Ada, Bo and Cy -- has been reported to have disappeared.", True),
+        ("Nobody disappeared in May.", True),
+        ("Police said none of the clerks had disappeared.", True),
+        ("Nothing disappeared, the clerk said.", True),
+        # negatives: a negative pronoun as an object or out of the clause; another clause's verb
+        ("The clerk was second to none, and he disappeared in May.", False),
+        ("He had none of the charm, and the clerk disappeared in May.", False),
+        ("Nobody was hurt, but the clerk disappeared in May.", False),
+    ],
+)
+def test_a_negative_subject_denies_its_verbs(text: str, negated: bool) -> None:
+    (found,) = [p for p in find_predicates(tokens(text)) if p.lemma == "disappear"]
+    assert found.negated is negated
+
+
+@pytest.mark.parametrize(
     ("text", "words"),
     [
         # a participle before a noun right after another past form is the object's adjective

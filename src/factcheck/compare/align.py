@@ -84,6 +84,8 @@ def block(claim: ClaimBase) -> tuple[str, ...] | None:
     if frame is None:
         return None
     if isinstance(claim, QuantityClaim):
+        if frame.negated and claim.number != 0:
+            return None  # "none of them has offered $5 million": a figure the clause denies is no one's figure
         kind = dimension(claim)
         if kind == "count":
             return ("quantity", "count", frame.noun or claim.unit)  # the lemma: "officer" and "officers" meet

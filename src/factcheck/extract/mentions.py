@@ -269,6 +269,60 @@ def _attributive(toks: list[Token], i: int) -> bool:
 _PREDICATE_OF: dict[str, tuple[str, bool] | None] = {}
 _UNSEEN: Any = object()
 
+# A clause whose subject is a negative pronoun denies its verbs: "None of the teams has been reported
+# to have offered ...", "Nobody was hurt". "No one" and "neither" are read by the negation window.
+NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "noone"})
+AUXILIARIES = _wordset(
+    "is are was were be been being am has have had having do does did will would shall should can could may might must"
+)
+CLAUSE_MARKS = frozenset({",", ";", ":", "(", "\u2014", "\u2013", "-", '"', "\u201c"})
+CLAUSE_WORDS = frozenset({"but", "and", "or", "while", "whereas", "although", "though", "because", "when"})
+
+
+def _verb_form(word: str) -> bool:
+    """An inflected verb form ("reported", "offered", "says"), or a bare one after "to"."""
+    return word.isalpha() and "VERB" in lemmas(word)
+
+
+def _denied_span(lows: list[str]) -> range:
+    """Token indices of the verb group a negative subject denies, or an empty range.
+
+    The subject must open its clause ("Police said none of ..." opens one after "said" too, as
+    the subject of a reported clause); the verb group runs from its first auxiliary or finite verb
+    through auxiliaries, adverbs, "to" and verb forms, and ends at the first other word."""
+    for i, low in enumerate(lows):
+        if low not in NEGATIVE_SUBJECTS:
+            continue
+        before = lows[i - 1] if i else ","
+        opens = (
+            before in CLAUSE_MARKS
+            or before in CLAUSE_WORDS
+            or before == "that"
+            or (before not in AUXILIARIES and before not in FUNCTION and _verb_form(before))
+        )
+        if not opens:
+            continue  # "second to none", "he had none of the charm": an object, not a subject
+        # The subject phrase: "none of the teams -- A, B and C --"; its verb is the first
+        # auxiliary, or the first verb form not after a determiner or "of".
+        j = i + 1
+        while j < len(lows) and lows[j] not in AUXILIARIES:
+            w = lows[j]
+            if w.endswith(("ed", "s")) and _verb_form(w) and lows[j - 1] not in DETERMINERS and lows[j - 1] != "of":
+                break
+            j += 1
+        if j >= len(lows) or j - i > 16 or (j - i > 3 and lows[i + 1] != "of"):
+            continue  # only "none of ..." has a long subject phrase
+        k = j
+        while k < len(lows) and (
+            lows[k] in AUXILIARIES
+            or lows[k] in ("to", "not", "yet", "also", "ever")
+            or lows[k].endswith("ly")
+            or (_verb_form(lows[k]) and lows[k] not in FUNCTION)
+        ):
+            k += 1
+        return range(j, k)
+    return range(0)
+
 
 def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predicate]:
     """Event predicates among `toks`; with `listed_only`, only the predicates lexicon's (a sentence
@@ -278,6 +332,7 @@ def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predic
     opinion = not OPINION_FORMS.isdisjoint(lows) and any(
         t.low in OPINION_FORMS and t.text.islower() for t in toks
     )  # "Felt" may be a name
+    denied = _denied_span(lows) if not NEGATIVE_SUBJECTS.isdisjoint(lows) else range(0)
     for i, low in enumerate(lows):
         if listed_only and low not in LISTED_FORMS:
             continue
@@ -304,7 +359,7 @@ def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predic
             near = before[-3:]
             marks = [k for k, w in enumerate(near) if not w[:1].isalnum()]
             near = near[marks[-1] + 1 :] if marks else near
-            negated = any(w in NEGATIONS or w.endswith("n't") for w in near)
+            negated = any(w in NEGATIONS or w.endswith("n't") for w in near) or i in denied
         modality: Modality = "asserted"
         modal = MODAL_BEFORE.search(" ".join(before)) if not MODAL_FIRST_WORDS.isdisjoint(before) else None
         if modal:
