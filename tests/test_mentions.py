@@ -85,6 +85,12 @@ def test_a_negation_is_the_verbs_own(text: str, negated: bool) -> None:
         ("Nobody disappeared in May.", True),
         ("Police said none of the clerks had disappeared.", True),
         ("Nothing disappeared, the clerk said.", True),
+        (
+            "None of the other clerks in the Dorvale and Mirren offices -- Ada Ames, Bo Bauer, Cy Cole and"
+            " Di Dunn -- has been reported to have disappeared.",
+            True,
+        ),
+        ("None of the injured disappeared.", True),
         # negatives: a negative pronoun as an object or out of the clause; another clause's verb
         ("The clerk was second to none, and he disappeared in May.", False),
         ("He had none of the charm, and the clerk disappeared in May.", False),

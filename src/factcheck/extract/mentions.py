@@ -307,10 +307,10 @@ def _denied_span(lows: list[str]) -> range:
         j = i + 1
         while j < len(lows) and lows[j] not in AUXILIARIES:
             w = lows[j]
-            if w.endswith(("ed", "s")) and _verb_form(w) and lows[j - 1] not in DETERMINERS and lows[j - 1] != "of":
+            if w.endswith("ed") and _verb_form(w) and lows[j - 1] not in DETERMINERS:
                 break
             j += 1
-        if j >= len(lows) or j - i > 16 or (j - i > 3 and lows[i + 1] != "of"):
+        if j >= len(lows) or j - i > 30 or (j - i > 3 and lows[i + 1] != "of"):
             continue  # only "none of ..." has a long subject phrase
         k = j
         while k < len(lows) and (
