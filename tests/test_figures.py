@@ -73,6 +73,13 @@ def test_a_part_of_a_larger_figure(text: str, words: str, unit: str, part: str |
     ("The ferry sailed 40 miles in the storm.", "40 miles", "miles", "measured", None),
     ("Some 300 pupils and staff were sent home.", "300 pupils", "people", "joint", "staff"),
     ("Some 300 reporters and photographers were there.", "300 reporters", "people", "joint", None),
+    # an amount for two named parties together, and negatives: one party, a thing, a noun pair
+    ("The club spent $90 million to sign Ames and Bauer.", "$90 million", "USD", "joint", "ames"),
+    ("The club paid €30 million for Ames, Cole and Bauer.", "€30 million", "EUR", "joint", "ames"),
+    ("The club spent $90 million to sign strikers J.D. Ames and Bauer.", "$90 million", "USD", "joint", "j.d. ames"),
+    ("The club spent $90 million to sign Ames in May.", "$90 million", "USD", "joint", None),
+    ("The club paid $90 million for Ames and a new stadium.", "$90 million", "USD", "joint", None),
+    ("The club paid $90 million for players and staff.", "$90 million", "USD", "joint", None),
 ])  # fmt: skip
 def test_what_a_figure_is_of(text: str, words: str, unit: str, field: str, value: object) -> None:
     assert getattr(scope(figure(text, words, unit)), field) == value
@@ -97,7 +104,11 @@ def test_what_a_figure_is_of(text: str, words: str, unit: str, field: str, value
      ("The 15-inch model ships in June.", "15-inch", "inches"), False),
     (("The ferry carried 200 passengers and crew.", "200 passengers", "people"),
      ("The ferry carried 160 passengers.", "160 passengers", "people"), False),
+    (("The club spent $90 million to sign Ames and Bauer.", "$90 million", "USD"),
+     ("The club spent $50 million to sign Ames.", "$50 million", "USD"), False),
     # one fact in two wordings
+    (("The club spent $90 million to sign Ames and Bauer.", "$90 million", "USD"),
+     ("The club paid $95 million for Ames and Bauer.", "$95 million", "USD"), True),
     (("The company agreed a $90 million deal for the mill.", "$90 million", "USD"),
      ("The company will acquire the mill for $95 million.", "$95 million", "USD"), True),
     (("The striker earns €4 million a year.", "€4 million", "EUR"),

@@ -98,10 +98,24 @@ NUMBER_WORDS = frozenset({
 JOINT = re.compile(r"^\s+(?:and|or|&)\s+(?P<noun>[a-z]+)\b(?!\s+(?:of|who|which|that)\b)")
 
 
+# An amount for two named parties together: "$250 million to sign Ames and Bauer", "$40 million
+# for Ames and Bauer". It is no one party's sum.
+NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+FOR_TWO = re.compile(
+    rf"^\s+(?:[a-z]+\s+){{0,3}}?(?:for|to\s+(?:sign|keep|acquire|buy|land))\s+(?:both\s+)?(?:[a-z]+\s+){{0,2}}?"
+    rf"(?P<first>{NAME})"
+    rf"(?:,\s+{NAME})*,?\s+(?:and|&)\s+{NAME}"
+)
+
+
 def _joint(claim: QuantityClaim, after: str) -> str | None:
     """'some 420 passengers and crew', 'students and staff': a count with a group noun joined to it
-    is no count of the first noun alone. Two plurals ('reporters and cameramen') name one group."""
-    if claim.unit in UNIT_FORMS or claim.unit in CURRENCIES or claim.unit in ("percent", "magnitude"):
+    is no count of the first noun alone. Two plurals ('reporters and cameramen') name one group.
+    An amount for two named parties is joint too; its first party names it."""
+    if claim.unit in CURRENCIES:
+        two = FOR_TWO.match(after)
+        return two.group("first").lower() if two else None
+    if claim.unit in UNIT_FORMS or claim.unit in ("percent", "magnitude"):
         return None
     m = JOINT.match(after)
     if m is None:
