@@ -250,6 +250,17 @@ def story(body: str) -> str:
         # ... but a figure the clause asserts is compared
         ("The port said its insurer had offered $2 million for the crane.",
          "The port said its insurer had offered $5 million for the crane.", ["contradiction"]),
+        # a sum only believed or expected is an estimate, not an account; a count so hedged stays
+        ("The port is believed to be seeking $2 million from the crane's maker.",
+         "The port is seeking $5 million from the crane's maker.", []),
+        ("The port is seeking $2 million from the crane's maker.",
+         "The port is seeking $5 million from the crane's maker.", ["contradiction"]),
+        ("The port is believed to be seeking a deal in the $75 million range for the site.",
+         "The port is seeking a deal worth $90 million for the site.", []),
+        ("The port is seeking a deal in the $75 million range for the site.",
+         "The port is seeking a deal worth $90 million for the site.", ["contradiction"]),
+        ("The union said the crane may have injured 4 workers.",
+         "The port said 9 workers were injured when the crane fell.", ["divergence"]),
     ],
 )  # fmt: skip
 def test_facts_of_two_reports(tmp_path: Path, a: str, b: str, expected: list[str]) -> None:

@@ -90,6 +90,8 @@ def block(claim: ClaimBase) -> tuple[str, ...] | None:
         if kind == "count":
             return ("quantity", "count", frame.noun or claim.unit)  # the lemma: "officer" and "officers" meet
         if kind == "money":
+            if frame.modality == "possible":
+                return None  # a sum only believed or expected ("is believed to be seeking $2 million") is a guess
             return ("quantity", "money", claim.unit)
         if kind == "distance":
             return ("quantity", kind, anchor(claim))  # "10 miles off X" is no distance travelled
