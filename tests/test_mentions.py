@@ -71,16 +71,7 @@ def test_predicates(text: str, word: str, lemma: str, state: str, negated: bool,
         ("The clerk, no stranger to the town, disappeared in May.", False),
         ("No clerks disappeared in May.", True),
         ("The clerk never disappeared.", True),
-    ],
-)
-def test_a_negation_is_the_verbs_own(text: str, negated: bool) -> None:
-    (found,) = [p for p in find_predicates(tokens(text)) if p.lemma == "disappear"]
-    assert found.negated is negated
-
-
-@pytest.mark.parametrize(
-    ("text", "negated"),
-    [
+        # a negative subject denies its verb group
         ("None of the clerks -- Ada, Bo and Cy -- has been reported to have disappeared.", True),
         ("Nobody disappeared in May.", True),
         ("Police said none of the clerks had disappeared.", True),
@@ -97,7 +88,7 @@ def test_a_negation_is_the_verbs_own(text: str, negated: bool) -> None:
         ("Nobody was hurt, but the clerk disappeared in May.", False),
     ],
 )
-def test_a_negative_subject_denies_its_verbs(text: str, negated: bool) -> None:
+def test_a_negation_is_the_verbs_own(text: str, negated: bool) -> None:
     (found,) = [p for p in find_predicates(tokens(text)) if p.lemma == "disappear"]
     assert found.negated is negated
 
