@@ -109,8 +109,19 @@ CONFLICTS = [
     (facts({("USD", "offer"): {140e6, 150e6, 160e6}}), facts({("USD", "offer"): {180e6}}), None),
     # figures of different things do not meet
     (facts({QUAKE: {5.2}}), facts({DEAD: {12}}), None),
-    # the same event on another weekday
-    (facts({}, {"strike": {"Sunday"}}), facts({}, {"strike": {"Thursday"}}), "weekday"),
+    # the same events on other weekdays; one event alone on another weekday is the discrepancy a
+    # report of one incident is for ('bombs dropped on Thursday' against 'on Friday'), not another story
+    (
+        facts({}, {"strike": {"Sunday"}, "rescue": {"Monday"}}),
+        facts({}, {"strike": {"Thursday"}, "rescue": {"Friday"}}),
+        "weekday",
+    ),
+    (facts({}, {"strike": {"Sunday"}}), facts({}, {"strike": {"Thursday"}}), None),
+    (
+        facts({}, {"strike": {"Sunday"}, "rescue": {"Monday"}}),
+        facts({}, {"strike": {"Thursday"}, "rescue": {"Monday"}}),
+        None,
+    ),
     (facts({}, {"strike": {"Sunday"}}), facts({}, {"strike": {"Sunday", "Monday"}}), None),
     # different events dated: no conflict
     (facts({}, {"strike": {"Sunday"}}), facts({}, {"rescue": {"Tuesday"}}), None),
@@ -187,6 +198,22 @@ def test_an_undated_report_of_the_same_quake_joins() -> None:
     day = dt.date(2023, 4, 2)
     found = groups(("a.txt", QUAKE_1, day), ("b.txt", QUAKE_1B, day), ("u.txt", UNDATED_SAME_QUAKE, None))
     assert found == [["a.txt", "b.txt", "u.txt"]]
+
+
+@pytest.mark.parametrize(
+    ("undated", "joins"),
+    [
+        (UNDATED_SAME_QUAKE, True),
+        # the same quake on another weekday: the discrepancy the report is for, not another story
+        (UNDATED_SAME_QUAKE.replace("on Sunday", "on Monday"), True),
+        # but another weekday and other figures: another quake
+        (UNDATED_OTHER_QUAKE, False),
+    ],
+)
+def test_one_other_weekday_does_not_set_an_undated_report_apart(undated: str, joins: bool) -> None:
+    day = dt.date(2023, 4, 2)
+    found = groups(("a.txt", QUAKE_1, day), ("b.txt", QUAKE_1B, day), ("u.txt", undated, None))
+    assert found == ([["a.txt", "b.txt", "u.txt"]] if joins else [["a.txt", "b.txt"], ["u.txt"]])
 
 
 def test_the_reason_is_shown() -> None:

@@ -65,6 +65,7 @@ BACKGROUND_MATCH = 0.15  # a source whose background reads this much like anothe
 IDF_SMOOTH = 1.0  # added inside the log of the IDF: words every source of a small folder uses still count
 MIN_COSINE = 0.04  # pairs sharing fewer words than this are not compared (they count as 0 in the means)
 PEOPLE = frozenset({"people", "person", "persons"})  # the plain count of people, beside the person nouns
+WEEKDAY_EVENTS = 2  # events both date on other weekdays that set two stories apart: one is a discrepancy
 LISTED = 2  # a source giving more values than this for one figure lists several things, not one fact
 SMALL_WHOLE = 100  # whole numbers below this recur by chance among one story's figures (yards, points)
 MISREAD_SCALE = (1e3, 1e6, 1e9)  # '$200' against '$200 million': one figure read without its scale word
@@ -211,7 +212,7 @@ def facts_conflict(a: Facts, b: Facts) -> str | None:
     ):
         return "figures"
     dated = wa.keys() & wb.keys()
-    if dated and not any(wa[e] & wb[e] for e in dated):
+    if len(dated) >= WEEKDAY_EVENTS and not any(wa[e] & wb[e] for e in dated):
         return "weekday"
     return None
 
