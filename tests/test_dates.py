@@ -81,9 +81,21 @@ def test_weekdays(text: str, weekday: int, direction: str | None) -> None:
         ("The ferry sank last Friday in the bay.", ["last Friday"]),
         ("The council met on Tuesday night.", ["on Tuesday night"]),
         ("It opened on Monday of this week.", ["on Monday"]),
+        # a weekday that ends a name is no day of the story
+        ("It was the worst Snow Tuesday in six months.", []),
+        ("The fix is part of its monthly Patch Tuesday cycle.", []),
+        ("It is not Market Friday, but the stalls opened.", []),
+        ("Last year's Black Friday sales fell.", []),
+        ("The biggest Super Tuesday primaries are in March.", []),
+        # negatives: a subject, a speaker or a place before the day, and a name after "on"
+        ("The Senate Tuesday approved the bill.", ["Tuesday"]),
+        ("The bill passed, said Mayor Olsen Tuesday.", ["Tuesday"]),
+        ("A man was shot in Dorvale Friday night.", ["Friday night"]),
+        ("Shoppers queued on Black Friday.", ["Friday"]),
+        ("The deal was signed only Monday.", ["Monday"]),
     ],
 )
-def test_a_recurring_weekday_is_no_date(text: str, weekdays: list[str]) -> None:
+def test_a_recurring_or_named_weekday_is_no_date(text: str, weekdays: list[str]) -> None:
     assert [e.text for e in find_dates(text) if e.kind == "weekday"] == weekdays
 
 

@@ -199,7 +199,7 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
     for m in YEAR_ALONE.finditer(text) if has_digit and ("19" in text or "20" in text) else ():
         found.append(DateExpr(m.start("y"), m.end("y"), m.group("y"), "absolute", year=int(m.group("y"))))
     for m in WEEKDAY.finditer(text) if "day" in lower else ():
-        if _recurring(text, m):
+        if _recurring(text, m) or (m.group("pre") is None and NAMED_DAY_BEFORE.search(text, 0, m.start())):
             continue
         pre = (m.group("pre") or "").lower()
         direction = pre if pre in ("last", "next") else None
@@ -262,6 +262,14 @@ RECURRING_AFTER = re.compile(
     r"\s(?:mornings|afternoons|evenings|nights)\b|\s(?:of|in)\s(?:each|every)\s(?:month|week|year)\b",
     re.IGNORECASE,
 )
+
+
+# A weekday that ends a name ("the worst Patch Tuesday in months", "its monthly Patch Tuesday
+# cycle", "this week's Super Tuesday", "It's not Black Friday") is no day of the story: a
+# capitalised word before it, set off as a name's by a possessive, a superlative, a word in -ly or
+# a negation. "The Senate Tuesday approved", "said Obama Tuesday", "in Queens Friday" (a subject, a
+# speaker, a place before the day) are days.
+NAMED_DAY_BEFORE = re.compile(r"(?:[’']s|\b(?:not|no|worst|best|[a-z]+est|[a-z]{3,}ly))\s[A-Z][a-z]+\s$")
 
 
 def _recurring(text: str, m: re.Match[str]) -> bool:
