@@ -58,6 +58,7 @@ def test_numbers_with_what_they_count(text: str, expected: list[tuple[str, float
     ("I don't think the mayor won.", "won", "win", "won", False, "possible"),
     ("His death shocked the town.", "death", "die", "died", False, "asserted"),
     ("The rebels fled the city.", "fled", "flee", "fled", False, "asserted"),
+    ("The hostages were all freed.", "freed", "free", "released", False, "asserted"),
 ])  # fmt: skip
 def test_predicates(text: str, word: str, lemma: str, state: str, negated: bool, modality: str) -> None:
     found = [p for p in find_predicates(tokens(text)) if p.word == word]
@@ -107,6 +108,12 @@ def test_a_negation_is_the_verbs_own(text: str, negated: bool) -> None:
         # a relative clause's verb, then the main verb: before an adverb, or after 'who'
         ("Guards who rebelled surrendered quietly on Sunday.", ["rebelled", "surrendered"]),
         ("Guards who rebelled seized weapons on Sunday.", ["rebelled", "seized"]),
+        # a quantifier after an auxiliary is the subject's ('were all released'); after a verb or
+        # at the start it is a determiner before an adjective ('freed all injured climbers')
+        ("The hostages were all released on Friday.", ["released"]),
+        ("The two guards have both resigned.", ["resigned"]),
+        ("Rescuers freed all injured climbers on Sunday.", ["freed"]),
+        ("All injured climbers were flown out.", ["flown"]),
     ],
 )
 def test_an_attributive_participle_is_no_predicate(text: str, words: list[str]) -> None:
@@ -142,6 +149,19 @@ def test_frames_active_and_passive_alike(
 ) -> None:
     frame = frame_of(text, word)
     assert (frame.predicate, frame.patients, frame.time, frame.cues) == ("detain", patients, time, cues)
+
+
+@pytest.mark.parametrize(("text", "participants"), [
+    ("Unlike Anna Berg and Tove Lind, Ola Dahl was detained.", ("ola dahl",)),
+    ("Everyone except Anna Berg, and Ola Dahl too, was detained.", ("ola dahl",)),
+    ("Unlike Anna Berg, Tove Lind and Eva Ek, Ola Dahl was detained.", ("ola dahl",)),
+    ("Unlike Anna Berg, Ola Dahl was detained and jailed, police said.", ("ola dahl",)),
+    # names joined to the clause; a contrast after it
+    ("Anna Berg and Ola Dahl were detained.", ("anna berg", "ola dahl")),
+    ("Ola Dahl was detained, unlike Anna Berg.", ("ola dahl",)),
+])  # fmt: skip
+def test_names_set_against_the_clause_are_not_its_participants(text: str, participants: tuple[str, ...]) -> None:
+    assert frame_of(text, "detained").participants == frozenset(participants)
 
 
 @pytest.mark.parametrize(("text", "value", "cues"), [

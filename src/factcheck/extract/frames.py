@@ -266,6 +266,24 @@ def _asides(text: str, breaks: list[tuple[int, int]]) -> list[tuple[int, int, in
     return out
 
 
+CONTRASTED_BY = frozenset({"unlike", "except"})  # the names up to the comma after these are not the clause's
+
+
+def _contrast_end(toks: list[Token], k: int) -> int:
+    """Where the phrase of a contrast word at k ends: its comma, or, for a list of names ('Unlike
+    A, B and C, D was ...'), the comma after the list's last name."""
+    commas = [j for j in range(k + 1, len(toks)) if toks[j].text == ","]
+    if not commas:
+        return len(toks)
+    joint = next((j for j in range(commas[0], len(toks)) if toks[j].low in ("and", "or")), None)
+    if joint is None:
+        return commas[0]
+    between = toks[commas[0] + 1 : joint]
+    if between and all(t.text == "," or t.text[:1].isupper() for t in between):
+        return next((j for j in commas if j > joint), len(toks))
+    return commas[0]
+
+
 def _names(text: str, toks: list[Token], places: set[str]) -> list[tuple[int, str]]:
     """Capitalised runs among `toks`, folded, with where they start; not places or times."""
     out: list[tuple[int, str]] = []
@@ -283,6 +301,10 @@ def _names(text: str, toks: list[Token], places: set[str]) -> list[tuple[int, st
     skip_to = 0
     for k, tok in enumerate(toks):
         if k < skip_to:
+            continue
+        if tok.low in CONTRASTED_BY:
+            flush()  # "Unlike stars A and B, C is not signed": A and B are set against the clause
+            skip_to = _contrast_end(toks, k)
             continue
         kind_end = designation(toks, k) if tok.text[:1].isupper() else None
         if kind_end is not None:

@@ -269,6 +269,9 @@ def _attributive(toks: list[Token], i: int) -> bool:
 _PREDICATE_OF: dict[str, tuple[str, bool] | None] = {}
 _UNSEEN: Any = object()
 
+FLOATING = frozenset({"all", "both"})  # after an auxiliary, of the subject: "were all released", "have both resigned"
+
+
 # A clause whose subject is a negative pronoun denies its verbs: "None of the teams has been reported
 # to have offered ...", "Nobody was hurt". "No one" and "neither" are read by the negation window.
 NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "noone"})
@@ -346,7 +349,13 @@ def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predic
         if is_noun and i + 1 < len(toks) and _modifies_noun(toks[i + 1].low):
             continue  # "the death penalty", "an arrest warrant": the noun names another thing
         before = lows[max(0, i - 4) : i]
-        if not is_noun and before and before[-1] in DETERMINERS and before[-1] != "of":
+        if (
+            not is_noun
+            and before
+            and before[-1] in DETERMINERS
+            and before[-1] != "of"
+            and not (before[-1] in FLOATING and len(before) > 1 and before[-2] in AUXILIARIES)
+        ):
             continue  # "an injured person", "the wounded man": an adjective, not an event
         if not is_noun and _attributive(toks, i):
             continue  # "issued revised rules", "freed injured hostages": the object's adjective
@@ -375,7 +384,7 @@ def find_predicates(toks: list[Token], listed_only: bool = False) -> list[Predic
                 modality = "planned"
         if negated:
             modality = "negated" if modality in ("asserted", "future") else modality
-        prev = [w for w in before if not w.endswith("ly") and w not in NEGATIONS and w != "again"]
+        prev = [w for w in before if not w.endswith("ly") and w not in NEGATIONS and w != "again" and w not in FLOATING]
         passive = bool(prev) and prev[-1] in PASSIVE_AUX and not is_noun
         fields = (tok.start, tok.end, tok.text, lemma, CLASS_OF.get(lemma), STATE_OF.get(lemma), negated, modality)
         out.append(_NEW(Predicate, (*fields, passive, is_noun)))  # Predicate(...) without its Python __new__
