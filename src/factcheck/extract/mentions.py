@@ -283,7 +283,7 @@ CLAUSE_WORDS = frozenset({"but", "and", "or", "while", "whereas", "although", "t
 
 
 def _verb_form(word: str) -> bool:
-    """An inflected verb form ("reported", "offered", "says"), or a bare one after "to"."""
+    """Whether a word can be a form of a verb ("reported", "offered", "have")."""
     return word.isalpha() and "VERB" in lemmas(word)
 
 
@@ -305,8 +305,8 @@ def _denied_span(lows: list[str]) -> range:
         )
         if not opens:
             continue  # "second to none", "he had none of the charm": an object, not a subject
-        # The subject phrase: "none of the teams -- A, B and C --"; its verb is the first
-        # auxiliary, or the first verb form not after a determiner or "of".
+        # The subject phrase: "none of the other teams -- A, B and C --"; its verb is the first
+        # auxiliary, or the first past form not after a determiner ("none of the injured died").
         j = i + 1
         while j < len(lows) and lows[j] not in AUXILIARIES:
             w = lows[j]
