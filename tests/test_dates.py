@@ -83,7 +83,7 @@ def test_weekdays(text: str, weekday: int, direction: str | None) -> None:
         ("It opened on Monday of this week.", ["on Monday"]),
         # a weekday that ends a name is no day of the story
         ("It was the worst Snow Tuesday in six months.", []),
-        ("The fix is part of its monthly Patch Tuesday cycle.", []),
+        ("The stall is part of its monthly Market Friday fair.", []),
         ("It is not Market Friday, but the stalls opened.", []),
         ("Last year's Black Friday sales fell.", []),
         ("The biggest Super Tuesday primaries are in March.", []),

@@ -75,6 +75,13 @@ def anchor(claim: ClaimBase) -> str:
     return m.group("place").lower() if m else ""
 
 
+def guessed_sum(claim: QuantityClaim) -> bool:
+    """A sum only believed or expected ("is believed to be seeking about $30 million for the site"): a guess
+    at a deal, not an account to set against another's. Hedged counts ("may have killed 40") and
+    terms ("could be sentenced to up to six years") are not guesses of this kind: reports dispute them."""
+    return claim.frame is not None and claim.frame.modality == "possible" and dimension(claim) == "money"
+
+
 def block(claim: ClaimBase) -> tuple[str, ...] | None:
     """What two claims must share to be compared at all, or None for a claim never compared.
 
@@ -90,9 +97,7 @@ def block(claim: ClaimBase) -> tuple[str, ...] | None:
         if kind == "count":
             return ("quantity", "count", frame.noun or claim.unit)  # the lemma: "officer" and "officers" meet
         if kind == "money":
-            if frame.modality == "possible":
-                return None  # a sum only believed or expected ("is believed to be seeking $2 million") is a guess
-            return ("quantity", "money", claim.unit)
+            return None if guessed_sum(claim) else ("quantity", "money", claim.unit)
         if kind == "distance":
             return ("quantity", kind, anchor(claim))  # "10 miles off X" is no distance travelled
         return ("quantity", kind)

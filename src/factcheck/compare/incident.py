@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from factcheck.compare.ages import compare_ages, story_years
 from factcheck.compare.agree import merge_linked, residence_agreements, value_agreements
-from factcheck.compare.align import dimension
+from factcheck.compare.align import guessed_sum
 from factcheck.compare.causes import compare_causes
 from factcheck.compare.dates import compare_dates
 from factcheck.compare.events import SINGULAR_EVENTS, EventAlignment, align_events, people_of, weekday_checks
@@ -95,10 +95,7 @@ def _figure_fact(claim: QuantityClaim, party: Party | None) -> FigureKey | None:
     # Vague amounts ("dozens", "several") are too loose to contradict anything.
     if not isinstance(claim.subject, Figure) or claim.rule == "quantity.vague":
         return None
-    # A sum only believed or expected ("is believed to be seeking a deal in the $75 million range")
-    # is a guess at a deal, not an account to set against another's. A hedged count ("may have
-    # killed 40") or term ("could be sentenced to up to six years") stays: reports dispute those.
-    if claim.frame is not None and claim.frame.modality == "possible" and dimension(claim) == "money":
+    if guessed_sum(claim):
         return None
     return claim.subject.model_copy(update={"of": None}), party, claim.incident_hint  # its owner is the party
 

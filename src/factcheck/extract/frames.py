@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from factcheck.extract.mentions import (
+    AUXILIARIES,
     DETERMINERS,
-    MODALS,
     MONTHS,
-    PASSIVE_AUX,
     Predicate,
     Token,
     designation,
@@ -427,13 +426,6 @@ def _accusation(view: SentenceView, p: Predicate) -> bool:
     return m is not None and (p.noun or DETERMINER.search(m.group(0)) is not None)
 
 
-# The words before a verb that make it part of a finite verb group ('was revealed', 'were
-# protesting', 'has signed', 'will resume'): with one, a participle is no modifier of a noun.
-AUXILIARIES = (
-    PASSIVE_AUX
-    | {"am", "has", "have", "had", "do", "does", "did"}
-    | {w for w in MODALS if " " not in w and "AUX" in lemmas(w)}
-)
 # Words after which a participle is an adjective of the noun that follows ('a sparsely inhabited coast').
 # Not 'that': a verb after it opens a relative clause ('the storm that flooded the valley').
 ADJECTIVE_BEFORE = DETERMINERS - {"of", "all"}

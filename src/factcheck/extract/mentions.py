@@ -272,17 +272,21 @@ _UNSEEN: Any = object()
 FLOATING = frozenset({"all", "both"})  # after an auxiliary, of the subject: "were all released", "have both resigned"
 
 
-# A clause whose subject is a negative pronoun denies its verbs: "None of the teams has been reported
-# to have offered ...", "Nobody was hurt". "No one" and "neither" are read by the negation window.
+# A clause whose subject is a negative pronoun denies its verbs: "None of the ministers has been
+# reported to have resigned", "Nobody was hurt". "No one" and "neither" are read by the negation window.
 NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "noone"})
-AUXILIARIES = _wordset(
-    "is are was were be been being am has have had having do does did will would shall should can could may might must"
+# The words before a verb that make it part of a finite verb group ('was revealed', 'were
+# protesting', 'has signed', 'will resume'): with one, a participle is no modifier of a noun.
+AUXILIARIES = (
+    PASSIVE_AUX
+    | {"am", "has", "have", "had", "do", "does", "did"}
+    | {w for w in MODALS if " " not in w and "AUX" in lemmas(w)}
 )
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", "\u2014", "\u2013", "-", '"', "\u201c"})
 CLAUSE_WORDS = frozenset({"but", "and", "or", "while", "whereas", "although", "though", "because", "when"})
 
 
-def _verb_form(word: str) -> bool:
+def _can_be_verb(word: str) -> bool:
     """Whether a word can be a form of a verb ("reported", "offered", "have")."""
     return word.isalpha() and "VERB" in lemmas(word)
 
@@ -301,16 +305,16 @@ def _denied_span(lows: list[str]) -> range:
             before in CLAUSE_MARKS
             or before in CLAUSE_WORDS
             or before == "that"
-            or (before not in AUXILIARIES and before not in FUNCTION and _verb_form(before))
+            or (before not in AUXILIARIES and before not in FUNCTION and _can_be_verb(before))
         )
         if not opens:
             continue  # "second to none", "he had none of the charm": an object, not a subject
-        # The subject phrase: "none of the other teams -- A, B and C --"; its verb is the first
+        # The subject phrase: "none of the other ministers -- A, B and C --"; its verb is the first
         # auxiliary, or the first past form not after a determiner ("none of the injured died").
         j = i + 1
         while j < len(lows) and lows[j] not in AUXILIARIES:
             w = lows[j]
-            if w.endswith("ed") and _verb_form(w) and lows[j - 1] not in DETERMINERS:
+            if w.endswith("ed") and _can_be_verb(w) and lows[j - 1] not in DETERMINERS:
                 break
             j += 1
         if j >= len(lows) or j - i > 30 or (j - i > 3 and lows[i + 1] != "of"):
@@ -320,7 +324,7 @@ def _denied_span(lows: list[str]) -> range:
             lows[k] in AUXILIARIES
             or lows[k] in ("to", "not", "yet", "also", "ever")
             or lows[k].endswith("ly")
-            or (_verb_form(lows[k]) and lows[k] not in FUNCTION)
+            or (_can_be_verb(lows[k]) and lows[k] not in FUNCTION)
         ):
             k += 1
         return range(j, k)

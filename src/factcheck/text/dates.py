@@ -264,8 +264,8 @@ RECURRING_AFTER = re.compile(
 )
 
 
-# A weekday that ends a name ("the worst Patch Tuesday in months", "its monthly Patch Tuesday
-# cycle", "this week's Super Tuesday", "It's not Black Friday") is no day of the story: a
+# A weekday that ends a name ("the worst Snow Tuesday in years", "its monthly Market Friday
+# sale", "this week's Super Tuesday", "It's not Black Friday") is no day of the story: a
 # capitalised word before it, set off as a name's by a possessive, a superlative, a word in -ly or
 # a negation. "The Senate Tuesday approved", "said Obama Tuesday", "in Queens Friday" (a subject, a
 # speaker, a place before the day) are days.
