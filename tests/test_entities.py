@@ -39,6 +39,11 @@ NAMES = [
     ("Police in the northern city of Valmora said they had questioned several people.", {}),
     ("The Supreme Court said on Monday that the law on public gatherings was unconstitutional.", {}),
     ("Amnesty International said the trial of the activists had been unfair from the start.", {}),
+    # a name that ends a quotation is not the speaker of the verb after it; an age has commas
+    ('"The flaw affects only Vexa Browser 7," said Daniel Moss, a spokesman.', {"p:daniel moss": "Daniel Moss"}),
+    ('"Nobody warned Harbor Freight," the spokesman said.', {}),
+    ("Laura Finch, 41, said the bakery would reopen.", {"p:laura finch": "Laura Finch"}),
+    ("Daniel Moss, who runs the shop, said it would reopen.", {"p:daniel moss": "Daniel Moss"}),
 ]
 # fmt: on
 

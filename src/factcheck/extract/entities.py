@@ -43,8 +43,11 @@ ROLE_PHRASE = re.compile(
     r"(?P<role>" + alternation(_role_words) + r")s?\b",
 )
 ROLE_WORD = re.compile(r"\b" + alternation(_role_words) + r"s?\b")
+# A speech verb after a name: "X said", "X, 41, told", "X, who ... said". An age needs its commas
+# ("X, 41, said"), and the words before the verb do not close a quotation: in '"... version 7,"
+# said Y' and '"... from X," she said' the name ends the quote, and the speaker is another.
 SPEECH_AFTER = re.compile(
-    r"^,?\s*(?:\d{1,3},\s*)?(?:who\s|a\s|an\s|the\s)?[^.]{0,60}?\b(?:said|says|told|added|stated|wrote|explained|"
+    r"^(?:,\s*\d{1,3},|,)?\s*(?:who\s|a\s|an\s|the\s)?[^.”\"]{0,60}?\b(?:said|says|told|added|stated|wrote|explained|"
     r"noted|announced|claimed|reported)\b"
 )
 
