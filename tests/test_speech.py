@@ -27,6 +27,8 @@ from factcheck.extract.speech import (
         ("The coach tweeted ", " that he was leaving.", STATEMENT),
         ("The ferry company on ", " said the route was closed.", STATEMENT),
         ("It was reported ", ".", STATEMENT),
+        ("The agency said in a statement released late ", ".", STATEMENT),
+        ("The firm said in a security bulletin issued on ", ".", STATEMENT),
         ("The firm announced on ", " that it had bought the mill.", "announce"),
         ("The league ", " confirmed the fine.", "confirm"),
         # the day of an event, not of a telling
@@ -35,6 +37,8 @@ from factcheck.extract.speech import (
         ("The clerk was arrested on ", " and released later.", None),
         ("The member states met on ", ".", None),
         ("She was reported missing on ", ".", None),
+        ("The bulletin was issued on ", ".", None),
+        ("The firm said it had released the update on ", ".", None),
     ],
 )
 def test_the_day_something_was_said(before: str, after: str, told: str | None) -> None:

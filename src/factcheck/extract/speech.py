@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from lemminflect import getAllInflections  # type: ignore[import-untyped]
+from lemminflect import getAllInflections, getInflection  # type: ignore[import-untyped]
 
 from factcheck.lexicons import load_lexicon
 from factcheck.text.lemmas import all_lemmas
@@ -43,10 +43,13 @@ LEMMA_OF_FORM = {f: lemma for lemma in sorted(SPEECH_LEMMAS) for f in _forms(lem
 _WHOM = alternation({f for lemma in TELLING_WHOM for f in _forms(lemma)})
 _OTHERS = alternation(TELLING_FORMS - {f for lemma in TELLING_WHOM for f in _forms(lemma)})
 _DAY_WORDS = r"(?:on\s|late\s|early\s|last\s)*"
+_PUT_OUT = alternation({f.lower() for lemma in _LEX["putting_out"] for f in getInflection(lemma, "VBN")})
 # The words right before a date that make it the day of a statement: "officials said Saturday",
-# "told reporters late Friday", "said at a news conference on Monday".
+# "told reporters late Friday", "said at a news conference on Monday", "said in a statement
+# released Monday".
 TELLING_BEFORE = re.compile(
-    rf"\b(?:{_WHOM}(?:\s(?:the\s\w+|\w+))?|{_OTHERS})(?:\s(?:at|in|during|to)(?:\s[\w-]+){{1,3}}?)?\s{_DAY_WORDS}$",
+    rf"\b(?:{_WHOM}(?:\s(?:the\s\w+|\w+))?|{_OTHERS})"
+    rf"(?:\s(?:at|in|during|to)(?:\s[\w-]+){{1,3}}?(?:\s{_PUT_OUT})?)?\s{_DAY_WORDS}$",
     re.IGNORECASE,
 )
 # The same verbs right after the date: "officials on Saturday said", "the company Monday told".
