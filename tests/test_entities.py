@@ -44,6 +44,8 @@ NAMES = [
     ('"Nobody warned Harbor Freight," the spokesman said.', {}),
     ("Laura Finch, 41, said the bakery would reopen.", {"p:laura finch": "Laura Finch"}),
     ("Daniel Moss, who runs the shop, said it would reopen.", {"p:daniel moss": "Daniel Moss"}),
+    ("The flaw affects only Vexa Browser, Daniel Moss said.", {"p:daniel moss": "Daniel Moss"}),
+    ("Daniel Moss, the Interior Minister, said the road was closed.", {"p:daniel moss": "Daniel Moss"}),
 ]
 # fmt: on
 

@@ -47,9 +47,12 @@ ROLE_WORD = re.compile(r"\b" + alternation(_role_words) + r"s?\b")
 # ("X, 41, said"), and the words before the verb do not close a quotation: in '"... version 7,"
 # said Y' and '"... from X," she said' the name ends the quote, and the speaker is another.
 SPEECH_AFTER = re.compile(
-    r"^(?:,\s*\d{1,3},|,)?\s*(?:who\s|a\s|an\s|the\s)?[^.”\"]{0,60}?\b(?:said|says|told|added|stated|wrote|explained|"
-    r"noted|announced|claimed|reported)\b"
+    r"^(?:,\s*\d{1,3},|,)?\s*(?:who\s|a\s|an\s|the\s)?[^.”\"]{0,60}?\b(?P<verb>said|says|told|added|stated|wrote|"
+    r"explained|noted|announced|claimed|reported)\b"
 )
+# A capitalised subject of its own between the comma after a name and the verb: in "... for Vexa
+# Browser, Daniel Moss said" the name ends what was said, and Daniel Moss said it.
+OTHER_SPEAKER = re.compile(r",\s(?:[A-Z][\w’'&-]*\s){1,4}$")
 
 
 SHORT_NAME_AS_SUBJECT = re.compile(  # starts at a word's start: linear on long words
@@ -282,7 +285,8 @@ def _person_evidence(text: str, span: NameSpan) -> bool:
     before = text[max(0, span.start - 40) : span.start]
     if re.match(r",\s\d{1,3}\s?,", after) or re.match(r"\s\(\d{1,3}\)", after):
         return True
-    if SPEECH_AFTER.match(after):
+    speech = SPEECH_AFTER.match(after)
+    if speech and not OTHER_SPEAKER.search(after, 0, speech.start("verb")):
         return True
     if re.match(r",\s(?:a|an|the|who|whose)\b", after):
         return True
