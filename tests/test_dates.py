@@ -419,6 +419,10 @@ def test_a_page_time_stamp_is_told_apart_from_a_sentence(sentence: str, page: bo
         (["Posted: 14 March 2019, 09:12"], dt.date(2019, 3, 14)),
         (["Updated: 2 May 2019, 11:40"], dt.date(2019, 5, 2)),  # only an edit's stamp: the best there is
         (["Friday, 4 March 2022 | Updated 10:15 GMT"], dt.date(2022, 3, 4)),
+        # a weekday's short form and a clock time with its 'pm' around the date
+        (["Wed May 5, 2010 7:12pm BST"], dt.date(2010, 5, 5)),
+        (["Tues. Sep 17, 2013"], dt.date(2013, 9, 17)),
+        (["Wed May 5, 2010 the council met again"], None),
         # a first publication beats a later edit, on one line in either order
         (["First Posted: 03/14/19 09:12 AM ET Updated: 05/02/19 11:40 AM ET"], dt.date(2019, 3, 14)),
         (["Updated: 05/02/19 11:40 AM ET First Posted: 03/14/19 09:12 AM ET"], dt.date(2019, 3, 14)),

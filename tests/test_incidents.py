@@ -86,11 +86,11 @@ STORY_TIME = [
     ),
     ("The hospital opened a new wing on 4 June 2018. Builders had started in 2016.", None, "text-date", 2018),
     # A date line under the headline is the story's day, though it makes no date claim of an event;
-    # a birth in the first sentence is not.
+    # a birth in the first sentence is not. A line of a clock time and a date is the page's stamp.
     (
         "Harbour fire destroys warehouses\n10:40am UK, Tuesday 04 April 2023\nFire crews fought a blaze at the docks.",
         None,
-        "text-date",
+        "published",
         2023,
     ),
     (

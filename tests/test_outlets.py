@@ -70,6 +70,9 @@ OUTLET_DATELINES = [
     # negatives: a label, a weekday, a sentence, a person followed by words
     ("Posted Dec 23, 2012", None),
     ("Friday March 8, 2013", None),
+    ("Wed May 5, 2010 7:12pm BST", None),
+    ("Tues. Sep 17, 2013", None),
+    ("The Sun Sep 18, 2013", ("The Sun", dt.date(2013, 9, 18))),
     ("Published: 21 November 2023", None),
     ("Police said on 5 May 2024 that 25 people were detained", None),
     ("Anna Berg 5 May 2024 said the council met", None),

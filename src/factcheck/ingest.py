@@ -423,6 +423,14 @@ NOT_OUTLET = frozenset(
         "september", "october", "november", "december",
     )
 )  # fmt: skip
+# A weekday's or month's short form, which a date line starts with ('Wed May 5, 2010 7:12pm'): no
+# outlet on its own (a name that holds one, like 'The Sun', may be).
+SHORT_DAYS_AND_MONTHS = frozenset(
+    (
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    )
+)  # fmt: skip
 # "Agency Sep 18, 2013, 02.16PM": an outlet's name just before the dateline's date.
 # What may follow a dateline's date: a time and a zone ("02.16PM IST", "at 1:24 PM", "| 08:06AM PT").
 TIME_AFTER_DATE = re.compile(r"[\s,|]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?)?\s*")
@@ -440,6 +448,8 @@ def _outlet_name(name: str) -> str | None:
         name = name.rsplit(None, 1)[0] if len(name.split()) > 1 else ""
     words = name.split()
     if not words or len(name) < 2 or words[0].lower() in NOT_OUTLET or words[-1].lower() in NOT_OUTLET:
+        return None
+    if len(words) == 1 and name.lower().rstrip(".") in SHORT_DAYS_AND_MONTHS:
         return None
     return name
 

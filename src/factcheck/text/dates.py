@@ -414,7 +414,8 @@ def resolve(
 
 DATELINE_NOISE = re.compile(
     r"(?i)\b(?:published|updated|posted|last|date|on|at|article|was|gmt|utc|am|pm|a\.m\.|p\.m\.|amt|est|edt|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|by)\b|[\d:]+|[^\w\s]"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|by)\b"
+    r"|\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\b\.?)?|[\d:]+|[^\w\s]"  # a clock time with its am or pm ('7:12pm')
 )
 
 
