@@ -183,6 +183,19 @@ def test_a_date_of_another_predicate_does_not_align() -> None:
     assert [p for p in align(a, b) if isinstance(p[0], DateClaim)] == []
 
 
+@pytest.mark.parametrize(("a", "b", "aligned"), [
+    # a clause set at another time before the dated verb: its act is not what the date dates
+    ("The inmate overpowered two guards during a transfer on Monday before escaping.",
+     "The inmate, who escaped after overpowering two guards during a transfer, was caught on Monday.", False),
+    # negative: the same act dated in both
+    ("The inmate overpowered two guards during a transfer on Monday.",
+     "Two guards were overpowered by the inmate during a transfer on Monday.", True),
+])  # fmt: skip
+def test_a_clause_before_the_dated_verb_is_another_time(a: str, b: str, aligned: bool) -> None:
+    dated = [(x.expression, y.expression) for x, y, _ in align(claims(a), claims(b)) if isinstance(x, DateClaim)]
+    assert bool(dated) == aligned
+
+
 def test_a_weekday_of_one_event_told_with_other_verbs_aligns() -> None:
     a = claims("A bomb attack on a depot killed three guards on Wednesday.")
     b = claims("Three guards were killed when attackers bombed the depot on Thursday.")

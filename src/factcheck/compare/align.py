@@ -26,6 +26,7 @@ BEFORE_DATE, AFTER_DATE = 60, 40  # characters around a date read for what it is
 
 THRESHOLD = 0.5  # below this, two facts share too little to be one fact
 WORD = re.compile(r"[^\W\d_]{4,}")
+ANY_WORD = re.compile(r"[^\W\d_]+")
 YEAR_CUE = re.compile(r"^in \d{4}$")
 # Cues that put a fact in another time than the story's main event.
 OTHER_TIME = frozenset({"again", "earlier", "previously", "formerly", "former", "last year", "last month",
@@ -162,9 +163,12 @@ def context_lemmas(claim: ClaimBase) -> frozenset[str]:
 
 
 def _common_words(claim: ClaimBase) -> frozenset[str]:
-    """The lower-case words next to a value, lemmatised: what its phrase says, names left out."""
+    """The lower-case words next to a value, lemmatised: what its phrase says, names left out; for
+    a date, not those of a clause before it set at another time (_clause_before)."""
     at, end = claim.value_start - claim.start, claim.value_end - claim.start
-    near = claim.quote[max(0, at - CONTEXT) : at] + " " + claim.quote[end : end + CONTEXT]
+    earlier = _clause_before(claim, at) if isinstance(claim, DateClaim) else None
+    lo = max(0, at - CONTEXT, earlier[1] if earlier else 0)
+    near = claim.quote[lo:at] + " " + claim.quote[end : end + CONTEXT]
     return frozenset(lemma_of(w) for w in WORD.findall(near) if w.islower() and w not in CONTEXT_STOP)
 
 
@@ -251,14 +255,32 @@ LATER_CLAUSE = re.compile(r"\b(?:after|before|following|since|until|ahead\s+of|p
 
 
 def _dated_lemmas(claim: ClaimBase) -> frozenset[str]:
-    """The content words of a date's sentence less what a clause after the date sets at another
-    time (LATER_CLAUSE): what the date may be the date of."""
-    end = claim.value_end - claim.start
+    """The content words of a date's sentence less what a clause sets at another time (LATER_CLAUSE):
+    one after the date ('charged on Saturday after opening fire'), or one before it that ends at
+    the dated verb ('the inmate, after fleeing a prison van, was captured Monday'): what the date
+    may be the date of."""
+    at, end = claim.value_start - claim.start, claim.value_end - claim.start
     later = LATER_CLAUSE.search(claim.quote, end)
-    if later is None:
-        return content_lemmas(claim)
-    at = claim.value_start - claim.start
-    return _lemmas(claim.quote[: later.start()]) - _lemmas(claim.quote[at:end])
+    lemmas = (
+        content_lemmas(claim) if later is None else _lemmas(claim.quote[: later.start()]) - _lemmas(claim.quote[at:end])
+    )
+    earlier = _clause_before(claim, at)
+    return lemmas - _lemmas(claim.quote[earlier[0] : earlier[1]]) if earlier else lemmas
+
+
+def _clause_before(claim: ClaimBase, at: int) -> tuple[int, int] | None:
+    """The span of a LATER_CLAUSE word before a date up to the dated verb after it, when the verb
+    comes between the two ('after fleeing a prison van, was captured Monday'); None otherwise."""
+    frame = claim.frame
+    if frame is None or frame.predicate is None:
+        return None
+    clauses = list(LATER_CLAUSE.finditer(claim.quote, 0, at))
+    if not clauses:
+        return None
+    start = clauses[-1].start()
+    words = ANY_WORD.finditer(claim.quote, clauses[-1].end(), at)
+    verbs = [m for m in words if verb_lemma(m.group(0).lower()) == frame.predicate]
+    return (start, verbs[-1].start()) if verbs else None
 
 
 def similarity(a: ClaimBase, b: ClaimBase) -> float:
