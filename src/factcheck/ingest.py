@@ -36,7 +36,7 @@ from pydantic import ValidationError
 
 from factcheck.errors import SourceFileError, SourcesError, render_validation_error
 from factcheck.models import Document, Evidence, Source, SourceInfo
-from factcheck.text.dates import find_dateline, find_dates
+from factcheck.text.dates import SHORT_MONTHS, SHORT_WEEKDAYS, find_dateline, find_dates
 from factcheck.text.frontmatter import FRONT_MATTER
 
 SOURCE_SUFFIXES = {
@@ -425,12 +425,7 @@ NOT_OUTLET = frozenset(
 )  # fmt: skip
 # A weekday's or month's short form, which a date line starts with ('Wed May 5, 2010 7:12pm'): no
 # outlet on its own (a name that holds one, like 'The Sun', may be).
-SHORT_DAYS_AND_MONTHS = frozenset(
-    (
-        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    )
-)  # fmt: skip
+SHORT_DAYS_AND_MONTHS = SHORT_WEEKDAYS.keys() | SHORT_MONTHS.keys()
 # "Agency Sep 18, 2013, 02.16PM": an outlet's name just before the dateline's date.
 # What may follow a dateline's date: a time and a zone ("02.16PM IST", "at 1:24 PM", "| 08:06AM PT").
 TIME_AFTER_DATE = re.compile(r"[\s,|]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?)?\s*")

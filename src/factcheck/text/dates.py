@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.text.numbers import parse_number_word
+from factcheck.text.patterns import alternation
 from factcheck.text.prefilter import Caseless, folded
 
 # English names, never the locale's (`strftime("%B")` follows LC_TIME): a month's name is
@@ -414,8 +415,8 @@ def resolve(
 
 DATELINE_NOISE = re.compile(
     r"(?i)\b(?:published|updated|posted|last|date|on|at|article|was|gmt|utc|am|pm|a\.m\.|p\.m\.|amt|est|edt|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|by)\b"
-    r"|\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\b\.?)?|[\d:]+|[^\w\s]"  # a clock time with its am or pm ('7:12pm')
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|" + alternation(SHORT_WEEKDAYS) + r"|by)\b"
+    r"|[\d:]+|[^\w\s]"
 )
 
 
@@ -499,7 +500,7 @@ def _stamp_date(line: str) -> tuple[int, int, dt.date] | None:
         if retrieval_stamp(line, expr.start):
             continue  # the copy's date: a stamp of the page may still follow
         rest = line[: expr.start] + " " + line[expr.end :]
-        rest_words = DATELINE_NOISE.sub(" ", rest).split()
+        rest_words = DATELINE_NOISE.sub(" ", CLOCK_TIME.sub(" ", rest)).split()  # "7:12pm" with its "pm"
         # A place before the date ("Velmora, 4 March 2019 — The strike ...") makes a dateline too.
         before = line[: expr.start]
         place_prefix = (
