@@ -1065,3 +1065,46 @@ def test_head_dates_are_only_dates_without_a_date_claim() -> None:
 )
 def test_a_copy_s_saved_date_is_no_head_date(head: str, dates: list[dt.date]) -> None:
     assert signature_module._head_dates(head, []) == dates
+
+
+QUAKE_A_UNDATED = (
+    "Rescuers in Velmora province searched collapsed homes{day} after the magnitude 6.1 earthquake, "
+    "Governor Anton Reyes said. Reyes said the quake had killed 12 people and injured 40."
+)
+QUAKE_A_RETOLD = (
+    "Governor Anton Reyes said rescuers searched collapsed homes in Velmora province after the magnitude 6.1 "
+    "earthquake. The quake killed 12 people and injured 40, Reyes said."
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "joins"),
+    [("", True), (" on 3 April", True), (" on 28 February", True), (" on 9 December", False),
+     (" on 9 December and on 2 April", True)],
+    ids=["no-day", "the-next-day", "five-weeks-before", "eight-months-off", "one-of-two-days-fits"],
+)  # fmt: skip
+def test_an_undated_report_naming_a_day_far_from_the_dated_reports_is_another_incident(day: str, joins: bool) -> None:
+    # The days an undated story names in its own text are its event's time: one of them within
+    # MAX_SPAN_DAYS of the dated reports' dates (in any year near them) fits, none sets it apart.
+    found = groups(
+        ("a.txt", QUAKE_A1, dt.date(2023, 4, 2)),
+        ("b.txt", QUAKE_A2, dt.date(2023, 4, 3)),
+        ("undated.txt", QUAKE_A_UNDATED.format(day=day), None),
+    )
+    assert found == ([["a.txt", "b.txt", "undated.txt"]] if joins else [["a.txt", "b.txt"], ["undated.txt"]])
+
+
+@pytest.mark.parametrize(("day", "joins"), [("", True), (" on 9 December", False)], ids=["no-day", "a-far-day"])
+def test_an_undated_group_one_of_whose_reports_names_a_far_day_does_not_join_a_dated_group(
+    day: str, joins: bool
+) -> None:
+    # The two undated reports join each other first; the one day of the year either names is the
+    # group's only time, and it lies eight months from the dated reports: no undated member fits.
+    found = groups(
+        ("a.txt", QUAKE_A1, dt.date(2023, 4, 2)),
+        ("b.txt", QUAKE_A2, dt.date(2023, 4, 3)),
+        ("undated.txt", QUAKE_A_UNDATED.format(day=day), None),
+        ("retold.txt", QUAKE_A_RETOLD, None),
+    )
+    together = [["a.txt", "b.txt", "retold.txt", "undated.txt"]]
+    assert found == (together if joins else [["a.txt", "b.txt"], ["retold.txt", "undated.txt"]])

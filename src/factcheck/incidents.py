@@ -43,6 +43,7 @@ from factcheck.models import (
 from factcheck.resolve import fold, incident_label
 from factcheck.signature import CLASS_WORDS, FOLLOW_UPS, YEAR, event_signature, looks_ahead, signature_profile
 from factcheck.text.collector import paused_gc
+from factcheck.text.dates import MONTH_NAMES
 
 __all__ = ["event_signature", "group_incidents", "grouping_decision", "other_times_marked", "signature_profile"]
 
@@ -356,6 +357,16 @@ def _days_fit(dates: list[dt.date], month_days: list[frozenset[MonthDay]], size:
     return fitting * 2 > size
 
 
+def _days_apart(dated: _Group, undated: _Group) -> bool:
+    """Whether an undated group names days of the year (on December 9) and none of them lies near
+    a dated group's dates: its own text sets its story at another time (_far_day, for groups)."""
+    own = dated.dates + dated.follow + dated.inferred
+    if not own or undated.timed or not undated.month_days:
+        return False
+    first, last = min(own), max(own)
+    return not any(_near_dates(md, first, last) for mds in undated.month_days for md in mds)
+
+
 def _years_fit(dated: _Group, years: list[int], size: int) -> bool:
     """Whether most members of an undated group (of `size`) are set in a year of a dated group's
     dates: the year its own text gives its story (a year after the dates cannot be one incident)."""
@@ -373,6 +384,21 @@ def _near_dates(md: MonthDay, first: dt.date, last: dt.date) -> bool:
         if (first - d).days <= MAX_SPAN_DAYS and (d - last).days <= MAX_SPAN_DAYS:
             return True
     return False
+
+
+def _far_day(a: EventSignature, b: EventSignature) -> str | None:
+    """Why two sources' times cannot be one incident's when one is dated and the other names only
+    days of the year ('on December 9'), each more than MAX_SPAN_DAYS from the date in every year
+    near it: the days an undated story names in its own text are its event's time."""
+    da, db = _day(a), _day(b)
+    if (da is None) == (db is None):
+        return None
+    day, other = (da, b) if da else (db, a)
+    assert day is not None
+    if other.month_days and not any(_near_dates(md, day, day) for md in other.month_days):
+        named = ", ".join(f"{MONTH_NAMES[md.month - 1]} {md.day}" for md in other.month_days[:2])
+        return f"another time (the day named, {named}, far from {day.isoformat()})"
+    return None
 
 
 def _time_reason(a: EventSignature, b: EventSignature) -> str:
@@ -448,6 +474,9 @@ def similarities(profiles: Sequence[Profile], copies: list[int], follows: Sequen
     follow_only: set[tuple[int, int]] = set()
     for (i, j), value in cosines.items():
         a, b = profiles[i], profiles[j]
+        if i != j and not (follows[i] or follows[j]) and (far := _far_day(a.signature, b.signature)):
+            notes[(i, j)] = (value, [far])
+            continue
         if i != j and _times_conflict(days[i], days[j], years[i], years[j]):
             if _times_conflict(days[i], days[j], years[i], years[j], follows[i] or follows[j]):
                 notes[(i, j)] = (value, [_time_reason(a.signature, b.signature)])
@@ -682,7 +711,7 @@ def _link(groups: dict[int, _Group], parts: dict[int, list[list[int]]], sims: di
         if a not in groups or b not in groups or version[a] != va or version[b] != vb:
             continue
         ga, gb = groups[a], groups[b]
-        if _group_time_conflict(ga, gb, follow_ups):
+        if _group_time_conflict(ga, gb, follow_ups) or _days_apart(ga, gb) or _days_apart(gb, ga):
             continue
         if any(_apart(x, y, apart) for x in ga.members for y in gb.members):
             continue
