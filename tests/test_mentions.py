@@ -37,6 +37,12 @@ def numbers(text: str) -> list[tuple[str, float, str, str | None]]:
     ("He was seen on March 5 in 2019.", []),
     ("The 40-year-old teacher spoke.", []),
     ("He was charged under Article 296.", []),
+    ("He boarded Flight 370 in the night.", []),
+    ("The No 5 seed lost.", []),
+    ("They stopped on the Colts 27-yard line.", []),  # a field position: the unit is the label's
+    # a measure after a name is no label: the unit says what the number is
+    ("She came home with John 14 weeks ago.", [("14 weeks", 14, "duration", None)]),
+    ("He met Reyes 3 hours later.", [("3 hours", 3, "duration", None)]),
     ("It was one of the worst.", []),
     ("The 8Bit band played.", []),
     # 'zero' before a singular unit is a compound name, not nothing counted

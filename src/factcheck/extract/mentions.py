@@ -760,9 +760,17 @@ def find_numbers(sentence: str, toks: list[Token]) -> list[Number]:
         if j == i + 1 and toks[i].low == "one" and _unit_after(toks, j) is None:
             i = j
             continue  # "one of them", "the one who": too often not a count
-        if i > 0 and _is_label(toks[i - 1], toks[i - 2] if i > 1 and toks[i - 1].end == toks[i].start else None):
+        if (
+            i > 0
+            and _is_label(toks[i - 1], toks[i - 2] if i > 1 and toks[i - 1].end == toks[i].start else None)
+            and (
+                toks[i - 1].low in ("no", "#") or j >= len(toks) or toks[j].text == "-" or _unit_after(toks, j) is None
+            )
+        ):
+            # "Article 296", "Flight 370", "No. 5", "the Colts 27-yard line": a label, not a count; a
+            # unit of its own after the number makes it a measure ("with John 14 weeks ago")
             i = j
-            continue  # "Article 296", "Flight 370", "No. 5": a label, not a count
+            continue
         if _is_date_or_time(toks, i, j, value):
             i = j
             continue
