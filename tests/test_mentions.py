@@ -71,6 +71,19 @@ def test_predicates(text: str, word: str, lemma: str, state: str, negated: bool,
     assert [(p.lemma, p.state, p.negated, p.modality) for p in found] == [(lemma, state, negated, modality)]
 
 
+@pytest.mark.parametrize("text", [
+    "The firm said it would close the plant.",
+    "He could leave on Monday.",
+    "They should resign, she said.",
+    "The rebels might attack again.",
+    "Voters must choose a mayor.",
+])  # fmt: skip
+def test_a_modal_is_no_event(text: str) -> None:
+    # 'would', 'could', 'should', 'might' lemmatize to 'will', 'can', 'shall', 'may': auxiliaries
+    modals = {"would", "could", "should", "might", "must", "will", "can", "shall", "may"}
+    assert not [p for p in find_predicates(tokens(text)) if p.word.lower() in modals]
+
+
 @pytest.mark.parametrize(
     ("text", "negated"),
     [

@@ -29,7 +29,7 @@ from factcheck.extract.mentions import (
     lemmas,
     noun_lemma,
 )
-from factcheck.extract.speech import TELLING_FORMS
+from factcheck.extract.speech import ANNOUNCING, TELLING_FORMS
 from factcheck.extract.status import SUBJECT_OPENERS, holds_a_thing
 from factcheck.lexicons import load_lexicon
 from factcheck.models import (
@@ -63,6 +63,7 @@ SENTENCE_OPENING = re.compile(
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)\W+){0,2}$",
     re.IGNORECASE,
 )
+ANNOUNCED_GAP = re.compile(r"\s(?:(?:on|late|early|last)\s)*")  # 'announced late on Friday'
 # A verb of telling, not of announcing: an announcement may be the news itself.
 TELLING_WORD = re.compile(rf"\b{alternation(TELLING_FORMS)}\b")
 MAX_PER_SENTENCE = 40  # a "sentence" with more specifics than this is a table or a run-on line, not prose
@@ -235,6 +236,16 @@ def _events(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) 
     return out
 
 
+def _announced_on(view: SentenceView, start: int) -> Predicate | None:
+    """A verb of announcing right before a date ('the change announced Friday', 'announced on
+    Tuesday'): the date is the announcement's, though a verb of telling ends the clause it stands in
+    (frames.CLAUSE_BREAK), which leaves the date no verb of its own clause."""
+    for p in view.preds:
+        if p.lemma in ANNOUNCING and p.end <= start and ANNOUNCED_GAP.fullmatch(view.text, p.end, start):
+            return p
+    return None
+
+
 def _opening_predicate(view: SentenceView, start: int, end: int) -> Predicate | None:
     """For a date opening its sentence ("On Thursday, 12 May, at 3 pm, the camp was shelled"), the
     first predicate after it: an opening adverbial dates the main clause, whatever commas and
@@ -284,7 +295,7 @@ def _dates(ctx: Context, sentence: Sentence, view: SentenceView, taken: Taken) -
             continue  # "must be finalized by July 25": a deadline, not the day something happened
         # A date opening its sentence dates the main clause even when a comma or a time of day
         # closes its own clause ("On Thursday, 12 May, at 3 pm, the camp was shelled").
-        pred = date_predicate(view, expr.start, expr.end)
+        pred = date_predicate(view, expr.start, expr.end) or _announced_on(view, expr.start)
         if pred is None and _undated_story(ctx, view, expr):
             pred = _opening_predicate(view, expr.start, expr.end)
         if pred is None:
