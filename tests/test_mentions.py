@@ -39,7 +39,7 @@ def numbers(text: str) -> list[tuple[str, float, str, str | None]]:
     ("He was charged under Article 296.", []),
     ("He boarded Flight 370 in the night.", []),
     ("The No 5 seed lost.", []),
-    ("They stopped on the Colts 27-yard line.", []),  # a field position: the unit is the label's
+    ("They stopped on the Oakvale 27-yard line.", []),  # a field position: the unit is the label's
     # a measure after a name is no label: the unit says what the number is
     ("She came home with John 14 weeks ago.", [("14 weeks", 14, "duration", None)]),
     ("He met Reyes 3 hours later.", [("3 hours", 3, "duration", None)]),

@@ -353,7 +353,7 @@ def _days_fit(dates: list[dt.date], month_days: list[frozenset[MonthDay]], size:
     if not dates:
         return False
     first, last = min(dates), max(dates)
-    fitting = sum(1 for mds in month_days if any(_near_dates(md, first, last) for md in mds))
+    fitting = sum(1 for mds in month_days if _day_near(mds, first, last))
     return fitting * 2 > size
 
 
@@ -363,8 +363,7 @@ def _days_apart(dated: _Group, undated: _Group) -> bool:
     own = dated.dates + dated.follow + dated.inferred
     if not own or undated.timed or not undated.month_days:
         return False
-    first, last = min(own), max(own)
-    return not any(_near_dates(md, first, last) for mds in undated.month_days for md in mds)
+    return not any(_day_near(mds, min(own), max(own)) for mds in undated.month_days)
 
 
 def _years_fit(dated: _Group, years: list[int], size: int) -> bool:
@@ -372,6 +371,11 @@ def _years_fit(dated: _Group, years: list[int], size: int) -> bool:
     dates: the year its own text gives its story (a year after the dates cannot be one incident)."""
     own = {d.year for d in dated.dates + dated.follow + dated.inferred}
     return bool(own) and sum(1 for y in years if y in own) * 2 > size
+
+
+def _day_near(month_days: Iterable[MonthDay], first: dt.date, last: dt.date) -> bool:
+    """Whether one of the days of the year a source names lies near the dates first..last."""
+    return any(_near_dates(md, first, last) for md in month_days)
 
 
 @cache
@@ -395,7 +399,7 @@ def _far_day(a: EventSignature, b: EventSignature) -> str | None:
         return None
     day, other = (da, b) if da else (db, a)
     assert day is not None
-    if other.month_days and not any(_near_dates(md, day, day) for md in other.month_days):
+    if other.month_days and not _day_near(other.month_days, day, day):
         named = ", ".join(f"{MONTH_NAMES[md.month - 1]} {md.day}" for md in other.month_days[:2])
         return f"another time (the day named, {named}, far from {day.isoformat()})"
     return None

@@ -714,14 +714,22 @@ def _comparative(toks: list[Token], j: int) -> bool:
     return low in COMPARATIVES or (low.endswith("er") and j + 1 < len(toks) and toks[j + 1].low == "than")
 
 
-def _is_label(before: Token, ahead: Token | None = None) -> bool:
+def _is_label(before: Token, ahead: Token | None = None, measured: bool = False) -> bool:
     """Whether the word before a number makes it a label: "Article 296", "Flight 370", "No. 5",
-    a model's hyphenated number ("XR-7", `ahead` being the word before the hyphen)."""
+    a model's hyphenated number ("XR-7", `ahead` being the word before the hyphen). After a
+    capitalised word, a number `measured` by a unit of its own is a measure ("with John 14 weeks
+    ago"); a unit joined by a hyphen is still the label's ("the Oakvale 27-yard line")."""
     if before.low in ("no", "#"):
         return True
     if before.text == "-" and ahead is not None and ahead.end == before.start and ahead.text[:1].isupper():
         return True
-    return before.start > 0 and before.text[:1].isupper() and before.low not in MONTHS and before.low not in QUALIFIERS
+    return (
+        not measured
+        and before.start > 0
+        and before.text[:1].isupper()
+        and before.low not in MONTHS
+        and before.low not in QUALIFIERS
+    )
 
 
 NUMBER_FIRSTS = frozenset(VAGUE) | WORD_NUMBERS | {"a"}  # besides digits: words a number may start with
@@ -760,17 +768,12 @@ def find_numbers(sentence: str, toks: list[Token]) -> list[Number]:
         if j == i + 1 and toks[i].low == "one" and _unit_after(toks, j) is None:
             i = j
             continue  # "one of them", "the one who": too often not a count
-        if (
-            i > 0
-            and _is_label(toks[i - 1], toks[i - 2] if i > 1 and toks[i - 1].end == toks[i].start else None)
-            and (
-                toks[i - 1].low in ("no", "#") or j >= len(toks) or toks[j].text == "-" or _unit_after(toks, j) is None
-            )
+        measured = j < len(toks) and toks[j].text != "-" and _unit_after(toks, j) is not None
+        if i > 0 and _is_label(
+            toks[i - 1], toks[i - 2] if i > 1 and toks[i - 1].end == toks[i].start else None, measured
         ):
-            # "Article 296", "Flight 370", "No. 5", "the Colts 27-yard line": a label, not a count; a
-            # unit of its own after the number makes it a measure ("with John 14 weeks ago")
             i = j
-            continue
+            continue  # "Article 296", "Flight 370", "No. 5": a label, not a count
         if _is_date_or_time(toks, i, j, value):
             i = j
             continue

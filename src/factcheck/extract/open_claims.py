@@ -29,7 +29,7 @@ from factcheck.extract.mentions import (
     lemmas,
     noun_lemma,
 )
-from factcheck.extract.speech import ANNOUNCING, TELLING_FORMS
+from factcheck.extract.speech import ANNOUNCING, ANNOUNCING_BEFORE, TELLING_FORMS
 from factcheck.extract.status import SUBJECT_OPENERS, holds_a_thing
 from factcheck.lexicons import load_lexicon
 from factcheck.models import (
@@ -63,7 +63,7 @@ SENTENCE_OPENING = re.compile(
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)\W+){0,2}$",
     re.IGNORECASE,
 )
-ANNOUNCED_GAP = re.compile(r"\s(?:(?:on|late|early|last)\s)*")  # 'announced late on Friday'
+ANNOUNCED_REACH = 60  # characters before a date read for a verb of announcing: the verb and its day words
 # A verb of telling, not of announcing: an announcement may be the news itself.
 TELLING_WORD = re.compile(rf"\b{alternation(TELLING_FORMS)}\b")
 MAX_PER_SENTENCE = 40  # a "sentence" with more specifics than this is a table or a run-on line, not prose
@@ -240,10 +240,10 @@ def _announced_on(view: SentenceView, start: int) -> Predicate | None:
     """A verb of announcing right before a date ('the change announced Friday', 'announced on
     Tuesday'): the date is the announcement's, though a verb of telling ends the clause it stands in
     (frames.CLAUSE_BREAK), which leaves the date no verb of its own clause."""
-    for p in view.preds:
-        if p.lemma in ANNOUNCING and p.end <= start and ANNOUNCED_GAP.fullmatch(view.text, p.end, start):
-            return p
-    return None
+    announced = ANNOUNCING_BEFORE.search(view.text, max(0, start - ANNOUNCED_REACH), start)
+    if announced is None:
+        return None
+    return next((p for p in view.preds if p.end == announced.end("verb") and p.lemma in ANNOUNCING), None)
 
 
 def _opening_predicate(view: SentenceView, start: int, end: int) -> Predicate | None:
